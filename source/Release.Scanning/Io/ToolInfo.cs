@@ -1,0 +1,23 @@
+using System.Reflection;
+
+namespace Release.Scanning.Io;
+
+/// <summary>Name and version of this library as it names itself in SBOMs and reports.</summary>
+public static class ToolInfo
+{
+    /// <summary>The tool name written into generated documents.</summary>
+    public const string Name = "Release.Scanning";
+
+    /// <summary>Vendor name written where a format requires one.</summary>
+    public const string Vendor = "Release";
+
+    /// <summary>The assembly's informational version without source-link suffix (e.g. "1.0.0").</summary>
+    public static string Version { get; } = ReadVersion();
+
+    private static string ReadVersion()
+    {
+        var version = typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

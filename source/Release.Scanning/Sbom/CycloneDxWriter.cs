@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Release.Scanning.Io;
+using Release.Scanning.Model;
+
+namespace Release.Scanning.Sbom;
+
+/// <summary>
+/// Writes an SBOM as CycloneDX 1.5 JSON. The output depends only on the SBOM and the clock: components are sorted
+/// and the serial number is derived from the content, so identical input at the same time gives identical bytes.
+/// </summary>
+public sealed class CycloneDxWriter(TimeProvider timeProvider)
+{
+    /// <summary>Renders the SBOM as CycloneDX 1.5 JSON text.</summary>
+    /// <param name="sbom">The SBOM to render.</param>
+    public string Write(SoftwareBillOfMaterials sbom)
+    {
+        var components = sbom.Components.OrderBy(c => c.Purl, StringComparer.Ordinal).ToList();
+        var identity = $"{sbom.SubjectKind}|{sbom.SubjectName}|{sbom.SubjectVersion}|{string.Join('\n', components.Select(c => $"{c.Purl}|{c.Scope}|{c.IsDirect}"))}";
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("bomFormat", "CycloneDX");
+            json.WriteString("specVersion", "1.5");
+            json.WriteString("serialNumber", $"urn:uuid:{DeterministicUuid.Create(identity)}");
+            json.WriteNumber("version", 1);
+            WriteMetadata(json, sbom);
+            json.WriteStartArray("components");
+            foreach (var component in components)
+            {
+                WriteComponent(json, component);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Renders the SBOM and writes it atomically to <paramref name="path"/>.</summary>
+    /// <param name="sbom">The SBOM to render.</param>
+    /// <param name="path">Destination file (e.g. <c>artifacts/sbom.cdx.json</c>).</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    public Task WriteFileAsync(SoftwareBillOfMaterials sbom, string path, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllTextAsync(path, Write(sbom), cancellationToken);
+
+    private void WriteMetadata(Utf8JsonWriter json, SoftwareBillOfMaterials sbom)
+    {
+        json.WriteStartObject("metadata");
+        json.WriteString("timestamp", timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        // CycloneDX 1.5 describes tools as components (the older array form is deprecated).
+        json.WriteStartObject("tools");
+        json.WriteStartArray("components");
+        json.WriteStartObject();
+        json.WriteString("type", "application");
+        json.WriteString("name", ToolInfo.Name);
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteStartObject("component");
+        json.WriteString("type", sbom.SubjectKind == SbomSubjectKind.Container ? "container" : "application");
+        json.WriteString("bom-ref", $"subject:{sbom.SubjectName}@{sbom.SubjectVersion}");
+        json.WriteString("name", sbom.SubjectName);
+        json.WriteString("version", sbom.SubjectVersion);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteComponent(Utf8JsonWriter json, SoftwareComponent component)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "library");
+        json.WriteString("bom-ref", component.Purl);
+        json.WriteString("name", component.Name);
+        json.WriteString("version", component.Version);
+        json.WriteString("scope", component.Scope == DependencyScope.Required ? "required" : "excluded");
+        json.WriteString("purl", component.Purl);
+        json.WriteStartArray("properties");
+        WriteProperty(json, "release:ecosystem", component.Ecosystem.ToString());
+        WriteProperty(json, "release:direct", component.IsDirect ? "true" : "false");
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteProperty(Utf8JsonWriter json, string name, string value)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteString("value", value);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using Release.Scanning.Model;
+
+namespace Release.Scanning.Sbom;
+
+/// <summary>
+/// Finds the Debian packages of a container image: in an unpacked root file system, or in image layer tars
+/// (plain or gzip-compressed), reading <c>var/lib/dpkg/status</c> and <c>var/lib/dpkg/status.d/*</c>.
+/// </summary>
+public static class ImageOsPackageReader
+{
+    private const string StatusPath = "var/lib/dpkg/status";
+    private const string StatusFolder = "var/lib/dpkg/status.d/";
+
+    /// <summary>Reads OS packages from an unpacked image root file system; empty when it has no dpkg database.</summary>
+    /// <param name="rootfs">The root folder of the image (the one holding <c>var/</c>, <c>etc/</c>, ...).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<IReadOnlyList<SoftwareComponent>> ReadRootfsAsync(string rootfs, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(rootfs))
+        {
+            throw new DirectoryNotFoundException($"{rootfs}: image root file system folder does not exist. Pass the folder an unpacked image was written to.");
+        }
+
+        var components = new List<SoftwareComponent>();
+        var status = Path.Combine(rootfs, StatusPath);
+        if (File.Exists(status))
+        {
+            components.AddRange(DpkgStatusParser.Parse(await File.ReadAllTextAsync(status, cancellationToken).ConfigureAwait(false), status));
+        }
+
+        var folder = Path.Combine(rootfs, StatusFolder);
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+            {
+                components.AddRange(DpkgStatusParser.Parse(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), file));
+            }
+        }
+
+        return components;
+    }
+
+    /// <summary>
+    /// Reads OS packages from image layers given bottom layer first. dpkg rewrites its whole status file, so the
+    /// top-most layer that carries one wins; status.d files add up across layers.
+    /// </summary>
+    /// <param name="layerTars">Layer tar paths (plain tar or tar+gzip), bottom layer first.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<IReadOnlyList<SoftwareComponent>> ReadLayersAsync(IEnumerable<string> layerTars, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SoftwareComponent> fromStatus = [];
+        var fromStatusFolder = new Dictionary<string, IReadOnlyList<SoftwareComponent>>(StringComparer.Ordinal);
+        foreach (var layer in layerTars)
+        {
+            await foreach (var (entryName, text) in ReadDpkgEntriesAsync(layer, cancellationToken).ConfigureAwait(false))
+            {
+                var parsed = DpkgStatusParser.Parse(text, $"{layer}!{entryName}");
+                if (entryName == StatusPath)
+                {
+                    fromStatus = parsed;
+                }
+                else
+                {
+                    fromStatusFolder[entryName] = parsed;
+                }
+            }
+        }
+
+        return fromStatus.Concat(fromStatusFolder.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value)).ToList();
+    }
+
+    private static async IAsyncEnumerable<(string Name, string Text)> ReadDpkgEntriesAsync(
+        string layerTar, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!File.Exists(layerTar))
+        {
+            throw new FileNotFoundException($"{layerTar}: layer tar does not exist. Pass the paths of the image's layer blobs.", layerTar);
+        }
+
+        await using var file = File.OpenRead(layerTar);
+        var isGzip = file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
+        file.Position = 0;
+        await using Stream content = isGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+        await using var reader = new TarReader(content);
+        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            var name = entry.Name.TrimStart('.').TrimStart('/');
+            var wanted = name == StatusPath || (name.StartsWith(StatusFolder, StringComparison.Ordinal) && name.Length > StatusFolder.Length);
+            if (!wanted || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
+            {
+                continue;
+            }
+
+            using var text = new StreamReader(entry.DataStream);
+            yield return (name, await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
+        }
+    }
+}
