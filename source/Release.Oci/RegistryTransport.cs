@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text.Json;
+using Release.Oci.Auth;
+
+namespace Release.Oci;
+
+/// <summary>
+/// Sends requests to one registry: answers authentication challenges, retries connection failures and 5xx
+/// with exponential backoff, and turns error answers into exceptions that name the registry and the fix.
+/// </summary>
+internal sealed class RegistryTransport : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly bool ownsHttp;
+    private readonly OciRegistryClientOptions options;
+    private readonly Action<string> log;
+    private readonly RegistryAuthenticator authenticator;
+
+    public RegistryTransport(
+        RegistryAddress address, RegistryCredentials? credentials, OciRegistryClientOptions options,
+        Action<string> log, HttpClient? http)
+    {
+        Address = address;
+        this.options = options;
+        this.log = log;
+        ownsHttp = http is null;
+        this.http = http ?? new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) })
+        {
+            Timeout = options.RequestTimeout,
+        };
+        authenticator = new RegistryAuthenticator(this.http, address, credentials, log);
+    }
+
+    public RegistryAddress Address { get; }
+
+    /// <summary>
+    /// Sends the request that <paramref name="build"/> creates (called again for every attempt, so bodies are
+    /// fresh). Returns the response of the last attempt, successful or not; throws when the registry stays unreachable.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(
+        Func<HttpRequestMessage> build, string repository, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            string failure;
+            try
+            {
+                var response = await SendAuthenticatedAsync(build, repository, cancellationToken).ConfigureAwait(false);
+                if ((int)response.StatusCode < 500 || attempt >= options.MaxAttempts)
+                {
+                    return response;
+                }
+
+                failure = $"{(int)response.StatusCode} {response.StatusCode}";
+                response.Dispose();
+            }
+            catch (Exception ex) when (IsConnectionFailure(ex, cancellationToken))
+            {
+                if (attempt >= options.MaxAttempts)
+                {
+                    throw new RegistryUnreachableException(Address.Host, Address.BaseUri, attempt, ex);
+                }
+
+                failure = ex.Message;
+            }
+
+            var delay = DelayBefore(attempt + 1);
+            log($"{Address.Host}: request failed ({failure}); attempt {attempt + 1} of {options.MaxAttempts} in {delay.TotalMilliseconds:0} ms");
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Throws an exception describing an unsuccessful response; <paramref name="action"/> says what was tried.</summary>
+    public async Task ThrowForAsync(HttpResponseMessage response, string action, CancellationToken cancellationToken)
+    {
+        var (code, message) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+        var detail = code is null ? string.Empty : $" {code}: {message}";
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new RegistryAuthenticationException(Address.Host, authenticator.UserName, response.StatusCode,
+                $"while trying to {action}{detail}");
+        }
+
+        var hint = (int)response.StatusCode >= 500
+            ? $" after {options.MaxAttempts} attempt(s); check the registry's own log"
+            : string.Empty;
+        throw new OciRegistryException(
+            $"registry {Address.Host} answered {(int)response.StatusCode} {response.StatusCode} when trying to {action}{detail}{hint}.",
+            response.StatusCode, code);
+    }
+
+    /// <summary>Turns a Location header (absolute or relative) into an absolute URI on this registry.</summary>
+    public Uri ResolveLocation(HttpResponseMessage response, string action)
+    {
+        var location = response.Headers.Location ?? throw new OciRegistryException(
+            $"registry {Address.Host} answered {(int)response.StatusCode} without a Location header when trying to {action}.");
+        return location.IsAbsoluteUri ? location : new Uri(Address.BaseUri, location);
+    }
+
+    public void Dispose()
+    {
+        if (ownsHttp)
+        {
+            http.Dispose();
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAuthenticatedAsync(
+        Func<HttpRequestMessage> build, string repository, CancellationToken cancellationToken)
+    {
+        var response = await SendOnceAsync(build, repository, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        var challenge = AuthChallenge.From(response.Headers);
+        if (challenge is null || !await authenticator.AnswerAsync(challenge, repository, cancellationToken).ConfigureAwait(false))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        return await SendOnceAsync(build, repository, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(
+        Func<HttpRequestMessage> build, string repository, CancellationToken cancellationToken)
+    {
+        using var request = build();
+        authenticator.Apply(request, repository);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private TimeSpan DelayBefore(int attempt)
+    {
+        var factor = Math.Pow(2, attempt - 2);
+        var delay = TimeSpan.FromTicks((long)Math.Min(options.InitialRetryDelay.Ticks * factor, options.MaxRetryDelay.Ticks));
+        return delay;
+    }
+
+    private static bool IsConnectionFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException or IOException
+        || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private static async Task<(string? Code, string? Message)> ReadErrorAsync(
+        HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (body.Length == 0)
+            {
+                return (null, null);
+            }
+
+            using var json = JsonDocument.Parse(body);
+            var first = json.RootElement.GetProperty("errors")[0];
+            return (first.GetProperty("code").GetString(),
+                first.TryGetProperty("message", out var m) ? m.GetString() : null);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return (null, null);
+        }
+    }
+}
