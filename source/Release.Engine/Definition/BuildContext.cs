@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Release.Engine.Output;
+using Release.Engine.Parameters;
+
+namespace Release.Engine;
+
+/// <summary>
+/// Everything one build run owns: root directory, environment, parameters, log, secrets and summary figures.
+/// A new context per run is what lets tests run several builds in one process at once.
+/// </summary>
+public sealed class BuildContext
+{
+    private readonly AsyncLocal<string?> _currentTarget = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(string Key, string Value)>> _figures = new();
+    private readonly BuildLog _log;
+
+    internal BuildContext(AbsolutePath rootDirectory, IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker)
+    {
+        RootDirectory = rootDirectory;
+        Environment = environment;
+        Secrets = masker;
+        _log = new BuildLog(output, masker, () => _currentTarget.Value);
+        Parameters = new ParameterValues([], new Dictionary<string, (object?, string)>());
+    }
+
+    /// <summary>The build's root directory.</summary>
+    public AbsolutePath RootDirectory { get; }
+
+    /// <summary>The environment variables this run sees (a copy: tests give each build its own).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>The resolved parameters.</summary>
+    public ParameterValues Parameters { get; internal set; }
+
+    /// <summary>The secret values to mask; tools receive them so their output is masked too.</summary>
+    public SecretMasker Secrets { get; }
+
+    /// <summary>The log (target-prefixed, masked).</summary>
+    public IBuildLog Log => _log;
+
+    /// <summary>The target graph of this build: what CI generators read.</summary>
+    public TargetGraph Graph { get; internal set; } = new([], []);
+
+    /// <summary>The names of the targets invoked on the command line (or the default target).</summary>
+    public IReadOnlyList<string> InvokedTargets { get; internal set; } = [];
+
+    /// <summary>The target running on the current async flow, if any.</summary>
+    public string? CurrentTarget => _currentTarget.Value;
+
+    /// <summary>Adds a key figure to the current target's line in the summary.</summary>
+    public void ReportSummary(string key, string value) =>
+        _figures.GetOrAdd(_currentTarget.Value ?? "", _ => new()).Enqueue((key, Secrets.Mask(value)));
+
+    internal BuildLog HostLog => _log;
+
+    internal IReadOnlyList<(string Key, string Value)> FiguresOf(string target) =>
+        _figures.TryGetValue(target, out var figures) ? figures.ToList() : [];
+
+    internal void EnterTarget(string? name) => _currentTarget.Value = name;
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Release.Engine.Incremental;
+using Release.Engine.Planning;
+
+namespace Release.Engine.Execution;
+
+/// <summary>Runs one target: dynamic conditions, the incremental check, then its actions in order.</summary>
+internal sealed class TargetRunner(BuildContext context, IncrementalCache? incremental, IBuildObserver? observer)
+{
+    private readonly Dictionary<ExecutableTarget, TimeSpan> _durations = new();
+    private readonly object _gate = new();
+
+    public TimeSpan DurationOf(ExecutableTarget target) { lock (_gate) return _durations.GetValueOrDefault(target); }
+
+    public async Task<(TargetStatus Status, string? Reason)> RunAsync(ExecutableTarget target, CancellationToken cancellationToken)
+    {
+        // Yield first so the scheduler can start the next independent target before this one does any work.
+        await Task.Yield();
+        context.EnterTarget(target.Name);
+        var clock = Stopwatch.StartNew();
+        var outcome = await RunCoreAsync(target, cancellationToken);
+        lock (_gate) _durations[target] = clock.Elapsed;
+        observer?.TargetFinished(target.Name, outcome.Status);
+        context.EnterTarget(null);
+        return outcome;
+    }
+
+    private async Task<(TargetStatus Status, string? Reason)> RunCoreAsync(ExecutableTarget target, CancellationToken cancellationToken)
+    {
+        var failedCondition = target.Definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate());
+        if (failedCondition is not null)
+            return (TargetStatus.Skipped, $"condition false: {failedCondition.Text}");
+
+        string? hash = null;
+        if (incremental is not null && IncrementalCache.Applies(target))
+        {
+            hash = await incremental.ComputeHashAsync(target, cancellationToken);
+            if (await incremental.IsUpToDateAsync(target, hash, cancellationToken))
+                return (TargetStatus.UpToDate, "inputs, parameters and tools unchanged");
+        }
+
+        observer?.TargetStarted(target.Name);
+        try
+        {
+            foreach (var action in target.Definition.Actions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await action(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Log.Warning("cancelled");
+            return (TargetStatus.Cancelled, "cancelled");
+        }
+        catch (Exception e)
+        {
+            var message = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0].Message : e.Message;
+            context.Log.Error(e.GetType().Namespace?.StartsWith("System", StringComparison.Ordinal) == true ? $"{e.GetType().Name}: {message}" : message);
+            return (TargetStatus.Failed, context.Secrets.Mask(FirstLine(message)));
+        }
+
+        if (hash is not null && incremental is not null)
+            await incremental.RecordSuccessAsync(target, hash, CancellationToken.None);
+        return (TargetStatus.Succeeded, null);
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

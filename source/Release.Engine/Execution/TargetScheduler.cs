@@ -1,0 +1,69 @@
+using Release.Engine.Planning;
+
+namespace Release.Engine.Execution;
+
+/// <summary>
+/// Runs a plan with up to N targets at once while every ordering rule holds. All of the engine's concurrency lives
+/// here: a target starts when its predecessors have finished; a failure stops what needs it and, unless the failed
+/// target proceeds after failure, stops new work except assured targets; cancellation stops running targets through
+/// their token and still runs assured targets.
+/// </summary>
+internal sealed class TargetScheduler(
+    IReadOnlyList<ExecutableTarget> plan,
+    IReadOnlyDictionary<ExecutableTarget, string> preSkipped,
+    Func<ExecutableTarget, CancellationToken, Task<(TargetStatus Status, string? Reason)>> run,
+    int maxParallel)
+{
+    private readonly Dictionary<ExecutableTarget, (TargetStatus Status, string? Reason)> _done = new();
+    private readonly Dictionary<Task<(TargetStatus Status, string? Reason)>, ExecutableTarget> _running = new();
+
+    public async Task<IReadOnlyDictionary<ExecutableTarget, (TargetStatus Status, string? Reason)>> RunAsync(CancellationToken cancellationToken)
+    {
+        var planned = plan.ToHashSet();
+        var predecessors = plan.ToDictionary(t => t, t => ExecutionPlanner.Predecessors(t, planned).ToList());
+        string? stopReason = null;
+
+        while (_done.Count < plan.Count)
+        {
+            if (cancellationToken.IsCancellationRequested) stopReason ??= "build cancelled";
+            var progressed = false;
+            foreach (var target in plan)
+            {
+                if (_done.ContainsKey(target) || _running.ContainsValue(target) || !predecessors[target].All(_done.ContainsKey)) continue;
+                var outcome = Decide(target, stopReason);
+                if (outcome is not null) { _done[target] = outcome.Value; progressed = true; continue; }
+                if (_running.Count >= maxParallel) continue;
+                // Assured targets still run after Ctrl-C, so they get a token that is not already cancelled.
+                var token = target.Definition.IsAssuredAfterFailure && cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+                _running.Add(run(target, token), target);
+            }
+
+            if (_running.Count == 0)
+            {
+                if (progressed) continue;
+                throw new InvalidOperationException("The scheduler stalled: no target can start. This is an engine bug; please report the plan.");
+            }
+
+            var finished = await Task.WhenAny(_running.Keys);
+            var finishedTarget = _running[finished];
+            _running.Remove(finished);
+            var result = await finished;
+            _done[finishedTarget] = result;
+            if (result.Status == TargetStatus.Failed && !finishedTarget.Definition.ProceedsAfterFailure)
+                stopReason ??= $"{finishedTarget.Name} failed";
+            if (result.Status == TargetStatus.Cancelled)
+                stopReason ??= "build cancelled";
+        }
+        return _done;
+    }
+
+    /// <summary>An outcome decided without running the target, or null when it should run.</summary>
+    private (TargetStatus, string?)? Decide(ExecutableTarget target, string? stopReason)
+    {
+        if (preSkipped.TryGetValue(target, out var skipReason)) return (TargetStatus.Skipped, skipReason);
+        if (target.Definition.IsAssuredAfterFailure) return null;
+        if (stopReason is not null) return (TargetStatus.NotRun, stopReason);
+        var broken = target.Dependencies.FirstOrDefault(d => _done[d].Status is TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Cancelled);
+        return broken is null ? null : (TargetStatus.NotRun, $"{broken.Name} did not succeed");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using Release.Engine.Definition;
+using Release.Engine.Execution;
+using Release.Engine.Incremental;
+using Release.Engine.Output;
+using Release.Engine.Parameters;
+using Release.Engine.Planning;
+
+namespace Release.Engine.Hosting;
+
+/// <summary>
+/// Creates and runs a build: <c>static Task&lt;int&gt; Main(string[] args) =&gt; BuildHost.RunConsoleAsync&lt;Build&gt;(args, x =&gt; x.Compile);</c>.
+/// Holds no state: every run gets its own context, so tests can run builds side by side in one process.
+/// </summary>
+public static class BuildHost
+{
+    /// <summary>Exit code of a successful run.</summary>
+    public const int Success = 0;
+    /// <summary>Exit code when a target failed.</summary>
+    public const int TargetFailed = 1;
+    /// <summary>Exit code for bad input or a broken definition.</summary>
+    public const int BadInput = 2;
+    /// <summary>Exit code after cancellation.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>Runs a build in a console process: Ctrl-C cancels running targets, then assured targets run.</summary>
+    public static async Task<int> RunConsoleAsync<T>(string[] args, Expression<Func<T, Target>>? defaultTarget = null) where T : Build, new()
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try { return await RunAsync(args, defaultTarget, new BuildHostOptions(), cancellation.Token); }
+        finally { Console.CancelKeyPress -= onCancel; }
+    }
+
+    /// <summary>Runs a build with the given arguments and options, returning the exit code.</summary>
+    public static async Task<int> RunAsync<T>(IReadOnlyList<string> args, Expression<Func<T, Target>>? defaultTarget = null,
+        BuildHostOptions? options = null, CancellationToken cancellationToken = default) where T : Build, new()
+    {
+        options ??= new BuildHostOptions();
+        var output = options.Output ?? Console.Out;
+        var masker = new SecretMasker();
+        try
+        {
+            var arguments = BuildArguments.Parse(args);
+            var session = await BuildSession.CreateAsync<T>(arguments, options, masker, cancellationToken);
+            var defaultName = defaultTarget is null ? null : MemberNames.Of(defaultTarget);
+            return await session.RunAsync(defaultName, cancellationToken);
+        }
+        catch (Exception e) when (e is BuildInputException or BuildDefinitionException)
+        {
+            await output.WriteLineAsync("error: " + masker.Mask(e.Message));
+            await output.FlushAsync(CancellationToken.None);
+            return BadInput;
+        }
+    }
+
+    /// <summary>Loads a build's target graph without running anything (for generators and tests).</summary>
+    public static async Task<TargetGraph> InspectAsync<T>(BuildHostOptions? options = null, CancellationToken cancellationToken = default) where T : Build, new()
+    {
+        var session = await BuildSession.CreateAsync<T>(BuildArguments.Parse([]), options ?? new BuildHostOptions { WriteSchema = false }, new SecretMasker(), cancellationToken);
+        return session.Context.Graph;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections;
+using System.Reflection;
+using Release.Engine.Execution;
+using Release.Engine.Incremental;
+using Release.Engine.Output;
+using Release.Engine.Parameters;
+using Release.Engine.Planning;
+
+namespace Release.Engine.Hosting;
+
+/// <summary>One run of one build: the instance, its context, its targets, and the steps from plan to summary.</summary>
+internal sealed class BuildSession
+{
+    private readonly IBuild _build;
+    private readonly BuildArguments _arguments;
+    private readonly BuildHostOptions _options;
+    private readonly IReadOnlyList<ExecutableTarget> _targets;
+
+    private BuildSession(IBuild build, BuildContext context, BuildArguments arguments, BuildHostOptions options, IReadOnlyList<ExecutableTarget> targets)
+    {
+        _build = build;
+        Context = context;
+        _arguments = arguments;
+        _options = options;
+        _targets = targets;
+    }
+
+    public BuildContext Context { get; }
+
+    public IReadOnlyList<TargetResult> LastResults { get; private set; } = [];
+
+    public static async Task<BuildSession> CreateAsync<T>(BuildArguments arguments, BuildHostOptions options, SecretMasker masker, CancellationToken cancellationToken)
+        where T : Build, new()
+    {
+        var root = RootLocator.Find(options, arguments);
+        var environment = options.Environment ?? System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        var context = new BuildContext(root, environment, options.Output ?? Console.Out, masker);
+        var build = new T();
+        build.Attach(context);
+
+        var descriptors = ParameterDiscovery.Discover(typeof(T));
+        var files = await ParameterFiles.ReadAsync(root, arguments.Profiles, cancellationToken);
+        context.Parameters = ParameterResolver.Resolve(descriptors, new ParameterSources(arguments.Parameters, environment, files), root, masker);
+        foreach (var descriptor in descriptors.Where(d => d.IsInjectable && context.Parameters.IsSet(d.Name)))
+            descriptor.WriteTo(build, context.Parameters.Get<object>(descriptor.Name));
+        // Secrets set in code (defaults) are masked too, not only those that came from a source.
+        foreach (var descriptor in descriptors.Where(d => d.IsSecret))
+            if (descriptor.ReadFrom(build) is string secret) masker.Add(secret);
+
+        var targets = TargetDiscovery.Discover(build);
+        context.Graph = GraphBuilder.Build(targets, descriptors);
+        return new BuildSession(build, context, arguments, options, targets);
+    }
+
+    public async Task<int> RunAsync(string? defaultTarget, CancellationToken cancellationToken)
+    {
+        var log = Context.HostLog;
+        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
+        if (_arguments.Help)
+        {
+            HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget);
+            return BuildHost.Success;
+        }
+
+        var invoked = _arguments.Targets.Count > 0 ? _arguments.Targets
+            : defaultTarget is not null ? [defaultTarget]
+            : throw new BuildInputException($"No target given and the build has no default target. Name one: {string.Join(", ", _targets.Where(t => !t.Definition.IsUnlisted).Select(t => t.Name))}.");
+        var plan = ExecutionPlanner.Plan(_targets, invoked);
+        Context.InvokedTargets = invoked.Select(name => ExecutionPlanner.Find(_targets, name).Name).ToList();
+        var skipped = Preflight.DecideSkips(plan, _targets, _arguments, Context.InvokedTargets);
+
+        if (_arguments.PlanOnly)
+        {
+            PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
+            return BuildHost.Success;
+        }
+
+        await Preflight.CheckRequirementsAsync(_build, plan, skipped, Context, _options, cancellationToken);
+        PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
+
+        var incremental = _arguments.Force ? null : new IncrementalCache(Context.RootDirectory, Context.Parameters);
+        var runner = new TargetRunner(Context, incremental, _options.Observer);
+        var scheduler = new TargetScheduler(plan, skipped, runner.RunAsync, _arguments.MaxParallel ?? System.Environment.ProcessorCount);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcomes = await scheduler.RunAsync(cancellationToken);
+
+        var results = plan.Select(t => new TargetResult(t.Name, outcomes[t].Status, runner.DurationOf(t), outcomes[t].Reason, Context.FiguresOf(t.Name))).ToList();
+        SummaryWriter.Write(Context, results, clock.Elapsed);
+        LastResults = results;
+        if (cancellationToken.IsCancellationRequested) return BuildHost.Cancelled;
+        return results.Any(r => r.Status is TargetStatus.Failed or TargetStatus.Cancelled or TargetStatus.NotRun) ? BuildHost.TargetFailed : BuildHost.Success;
+    }
+
+}

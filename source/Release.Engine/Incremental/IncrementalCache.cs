@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.FileSystemGlobbing;
+using Release.Engine.Parameters;
+using Release.Engine.Planning;
+
+namespace Release.Engine.Incremental;
+
+/// <summary>
+/// Decides whether a target is up to date: the hash of its inputs, the parameters and the tool versions it tracks
+/// must equal the hash stored at its last success, and every output glob must still match a file.
+/// State lives in <c>.nuke/temp/state</c>, one small JSON file per target.
+/// </summary>
+internal sealed class IncrementalCache(AbsolutePath root, ParameterValues parameters)
+{
+    private AbsolutePath StateDirectory => root / ".nuke" / "temp" / "state";
+
+    /// <summary>Only targets that say what they read and what they write can be skipped.</summary>
+    public static bool Applies(ExecutableTarget target) =>
+        target.Definition.ProducedGlobs.Count > 0 && (target.Definition.ConsumedGlobs.Count > 0 || target.Consumes.Count > 0);
+
+    public async Task<string> ComputeHashAsync(ExecutableTarget target, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+
+        Add("target:" + target.Name);
+        var globs = target.Definition.ConsumedGlobs
+            .Concat(target.Consumes.SelectMany(c => c.Globs.Count > 0 ? c.Globs : c.Producer.Definition.ProducedGlobs));
+        foreach (var file in Match(globs))
+        {
+            Add("file:" + file);
+            await using var stream = File.OpenRead(root / file);
+            Add(Convert.ToHexString(await SHA256.HashDataAsync(stream, cancellationToken)));
+        }
+        foreach (var (name, text) in parameters.Fingerprint())
+            Add($"parameter:{name}={text}");
+        foreach (var (tool, version) in target.Definition.ToolVersions)
+            Add($"tool:{tool}={await version(cancellationToken)}");
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    public async Task<bool> IsUpToDateAsync(ExecutableTarget target, string hash, CancellationToken cancellationToken)
+    {
+        var file = StateDirectory / (target.Name + ".json");
+        if (!file.FileExists()) return false;
+        var state = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(file, cancellationToken));
+        return state?.GetValueOrDefault("hash") == hash
+               && target.Definition.ProducedGlobs.All(glob => Match([glob]).Any());
+    }
+
+    public async Task RecordSuccessAsync(ExecutableTarget target, string hash, CancellationToken cancellationToken)
+    {
+        StateDirectory.CreateDirectory();
+        var file = StateDirectory / (target.Name + ".json");
+        var temporary = file + ".tmp";
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(new Dictionary<string, string> { ["hash"] = hash }), cancellationToken);
+        File.Move(temporary, file, overwrite: true);
+    }
+
+    private IEnumerable<string> Match(IEnumerable<string> globs)
+    {
+        var matcher = new Matcher(StringComparison.Ordinal);
+        var any = false;
+        foreach (var glob in globs) { matcher.AddInclude(glob); any = true; }
+        if (!any) return [];
+        return matcher.GetResultsInFullPath(root).Select(p => new AbsolutePath(p).RelativeTo(root)).Order(StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Reflection;
+
+namespace Release.Engine.Parameters;
+
+/// <summary>Finds the parameters of a build class and of every component it implements.</summary>
+public static class ParameterDiscovery
+{
+    private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+
+    /// <summary>All parameters, one per name; a name declared twice with different types is a definition error.</summary>
+    public static IReadOnlyList<ParameterDescriptor> Discover(Type buildType)
+    {
+        var members = new List<MemberInfo>();
+        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
+            members.AddRange(type.GetMembers(Members | BindingFlags.DeclaredOnly).Where(m => m is FieldInfo or PropertyInfo));
+        foreach (var component in buildType.GetInterfaces().Where(i => typeof(IBuild).IsAssignableFrom(i)))
+            members.AddRange(component.GetProperties(Members | BindingFlags.DeclaredOnly));
+
+        var result = new Dictionary<string, ParameterDescriptor>(StringComparer.OrdinalIgnoreCase);
+        foreach (var member in members)
+        {
+            var attribute = member.GetCustomAttribute<ParameterAttribute>();
+            if (attribute is null) continue;
+            var type = member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
+            var name = member.Name[(member.Name.LastIndexOf('.') + 1)..];
+            var descriptor = new ParameterDescriptor(name, type, attribute.Description,
+                member.IsDefined(typeof(SecretAttribute)), member.IsDefined(typeof(RequiredAttribute)), member);
+            if (result.TryGetValue(name, out var existing))
+            {
+                if (existing.Type != type)
+                    throw new BuildDefinitionException(
+                        $"Parameter '{name}' is declared as {existing.Type.Name} by {existing.Member.DeclaringType?.Name} and as {type.Name} by {member.DeclaringType?.Name}. Give one of them another name.");
+                // The build class's own member wins over a component's, so injection reaches the field.
+                if (!existing.Member.DeclaringType!.IsInterface) continue;
+            }
+            result[name] = descriptor;
+        }
+        return result.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,34 @@
+namespace Release.Engine.Parameters;
+
+/// <summary>
+/// Every place a parameter value can come from, highest priority first: command line, environment,
+/// the <c>--profile</c> file, then <c>.nuke/parameters.json</c>.
+/// </summary>
+public sealed record ParameterSources(
+    IReadOnlyDictionary<string, (string Spelling, IReadOnlyList<string> Values)> CommandLine,
+    IReadOnlyDictionary<string, string> Environment,
+    IReadOnlyList<ParameterFile> Files)
+{
+    /// <summary>The first source that gives <paramref name="parameter"/> a value.</summary>
+    public RawValue? Find(ParameterDescriptor parameter)
+    {
+        var key = NameMatching.Normalize(parameter.Name);
+        if (CommandLine.TryGetValue(key, out var argument))
+            return new RawValue(argument.Values, argument.Spelling);
+
+        foreach (var (name, value) in Environment)
+        {
+            if (NameMatching.Normalize(name) != key) continue;
+            var values = parameter.Type.IsArray
+                ? value.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [value];
+            return new RawValue(values, $"environment variable {name}");
+        }
+
+        foreach (var file in Files)
+            foreach (var (name, values) in file.Values)
+                if (NameMatching.Normalize(name) == key && values is not null)
+                    return new RawValue(values, $"{file.DisplayPath} (\"{name}\")");
+        return null;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Reflection;
+using Release.Engine.Definition;
+
+namespace Release.Engine.Planning;
+
+/// <summary>
+/// Finds every <see cref="Target"/> property of a build class and of the components it implements, evaluates each
+/// once, and resolves the references between them.
+/// </summary>
+internal static class TargetDiscovery
+{
+    private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    public static IReadOnlyList<ExecutableTarget> Discover(IBuild build)
+    {
+        var declarations = FindDeclarations(build.GetType());
+        var targets = new List<ExecutableTarget>();
+        var byMethod = new Dictionary<MethodInfo, ExecutableTarget>();
+        foreach (var (name, property) in declarations)
+        {
+            var factory = (Target)property.GetValue(build)!
+                ?? throw new BuildDefinitionException($"Target property '{name}' returned null. Return a definition: _ => _.Executes(...).");
+            var definition = new TargetDefinition(name, property, build);
+            factory(definition);
+            var target = new ExecutableTarget(name, targets.Count, definition);
+            targets.Add(target);
+            byMethod.TryAdd(factory.Method, target);
+        }
+        foreach (var target in targets)
+            Link(target, build, byMethod);
+        foreach (var target in targets)
+            foreach (var triggered in target.Triggers)
+                AddOnce(triggered.TriggeredBy, target);
+        return targets;
+    }
+
+    private static List<(string Name, PropertyInfo Property)> FindDeclarations(Type buildType)
+    {
+        var found = new List<(string Name, PropertyInfo Property)>();
+        var classGetters = new HashSet<MethodInfo>();
+        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
+            foreach (var property in type.GetProperties(Members).Where(IsTarget))
+            {
+                classGetters.Add(property.GetMethod!);
+                if (property.Name.Contains('.')) continue; // an explicit component implementation: found through the component
+                if (found.Any(f => f.Name == property.Name && Overrides(f.Property, property))) continue;
+                found.Add((property.Name, property));
+            }
+
+        foreach (var component in buildType.GetInterfaces().Where(i => typeof(IBuild).IsAssignableFrom(i)))
+        {
+            var map = buildType.GetInterfaceMap(component);
+            foreach (var property in component.GetProperties(Members).Where(p => IsTarget(p) && !p.Name.Contains('.')))
+            {
+                var implementation = map.TargetMethods[Array.IndexOf(map.InterfaceMethods, property.GetMethod)];
+                var implementedByClass = found.FirstOrDefault(f => f.Property.GetMethod == implementation);
+                if (implementedByClass.Property is not null) continue;
+                var clash = found.FirstOrDefault(f => f.Name == property.Name);
+                if (clash.Property is not null && !SameImplementation(buildType, clash.Property, implementation))
+                    throw new BuildDefinitionException(
+                        $"Two targets are named '{property.Name}': one from {clash.Property.DeclaringType!.Name}, one from {component.Name}. " +
+                        $"Rename one, or implement '{property.Name}' once in {buildType.Name} so both components share it.");
+                if (clash.Property is null) found.Add((property.Name, property));
+            }
+        }
+        return found;
+    }
+
+    private static bool IsTarget(PropertyInfo property) => property.PropertyType == typeof(Target) && property.GetIndexParameters().Length == 0;
+
+    private static bool Overrides(PropertyInfo derived, PropertyInfo candidateBase) =>
+        derived.GetMethod!.GetBaseDefinition() == candidateBase.GetMethod!.GetBaseDefinition();
+
+    private static bool SameImplementation(Type buildType, PropertyInfo existing, MethodInfo implementation)
+    {
+        if (!existing.DeclaringType!.IsInterface) return existing.GetMethod == implementation;
+        var map = buildType.GetInterfaceMap(existing.DeclaringType);
+        return map.TargetMethods[Array.IndexOf(map.InterfaceMethods, existing.GetMethod)] == implementation;
+    }
+
+    private static void Link(ExecutableTarget target, IBuild build, Dictionary<MethodInfo, ExecutableTarget> byMethod)
+    {
+        var definition = target.Definition;
+        foreach (var other in Resolve(definition.DependsOnTargets, target, build, byMethod)) AddOnce(target.Dependencies, other);
+        foreach (var other in Resolve(definition.DependentForTargets, target, build, byMethod)) AddOnce(other.Dependencies, target);
+        foreach (var other in Resolve(definition.AfterTargets, target, build, byMethod)) AddOnce(target.RunsAfter, other);
+        foreach (var other in Resolve(definition.BeforeTargets, target, build, byMethod)) AddOnce(other.RunsAfter, target);
+        foreach (var other in Resolve(definition.TriggersTargets, target, build, byMethod)) AddOnce(target.Triggers, other);
+        foreach (var other in Resolve(definition.TriggeredByTargets, target, build, byMethod)) AddOnce(other.Triggers, target);
+        foreach (var consumed in definition.ConsumedArtifacts)
+            foreach (var producer in Resolve([consumed.Producer], target, build, byMethod))
+                target.Consumes.Add((producer, consumed.Globs));
+    }
+
+    private static IEnumerable<ExecutableTarget> Resolve(IEnumerable<TargetReference> references, ExecutableTarget from, IBuild build, Dictionary<MethodInfo, ExecutableTarget> byMethod)
+    {
+        foreach (var reference in references)
+        {
+            var factory = reference.Resolve(build);
+            if (factory is null) continue;
+            yield return byMethod.TryGetValue(factory.Method, out var target)
+                ? target
+                : throw new BuildDefinitionException(
+                    $"Target '{from.Name}' refers to a target ({reference.Text}) that is not a Target property of {build.GetType().Name}. Refer to target properties only.");
+        }
+    }
+
+    private static void AddOnce(List<ExecutableTarget> list, ExecutableTarget target)
+    {
+        if (!list.Contains(target)) list.Add(target);
+    }
+}
