@@ -1,0 +1,80 @@
+using Release.Tooling.Processes;
+
+namespace Release.Tooling.Git;
+
+public sealed partial class GitRepository
+{
+    /// <summary>Pushes once; a rejection throws <see cref="ProcessFailedException"/>.</summary>
+    public async Task PushAsync(GitPushSettings settings, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var url = await RemoteUrlAsync(settings.Remote, ct).ConfigureAwait(false);
+        await git.RunRemoteAsync(Path, settings.ToArguments(), url, null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Pushes the current branch; when the remote rejects it because someone else pushed first, fetches the
+    /// remote branch, rebases our commits onto it and pushes again, up to <paramref name="maxAttempts"/> pushes.
+    /// This lets several pipelines that each add a commit (a version bump, a changelog) all land.
+    /// </summary>
+    /// <param name="settings">The push; with no refspecs the current branch is pushed to the same name.</param>
+    /// <param name="maxAttempts">How many pushes to try in all (at least 1).</param>
+    /// <param name="committer">The identity recorded on rebased commits; <c>null</c> uses git's configuration.</param>
+    /// <param name="ct">Cancels the push.</param>
+    /// <exception cref="GitPushRejectedException">Still rejected after all attempts, or the rebase had conflicts (it is aborted).</exception>
+    public async Task PushWithRetryAsync(GitPushSettings settings, int maxAttempts = 3, GitIdentity? committer = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        GitArgumentGuard.Positive(maxAttempts, nameof(maxAttempts));
+        var branch = await CurrentBranchAsync(ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"PushWithRetryAsync needs a checked-out branch in '{Path}', but HEAD is detached. Check out a branch first.");
+        var push = settings.RefSpecs.Count > 0 ? settings : settings with { RefSpecs = [$"HEAD:refs/heads/{branch}"] };
+        var environment = new Dictionary<string, string?>(committer?.ToEnvironment("COMMITTER") ?? []);
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await git.RunAsync(Path, push.ToArguments(), new GitRunOptions { AllowNonZeroExit = true, StreamOutput = true }, ct)
+                .ConfigureAwait(false);
+            if (result.ExitCode == 0)
+            {
+                return;
+            }
+            if (!IsRejectedAsBehind(result))
+            {
+                throw new ProcessFailedException(CommandLineFormatter.Format("git", push.ToArguments(), new SecretMasker([])),
+                    result.ExitCode, result.Error.TakeLast(20).ToArray());
+            }
+            if (attempt == maxAttempts)
+            {
+                throw new GitPushRejectedException(push.Remote, branch, attempt,
+                    $"Pushing '{branch}' to '{push.Remote}' was rejected {attempt} times because the remote kept moving. " +
+                    "To fix: retry later or raise maxAttempts.\n" + result.ErrorText);
+            }
+            await RebaseOntoRemoteAsync(push.Remote, branch, attempt, environment, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsRejectedAsBehind(ProcessResult result) =>
+        result.Error.Any(line => line.Contains("[rejected]", StringComparison.Ordinal) ||
+                                 line.Contains("[remote rejected]", StringComparison.Ordinal) && line.Contains("cannot lock ref", StringComparison.Ordinal) ||
+                                 line.Contains("fetch first", StringComparison.Ordinal) ||
+                                 line.Contains("non-fast-forward", StringComparison.Ordinal));
+
+    private async Task RebaseOntoRemoteAsync(string remote, string branch, int attempt,
+        IReadOnlyDictionary<string, string?> environment, CancellationToken ct)
+    {
+        await FetchAsync(new GitFetchSettings { Remote = remote, RefSpecs = [branch] }, ct).ConfigureAwait(false);
+        var rebase = await git.RunAsync(Path, ["rebase", "FETCH_HEAD"],
+            new GitRunOptions { AllowNonZeroExit = true, Environment = environment }, ct).ConfigureAwait(false);
+        if (rebase.ExitCode == 0)
+        {
+            return;
+        }
+        await git.RunAsync(Path, ["rebase", "--abort"], new GitRunOptions { AllowNonZeroExit = true }, CancellationToken.None)
+            .ConfigureAwait(false);
+        throw new GitPushRejectedException(remote, branch, attempt,
+            $"Pushing '{branch}' to '{remote}' was rejected and rebasing onto the remote's '{branch}' failed " +
+            $"(the rebase was aborted; the local branch is unchanged). To fix: merge '{remote}/{branch}' by hand and push again.\n" +
+            string.Join('\n', rebase.Output.Concat(rebase.Error).TakeLast(20)));
+    }
+}
