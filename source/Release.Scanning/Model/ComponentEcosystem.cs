@@ -8,4 +8,10 @@ public enum ComponentEcosystem
 
     /// <summary>A Debian package (dpkg), versions ordered by Debian's rules.</summary>
     Debian,
+
+    /// <summary>
+    /// Any other package type a scanner reported (Alpine, Go binaries, ...). Kept so that no finding is dropped;
+    /// identified by a <c>pkg:generic</c> purl.
+    /// </summary>
+    Other,
 }

@@ -4,7 +4,8 @@ namespace Release.Scanning.Model;
 public static class PackageUrl
 {
     /// <summary>
-    /// The purl of a component: <c>pkg:nuget/Name@Version</c> or <c>pkg:deb/debian/name@version?arch=...</c>.
+    /// The purl of a component: <c>pkg:nuget/Name@Version</c> or <c>pkg:deb/debian/name@version?arch=...</c>
+    /// (<c>pkg:generic/name@version</c> for other ecosystems).
     /// </summary>
     /// <param name="component">The component to identify.</param>
     public static string For(SoftwareComponent component) => component.Ecosystem switch
@@ -13,7 +14,7 @@ public static class PackageUrl
         ComponentEcosystem.Debian => component.Architecture is { Length: > 0 } arch
             ? $"pkg:deb/debian/{Encode(component.Name)}@{Encode(component.Version)}?arch={Encode(arch)}"
             : $"pkg:deb/debian/{Encode(component.Name)}@{Encode(component.Version)}",
-        _ => throw new ArgumentOutOfRangeException(nameof(component), component.Ecosystem, "Unknown ecosystem."),
+        _ => $"pkg:generic/{Encode(component.Name)}@{Encode(component.Version)}",
     };
 
     // The purl spec percent-encodes names and versions but lets ':' (Debian epochs) stand as is.

@@ -19,7 +19,8 @@ public static class EcosystemVersionComparer
     {
         ComponentEcosystem.NuGet => ParseNuGet(left, place).CompareTo(ParseNuGet(right, place)),
         ComponentEcosystem.Debian => DebianVersionComparer.Instance.Compare(left, right),
-        _ => throw new ArgumentOutOfRangeException(nameof(ecosystem), ecosystem, "Unknown ecosystem."),
+        // No ordering rules known for other ecosystems: only equality is meaningful.
+        _ => string.CompareOrdinal(left, right),
     };
 
     private static NuGetVersion ParseNuGet(string text, string place) =>
