@@ -17,6 +17,7 @@ internal sealed partial class TokenAuthFront
             query = string.Empty; // behave like a registry that declines cross-repository mounts
         }
 
+        forwarded.Enqueue($"{incoming.HttpMethod} {incoming.Url.AbsolutePath}");
         using var request = new HttpRequestMessage(new HttpMethod(incoming.HttpMethod), backendBase + incoming.Url.AbsolutePath + query);
         if (incoming.HasEntityBody || incoming.HttpMethod is "PUT" or "PATCH")
         {

@@ -18,6 +18,7 @@ internal sealed partial class TokenAuthFront : IAsyncDisposable
     private readonly HttpClient backend = new();
     private readonly ConcurrentDictionary<string, byte> issuedTokens = new();
     private readonly ConcurrentQueue<string> tokenRequests = new();
+    private readonly ConcurrentQueue<string> forwarded = new();
     private readonly string backendBase;
     private readonly string user;
     private readonly string password;
@@ -47,6 +48,9 @@ internal sealed partial class TokenAuthFront : IAsyncDisposable
 
     /// <summary>The query string of every token request, in order.</summary>
     public IReadOnlyList<string> TokenRequests => tokenRequests.ToArray();
+
+    /// <summary>Every request passed on to the registry, as <c>METHOD /path</c>.</summary>
+    public IReadOnlyList<string> Forwarded => forwarded.ToArray();
 
     /// <summary>How many registry requests were answered 503 on purpose.</summary>
     public int InjectedFailures => Volatile.Read(ref injectedFailures);
