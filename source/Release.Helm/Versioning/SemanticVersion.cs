@@ -12,6 +12,9 @@ public sealed partial class SemanticVersion : IComparable<SemanticVersion>, IEqu
     [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$")]
     private static partial Regex Grammar();
 
+    /// <summary>True if <paramref name="text"/> is a valid SemVer 2 version; no advice is computed.</summary>
+    public static bool IsValid(string? text) => text is not null && Grammar().IsMatch(text);
+
     private SemanticVersion(string text, long major, long minor, long patch, string? preRelease, string? buildMetadata)
     {
         Text = text;

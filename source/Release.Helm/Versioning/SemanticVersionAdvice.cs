@@ -16,12 +16,12 @@ internal static partial class SemanticVersionAdvice
 
     public static string Explain(string text)
     {
-        if (text.StartsWith('v') && SemanticVersion.TryParse(text[1..], out _) is not null)
+        if (text.StartsWith('v') && SemanticVersion.IsValid(text[1..]))
             return $"drop the leading 'v': use '{text[1..]}'";
 
         var prerelease = text.Contains('-') ? text[(text.IndexOf('-') + 1)..] : "";
         var leadingZero = LeadingZeroNumericIdentifier().Match(prerelease);
-        if (SemanticVersion.TryParse(text.Split('-')[0], out _) is not null && leadingZero.Success)
+        if (SemanticVersion.IsValid(text.Split('-')[0]) && leadingZero.Success)
         {
             var identifier = leadingZero.Groups[1].Value;
             return $"the pre-release identifier '{identifier}' is all digits with a leading zero, which SemVer 2 forbids; "
@@ -33,7 +33,7 @@ internal static partial class SemanticVersionAdvice
         {
             var core = $"{embedded.Groups[1].Value}.{embedded.Groups[2].Value}.{embedded.Groups[3].Value}";
             var suggestion = embedded.Groups[4].Success ? $"{core}-{embedded.Groups[4].Value}" : core;
-            if (SemanticVersion.TryParse(suggestion, out _) is null) suggestion = core;
+            if (!SemanticVersion.IsValid(suggestion)) suggestion = core;
             return $"a version must start with MAJOR.MINOR.PATCH (no name prefix, dots not dashes); use e.g. '{suggestion}' "
                    + "and put a commit id in the pre-release ('-abc1234') or build metadata ('+abc1234')";
         }

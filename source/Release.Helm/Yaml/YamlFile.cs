@@ -9,26 +9,30 @@ public static class YamlFile
     /// <summary>Parses <paramref name="text"/> as a single document whose root is a mapping (an empty file is an empty mapping).</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="fileName">The file name used in error messages.</param>
-    /// <exception cref="InvalidDataException">The text is not YAML, or its root is not a mapping.</exception>
+    /// <exception cref="YamlSyntaxException">The text is not YAML, or its root is not a mapping.</exception>
     public static YamlMappingNode ParseMapping(string text, string fileName)
     {
         var stream = new YamlStream();
+        var parser = new LineTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
-        catch (YamlException error)
+        catch (Exception error) when (error is YamlException or InvalidOperationException)
         {
-            throw new InvalidDataException(
-                $"{fileName}:{error.Start.Line}: not valid YAML ({error.Message}). Fix the YAML syntax at that line.", error);
+            // YamlDotNet raises InvalidOperationException for some malformed scalars; then the last good event gives the line.
+            var line = error is YamlException yaml ? yaml.Start.Line : parser.LastLine;
+            throw new YamlSyntaxException(
+                $"{fileName}:{line}: not valid YAML ({error.Message}). Fix the YAML syntax at or just after that line.", (int)line, error);
         }
 
         if (stream.Documents.Count == 0) return new YamlMappingNode();
         if (stream.Documents.Count > 1)
-            throw new InvalidDataException($"{fileName}: holds {stream.Documents.Count} YAML documents; it must hold exactly one.");
+            throw new YamlSyntaxException($"{fileName}: holds {stream.Documents.Count} YAML documents; it must hold exactly one.", 0, null);
         return stream.Documents[0].RootNode as YamlMappingNode
-               ?? throw new InvalidDataException(
-                   $"{fileName}:{stream.Documents[0].RootNode.Start.Line}: the top level must be a mapping of keys to values.");
+               ?? throw new YamlSyntaxException(
+                   $"{fileName}:{stream.Documents[0].RootNode.Start.Line}: the top level must be a mapping of keys to values.",
+                   (int)stream.Documents[0].RootNode.Start.Line, null);
     }
 
     /// <summary>Returns the scalar under <paramref name="key"/>, or null if the key is absent or not a scalar.</summary>

@@ -9,7 +9,7 @@ namespace Release.Helm.Yaml;
 /// Writes YAML node trees as text deterministically: two-space indent, indented sequences, "\n" line ends, no width
 /// wrapping, and strings quoted exactly when a reader would otherwise take them for something else (a number, a bool,
 /// null). Scalars explicitly marked <see cref="ScalarStyle.Plain"/> are written plain: that is how numbers and bools
-/// are built, and how a loaded file's plain scalars round-trip unchanged.
+/// are built, and how a loaded file's plain scalars round-trip unchanged; explicitly quoted scalars stay quoted.
 /// </summary>
 public static partial class YamlText
 {
@@ -72,6 +72,7 @@ public static partial class YamlText
                 {
                     ScalarStyle.Plain when scalar.Value is not null => ScalarStyle.Plain,
                     _ when scalar.Value is null => ScalarStyle.Plain,
+                    ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted => scalar.Style,
                     _ when value.Contains('\n') => ScalarStyle.Literal,
                     _ when NeedsQuotes(value) => ScalarStyle.DoubleQuoted,
                     _ => ScalarStyle.Any,
