@@ -27,20 +27,27 @@ internal static class BaseDefinitions
         return call(build);
     }
 
-    /// <summary>The base class's virtual target, or the component (interface) target of the same name, that <paramref name="property"/> overrides.</summary>
+    /// <summary>
+    /// The definition that <paramref name="property"/> overrides: for a component target implemented elsewhere, the
+    /// component's own default; for a class target, the nearest base class's target of the same name, else a
+    /// component target of that name.
+    /// </summary>
     public static PropertyInfo? FindOverridden(PropertyInfo property, Type buildType)
     {
-        var getter = property.GetMethod;
-        if (getter is not null && getter.IsVirtual && getter.GetBaseDefinition() != getter)
+        const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        if (property.DeclaringType!.IsInterface)
         {
-            var baseGetter = getter.GetBaseDefinition();
-            return baseGetter.DeclaringType!.GetProperty(property.Name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+            var map = buildType.GetInterfaceMap(property.DeclaringType);
+            var implementation = map.TargetMethods[Array.IndexOf(map.InterfaceMethods, property.GetMethod)];
+            return implementation != property.GetMethod && property.GetMethod is { IsAbstract: false } ? property : null;
         }
 
-        var shortName = property.Name[(property.Name.LastIndexOf('.') + 1)..];
+        for (var type = property.DeclaringType.BaseType; type is not null && type != typeof(object); type = type.BaseType)
+            if (type.GetProperty(property.Name, members) is { GetMethod.IsAbstract: false } candidate && candidate.PropertyType == typeof(Target))
+                return candidate;
+
         return buildType.GetInterfaces()
-            .Where(i => i != property.DeclaringType)
-            .Select(i => i.GetProperty(shortName, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Select(i => i.GetProperty(property.Name, members))
             .FirstOrDefault(p => p is not null && p.PropertyType == typeof(Target) && p.GetMethod is { IsAbstract: false });
     }
 }

@@ -70,10 +70,13 @@ public interface ITargetDefinition
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
 
     /// <summary>Fails the plan before anything runs when the parameter has no value: <c>Requires(() =&gt; ApiKey)</c>.</summary>
-    ITargetDefinition Requires<T>(Expression<Func<T>> parameter);
+    ITargetDefinition Requires<T>(Expression<Func<T?>> parameter) where T : class;
+
+    /// <summary>Fails the plan before anything runs when a nullable value parameter has no value: <c>Requires(() =&gt; Port)</c>.</summary>
+    ITargetDefinition Requires<T>(Expression<Func<T?>> parameter) where T : struct;
 
     /// <summary>Fails the plan before anything runs when the condition is false; its source text is the message.</summary>
-    ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
+    ITargetDefinition Requires(Expression<Func<bool>> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
 
     /// <summary>What happens to dependencies when this target is skipped by a condition.</summary>
     ITargetDefinition WhenSkipped(DependencyBehavior behavior);

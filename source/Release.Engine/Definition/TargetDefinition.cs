@@ -53,11 +53,14 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string? conditionText = null)
     { DynamicConditions.Add(new(condition, conditionText ?? "condition")); return this; }
 
-    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter)
+    public ITargetDefinition Requires<T>(Expression<Func<T?>> parameter) where T : class
     { RequiredParameters.Add(new(MemberNames.Of(parameter))); return this; }
 
-    public ITargetDefinition Requires(Func<bool> condition, string? conditionText = null)
-    { RequiredConditions.Add(new(condition, conditionText ?? "condition")); return this; }
+    public ITargetDefinition Requires<T>(Expression<Func<T?>> parameter) where T : struct
+    { RequiredParameters.Add(new(MemberNames.Of(parameter))); return this; }
+
+    public ITargetDefinition Requires(Expression<Func<bool>> condition, string? conditionText = null)
+    { RequiredConditions.Add(new(condition.Compile(), conditionText ?? condition.ToString())); return this; }
 
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) { SkippedDependencyBehavior = behavior; return this; }
     public ITargetDefinition ProceedAfterFailure() { ProceedsAfterFailure = true; return this; }

@@ -26,20 +26,19 @@ internal static class Preflight
             if (failed is not null) skipped[target] = $"condition false: {failed.Text}";
         }
 
-        // WhenSkipped(Skip): a dependency goes too, once nothing that still runs needs it.
+        // WhenSkipped(Skip): a dependency goes too, once nothing that still runs needs it; the cascade continues down.
+        var cascading = plan.Where(t => skipped.ContainsKey(t) && t.Definition.SkippedDependencyBehavior == DependencyBehavior.Skip).ToHashSet();
         bool changed;
         do
         {
             changed = false;
-            foreach (var target in plan.Where(t => !skipped.ContainsKey(t)))
+            foreach (var target in plan.Where(t => !skipped.ContainsKey(t) && !invoked.Contains(t.Name)))
             {
                 var needers = plan.Where(t => t.Dependencies.Contains(target)).ToList();
-                if (needers.Count > 0 && invoked.Contains(target.Name) is false &&
-                    needers.All(n => skipped.ContainsKey(n) && n.Definition.SkippedDependencyBehavior == DependencyBehavior.Skip))
-                {
-                    skipped[target] = $"only needed by skipped {string.Join(", ", needers.Select(n => n.Name))}";
-                    changed = true;
-                }
+                if (needers.Count == 0 || !needers.All(cascading.Contains)) continue;
+                skipped[target] = $"only needed by skipped {string.Join(", ", needers.Select(n => n.Name))}";
+                cascading.Add(target);
+                changed = true;
             }
         } while (changed);
         return skipped;

@@ -1,0 +1,58 @@
+using Release.Engine.Tests.Support;
+
+namespace Release.Engine.Tests.Execution;
+
+public class FailureTests
+{
+    private class Failing : Build
+    {
+        Target Compile => _ => _.Executes(() => throw new InvalidOperationException("compiler exploded"));
+        Target Test => _ => _.DependsOn(Compile).Executes(() => { });
+        Target Lint => _ => _.ProceedAfterFailure().Executes(() => throw new InvalidOperationException("style"));
+        Target Docs => _ => _.After(Lint).Executes(() => { });
+        Target Report => _ => _.DependsOn(Test).AssuredAfterFailure().Executes(() => Log.Information("report written"));
+        Target All => _ => _.DependsOn(Test, Docs, Report).Executes(() => { });
+        Target LintThenDocs => _ => _.DependsOn(Lint, Docs).Executes(() => { });
+    }
+
+    [Test]
+    public async Task A_failure_stops_its_dependents_and_the_build_fails_with_exit_code_1()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<Failing>(root.Path, "All", "--max-parallel", "1");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.StatusOf("Compile"), Is.EqualTo("Failed"));
+        Assert.That(run.StatusOf("Test"), Is.EqualTo("NotRun"));
+        Assert.That(run.StatusOf("All"), Is.EqualTo("NotRun"));
+        Assert.That(run.Output, Does.Contain("[Compile] error: InvalidOperationException: compiler exploded"));
+    }
+
+    [Test]
+    public async Task An_assured_target_runs_even_though_what_it_depends_on_failed()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<Failing>(root.Path, "All", "--max-parallel", "1");
+        Assert.That(run.StatusOf("Report"), Is.EqualTo("Succeeded"));
+        Assert.That(run.Output, Does.Contain("[Report] report written"));
+    }
+
+    [Test]
+    public async Task After_a_ProceedAfterFailure_target_fails_independent_targets_still_run()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<Failing>(root.Path, "LintThenDocs", "--max-parallel", "1");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.StatusOf("Lint"), Is.EqualTo("Failed"));
+        Assert.That(run.StatusOf("Docs"), Is.EqualTo("Succeeded"));
+        Assert.That(run.StatusOf("LintThenDocs"), Is.EqualTo("NotRun"));
+    }
+
+    [Test]
+    public async Task After_an_ordinary_failure_no_new_independent_target_starts()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<Failing>(root.Path, "Compile", "Docs", "--max-parallel", "1");
+        Assert.That(run.StatusOf("Docs"), Is.EqualTo("NotRun"));
+        Assert.That(run.Output, Does.Contain("Compile failed"));
+    }
+}

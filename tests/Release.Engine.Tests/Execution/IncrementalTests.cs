@@ -1,0 +1,69 @@
+using Release.Engine.Tests.Support;
+
+namespace Release.Engine.Tests.Execution;
+
+public class IncrementalTests
+{
+    private class Compiling : Build
+    {
+        [Parameter] readonly string Configuration = "Debug";
+        [Parameter] readonly string ToolVersion = "1.0";
+
+        Target Compile => _ => _
+            .Consumes("src/**/*.cs")
+            .Produces("out/*.dll")
+            .TracksToolVersion("compiler", _ => Task.FromResult(ToolVersion))
+            .Executes(() =>
+            {
+                Directory.CreateDirectory(RootDirectory / "out");
+                File.WriteAllText(RootDirectory / "out" / "app.dll", Configuration + string.Concat(Directory.GetFiles(RootDirectory / "src").Select(File.ReadAllText)));
+            });
+        Target Untracked => _ => _.Executes(() => { });
+    }
+
+    private static Task<BuildRun> Run(TempRoot root, params string[] args) => BuildRun.RunAsync<Compiling>(root.Path, new[] { "Compile" }.Concat(args).ToArray());
+
+    [Test]
+    public async Task A_second_run_with_nothing_changed_is_up_to_date()
+    {
+        using var root = new TempRoot();
+        root.Write("src/a.cs", "class A {}");
+        Assert.That((await Run(root)).Started, Is.EqualTo(new[] { "Compile" }));
+        var second = await Run(root);
+        Assert.That(second.Started, Is.Empty);
+        Assert.That(second.StatusOf("Compile"), Is.EqualTo("UpToDate"));
+    }
+
+    [Test]
+    public async Task A_changed_input_parameter_tool_version_or_missing_output_runs_again()
+    {
+        using var root = new TempRoot();
+        root.Write("src/a.cs", "class A {}");
+        await Run(root);
+
+        root.Write("src/a.cs", "class A { int x; }");
+        Assert.That((await Run(root)).Started, Is.EqualTo(new[] { "Compile" }), "input changed");
+        Assert.That((await Run(root, "--configuration", "Release")).Started, Is.EqualTo(new[] { "Compile" }), "parameter changed");
+        Assert.That((await Run(root, "--configuration", "Release", "--tool-version", "2.0")).Started, Is.EqualTo(new[] { "Compile" }), "tool version changed");
+        Assert.That((await Run(root, "--configuration", "Release", "--tool-version", "2.0")).Started, Is.Empty, "nothing changed");
+        File.Delete(Path.Combine(root.Path, "out", "app.dll"));
+        Assert.That((await Run(root, "--configuration", "Release", "--tool-version", "2.0")).Started, Is.EqualTo(new[] { "Compile" }), "output missing");
+    }
+
+    [Test]
+    public async Task Force_runs_an_up_to_date_target()
+    {
+        using var root = new TempRoot();
+        root.Write("src/a.cs", "class A {}");
+        await Run(root);
+        Assert.That((await Run(root, "--force")).Started, Is.EqualTo(new[] { "Compile" }));
+    }
+
+    [Test]
+    public async Task A_target_without_declared_inputs_and_outputs_always_runs()
+    {
+        using var root = new TempRoot();
+        await BuildRun.RunAsync<Compiling>(root.Path, "Untracked");
+        Assert.That((await BuildRun.RunAsync<Compiling>(root.Path, "Untracked")).Started, Is.EqualTo(new[] { "Untracked" }));
+    }
+}
