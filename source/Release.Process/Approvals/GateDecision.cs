@@ -1,0 +1,18 @@
+namespace Release.Process.Approvals;
+
+/// <summary>The outcome of a gate.</summary>
+/// <param name="ReleaseId">The release.</param>
+/// <param name="Environment">The gate's environment.</param>
+/// <param name="GoRoles">Roles with an accepted Go (and no later NoGo from the same voter).</param>
+/// <param name="Blockers">Why the gate did not pass, one line each; empty when it passed.</param>
+/// <param name="IgnoredVotes">Recorded votes that broke a rule and were not counted, with the rule's message.</param>
+public sealed record GateDecision(
+    string ReleaseId,
+    string Environment,
+    IReadOnlyList<ApprovalRole> GoRoles,
+    IReadOnlyList<string> Blockers,
+    IReadOnlyList<string> IgnoredVotes)
+{
+    /// <summary>True when nothing blocks the gate.</summary>
+    public bool Passed => Blockers.Count == 0;
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+
+namespace Release.Process.Approvals;
+
+/// <summary>Something that happened to a release; a <see cref="ReleaseRecord"/> is the ordered list of them.</summary>
+/// <param name="At">When it happened.</param>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
+[JsonDerivedType(typeof(ReleaseCreated), "created")]
+[JsonDerivedType(typeof(VoteCast), "vote")]
+[JsonDerivedType(typeof(AttestationRecorded), "attestation")]
+[JsonDerivedType(typeof(ReleaseBlessed), "blessed")]
+[JsonDerivedType(typeof(ReleasePromoted), "promoted")]
+[JsonDerivedType(typeof(ReleaseRolledBack), "rolledBack")]
+public abstract record ReleaseEvent(DateTimeOffset At);
+
+/// <summary>The release was created from a build.</summary>
+/// <param name="At">When.</param>
+/// <param name="Version">The computed version.</param>
+/// <param name="Branch">The branch it was built from.</param>
+/// <param name="Commit">The commit id.</param>
+/// <param name="TriggeredBy">Who triggered it.</param>
+/// <param name="Authors">Authors of the changes in the release (sorted, distinct, when recorded).</param>
+public sealed record ReleaseCreated(DateTimeOffset At, string Version, string Branch, string Commit, string TriggeredBy, IReadOnlyList<string> Authors)
+    : ReleaseEvent(At);
+
+/// <summary>A vote was recorded (after <see cref="VoteAdmission"/> accepted it).</summary>
+/// <param name="At">When it was cast.</param>
+/// <param name="Environment">The gate.</param>
+/// <param name="Role">The role name.</param>
+/// <param name="Voter">The voter.</param>
+/// <param name="Decision">Go or NoGo.</param>
+/// <param name="Reason">Why.</param>
+public sealed record VoteCast(DateTimeOffset At, string Environment, string Role, string Voter, VoteDecision Decision, string Reason)
+    : ReleaseEvent(At);
+
+/// <summary>A checklist attestation was recorded.</summary>
+/// <param name="At">When.</param>
+/// <param name="ItemKey">The checklist item.</param>
+/// <param name="By">Who attests.</param>
+/// <param name="Text">What they state.</param>
+public sealed record AttestationRecorded(DateTimeOffset At, string ItemKey, string By, string Text) : ReleaseEvent(At);
+
+/// <summary>The release was blessed for production.</summary>
+/// <param name="At">When.</param>
+/// <param name="ImageDigest">The blessed image digest.</param>
+/// <param name="ChartDigest">The blessed chart digest.</param>
+public sealed record ReleaseBlessed(DateTimeOffset At, string ImageDigest, string ChartDigest) : ReleaseEvent(At);
+
+/// <summary>The release was promoted to an environment.</summary>
+/// <param name="At">When.</param>
+/// <param name="Environment">The environment.</param>
+/// <param name="ImageDigest">The digest deployed.</param>
+/// <param name="By">Who promoted it.</param>
+public sealed record ReleasePromoted(DateTimeOffset At, string Environment, string ImageDigest, string By) : ReleaseEvent(At);
+
+/// <summary>An environment was rolled back from this release to an earlier version.</summary>
+/// <param name="At">When.</param>
+/// <param name="Environment">The environment.</param>
+/// <param name="ToVersion">The version restored.</param>
+/// <param name="By">Who rolled back.</param>
+public sealed record ReleaseRolledBack(DateTimeOffset At, string Environment, string ToVersion, string By) : ReleaseEvent(At);

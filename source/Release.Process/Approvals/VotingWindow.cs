@@ -1,0 +1,67 @@
+namespace Release.Process.Approvals;
+
+/// <summary>
+/// When Go/NoGo votes are accepted. The seed process votes from 16:00 and releases at 17:00 India Standard Time on
+/// weekdays: <see cref="SeedDefault"/>. Times are local to <see cref="TimeZone"/>; the window is [opens, closes).
+/// </summary>
+public sealed class VotingWindow
+{
+    /// <summary>Creates a window.</summary>
+    /// <param name="timeZoneId">An IANA or Windows time zone id, e.g. <c>Asia/Kolkata</c>.</param>
+    /// <param name="opens">Local time votes open (inclusive).</param>
+    /// <param name="closes">Local time votes close (exclusive); the release starts then.</param>
+    /// <param name="days">Days votes are accepted.</param>
+    /// <exception cref="ArgumentException">Unknown time zone, empty days, or closes not after opens.</exception>
+    public VotingWindow(string timeZoneId, TimeOnly opens, TimeOnly closes, IEnumerable<DayOfWeek> days)
+    {
+        try
+        {
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new ArgumentException($"Voting window time zone '{timeZoneId}' is not known on this machine: use an IANA id such as 'Asia/Kolkata' (and install tzdata).", nameof(timeZoneId), e);
+        }
+        if (closes <= opens)
+            throw new ArgumentException($"Voting window closes at {closes:HH\\:mm}, not after it opens at {opens:HH\\:mm}: windows over midnight are not supported.", nameof(closes));
+        Days = days.Distinct().Order().ToArray();
+        if (Days.Count == 0)
+            throw new ArgumentException("Voting window has no days: give at least one day of the week.", nameof(days));
+        Opens = opens;
+        Closes = closes;
+    }
+
+    /// <summary>The time zone the times are in.</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>Local opening time (inclusive).</summary>
+    public TimeOnly Opens { get; }
+
+    /// <summary>Local closing time (exclusive), when the release starts.</summary>
+    public TimeOnly Closes { get; }
+
+    /// <summary>Days votes are accepted, in order.</summary>
+    public IReadOnlyList<DayOfWeek> Days { get; }
+
+    /// <summary>The seed's window: Monday to Friday, 16:00 to 17:00 in Asia/Kolkata.</summary>
+    public static VotingWindow SeedDefault() => new("Asia/Kolkata", new TimeOnly(16, 0), new TimeOnly(17, 0),
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]);
+
+    /// <summary>True when the instant falls inside the window.</summary>
+    /// <param name="instant">The instant, in any offset.</param>
+    public bool Contains(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, TimeZone);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        return Days.Contains(local.DayOfWeek) && time >= Opens && time < Closes;
+    }
+
+    /// <summary>The instant in the window's local time, for messages.</summary>
+    /// <param name="instant">The instant.</param>
+    public string Local(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("ddd yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{string.Join('/', Days.Select(d => d.ToString()[..3]))} {Opens:HH\\:mm}-{Closes:HH\\:mm} {TimeZone.Id}";
+}

@@ -1,0 +1,94 @@
+using Release.Process.Approvals;
+using static Release.Process.Tests.Approvals.GateFixture;
+
+namespace Release.Process.Tests.Approvals;
+
+public class GateEvaluatorTests
+{
+    private readonly GateEvaluator _evaluator = new(Clock);
+
+    [Test]
+    public void All_roles_Go_with_the_checklist_satisfied_passes()
+    {
+        var decision = _evaluator.Evaluate(Gate(), Candidate(), AllGo());
+        Assert.That(decision.Blockers, Is.Empty);
+        Assert.That(decision.Passed, Is.True);
+        Assert.That(decision.GoRoles, Has.Count.EqualTo(4));
+    }
+
+    [Test]
+    public void A_missing_role_blocks_and_is_named()
+    {
+        var decision = _evaluator.Evaluate(Gate(), Candidate(), AllGo().Where(v => v.Role != ApprovalRole.Qa).ToArray());
+        Assert.That(decision.Passed, Is.False);
+        Assert.That(decision.Blockers.Single(), Does.Contain("3 of 4").And.Contain("no Go yet from: Qa"));
+    }
+
+    [Test]
+    public void A_NoGo_vetoes_even_when_the_quorum_is_met()
+    {
+        var votes = AllGo().Append(Go(ApprovalRole.Sre, "sre2@bank.example") with { Decision = VoteDecision.NoGo, Reason = "DB migration untested" }).ToArray();
+        var decision = _evaluator.Evaluate(Gate(), Candidate(), votes);
+        Assert.That(decision.Passed, Is.False);
+        Assert.That(decision.Blockers.Single(), Is.EqualTo("NoGo from sre2@bank.example (Sre): DB migration untested"));
+    }
+
+    [Test]
+    public void A_later_Go_from_the_same_voter_replaces_their_NoGo()
+    {
+        var noGo = Go(ApprovalRole.Sre, "sre@bank.example") with { Decision = VoteDecision.NoGo, Reason = "wait" };
+        var votes = new[] { noGo }.Concat(AllGo()).ToArray();
+        Assert.That(_evaluator.Evaluate(Gate(), Candidate(), votes).Passed, Is.True);
+    }
+
+    [Test]
+    public void Self_approval_in_the_record_is_ignored_and_reported()
+    {
+        var votes = AllGo().Where(v => v.Role != ApprovalRole.ModuleLead).Append(Go(ApprovalRole.ModuleLead, "dev.two@bank.example")).ToArray();
+        var decision = _evaluator.Evaluate(Gate(), Candidate(), votes);
+        Assert.That(decision.Passed, Is.False);
+        Assert.That(decision.IgnoredVotes.Single(), Does.Contain("authored changes"));
+        Assert.That(decision.Blockers.Single(), Does.Contain("ModuleLead"));
+    }
+
+    [Test]
+    public void Quorum_of_N_of_M_passes_with_N_roles()
+    {
+        var gate = new GatePolicy("staging", [ApprovalRole.ModuleLead, ApprovalRole.Qa, ApprovalRole.Sre], QuorumRule.AtLeast(2), [], null);
+        var votes = AllGo().Take(2).Select(v => v with { Environment = "staging" }).ToArray();
+        Assert.That(_evaluator.Evaluate(gate, Candidate(), votes).Passed, Is.True);
+        Assert.That(_evaluator.Evaluate(gate, Candidate(), votes.Take(1).ToArray()).Blockers.Single(), Does.Contain("at least 2 of the required roles"));
+    }
+
+    [Test]
+    public void Missing_evidence_and_attestations_block_with_the_item_named()
+    {
+        var candidate = Candidate("unit-tests") with { Attestations = [] };
+        var decision = _evaluator.Evaluate(Gate(), candidate, AllGo());
+        Assert.That(decision.Passed, Is.False);
+        Assert.That(decision.Blockers, Has.Some.Contains("'qa-suite-preprod' (Qa)").And.Some.Contains("needs evidence 'qa-suite-preprod' from the pipeline"));
+        Assert.That(decision.Blockers, Has.Some.Contains("'dr-plan-drafted' (Sre)").And.Some.Contains("record an attestation"));
+        Assert.That(decision.Blockers.Count(b => b.StartsWith("Checklist", StringComparison.Ordinal)), Is.EqualTo(7));
+    }
+
+    [Test]
+    public void An_attestation_satisfies_an_item_that_allows_it()
+    {
+        var candidate = Candidate(GateFixture.AllEvidence.Where(e => e != "load-test-report").ToArray());
+        Assert.That(_evaluator.Evaluate(Gate(), candidate, AllGo()).Passed, Is.False);
+        var attested = candidate with { Attestations = [.. candidate.Attestations, new Attestation(ReleaseId, "load-test-report", "qa@bank.example", InWindow, "report: wiki/LT-9")] };
+        Assert.That(_evaluator.Evaluate(Gate(), attested, AllGo()).Passed, Is.True);
+    }
+
+    [Test]
+    public void Invalid_gate_policies_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => _ = new GatePolicy("production", [], QuorumRule.AllRequiredRoles, [], null));
+        var quorum = Assert.Throws<ArgumentException>(() => _ = new GatePolicy("production", [ApprovalRole.Qa], QuorumRule.AtLeast(2), [], null));
+        Assert.That(quorum!.Message, Does.Contain("production"));
+        var item = Assert.Throws<ArgumentException>(() => _ = new GatePolicy("production", [ApprovalRole.Qa], QuorumRule.AllRequiredRoles, SeedChecklist.Items(), null));
+        Assert.That(item!.Message, Does.Contain("does not vote here"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuorumRule.AtLeast(0));
+        Assert.Throws<ArgumentException>(() => _ = new ApprovalRole("Release Manager"));
+    }
+}
