@@ -54,11 +54,20 @@ public sealed partial class GitRepository
         }
     }
 
-    private static bool IsRejectedAsBehind(ProcessResult result) =>
-        result.Error.Any(line => line.Contains("[rejected]", StringComparison.Ordinal) ||
-                                 line.Contains("[remote rejected]", StringComparison.Ordinal) && line.Contains("cannot lock ref", StringComparison.Ordinal) ||
-                                 line.Contains("fetch first", StringComparison.Ordinal) ||
-                                 line.Contains("non-fast-forward", StringComparison.Ordinal));
+    /// <summary>
+    /// True when the remote refused because it moved on: a plain rejection ("fetch first", "non-fast-forward"),
+    /// or losing a race inside the remote, where the ref changed between our check and our update.
+    /// </summary>
+    private static bool IsRejectedAsBehind(ProcessResult result)
+    {
+        var text = result.ErrorText;
+        var lostRace = text.Contains("[remote rejected]", StringComparison.Ordinal) &&
+                       (text.Contains("cannot lock ref", StringComparison.Ordinal) || text.Contains("failed to update ref", StringComparison.Ordinal));
+        return lostRace ||
+               text.Contains("[rejected]", StringComparison.Ordinal) ||
+               text.Contains("fetch first", StringComparison.Ordinal) ||
+               text.Contains("non-fast-forward", StringComparison.Ordinal);
+    }
 
     private async Task RebaseOntoRemoteAsync(string remote, string branch, int attempt,
         IReadOnlyDictionary<string, string?> environment, CancellationToken ct)
