@@ -1,0 +1,52 @@
+using Release.CI.Planning;
+using Release.CI.Yaml;
+
+namespace Release.CI.Azure;
+
+/// <summary>The whole <c>azure-pipelines.yml</c>: header, triggers, schedules, variables, pool and one stage per job.</summary>
+internal static class AzureFile
+{
+    public static string Write(CiPipeline pipeline)
+    {
+        var azure = pipeline.Configuration.Azure;
+        var root = new YMap()
+            .Add("trigger", AzureTriggers.Push(pipeline))
+            .Add("pr", AzureTriggers.PullRequest(pipeline))
+            .Add("schedules", AzureTriggers.Schedules(pipeline))
+            .Add("variables", pipeline.Configuration.CachesNuGetPackages
+                ? new YMap().Add("NUGET_PACKAGES", "$(Pipeline.Workspace)/.nuget/packages")
+                : null)
+            .Add("pool", azure.PoolName is not null ? new YMap().Add("name", azure.PoolName)
+                : azure.VmImage is not null ? new YMap().Add("vmImage", azure.VmImage) : null)
+            .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline))));
+        return YamlText.Write(Header(pipeline), root);
+    }
+
+    private static IEnumerable<string> Header(CiPipeline pipeline)
+    {
+        foreach (var line in GeneratedHeader.Lines(pipeline)) yield return line;
+        yield return "";
+        yield return "One stage per job: approvals and checks on an environment are evaluated when a stage starts, so";
+        yield return "each deployment waits alone; stage dependsOn keeps the jobs a DAG.";
+        if (pipeline.Secrets.Count > 0)
+        {
+            yield return "";
+            yield return "Secrets: define these as secret pipeline variables (or in a linked variable group). Secret variables";
+            yield return "are not environment variables by default, so the jobs that need one map it by name (env: NAME: $(NAME)).";
+            foreach (var secret in pipeline.Secrets) yield return $"  {secret.EnvironmentName} (parameter {secret.Name})";
+        }
+        var environments = pipeline.Configuration.Environments.GroupBy(e => e.Name).ToList();
+        if (environments.Count > 0)
+        {
+            yield return "";
+            yield return "Environments: create these in Pipelines > Environments and configure their approvals and checks:";
+            foreach (var environment in environments)
+            {
+                var rules = environment.SelectMany(e => e.BranchRules).Distinct()
+                    .Select(r => BranchRule.IsMergeRequestName(r) ? "refs/pull/*" : "refs/heads/" + r).ToList();
+                var approval = environment.Any(e => e.Manual) ? "Approvals (a required approver starts each deployment); " : "";
+                yield return $"  {environment.Key}: {approval}Branch control allowing {string.Join(", ", rules)}.";
+            }
+        }
+    }
+}

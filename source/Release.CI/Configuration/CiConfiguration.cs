@@ -1,0 +1,144 @@
+namespace Release.CI;
+
+/// <summary>
+/// The declared CI configuration of a build: which jobs exist, when pipelines run, where they deploy, what they cache
+/// and which secrets they import. Expose it from the build: <c>CiConfiguration IContinuousIntegration.Ci =&gt; new CiConfiguration().Job(nameof(Test))...</c>.
+/// Targets and parameters are named with <c>nameof</c>, so a rename breaks the compile, not the pipeline.
+/// </summary>
+public sealed class CiConfiguration
+{
+    private readonly List<string> _jobs = [];
+    private readonly Dictionary<string, TargetCiOptions> _targets = new(StringComparer.Ordinal);
+    private readonly List<string> _branches = [];
+    private readonly List<EnvironmentDeclaration> _environments = [];
+    private readonly List<ScheduleDeclaration> _schedules = [];
+    private readonly List<string> _secrets = [];
+
+    /// <summary>Entry targets: each becomes a job (or several, when partitioned), in declaration order.</summary>
+    public IReadOnlyList<string> Jobs => _jobs;
+
+    /// <summary>Per-target CI options (partitions, reports), keyed by target name.</summary>
+    public IReadOnlyDictionary<string, TargetCiOptions> Targets => _targets;
+
+    /// <summary>Branch rules that start a pipeline on push: exact names (<c>main</c>) or a trailing <c>*</c> (<c>release/*</c>).</summary>
+    public IReadOnlyList<string> Branches => _branches;
+
+    /// <summary>Whether merge requests (GitLab) and pull requests (Azure) start a pipeline.</summary>
+    public bool MergeRequests { get; private set; }
+
+    /// <summary>Deployment environments and the branch rules that deploy to them.</summary>
+    public IReadOnlyList<EnvironmentDeclaration> Environments => _environments;
+
+    /// <summary>Scheduled pipelines and the target each runs.</summary>
+    public IReadOnlyList<ScheduleDeclaration> Schedules => _schedules;
+
+    /// <summary>Names of <c>[Secret]</c> parameters the jobs import from the CI system's secret store (never values).</summary>
+    public IReadOnlyList<string> Secrets => _secrets;
+
+    /// <summary>Whether NuGet packages are cached between jobs.</summary>
+    public bool CachesNuGetPackages { get; private set; }
+
+    /// <summary>GitLab file options.</summary>
+    public GitLabOptions GitLab { get; private set; } = new();
+
+    /// <summary>Azure Pipelines file options.</summary>
+    public AzureOptions Azure { get; private set; } = new();
+
+    /// <summary>Makes <paramref name="target"/> an entry target: a job runs it and what only it needs.</summary>
+    public CiConfiguration Job(string target, Action<TargetCiOptions>? configure = null)
+    {
+        if (!_jobs.Contains(target)) _jobs.Add(target);
+        configure?.Invoke(OptionsOf(target));
+        return this;
+    }
+
+    /// <summary>Splits <paramref name="target"/>'s job into <paramref name="count"/> jobs, each running <c>--partition N/count</c>.</summary>
+    public CiConfiguration Partition(string target, int count) => Job(target, t => t.Partitions = count);
+
+    /// <summary>Reports <paramref name="target"/> writes, wired into each CI system's native report support (paths relative to the root).</summary>
+    public CiConfiguration Reports(string target, string? junit = null, string? coberturaCoverage = null,
+        string? containerScanning = null, string? cyclonedx = null, string? dotenv = null)
+    {
+        OptionsOf(target).Reports = new CiReports(junit, coberturaCoverage, containerScanning, cyclonedx, dotenv);
+        return this;
+    }
+
+    /// <summary>Pushes to these branches start a pipeline: exact names, or a pattern ending in <c>*</c>.</summary>
+    public CiConfiguration OnBranches(params string[] branchRules)
+    {
+        foreach (var rule in branchRules.Where(r => !_branches.Contains(r))) _branches.Add(rule);
+        return this;
+    }
+
+    /// <summary>Merge requests (GitLab) and pull requests (Azure) start a pipeline; rule name <c>merge-request</c>.</summary>
+    public CiConfiguration OnMergeRequests()
+    {
+        MergeRequests = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Deploys to <paramref name="environment"/> by running <paramref name="deployTarget"/> in a job of its own, when a
+    /// pipeline matches one of <paramref name="branchRules"/> (declared branch rules, or <c>merge-request</c>).
+    /// A manual deployment waits for a person to start it on GitLab; on Azure, configure an approval on the environment.
+    /// </summary>
+    public CiConfiguration Deploy(string deployTarget, string environment, IEnumerable<string> branchRules, bool manual = false)
+    {
+        _environments.Add(new EnvironmentDeclaration(environment, deployTarget, branchRules.ToList(), manual));
+        return this;
+    }
+
+    /// <summary>
+    /// The usual promotion: <c>staging</c> branch to staging, merge requests to pre-prod, <c>main</c> or <c>master</c>
+    /// to production (manual). Declares those branch rules and merge requests as pipeline triggers.
+    /// </summary>
+    public CiConfiguration StandardEnvironments(string deployTarget) =>
+        OnBranches("main", "master", "staging").OnMergeRequests()
+            .Deploy(deployTarget, "staging", ["staging"])
+            .Deploy(deployTarget, "pre-prod", [BranchRule.MergeRequestName])
+            .Deploy(deployTarget, "production", ["main", "master"], manual: true);
+
+    /// <summary>
+    /// Runs <paramref name="target"/> on a schedule (five-field cron, UTC) on <paramref name="branch"/>. GitLab schedules
+    /// live in the project settings: the file's header says which to create.
+    /// </summary>
+    public CiConfiguration Schedule(string target, string cron, string name = "nightly", string branch = "main")
+    {
+        _schedules.Add(new ScheduleDeclaration(name, target, cron, branch));
+        return this;
+    }
+
+    /// <summary>Imports <c>[Secret]</c> parameters by name into the jobs whose targets require them.</summary>
+    public CiConfiguration ImportSecrets(params string[] parameterNames)
+    {
+        foreach (var name in parameterNames.Where(n => !_secrets.Contains(n))) _secrets.Add(name);
+        return this;
+    }
+
+    /// <summary>Caches NuGet packages, keyed on lock and project files (GitLab <c>cache:</c>, Azure <c>Cache@2</c>).</summary>
+    public CiConfiguration CacheNuGetPackages()
+    {
+        CachesNuGetPackages = true;
+        return this;
+    }
+
+    /// <summary>Sets GitLab file options: where the file goes and the default job image.</summary>
+    public CiConfiguration UseGitLab(string path = ".gitlab-ci.yml", string? image = null)
+    {
+        GitLab = new GitLabOptions { Path = path, Image = image };
+        return this;
+    }
+
+    /// <summary>Sets Azure file options: where the file goes and the agent pool (a Microsoft-hosted image or a named pool).</summary>
+    public CiConfiguration UseAzure(string path = "azure-pipelines.yml", string? vmImage = "ubuntu-latest", string? poolName = null)
+    {
+        Azure = new AzureOptions { Path = path, VmImage = vmImage, PoolName = poolName };
+        return this;
+    }
+
+    private TargetCiOptions OptionsOf(string target)
+    {
+        if (!_targets.TryGetValue(target, out var options)) _targets[target] = options = new TargetCiOptions();
+        return options;
+    }
+}

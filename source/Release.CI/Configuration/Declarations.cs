@@ -1,0 +1,38 @@
+namespace Release.CI;
+
+/// <summary>A deployment environment: which target deploys, on which branch rules, and whether a person starts it.</summary>
+/// <param name="Name">The environment name as the CI system knows it (<c>production</c>).</param>
+/// <param name="DeployTarget">The target that deploys.</param>
+/// <param name="BranchRules">Declared branch rules (or <c>merge-request</c>) whose pipelines deploy here.</param>
+/// <param name="Manual">GitLab: the job waits for a manual start. Azure: the header asks for an approval check.</param>
+public sealed record EnvironmentDeclaration(string Name, string DeployTarget, IReadOnlyList<string> BranchRules, bool Manual);
+
+/// <summary>A scheduled pipeline.</summary>
+/// <param name="Name">The schedule's name (GitLab schedule description, Azure display name).</param>
+/// <param name="Target">The target the scheduled pipeline runs.</param>
+/// <param name="Cron">Five-field cron expression, UTC.</param>
+/// <param name="Branch">The branch the schedule runs on.</param>
+public sealed record ScheduleDeclaration(string Name, string Target, string Cron, string Branch);
+
+/// <summary>GitLab file options.</summary>
+public sealed record GitLabOptions
+{
+    /// <summary>The file's path relative to the root.</summary>
+    public string Path { get; init; } = ".gitlab-ci.yml";
+
+    /// <summary>Default image of every job; null leaves it to the runner.</summary>
+    public string? Image { get; init; }
+}
+
+/// <summary>Azure Pipelines file options.</summary>
+public sealed record AzureOptions
+{
+    /// <summary>The file's path relative to the root.</summary>
+    public string Path { get; init; } = "azure-pipelines.yml";
+
+    /// <summary>Microsoft-hosted agent image (<c>pool: vmImage:</c>).</summary>
+    public string? VmImage { get; init; } = "ubuntu-latest";
+
+    /// <summary>Self-hosted agent pool name (<c>pool: name:</c>); wins over <see cref="VmImage"/>.</summary>
+    public string? PoolName { get; init; }
+}

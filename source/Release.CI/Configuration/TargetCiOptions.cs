@@ -1,0 +1,36 @@
+namespace Release.CI;
+
+/// <summary>CI options of one target: how many jobs share its work and which reports it writes.</summary>
+public sealed class TargetCiOptions
+{
+    /// <summary>Number of partition jobs (1: not partitioned). Each runs the target with <c>--partition N/count</c>.</summary>
+    public int Partitions { get; set; } = 1;
+
+    /// <summary>Reports the target writes; wired natively by each CI system.</summary>
+    public CiReports Reports { get; set; } = CiReports.None;
+}
+
+/// <summary>Report files (paths or globs relative to the root) a target writes.</summary>
+/// <param name="JUnit">JUnit XML test results.</param>
+/// <param name="CoberturaCoverage">Cobertura XML coverage.</param>
+/// <param name="ContainerScanning">GitLab container-scanning JSON.</param>
+/// <param name="CycloneDx">CycloneDX SBOM JSON.</param>
+/// <param name="DotEnv">A dotenv file whose variables later jobs see (GitLab).</param>
+public sealed record CiReports(string? JUnit, string? CoberturaCoverage, string? ContainerScanning, string? CycloneDx, string? DotEnv)
+{
+    /// <summary>No reports.</summary>
+    public static CiReports None { get; } = new(null, null, null, null, null);
+
+    /// <summary>Whether any report is declared.</summary>
+    public bool Any => this != None;
+
+    /// <summary>Every declared report path, with its name for error messages.</summary>
+    internal IEnumerable<(string Kind, string Path)> All()
+    {
+        if (JUnit is not null) yield return ("junit", JUnit);
+        if (CoberturaCoverage is not null) yield return ("coberturaCoverage", CoberturaCoverage);
+        if (ContainerScanning is not null) yield return ("containerScanning", ContainerScanning);
+        if (CycloneDx is not null) yield return ("cyclonedx", CycloneDx);
+        if (DotEnv is not null) yield return ("dotenv", DotEnv);
+    }
+}

@@ -1,0 +1,52 @@
+using Release.CI.Planning;
+using Release.CI.Yaml;
+
+namespace Release.CI.GitLab;
+
+/// <summary>
+/// The whole <c>.gitlab-ci.yml</c>: header, workflow, stages, defaults and one node per job. Deployment jobs, and jobs
+/// after them, carry the <c>deploy</c> stage label; every other job is in <c>build</c>.
+/// </summary>
+internal static class GitLabFile
+{
+    public static string Write(CiPipeline pipeline)
+    {
+        var stages = new Dictionary<CiJob, string>();
+        foreach (var job in pipeline.Jobs)
+            stages[job] = job.Kind == CiJobKind.Deployment || job.Needs.Any(n => stages[n.Job] == "deploy") ? "deploy" : "build";
+
+        var root = new YMap()
+            .Add("workflow", GitLabWorkflow.Build(pipeline))
+            .Add("stages", YSeq.Of(new[] { "build", "deploy" }.Where(stages.ContainsValue)))
+            .Add("variables", GitLabDefaults.Variables(pipeline))
+            .Add("default", GitLabDefaults.Default(pipeline));
+        foreach (var job in pipeline.Jobs) root.Add(job.GitLabName, GitLabJob.Build(job, stages[job], pipeline));
+        return YamlText.Write(Header(pipeline), root);
+    }
+
+    private static IEnumerable<string> Header(CiPipeline pipeline)
+    {
+        foreach (var line in GeneratedHeader.Lines(pipeline)) yield return line;
+        if (pipeline.Secrets.Count > 0)
+        {
+            yield return "";
+            yield return "Secrets: define these as masked (and protected) CI/CD variables in Settings > CI/CD > Variables.";
+            yield return "GitLab passes them to every job as environment variables; no value is ever written here.";
+            foreach (var secret in pipeline.Secrets) yield return $"  {secret.EnvironmentName} (parameter {secret.Name})";
+        }
+        if (pipeline.Configuration.Schedules.Count > 0)
+        {
+            yield return "";
+            yield return "Schedules: create these in Build > Pipeline schedules (cron in UTC).";
+            foreach (var schedule in pipeline.Configuration.Schedules)
+                yield return $"  {schedule.Name}: cron \"{schedule.Cron}\" on branch {schedule.Branch}" +
+                    (pipeline.Configuration.Schedules.Count > 1 ? $", with variable {GitLabRules.ScheduleVariable}={schedule.Name}" : "");
+        }
+        var manual = pipeline.Jobs.Where(j => j.Manual).Select(j => j.GitLabName).ToList();
+        if (manual.Count > 0)
+        {
+            yield return "";
+            yield return $"Manual jobs (start them from the pipeline page): {string.Join(", ", manual)}.";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Release.CI.Planning;
+using Release.CI.Yaml;
+
+namespace Release.CI.GitLab;
+
+/// <summary>
+/// One GitLab job. <c>needs:</c> makes the pipeline a DAG (an empty list starts at once); stages are labels only.
+/// Artifacts are downloaded only from the jobs whose files are consumed (GitLab's default would fetch all).
+/// </summary>
+internal static class GitLabJob
+{
+    public static YMap Build(CiJob job, string stage, CiPipeline pipeline)
+    {
+        var needs = job.Needs.Select(n => (YNode)new YMap()
+            .Add("job", n.Job.GitLabName)
+            .Add("artifacts", YScalar.Bool(n.Artifacts))
+            .Add("optional", n.Optional ? YScalar.Bool(true) : null)).ToList();
+        return new YMap()
+            .Add("stage", stage)
+            .Add("needs", YSeq.Of(needs))
+            .Add("script", YSeq.Of([job.Command]))
+            .Add("artifacts", GitLabArtifacts.Build(job))
+            .Add("environment", job.Environment is null ? null : new YMap().Add("name", job.Environment.Name))
+            .Add("rules", Rules(job, pipeline));
+    }
+
+    /// <summary>Rules only when the job runs in fewer pipelines than the workflow allows, or waits for a person.</summary>
+    private static YSeq? Rules(CiJob job, CiPipeline pipeline)
+    {
+        if (!job.Manual && job.Contexts.SetEquals(pipeline.AllContexts)) return null;
+        return YSeq.Of(GitLabRules.Ordered(job.Contexts, pipeline)
+            .Select(c => (YNode)new YMap()
+                .Add("if", GitLabRules.Expression(c, pipeline))
+                .Add("when", job.Manual ? "manual" : null)));
+    }
+}

@@ -1,0 +1,53 @@
+using Release.Engine;
+using Release.Engine.Parameters;
+
+namespace Release.CI.Planning;
+
+/// <summary>Everything both CI writers render: the jobs in dependency order, the triggers, schedules and secrets.</summary>
+internal sealed record CiPipeline(
+    string BuildClass,
+    CiConfiguration Configuration,
+    IReadOnlyList<CiJob> Jobs,
+    IReadOnlyList<BranchRule> BranchRules,
+    IReadOnlyList<ParameterDescriptor> Secrets)
+{
+    /// <summary>Every context some job runs in.</summary>
+    public IReadOnlySet<PipelineContext> AllContexts => Jobs.SelectMany(j => j.Contexts).ToHashSet();
+
+    /// <summary>Plans the pipeline, or throws one error listing every problem in the configuration.</summary>
+    public static CiPipeline Plan(TargetGraph graph, CiConfiguration config, string buildClass)
+    {
+        var problems = new CiProblems(buildClass);
+        var index = new TargetIndex(graph);
+        ConfigurationValidator.Validate(config, index, problems);
+        problems.ThrowIfAny();
+
+        var jobs = JobPlanner.Plan(config, index);
+        JobLinker.Link(jobs, index, config, problems);
+        var ordered = JobOrder.Sort(jobs, index, config, problems);
+        JobNames.Assign(ordered, problems);
+        var secrets = ImportSecrets(ordered, config, graph, index);
+        problems.ThrowIfAny();
+
+        var rules = config.Branches.Select(b => BranchRule.TryParse(b, out _)!).ToList();
+        return new CiPipeline(buildClass, config, ordered, rules, secrets);
+    }
+
+    /// <summary>
+    /// A secret goes only into jobs whose targets require it (least privilege); one that no target requires goes
+    /// into every job, since nothing tells which needs it.
+    /// </summary>
+    private static IReadOnlyList<ParameterDescriptor> ImportSecrets(IReadOnlyList<CiJob> jobs, CiConfiguration config, TargetGraph graph, TargetIndex index)
+    {
+        var secrets = config.Secrets
+            .Select(name => graph.Parameters.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        foreach (var secret in secrets)
+        {
+            bool Requires(CiJob job) => job.Targets.Any(t => index.Find(t)!.RequiredParameters.Contains(secret.Name, StringComparer.OrdinalIgnoreCase));
+            var requiring = jobs.Where(Requires).ToList();
+            foreach (var job in requiring.Count > 0 ? requiring : jobs) job.Secrets.Add(secret.EnvironmentName);
+        }
+        return secrets;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using Release.Engine;
+using Release.Engine.Parameters;
+
+namespace Release.CI.Planning;
+
+/// <summary>
+/// Checks a CI configuration against the target graph before anything is planned: every named target, rule,
+/// schedule, environment and secret must exist and be well formed.
+/// </summary>
+internal static partial class ConfigurationValidator
+{
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9 _./-]*$")]
+    private static partial Regex EnvironmentOrScheduleName();
+
+    public static void Validate(CiConfiguration config, TargetIndex index, CiProblems problems)
+    {
+        foreach (var job in config.Jobs) CheckTarget(job, $"Job(\"{job}\")", index, problems);
+        foreach (var (target, options) in config.Targets)
+        {
+            if (!config.Jobs.Contains(target)) CheckTarget(target, $"Reports(\"{target}\")", index, problems);
+            if (options.Partitions is < 1 or > 100)
+                problems.Add($"Partition(\"{target}\", {options.Partitions})", "the partition count must be between 1 and 100", "give a count such as 2 or 4");
+            foreach (var (kind, path) in options.Reports.All())
+                if (Path.IsPathRooted(path) || path.Contains(".."))
+                    problems.Add($"Reports(\"{target}\", {kind})", $"'{path}' is not a path inside the repository", "give a path relative to the root, like artifacts/tests/*.xml");
+        }
+
+        var declaredRules = new List<string>();
+        foreach (var rule in config.Branches)
+        {
+            if (BranchRule.TryParse(rule, out var problem) is null)
+                problems.Add($"OnBranches(\"{rule}\")", $"unknown branch rule: {problem}", "use a branch name like \"main\" or a prefix pattern like \"release/*\"");
+            else if (BranchRule.IsMergeRequestName(rule))
+                problems.Add($"OnBranches(\"{rule}\")", "merge requests are not a branch", "call OnMergeRequests() instead");
+            else declaredRules.Add(rule);
+        }
+
+        foreach (var environment in config.Environments)
+        {
+            var place = $"Deploy(\"{environment.DeployTarget}\", \"{environment.Name}\")";
+            CheckTarget(environment.DeployTarget, place, index, problems);
+            if (!EnvironmentOrScheduleName().IsMatch(environment.Name))
+                problems.Add(place, $"environment name '{environment.Name}' has characters CI systems reject", "use letters, digits, '-', '_', '.', '/' or spaces");
+            if (config.Jobs.Contains(environment.DeployTarget))
+                problems.Add(place, $"'{environment.DeployTarget}' is also declared with Job(), so it would run in every pipeline, not only deployments", $"remove Job(\"{environment.DeployTarget}\")");
+            if (environment.BranchRules.Count == 0)
+                problems.Add(place, "no branch rule says when to deploy", "name at least one declared branch rule, or \"merge-request\"");
+            foreach (var rule in environment.BranchRules)
+            {
+                if (BranchRule.IsMergeRequestName(rule) ? config.MergeRequests : declaredRules.Contains(rule)) continue;
+                var known = declaredRules.Concat(config.MergeRequests ? [BranchRule.MergeRequestName] : []).ToList();
+                problems.Add(place, $"unknown branch rule '{rule}' (declared rules: {(known.Count == 0 ? "none" : string.Join(", ", known))})",
+                    BranchRule.IsMergeRequestName(rule) ? "call OnMergeRequests()" : $"declare it with OnBranches(\"{rule}\") or use a declared rule");
+            }
+        }
+
+        foreach (var schedule in config.Schedules)
+        {
+            var place = $"Schedule(\"{schedule.Target}\", \"{schedule.Cron}\")";
+            CheckTarget(schedule.Target, place, index, problems);
+            if (CronExpression.Problem(schedule.Cron) is { } cronProblem)
+                problems.Add(place, $"invalid cron expression: {cronProblem}", "write five fields, e.g. \"0 2 * * *\" for 02:00 UTC daily");
+            if (!EnvironmentOrScheduleName().IsMatch(schedule.Name))
+                problems.Add(place, $"schedule name '{schedule.Name}' has characters CI systems reject", "use letters, digits, '-', '_' or spaces");
+            if (BranchRule.TryParse(schedule.Branch, out var branchProblem) is not { IsPattern: false, IsMergeRequest: false })
+                problems.Add(place, $"schedule branch '{schedule.Branch}' is not a single branch{(branchProblem is null ? "" : ": " + branchProblem)}", "name one branch, like \"main\"");
+        }
+        foreach (var duplicate in config.Schedules.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            problems.Add($"Schedule(name: \"{duplicate.Key}\")", "two schedules share this name, so their pipelines cannot be told apart", "give each schedule its own name");
+
+        foreach (var secret in config.Secrets) CheckSecret(secret, index.Graph.Parameters, problems);
+
+        if (config.Jobs.Count == 0 && config.Environments.Count == 0 && config.Schedules.Count == 0)
+            problems.Add("CiConfiguration", "it declares no job", "add an entry target with Job(nameof(Test)), a Deploy(...) or a Schedule(...)");
+    }
+
+    private static void CheckTarget(string name, string place, TargetIndex index, CiProblems problems)
+    {
+        if (index.Find(name) is not null) return;
+        var closest = NameMatching.Closest(name, index.Graph.Targets.Select(t => t.Name));
+        problems.Add(place, $"'{name}' is not a target of the build",
+            closest.Count > 0 ? $"did you mean {string.Join(" or ", closest)}? Name targets with nameof(...)" : "name a Target property of the build with nameof(...)");
+    }
+
+    private static void CheckSecret(string name, IReadOnlyList<ParameterDescriptor> parameters, CiProblems problems)
+    {
+        var place = $"ImportSecrets(\"{name}\")";
+        var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (parameter is null)
+            problems.Add(place, $"the build declares no parameter '{name}'", $"declare it in the build class: [Parameter, Secret] readonly string {name};");
+        else if (!parameter.IsSecret)
+            problems.Add(place, $"parameter '{parameter.Name}' is not marked [Secret], so its value would not be masked", $"add [Secret] to {parameter.Name}");
+    }
+}
