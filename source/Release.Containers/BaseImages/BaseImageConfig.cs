@@ -5,17 +5,31 @@ namespace Release.Containers.BaseImages;
 /// <summary>Builds the OCI image config (run settings and labels) of the host-assembled ASP.NET base image.</summary>
 internal static class BaseImageConfig
 {
-    public static JsonObject Create(HostBaseImageOptions options, DotnetInstallation dotnet, string diffId)
+    /// <summary>OCI annotations for the base image's manifest: what it is, for people and scanners.</summary>
+    public static Dictionary<string, string> ManifestAnnotations(HostBaseImageOptions options, DotnetInstallation dotnet)
     {
-        var created = options.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
-        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["org.opencontainers.image.title"] = options.Name,
             ["org.opencontainers.image.description"] =
                 $"ASP.NET Core {dotnet.AspNetCoreVersion} runtime assembled offline from this machine's .NET installation and Debian libraries",
             ["org.opencontainers.image.version"] = dotnet.AspNetCoreVersion,
-            ["org.opencontainers.image.created"] = created,
-            ["org.opencontainers.image.ref.name"] = options.Tag,
+            ["org.opencontainers.image.created"] = options.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+        };
+        foreach (var (key, value) in options.Labels)
+            annotations[key] = value;
+        return annotations;
+    }
+
+    public static JsonObject Create(HostBaseImageOptions options, DotnetInstallation dotnet, string diffId)
+    {
+        var created = options.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            // Labels are inherited by every app image built on this base, so only facts that stay true for them
+            // go here (the runtime); the base's own title and version go into the manifest annotations instead.
+            ["net.dot.runtime.version"] = dotnet.RuntimeVersion,
+            ["net.dot.aspnetcore.version"] = dotnet.AspNetCoreVersion,
         };
         foreach (var (key, value) in options.Labels)
             labels[key] = value;

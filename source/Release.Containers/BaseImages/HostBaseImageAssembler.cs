@@ -64,6 +64,7 @@ public sealed class HostBaseImageAssembler(ProcessRunner runner, Action<string> 
             MediaType = OciMediaTypes.ImageManifest,
             Config = config,
             Layers = [new OciDescriptor(OciMediaTypes.ImageLayerGzip, layer.Digest, layer.Size)],
+            Annotations = BaseImageConfig.ManifestAnnotations(options, dotnet),
         };
         var manifest = await layout.WriteBlobAsync(manifestDocument.ToJsonBytes(), OciMediaTypes.ImageManifest, cancellationToken).ConfigureAwait(false);
         await layout.AddManifestAsync(manifest, options.Tag, cancellationToken).ConfigureAwait(false);

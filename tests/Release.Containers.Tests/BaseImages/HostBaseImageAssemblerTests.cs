@@ -83,9 +83,13 @@ public class HostBaseImageAssemblerTests
         Assert.That(env.Single(e => e!.StartsWith("PATH=")), Does.Contain("/usr/bin"));
         Assert.That(config.GetProperty("config").GetProperty("WorkingDir").GetString(), Is.EqualTo("/app"));
         var labels = config.GetProperty("config").GetProperty("Labels");
-        Assert.That(labels.GetProperty("org.opencontainers.image.version").GetString(), Is.EqualTo(image.Dotnet.AspNetCoreVersion));
-        Assert.That(labels.GetProperty("org.opencontainers.image.title").GetString(), Is.EqualTo("base/aspnet"));
-        Assert.That(labels.GetProperty("org.opencontainers.image.created").GetString(), Is.EqualTo("2000-01-01T00:00:00Z"));
+        Assert.That(labels.GetProperty("net.dot.aspnetcore.version").GetString(), Is.EqualTo(image.Dotnet.AspNetCoreVersion));
+        Assert.That(labels.TryGetProperty("org.opencontainers.image.title", out _), Is.False, "app images inherit labels: the base's title must not leak into them");
+        var annotations = manifest.Document.Annotations!;
+        Assert.That(annotations["org.opencontainers.image.title"], Is.EqualTo("base/aspnet"));
+        Assert.That(annotations["org.opencontainers.image.version"], Is.EqualTo(image.Dotnet.AspNetCoreVersion));
+        Assert.That(annotations["org.opencontainers.image.created"], Is.EqualTo("2000-01-01T00:00:00Z"));
+        Assert.That(config.GetProperty("created").GetString(), Is.EqualTo("2000-01-01T00:00:00Z"));
         Assert.That(config.GetProperty("rootfs").GetProperty("diff_ids").GetArrayLength(), Is.EqualTo(1));
     }
 

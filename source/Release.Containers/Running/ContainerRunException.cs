@@ -1,0 +1,4 @@
+namespace Release.Containers.Running;
+
+/// <summary>A container engine command failed; the message names the container or image and what the engine said.</summary>
+public sealed class ContainerRunException(string message) : Exception(message);
