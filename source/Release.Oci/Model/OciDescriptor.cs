@@ -28,12 +28,12 @@ public sealed record OciDescriptor(
     public OciDigest ParsedDigest => OciDigest.Parse(Digest);
 }
 
-/// <summary>The platform an index entry is built for.</summary>
+/// <summary>The platform an index entry is built for (the .NET SDK writes an empty one: both fields may be null then).</summary>
 /// <param name="Architecture">CPU architecture, e.g. <c>amd64</c>.</param>
 /// <param name="Os">Operating system, e.g. <c>linux</c>.</param>
 public sealed record OciPlatform(
-    [property: JsonPropertyName("architecture")] string Architecture,
-    [property: JsonPropertyName("os")] string Os)
+    [property: JsonPropertyName("architecture"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string Architecture,
+    [property: JsonPropertyName("os"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string Os)
 {
     /// <summary>Optional CPU variant, e.g. <c>v8</c>.</summary>
     [JsonPropertyName("variant")]
