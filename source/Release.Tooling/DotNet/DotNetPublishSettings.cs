@@ -1,0 +1,55 @@
+namespace Release.Tooling.DotNet;
+
+/// <summary>Options for <c>dotnet publish</c>.</summary>
+public sealed record DotNetPublishSettings
+{
+    /// <summary>The project; <c>null</c> means the one in the working directory.</summary>
+    public string? Project { get; init; }
+
+    /// <summary>The configuration (<c>--configuration</c>).</summary>
+    public string? Configuration { get; init; }
+
+    /// <summary>The output folder (<c>--output</c>).</summary>
+    public string? Output { get; init; }
+
+    /// <summary>Publish for one target framework (<c>--framework</c>).</summary>
+    public string? Framework { get; init; }
+
+    /// <summary>The runtime identifier, e.g. <c>linux-x64</c> (<c>--runtime</c>).</summary>
+    public string? Runtime { get; init; }
+
+    /// <summary><c>true</c>: include the runtime (<c>--self-contained</c>); <c>false</c>: <c>--no-self-contained</c>; <c>null</c>: project default.</summary>
+    public bool? SelfContained { get; init; }
+
+    /// <summary>Do not build first (<c>--no-build</c>).</summary>
+    public bool NoBuild { get; init; }
+
+    /// <summary>Skip the implicit restore (<c>--no-restore</c>).</summary>
+    public bool NoRestore { get; init; }
+
+    /// <summary>Log verbosity.</summary>
+    public DotNetVerbosity? Verbosity { get; init; }
+
+    /// <summary>MSBuild properties (<c>-p:Name=Value</c>), e.g. the Container* properties of SDK container publishing.</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The dotnet arguments, starting with <c>publish</c>.</summary>
+    public IReadOnlyList<string> ToArguments()
+    {
+        var arguments = new List<string> { "publish" };
+        arguments.AddProject(Project);
+        arguments.AddOption("--configuration", Configuration);
+        arguments.AddOption("--output", Output);
+        arguments.AddOption("--framework", Framework);
+        arguments.AddOption("--runtime", Runtime);
+        if (SelfContained is { } selfContained)
+        {
+            arguments.Add(selfContained ? "--self-contained" : "--no-self-contained");
+        }
+        arguments.AddFlag("--no-build", NoBuild);
+        arguments.AddFlag("--no-restore", NoRestore);
+        arguments.AddVerbosity(Verbosity);
+        arguments.AddRange(MsBuildProperty.FormatAll(Properties));
+        return arguments;
+    }
+}
