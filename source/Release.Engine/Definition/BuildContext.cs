@@ -13,6 +13,7 @@ public sealed class BuildContext
     private readonly AsyncLocal<string?> _currentTarget = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(string Key, string Value)>> _figures = new();
     private readonly BuildLog _log;
+    private readonly ConcurrentDictionary<Type, Lazy<object>> _services = new();
 
     internal BuildContext(AbsolutePath rootDirectory, IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker)
     {
@@ -50,6 +51,24 @@ public sealed class BuildContext
     /// <summary>Adds a key figure to the current target's line in the summary.</summary>
     public void ReportSummary(string key, string value) =>
         _figures.GetOrAdd(_currentTarget.Value ?? "", _ => new()).Enqueue((key, Secrets.Mask(value)));
+
+    /// <summary>
+    /// A per-run service (an embedded registry, a shared HTTP client), created on first use and disposed when the run
+    /// ends. Components use it instead of static state, since interfaces cannot hold fields.
+    /// </summary>
+    public T GetOrAddService<T>(Func<T> factory) where T : class =>
+        (T)_services.GetOrAdd(typeof(T), _ => new Lazy<object>(() => factory())).Value;
+
+    /// <summary>Disposes every per-run service that was created, newest first.</summary>
+    internal async Task DisposeServicesAsync()
+    {
+        foreach (var service in _services.Values.Where(l => l.IsValueCreated).Select(l => l.Value).Reverse())
+        {
+            if (service is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            else if (service is IDisposable disposable) disposable.Dispose();
+        }
+        _services.Clear();
+    }
 
     internal BuildLog HostLog => _log;
 

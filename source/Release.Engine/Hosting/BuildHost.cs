@@ -45,7 +45,8 @@ public static class BuildHost
             var arguments = BuildArguments.Parse(args);
             var session = await BuildSession.CreateAsync<T>(arguments, options, masker, cancellationToken);
             var defaultName = defaultTarget is null ? null : MemberNames.Of(defaultTarget);
-            return await session.RunAsync(defaultName, cancellationToken);
+            try { return await session.RunAsync(defaultName, cancellationToken); }
+            finally { await session.Context.DisposeServicesAsync(); }
         }
         catch (Exception e) when (e is BuildInputException or BuildDefinitionException)
         {

@@ -11,7 +11,7 @@ internal static class HelpWriter
         log.Plain("");
         log.Plain("Targets (-> dependencies):");
         var listed = graph.Targets.Where(t => !t.Unlisted).ToList();
-        var width = listed.Select(t => t.Name.Length).DefaultIfEmpty(0).Max() + 10;
+        var width = listed.Select(t => t.Name.Length).DefaultIfEmpty(0).Max() + " (default)".Length + 2;
         foreach (var target in listed)
         {
             var name = target.Name + (target.Name == defaultTarget ? " (default)" : "");
@@ -23,9 +23,9 @@ internal static class HelpWriter
         var argumentWidth = graph.Parameters.Select(p => p.ArgumentName.Length).DefaultIfEmpty(0).Max() + 2;
         foreach (var parameter in graph.Parameters)
         {
-            var source = parameters.SourceOf(parameter.Name) ?? "not set";
+            var source = parameters.SourceOf(parameter.Name) is { } from ? "from " + from : "not set";
             var flags = (parameter.IsSecret ? " [secret]" : "") + (parameter.IsRequired ? " [required]" : "");
-            log.Plain($"  {parameter.ArgumentName.PadRight(argumentWidth)}{TypeName(parameter.Type)}{flags} {parameter.Description} (from {source}; env {parameter.EnvironmentName})");
+            log.Plain($"  {parameter.ArgumentName.PadRight(argumentWidth)}{TypeName(parameter.Type)}{flags} {parameter.Description} ({source}; env {parameter.EnvironmentName})");
         }
         log.Plain("");
         log.Plain("Values come from the command line, then environment variables, then --profile files, then .nuke/parameters.json.");

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Bootstrap: finds the .NET SDK named in global.json, compiles build/ only when its sources changed, then runs it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TEMP="$ROOT/.nuke/temp"
+BIN="$TEMP/bin"
+STAMP="$TEMP/build.stamp"
+SDK_VERSION="$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n1)"
+
+find_dotnet() {
+  if command -v dotnet >/dev/null 2>&1; then command -v dotnet; return; fi
+  for candidate in "${DOTNET_ROOT:-}/dotnet" "$HOME/.dotnet/dotnet" /usr/share/dotnet/dotnet /usr/lib/dotnet/dotnet; do
+    if [ -x "$candidate" ]; then echo "$candidate"; return; fi
+  done
+  return 1
+}
+
+if ! DOTNET="$(find_dotnet)"; then
+  echo "error: the .NET SDK $SDK_VERSION (global.json) was not found on PATH, in DOTNET_ROOT or in ~/.dotnet." >&2
+  echo "       Install it (Debian: the Microsoft package feed's dotnet-sdk-${SDK_VERSION%.*.*}.0 package, or dotnet-install.sh --version $SDK_VERSION)" >&2
+  echo "       and make sure 'dotnet' is on PATH." >&2
+  exit 127
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! (cd "$ROOT" && "$DOTNET" --version >/dev/null 2>&1); then
+  echo "error: 'dotnet' at $DOTNET cannot provide SDK $SDK_VERSION required by $ROOT/global.json." >&2
+  echo "       Installed SDKs: $("$DOTNET" --list-sdks 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')" >&2
+  echo "       Install SDK $SDK_VERSION or a later feature band of the same major version." >&2
+  exit 127
+fi
+
+# Recompile only when something the build project compiles from is newer than the last successful compile.
+needs_compile() {
+  [ -f "$STAMP" ] && [ -f "$BIN/_build.dll" ] || return 0
+  [ -n "$(find "$ROOT/build" "$ROOT/source" "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" \
+      \( -name bin -o -name obj \) -prune -o -type f -newer "$STAMP" -print -quit 2>/dev/null)" ]
+}
+
+mkdir -p "$TEMP"
+if needs_compile; then
+  exec 9>"$TEMP/compile.lock"
+  flock 9
+  if needs_compile; then
+    echo "Compiling the build project (build/ or source/ changed)..."
+    touch "$STAMP.next"
+    if ! "$DOTNET" build "$ROOT/build/_build.csproj" -c Release -o "$BIN" --nologo -v quiet -clp:NoSummary -p:TreatWarningsAsErrors=false; then
+      echo "error: the build project did not compile; fix the errors above (file and line shown)." >&2
+      exit 1
+    fi
+    mv "$STAMP.next" "$STAMP"
+  fi
+  flock -u 9
+fi
+
+exec "$DOTNET" "$BIN/_build.dll" --root "$ROOT" "$@"

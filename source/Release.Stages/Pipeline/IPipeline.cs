@@ -1,0 +1,22 @@
+using Release.Engine;
+
+namespace Release.Stages.Pipeline;
+
+/// <summary>
+/// What every stage shares: which module is shipped, where it comes from, and where the pipeline's files live.
+/// Stages pass results to each other only through files under <c>artifacts/</c>, so a CI job can run one stage
+/// with the files an upstream job produced.
+/// </summary>
+public interface IPipeline : IBuild
+{
+    /// <summary>The module's name: image repository, chart name and release names derive from it.</summary>
+    [Parameter("Name of the module being shipped")]
+    string Module => TryGetValue(() => Module) ?? "director";
+
+    /// <summary>The module's folder inside the cloned repository.</summary>
+    [Parameter("Folder of the module inside the cloned repository")]
+    string ModuleDirectory => TryGetValue(() => ModuleDirectory) ?? "samples/director";
+
+    /// <summary>The files the stages read and write for this module.</summary>
+    PipelinePaths Paths => new(RootDirectory, Module);
+}
