@@ -55,6 +55,31 @@ public class AuthTests : RegistryTestBase
     }
 
     [Test]
+    public async Task Basic_authentication_is_answered_when_the_registry_asks_for_it()
+    {
+        await using var front = new TokenAuthFront(Registry.Address, "release-bot", Password, basicOnly: true);
+        using var client = new OciRegistryClient(front.Address, new RegistryCredentials("release-bot", Password));
+        var repository = UniqueRepository("basic/app");
+
+        var digest = await SampleImage.Create("basic.txt").PushAsync(client, repository, "1.0.0");
+
+        Assert.That(await client.ResolveDigestAsync(repository, "1.0.0"), Is.EqualTo(digest));
+        Assert.That(front.TokenRequests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Basic_authentication_with_a_wrong_password_is_refused_without_the_password()
+    {
+        await using var front = new TokenAuthFront(Registry.Address, "release-bot", "the-right-one", basicOnly: true);
+        using var client = new OciRegistryClient(front.Address, new RegistryCredentials("release-bot", Password));
+
+        var error = Assert.ThrowsAsync<RegistryAuthenticationException>(() => client.CheckAsync());
+
+        Assert.That(error!.Message, Does.StartWith($"authentication refused for {front.Address} (user release-bot)"));
+        Assert.That(error.ToString(), Does.Not.Contain(Password));
+    }
+
+    [Test]
     public void Credentials_print_masked()
     {
         Assert.That(new RegistryCredentials("bot", Password).ToString(), Is.EqualTo("bot:****"));

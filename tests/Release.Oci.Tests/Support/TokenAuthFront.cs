@@ -10,7 +10,7 @@ namespace Release.Oci.Tests.Support;
 /// A real HTTP server on 127.0.0.1 in front of a real registry: it demands Bearer tokens (issued by its own
 /// <c>/token</c> endpoint for one user and password, like a registry's token service) and forwards authorised
 /// requests to the registry. It can also answer the first N registry requests with 503 and ignore mount requests,
-/// to exercise the client's retry and mount-fallback paths against a real server.
+/// to exercise the client's retry and mount-fallback paths against a real server; or demand Basic credentials instead.
 /// </summary>
 internal sealed partial class TokenAuthFront : IAsyncDisposable
 {
@@ -26,13 +26,15 @@ internal sealed partial class TokenAuthFront : IAsyncDisposable
     private int failuresLeft;
     private int injectedFailures;
 
-    public TokenAuthFront(string backendAddress, string user, string password, int failFirstRequests = 0, bool ignoreMounts = false)
+    public TokenAuthFront(
+        string backendAddress, string user, string password, int failFirstRequests = 0, bool ignoreMounts = false, bool basicOnly = false)
     {
         backendBase = "http://" + backendAddress.Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         this.user = user;
         this.password = password;
         failuresLeft = failFirstRequests;
         IgnoreMounts = ignoreMounts;
+        BasicOnly = basicOnly;
         Port = FreeTcpPort();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
@@ -45,6 +47,9 @@ internal sealed partial class TokenAuthFront : IAsyncDisposable
     public string Address => $"127.0.0.1:{Port}";
 
     public bool IgnoreMounts { get; }
+
+    /// <summary>When true the front demands Basic credentials on every request instead of Bearer tokens.</summary>
+    public bool BasicOnly { get; }
 
     /// <summary>The query string of every token request, in order.</summary>
     public IReadOnlyList<string> TokenRequests => tokenRequests.ToArray();
@@ -144,6 +149,11 @@ internal sealed partial class TokenAuthFront : IAsyncDisposable
     private bool IsAuthorised(HttpListenerRequest request)
     {
         var header = request.Headers["Authorization"];
+        if (BasicOnly)
+        {
+            return header == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+        }
+
         return header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal)
                && issuedTokens.ContainsKey(header["Bearer ".Length..]);
     }
@@ -153,6 +163,12 @@ internal sealed partial class TokenAuthFront : IAsyncDisposable
         var match = RepositoryInPath().Match(path);
         var scope = match.Success ? $",scope=\"repository:{match.Groups[1].Value}:pull,push\"" : string.Empty;
         context.Response.StatusCode = 401;
+        if (BasicOnly)
+        {
+            context.Response.AddHeader("WWW-Authenticate", "Basic realm=\"release-test\"");
+            return;
+        }
+
         context.Response.AddHeader("WWW-Authenticate", $"Bearer realm=\"http://127.0.0.1:{Port}/token\",service=\"release-test\"{scope}");
     }
 
