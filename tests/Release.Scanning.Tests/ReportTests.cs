@@ -116,4 +116,16 @@ public sealed class ReportTests
         Assert.That(missing.GetProperty("name").GetString(), Is.EqualTo("trivy"));
         Assert.That(missing.GetProperty("reason").GetString(), Does.Contain("PATH"));
     }
+
+    [Test]
+    public async Task All_reports_are_written_into_one_folder_without_temp_files()
+    {
+        using var folder = new TempDirectory("reports");
+
+        var summary = await ScanReportFiles.WriteAllAsync(Outcome(), Context, folder.Combine("scan"), CancellationToken.None);
+
+        Assert.That(summary.Verdict, Is.EqualTo(ScanVerdict.Failed));
+        Assert.That(Directory.GetFiles(folder.Combine("scan")).Select(Path.GetFileName),
+            Is.EquivalentTo(new[] { ScanReportFiles.Sarif, ScanReportFiles.GitLab, ScanReportFiles.Summary }));
+    }
 }

@@ -4,6 +4,8 @@ using Release.Testing;
 
 namespace Release.Scanning.Tests;
 
+// Executable bits are a Unix notion; the project builds and tests on Debian.
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class TrivyTests
 {
     // Trimmed from the shape of `trivy image --format json` (schema version 2).
