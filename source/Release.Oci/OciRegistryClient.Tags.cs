@@ -13,7 +13,7 @@ public sealed partial class OciRegistryClient
     {
         OciNames.ValidateRepository(repository);
         var tags = new List<string>();
-        var next = RepositoryUri(repository, "tags/list");
+        var next = RepositoryUri(repository, options.TagPageSize is { } size ? $"tags/list?n={size}" : "tags/list");
         while (next is not null)
         {
             var page = next;

@@ -28,6 +28,12 @@ public sealed record OciRegistryClientOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// How many tags to ask for per page when listing (<c>?n=</c>); null leaves it to the registry.
+    /// Pages are followed through the registry's Link headers either way.
+    /// </summary>
+    public int? TagPageSize { get; init; }
+
+    /// <summary>
     /// Forces plain HTTP (true) or HTTPS (false) when the registry address has no scheme.
     /// When null: <c>localhost</c> and loopback addresses use HTTP, every other host HTTPS.
     /// </summary>
@@ -44,6 +50,11 @@ public sealed record OciRegistryClientOptions
         if (ChunkSize < 1)
         {
             throw new ArgumentException($"{nameof(ChunkSize)} is {ChunkSize}; it must be a positive number of bytes.", nameof(ChunkSize));
+        }
+
+        if (TagPageSize is < 1)
+        {
+            throw new ArgumentException($"{nameof(TagPageSize)} is {TagPageSize}; it must be at least 1 or null.", nameof(TagPageSize));
         }
 
         if (InitialRetryDelay < TimeSpan.Zero || MaxRetryDelay < InitialRetryDelay)

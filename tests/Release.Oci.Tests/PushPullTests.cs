@@ -52,6 +52,22 @@ public class PushPullTests : RegistryTestBase
     }
 
     [Test]
+    public async Task Tag_listing_follows_the_registry_pages()
+    {
+        var repository = UniqueRepository("apps/pages");
+        var image = SampleImage.Create();
+        var tags = Enumerable.Range(1, 5).Select(i => $"1.0.{i}").ToArray();
+        foreach (var tag in tags)
+        {
+            await image.PushAsync(Client, repository, tag);
+        }
+
+        using var paging = new OciRegistryClient(Registry.Address, options: new OciRegistryClientOptions { TagPageSize = 2 });
+
+        Assert.That(await paging.ListTagsAsync(repository), Is.EquivalentTo(tags));
+    }
+
+    [Test]
     public async Task A_deleted_manifest_no_longer_resolves()
     {
         var repository = UniqueRepository("apps/delete");
