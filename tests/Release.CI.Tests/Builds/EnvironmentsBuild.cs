@@ -1,0 +1,21 @@
+using Release.Engine;
+
+namespace Release.CI.Tests.Builds;
+
+/// <summary>The seed promotion: staging branch to staging, merge requests to pre-prod, main/master to production (manual).</summary>
+public sealed class EnvironmentsBuild : Build, IContinuousIntegration
+{
+    [Parameter, Secret] readonly string KubeConfig = "";
+    [Parameter, Secret] readonly string RegistryPassword = "";
+
+    Target Compile => _ => _.Produces("artifacts/bin/**").Executes(() => { });
+    Target Pack => _ => _.DependsOn(Compile).Consumes(Compile).Produces("artifacts/charts/*.tgz").Executes(() => { });
+    Target PushImage => _ => _.DependsOn(Pack).Requires(() => RegistryPassword).Executes(() => { });
+    Target Deploy => _ => _.DependsOn(PushImage).Consumes(Pack).Requires(() => KubeConfig).Executes(() => { });
+
+    CiConfiguration IContinuousIntegration.Ci => new CiConfiguration()
+        .Job(nameof(Pack))
+        .StandardEnvironments(nameof(Deploy))
+        .ImportSecrets(nameof(KubeConfig), nameof(RegistryPassword))
+        .UseAzure(poolName: "bank-linux-agents");
+}
