@@ -152,6 +152,16 @@ public sealed class NuGetAuditScanTests
     }
 
     [Test]
+    public void Cancelled_scan_stops_instead_of_reporting_no_data()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.That(async () => await new NuGetAuditSource(_http, _server.ServiceIndexUrl).QueryAsync([], cancelled.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
     public async Task Dotnet_restore_with_the_fixture_as_audit_source_warns_about_the_advisory()
     {
         // Proves the fixture speaks the real protocol: NuGet's own client finds the advisory through it.
