@@ -1,0 +1,67 @@
+using Release.Engine;
+using Release.Stages.Common;
+using Release.Stages.Pipeline;
+using Release.Tooling.Git;
+
+namespace Release.Stages.Clone;
+
+/// <summary>What the Clone target does: clone into a staging folder, read the version, then move both into place.</summary>
+internal sealed class CloneStage(IClone build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paths = build.Paths;
+        var source = RepositoryLocation.Resolve(build.SourceRepository, build.RootDirectory);
+        var reference = string.IsNullOrWhiteSpace(build.SourceRef) ? null : build.SourceRef.Trim();
+        var shown = RepositoryLocation.Redact(source);
+        var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
+
+        using var workspace = StageOutput.Begin(paths.Workspace);
+        // git clone wants to create the folder itself.
+        Directory.Delete(workspace.Staging);
+        build.Log.Information($"Cloning {shown}{(reference is null ? "" : $" at {reference}")} into {paths.Workspace}");
+        var repository = await CloneAsync(git, source, shown, reference, build.CloneDepth, workspace.Staging, ct);
+
+        var moduleDirectory = workspace.Staging / build.ModuleDirectory;
+        if (!moduleDirectory.DirectoryExists())
+            throw new InvalidOperationException(
+                $"The module folder '{build.ModuleDirectory}' does not exist in {shown}{(reference is null ? "" : $" at {reference}")}. " +
+                "Fix --module-directory (a folder relative to the repository root, e.g. samples/director).");
+
+        var record = await new SourceVersionReader(repository, build).ReadAsync(shown, reference, ct);
+        workspace.Commit();
+        record = record with { Workspace = paths.Workspace };
+        await StageRecord.WriteAsync(paths.SourceRecord, record, ct);
+
+        build.Log.Information($"Commit {record.Commit} on {record.Branch ?? "(detached)"} by {record.AuthorName}, version {record.Version}, chart {record.ChartVersion}");
+        build.ReportSummary("commit", record.ShortCommit);
+        build.ReportSummary("version", record.Version);
+    }
+
+    private static async Task<GitRepository> CloneAsync(GitClient git, string source, string shown, string? reference, int? depth, AbsolutePath directory, CancellationToken ct)
+    {
+        try
+        {
+            if (reference is not null && RepositoryLocation.IsCommitId(reference))
+            {
+                // A commit cannot be named by 'clone --branch': clone the history, then detach at the commit.
+                var repository = await git.CloneAsync(new GitCloneSettings(source, directory), ct);
+                await repository.CheckoutAsync(new GitCheckoutSettings(reference) { Detach = true }, ct);
+                return repository;
+            }
+            return await git.CloneAsync(new GitCloneSettings(source, directory) { Branch = reference, Depth = depth }, ct);
+        }
+        catch (GitRepositoryNotFoundException e)
+        {
+            throw new InvalidOperationException(
+                $"Clone: the repository '{shown}' (--source-repository) does not exist or is not reachable. " +
+                $"To fix: pass an existing repository URL or path with --source-repository.\n{e.Message}", e);
+        }
+        catch (GitRefNotFoundException e)
+        {
+            throw new InvalidOperationException(
+                $"Clone: the branch, tag or commit '{reference}' (--source-ref) does not exist in '{shown}'. " +
+                $"To fix: pass an existing branch, tag or commit with --source-ref, or leave it out for the default branch.\n{e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Release.Engine;
+using Release.Stages.Pipeline;
+
+namespace Release.Stages.Clone;
+
+/// <summary>
+/// The Clone stage: checks the module's repository out into <see cref="PipelinePaths.Workspace"/> and records the
+/// commit and the version computed from its tags and conventional commits in <c>artifacts/clone/source.json</c>.
+/// </summary>
+public interface IClone : IPipeline
+{
+    /// <summary>The repository to clone; by default the build's own root, so <c>./build.sh</c> ships this repository.</summary>
+    [Parameter("Repository to clone: URL or local path (default: the build's own root directory)")]
+    string SourceRepository => TryGetValue(() => SourceRepository) ?? RootDirectory;
+
+    /// <summary>Branch, tag or commit to check out; null means the repository's default branch (HEAD).</summary>
+    [Parameter("Branch, tag or commit to check out (default: the repository's HEAD)")]
+    string? SourceRef => TryGetValue(() => SourceRef);
+
+    /// <summary>Shallow clone depth; null clones the whole history, which versioning needs to find the last release tag.</summary>
+    [Parameter("Clone depth (default: full history, needed to find the last release tag)")]
+    int? CloneDepth => TryGetValue(() => CloneDepth);
+
+    /// <summary>
+    /// The branch the version is computed for when the checkout is detached (a tag or commit was cloned); CI systems
+    /// pass their branch variable here.
+    /// </summary>
+    [Parameter("Branch name for versioning when a tag or commit is checked out (default: CI_COMMIT_REF_NAME or BUILD_SOURCEBRANCHNAME)")]
+    string? VersionBranch => TryGetValue(() => VersionBranch);
+
+    /// <summary>Which branch model maps branches to channels: <c>git-flow</c> (default) or <c>trunk-based</c>.</summary>
+    [Parameter("Branch model for versioning: git-flow or trunk-based")]
+    string BranchModel => TryGetValue(() => BranchModel) ?? "git-flow";
+
+    /// <summary>Clones the repository and records commit, tags, author and version.</summary>
+    Target Clone => _ => _
+        .Description("Clones the module's repository and computes its version")
+        .Produces("artifacts/clone/source.json")
+        .Executes(ct => new CloneStage(this).RunAsync(ct));
+}
