@@ -109,8 +109,9 @@ public sealed class ContainerRunner
     public async Task<bool> RemoveAsync(string container, CancellationToken cancellationToken = default)
     {
         var result = await RunAsync(["rm", "--force", container], cancellationToken).ConfigureAwait(false);
+        // podman's --force also ignores a missing container (exit 0, prints nothing); docker fails with "No such container".
         if (result.ExitCode == 0)
-            return true;
+            return result.Output.Any(l => l.Trim().Length > 0);
         if (result.ErrorText.Contains("no such container", StringComparison.OrdinalIgnoreCase))
             return false;
         throw new ContainerRunException($"{Engine} could not remove container '{container}': {result.ErrorText}");
