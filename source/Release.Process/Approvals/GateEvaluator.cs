@@ -18,14 +18,22 @@ public sealed class GateEvaluator(TimeProvider clock)
         var ignored = new List<string>();
         var admission = new VoteAdmission(clock);
         var accepted = new List<Vote>();
-        for (var i = 0; i < votes.Count; i++)
+        // Earlier votes that count for "one person, one role": this gate's refused votes do not.
+        var earlier = new List<Vote>();
+        foreach (var vote in votes)
         {
-            var vote = votes[i];
-            if (vote.ReleaseId != candidate.ReleaseId || vote.Environment != gate.Environment) continue;
-            if (admission.Check(vote, candidate, gate, votes.Take(i)) is { } refusal)
+            if (vote.ReleaseId != candidate.ReleaseId || vote.Environment != gate.Environment)
+            {
+                earlier.Add(vote);
+                continue;
+            }
+            if (admission.Check(vote, candidate, gate, earlier) is { } refusal)
+            {
                 ignored.Add(refusal.Message);
-            else
-                accepted.Add(vote);
+                continue;
+            }
+            accepted.Add(vote);
+            earlier.Add(vote);
         }
 
         var latest = accepted

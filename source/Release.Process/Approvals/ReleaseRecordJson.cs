@@ -12,8 +12,13 @@ public static class ReleaseRecordJson
     /// <summary>The document format version written into every file.</summary>
     public const int SchemaVersion = 1;
 
-    private static readonly JsonSerializerOptions Options = new()
+    // Made read-only below so the shared options can never be changed after start-up.
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
     {
+        var options = new JsonSerializerOptions
+        {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         NewLine = "\n",
@@ -22,7 +27,11 @@ public static class ReleaseRecordJson
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-    };
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
 
     private sealed record Document(int SchemaVersion, string ReleaseId, IReadOnlyList<ReleaseEvent> Events);
 

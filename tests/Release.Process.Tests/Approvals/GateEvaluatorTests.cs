@@ -52,6 +52,18 @@ public class GateEvaluatorTests
     }
 
     [Test]
+    public void A_person_voting_in_a_second_role_is_ignored_but_a_refused_first_vote_does_not_lock_them_in()
+    {
+        var secondRole = AllGo().Append(Go(ApprovalRole.Sre, "qa@bank.example")).ToArray();
+        Assert.That(_evaluator.Evaluate(Gate(), Candidate(), secondRole).IgnoredVotes.Single(), Does.Contain("already voted as Qa"));
+
+        var lateThenProper = new[] { Go(ApprovalRole.Sre, "qa@bank.example", InWindow.AddHours(2)) }.Concat(AllGo()).ToArray();
+        var decision = _evaluator.Evaluate(Gate(), Candidate(), lateThenProper);
+        Assert.That(decision.IgnoredVotes.Single(), Does.Contain("outside the voting window"));
+        Assert.That(decision.Passed, Is.True);
+    }
+
+    [Test]
     public void Quorum_of_N_of_M_passes_with_N_roles()
     {
         var gate = new GatePolicy("staging", [ApprovalRole.ModuleLead, ApprovalRole.Qa, ApprovalRole.Sre], QuorumRule.AtLeast(2), [], null);

@@ -17,7 +17,7 @@ internal static class GateFixture
         new[] { "special-deployment-provisions", "dr-plan-drafted", "on-call-named" }
             .Select(k => new Attestation(ReleaseId, k, "sre.lead@bank.example", InWindow.AddHours(-3), "done: wiki/REL-1")).ToArray());
 
-    public static readonly string[] AllEvidence =
+    public static readonly IReadOnlyList<string> AllEvidence =
         ["unit-tests", "pull-requests-linked", "release-notes", "qa-suite-preprod", "load-test-report"];
 
     public static Vote Go(ApprovalRole role, string voter, DateTimeOffset? at = null) =>

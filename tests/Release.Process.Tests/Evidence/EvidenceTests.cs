@@ -5,7 +5,8 @@ namespace Release.Process.Tests.Evidence;
 
 public class EvidenceTests
 {
-    private static readonly Dictionary<string, byte[]> Files = new()
+    // A fresh copy per use: tests modify it.
+    private static Dictionary<string, byte[]> Files() => new()
     {
         ["tests/unit.trx"] = Encoding.UTF8.GetBytes("<TestRun />"),
         ["scan/sbom.cdx.json"] = Encoding.UTF8.GetBytes("{\"bomFormat\":\"CycloneDX\"}"),
@@ -16,7 +17,7 @@ public class EvidenceTests
         files.ToDictionary(p => p.Key, p => Sha256Hex.Of(p.Value));
 
     private static EvidenceManifest Manifest(string release = "director-1.4.0") =>
-        EvidenceManifest.Create(release, Hashes(Files).Select(p => new EvidenceFile(p.Key, p.Value)));
+        EvidenceManifest.Create(release, Hashes(Files()).Select(p => new EvidenceFile(p.Key, p.Value)));
 
     private static HashChain Chain() => HashChain.Empty
         .Append(EvidenceManifest.Create("director-1.3.0", [new EvidenceFile("notes.md", Sha256Hex.Of("old"))]))
@@ -58,7 +59,7 @@ public class EvidenceTests
     [Test]
     public void Untouched_evidence_verifies_clean()
     {
-        Assert.That(EvidenceVerifier.Verify(Manifest(), Hashes(Files), Chain()), Is.Empty);
+        Assert.That(EvidenceVerifier.Verify(Manifest(), Hashes(Files()), Chain()), Is.Empty);
         Assert.That(Chain().Links[0].PreviousChainHash, Is.EqualTo(HashChain.Genesis));
         Assert.That(Chain().Links[1].PreviousChainHash, Is.EqualTo(Chain().Links[0].ChainHash));
     }
@@ -66,11 +67,9 @@ public class EvidenceTests
     [Test]
     public void A_tampered_missing_and_extra_file_are_each_reported_by_name()
     {
-        var now = new Dictionary<string, byte[]>(Files)
-        {
-            ["tests/unit.trx"] = Encoding.UTF8.GetBytes("<TestRun outcome=\"Passed\" />"),
-            ["extra/backdoor.sh"] = [1, 2, 3],
-        };
+        var now = Files();
+        now["tests/unit.trx"] = Encoding.UTF8.GetBytes("<TestRun outcome=\"Passed\" />");
+        now["extra/backdoor.sh"] = [1, 2, 3];
         now.Remove("notes.md");
         var findings = EvidenceVerifier.Verify(Manifest(), Hashes(now), Chain());
         Assert.That(findings.Select(f => (f.Problem, f.Subject)), Is.EquivalentTo(new[]
@@ -79,7 +78,7 @@ public class EvidenceTests
             (EvidenceProblem.MissingFile, "notes.md"),
             (EvidenceProblem.ExtraFile, "extra/backdoor.sh"),
         }));
-        Assert.That(findings.Single(f => f.Problem == EvidenceProblem.ChangedFile).Detail, Does.Contain(Sha256Hex.Of(Files["tests/unit.trx"])));
+        Assert.That(findings.Single(f => f.Problem == EvidenceProblem.ChangedFile).Detail, Does.Contain(Sha256Hex.Of(Files()["tests/unit.trx"])));
     }
 
     [Test]
@@ -105,9 +104,9 @@ public class EvidenceTests
         Assert.That(EvidenceVerifier.VerifyChain(withoutFirst).Single().Detail, Does.Contain("should follow genesis"));
 
         var changed = EvidenceManifest.Create("director-1.4.0", Manifest().Files.Take(2));
-        var findings = EvidenceVerifier.Verify(changed, Hashes(Files), Chain());
+        var findings = EvidenceVerifier.Verify(changed, Hashes(Files()), Chain());
         Assert.That(findings.Select(f => f.Problem), Is.EquivalentTo(new[] { EvidenceProblem.ExtraFile, EvidenceProblem.ManifestChanged }));
-        Assert.That(EvidenceVerifier.Verify(Manifest("director-9.9.9"), Hashes(Files), Chain()).Single().Problem, Is.EqualTo(EvidenceProblem.ManifestNotInChain));
+        Assert.That(EvidenceVerifier.Verify(Manifest("director-9.9.9"), Hashes(Files()), Chain()).Single().Problem, Is.EqualTo(EvidenceProblem.ManifestNotInChain));
     }
 
     [Test]

@@ -5,7 +5,7 @@ namespace Release.Process.Tests.Notes;
 
 public class ReleaseNotesBuilderTests
 {
-    private static readonly ConventionalCommit[] Commits =
+    private static readonly IReadOnlyList<ConventionalCommit> Commits =
     [
         ConventionalCommitParser.ParseOrOther("feat(api): add paging (#12)", "aaaaaaa"),
         ConventionalCommitParser.ParseOrOther("fix: crash on <empty> basket\n\nRefs: PROJ-7", "bbbbbbb"),

@@ -7,7 +7,7 @@ public class RollbackPlannerTests
 {
     private readonly RollbackPlanner _planner = new(EnvironmentChain.Default());
 
-    private static readonly Deployment[] History =
+    private static readonly IReadOnlyList<Deployment> History =
     [
         Deployed("production", "1.2.0", 'a', 1),
         Deployed("production", "1.3.0", 'b', 2),
@@ -16,7 +16,7 @@ public class RollbackPlannerTests
         Deployed("production", "1.4.0", 'c', 5),
     ];
 
-    private static readonly BlessedRelease[] BlessedReleases = [Blessed("1.2.0", 'a'), Blessed("1.3.0", 'b'), Blessed("1.4.0", 'c')];
+    private static readonly IReadOnlyList<BlessedRelease> BlessedReleases = [Blessed("1.2.0", 'a'), Blessed("1.3.0", 'b'), Blessed("1.4.0", 'c')];
 
     [Test]
     public void Production_rolls_back_to_the_previous_blessed_release()

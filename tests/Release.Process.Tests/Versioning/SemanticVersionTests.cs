@@ -5,7 +5,7 @@ namespace Release.Process.Tests.Versioning;
 public class SemanticVersionTests
 {
     // SemVer 2.0.0 item 11 example, in increasing precedence.
-    private static readonly string[] SpecOrder =
+    private static readonly IReadOnlyList<string> SpecOrder =
     [
         "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
         "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "2.0.0", "2.1.0", "2.1.1",
@@ -14,8 +14,8 @@ public class SemanticVersionTests
     [Test]
     public void Precedence_follows_the_spec_example_for_every_pair()
     {
-        for (var i = 0; i < SpecOrder.Length; i++)
-            for (var j = 0; j < SpecOrder.Length; j++)
+        for (var i = 0; i < SpecOrder.Count; i++)
+            for (var j = 0; j < SpecOrder.Count; j++)
             {
                 var expected = Math.Sign(i.CompareTo(j));
                 var actual = Math.Sign(SemanticVersion.Parse(SpecOrder[i]).CompareTo(SemanticVersion.Parse(SpecOrder[j])));

@@ -4,7 +4,7 @@ namespace Release.Process.Tests.Versioning;
 
 public class VersionCalculatorTests
 {
-    private static readonly SemanticVersion[] Tags = [SemanticVersion.Parse("1.2.0"), SemanticVersion.Parse("1.2.1"), SemanticVersion.Parse("1.3.0-beta.4")];
+    private static readonly IReadOnlyList<SemanticVersion> Tags = [SemanticVersion.Parse("1.2.0"), SemanticVersion.Parse("1.2.1"), SemanticVersion.Parse("1.3.0-beta.4")];
 
     private static ConventionalCommit[] Commits(params string[] messages) =>
         messages.Select((m, i) => ConventionalCommitParser.ParseOrOther(m, $"abcdef{i}")).ToArray();
