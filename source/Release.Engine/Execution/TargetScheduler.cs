@@ -4,9 +4,9 @@ namespace Release.Engine.Execution;
 
 /// <summary>
 /// Runs a plan with up to N targets at once while every ordering rule holds. All of the engine's concurrency lives
-/// here: a target starts when its predecessors have finished; a failure stops what needs it and, unless the failed
-/// target proceeds after failure, stops new work except assured targets; cancellation stops running targets through
-/// their token and still runs assured targets.
+/// here: a target becomes ready when its predecessors have finished; a failure stops what needs it and, unless the
+/// failed target proceeds after failure, stops new work except assured targets; cancellation stops running targets
+/// through their token and still runs assured targets.
 /// </summary>
 internal sealed class TargetScheduler(
     IReadOnlyList<ExecutableTarget> plan,
@@ -20,19 +20,34 @@ internal sealed class TargetScheduler(
     public async Task<IReadOnlyDictionary<ExecutableTarget, (TargetStatus Status, string? Reason)>> RunAsync(CancellationToken cancellationToken)
     {
         var planned = plan.ToHashSet();
-        var predecessors = plan.ToDictionary(t => t, t => ExecutionPlanner.Predecessors(t, planned).ToList());
+        var position = plan.Select((target, index) => (target, index)).ToDictionary(p => p.target, p => p.index);
+        var waitingOn = new Dictionary<ExecutableTarget, int>();
+        var successors = plan.ToDictionary(t => t, _ => new List<ExecutableTarget>());
+        foreach (var target in plan)
+        {
+            var predecessors = ExecutionPlanner.Predecessors(target, planned).ToList();
+            waitingOn[target] = predecessors.Count;
+            foreach (var predecessor in predecessors) successors[predecessor].Add(target);
+        }
+        // Ready targets start in plan order, so a serial run follows the printed plan exactly.
+        var ready = new SortedSet<ExecutableTarget>(plan.Where(t => waitingOn[t] == 0), Comparer<ExecutableTarget>.Create((a, b) => position[a].CompareTo(position[b])));
         string? stopReason = null;
+
+        void Complete(ExecutableTarget target, (TargetStatus, string?) outcome)
+        {
+            _done[target] = outcome;
+            foreach (var successor in successors[target])
+                if (--waitingOn[successor] == 0) ready.Add(successor);
+        }
 
         while (_done.Count < plan.Count)
         {
             if (cancellationToken.IsCancellationRequested) stopReason ??= "build cancelled";
-            var progressed = false;
-            foreach (var target in plan)
+            while (ready.Count > 0 && (_running.Count < maxParallel || Decide(ready.Min!, stopReason) is not null))
             {
-                if (_done.ContainsKey(target) || _running.ContainsValue(target) || !predecessors[target].All(_done.ContainsKey)) continue;
-                var outcome = Decide(target, stopReason);
-                if (outcome is not null) { _done[target] = outcome.Value; progressed = true; continue; }
-                if (_running.Count >= maxParallel) continue;
+                var target = ready.Min!;
+                ready.Remove(target);
+                if (Decide(target, stopReason) is { } outcome) { Complete(target, outcome); continue; }
                 // Assured targets still run after Ctrl-C, so they get a token that is not already cancelled.
                 var token = target.Definition.IsAssuredAfterFailure && cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
                 _running.Add(run(target, token), target);
@@ -40,7 +55,7 @@ internal sealed class TargetScheduler(
 
             if (_running.Count == 0)
             {
-                if (progressed) continue;
+                if (ready.Count > 0) continue;
                 throw new InvalidOperationException("The scheduler stalled: no target can start. This is an engine bug; please report the plan.");
             }
 
@@ -48,11 +63,11 @@ internal sealed class TargetScheduler(
             var finishedTarget = _running[finished];
             _running.Remove(finished);
             var result = await finished;
-            _done[finishedTarget] = result;
             if (result.Status == TargetStatus.Failed && !finishedTarget.Definition.ProceedsAfterFailure)
                 stopReason ??= $"{finishedTarget.Name} failed";
             if (result.Status == TargetStatus.Cancelled)
                 stopReason ??= "build cancelled";
+            Complete(finishedTarget, result);
         }
         return _done;
     }

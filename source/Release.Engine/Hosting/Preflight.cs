@@ -27,6 +27,10 @@ internal static class Preflight
         }
 
         // WhenSkipped(Skip): a dependency goes too, once nothing that still runs needs it; the cascade continues down.
+        var needersOf = plan.ToDictionary(t => t, _ => new List<ExecutableTarget>());
+        foreach (var target in plan)
+            foreach (var dependency in target.Dependencies)
+                needersOf[dependency].Add(target);
         var cascading = plan.Where(t => skipped.ContainsKey(t) && t.Definition.SkippedDependencyBehavior == DependencyBehavior.Skip).ToHashSet();
         bool changed;
         do
@@ -34,7 +38,7 @@ internal static class Preflight
             changed = false;
             foreach (var target in plan.Where(t => !skipped.ContainsKey(t) && !invoked.Contains(t.Name)))
             {
-                var needers = plan.Where(t => t.Dependencies.Contains(target)).ToList();
+                var needers = needersOf[target];
                 if (needers.Count == 0 || !needers.All(cascading.Contains)) continue;
                 skipped[target] = $"only needed by skipped {string.Join(", ", needers.Select(n => n.Name))}";
                 cascading.Add(target);

@@ -37,13 +37,13 @@ internal static class TargetDiscovery
     private static List<(string Name, PropertyInfo Property)> FindDeclarations(Type buildType)
     {
         var found = new List<(string Name, PropertyInfo Property)>();
-        var classGetters = new HashSet<MethodInfo>();
+        var byName = new Dictionary<string, PropertyInfo>();
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
             foreach (var property in type.GetProperties(Members).Where(IsTarget))
             {
-                classGetters.Add(property.GetMethod!);
                 if (property.Name.Contains('.')) continue; // an explicit component implementation: found through the component
-                if (found.Any(f => f.Name == property.Name && Overrides(f.Property, property))) continue;
+                if (byName.TryGetValue(property.Name, out var derived) && Overrides(derived, property)) continue;
+                byName.TryAdd(property.Name, property);
                 found.Add((property.Name, property));
             }
 
