@@ -37,6 +37,8 @@ public sealed partial record ImageReference(string Registry, string Repository, 
         var hasRegistry = first.Length > 0 && (first.Contains('.') || first.Contains(':') || first == "localhost");
         var registry = hasRegistry ? first : "docker.io";
         var repository = hasRegistry ? rest[(slash + 1)..] : rest;
+        if (repository.Any(char.IsUpper))
+            throw new FormatException($"'{reference}' is not an image reference: the repository '{repository}' must be lower-case.");
         if (!hasRegistry && !repository.Contains('/'))
             repository = "library/" + repository;
         if (tag is null && digest is null)
