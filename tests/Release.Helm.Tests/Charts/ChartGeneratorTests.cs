@@ -99,6 +99,21 @@ public class ChartGeneratorTests
     }
 
     [Test]
+    public async Task Resources_belong_to_the_team_when_the_build_does_not_set_them()
+    {
+        var generator = new ChartGenerator();
+        var withoutResources = SampleCharts.OrderRouter() with { Resources = null };
+        await generator.GenerateAsync(withoutResources, Chart);
+        Assert.That(Read("values.yaml"), Does.Contain("resources: {}"));
+        await File.WriteAllTextAsync(Path.Combine(Chart, "values.yaml"),
+            Read("values.yaml").Replace("resources: {}", "resources:\n  requests:\n    cpu: 50m"));
+
+        await generator.GenerateAsync(withoutResources, Chart);
+
+        Assert.That(At(ReadYaml("values.yaml"), "resources.requests.cpu"), Is.EqualTo("50m"));
+    }
+
+    [Test]
     public async Task Broken_values_yaml_is_reported_with_file_and_line_and_nothing_is_written()
     {
         Directory.CreateDirectory(Chart);

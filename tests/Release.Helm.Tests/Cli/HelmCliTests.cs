@@ -7,6 +7,7 @@ namespace Release.Helm.Tests.Cli;
 
 // No real helm exists here (and no cluster to talk to). To prove the wiring, a stand-in "helm" shell script that
 // prints each argument on its own line is put on a private PATH and run through the real ProcessRunner.
+[System.Runtime.Versioning.SupportedOSPlatform("linux")] // the project's machines are all Debian (FACTS.md); the stand-in is a shell script
 public class HelmCliTests
 {
     private TemporaryDirectory _bin = null!;
