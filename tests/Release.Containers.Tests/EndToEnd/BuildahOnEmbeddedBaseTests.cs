@@ -1,0 +1,95 @@
+using Release.Containers.BaseImages;
+using Release.Containers.Builders;
+using Release.Containers.Running;
+using Release.Containers.Tests.Support;
+using Release.Oci;
+using Release.Testing;
+using Release.Testing.Registry;
+using Release.Tooling.Processes;
+
+namespace Release.Containers.Tests.EndToEnd;
+
+/// <summary>A Dockerfile module built with buildah (vfs, chroot) on the embedded base, pushed, and run with podman.</summary>
+[NonParallelizable]
+public class BuildahOnEmbeddedBaseTests
+{
+    private RegistryFixture _registry = null!;
+    private TempDirectory _work = null!;
+    private string _baseImage = null!;
+    private BuildahBuilder _buildah = null!;
+
+    [OneTimeSetUp]
+    public async Task PushEmbeddedBaseAsync()
+    {
+        _registry = await RegistryFixture.StartAsync();
+        _work = new TempDirectory("release-buildah-e2e");
+        var image = await ContainerTestSetUp.BaseImage.GetAsync(CancellationToken.None);
+        using var client = _registry.CreateClient();
+        await client.PushLayoutAsync(image.LayoutDirectory, "base/aspnet", "10.0");
+        _baseImage = $"{_registry.Address}/base/aspnet:10.0";
+        // A private storage root keeps this test's vfs layers apart from anyone else's buildah use.
+        _buildah = new BuildahBuilder(new ProcessRunner(), TestLog.Write) { StorageRoot = _work.Combine("buildah") };
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _registry.DisposeAsync();
+        _work.Dispose();
+    }
+
+    private string WriteContext(string name)
+    {
+        _work.WriteFile($"{name}/Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY greeting.txt /app/greeting.txt\n");
+        _work.WriteFile($"{name}/greeting.txt", "built by buildah\n");
+        return _work.Combine(name);
+    }
+
+    [Test]
+    public async Task Dockerfile_image_is_built_pushed_and_runs()
+    {
+        var tag = $"{_registry.Address}/apps/greeter:1.0.0";
+        var pushed = await _buildah.BuildAndPushAsync(new DockerfileBuildSettings(WriteContext("greeter"), [tag])
+        {
+            BaseImage = _baseImage,
+            TlsVerify = false,
+            Metadata = new ImageMetadata { Revision = "feedbee" },
+        });
+        Assert.That(pushed, Is.EqualTo(new[] { tag }));
+        using var client = _registry.CreateClient();
+        Assert.That(await client.ResolveDigestAsync("apps/greeter", "1.0.0"), Is.Not.Null);
+
+        // The base image has no shell; its dotnet host proves the runtime and libraries work inside a container.
+        var podman = await ContainerRunner.CreatePodmanAsync(new ProcessRunner(), TestLog.Write);
+        var name = $"greeter-{Guid.NewGuid():N}";
+        await podman.RunDetachedAsync(new ContainerRunSettings(tag) { Name = name, HostNetwork = true, TlsVerify = false, Command = ["dotnet", "--list-runtimes"] });
+        try
+        {
+            var state = await podman.InspectAsync(name);
+            while (state.Running)
+            {
+                await Task.Delay(HttpReadiness.PollInterval);
+                state = await podman.InspectAsync(name);
+            }
+            var logs = await podman.LogsAsync(name);
+            Assert.That(state.ExitCode, Is.EqualTo(0), string.Join('\n', logs));
+            Assert.That(logs, Has.Some.StartsWith("Microsoft.AspNetCore.App 10."));
+            Assert.That(logs, Has.Some.StartsWith("Microsoft.NETCore.App 10."));
+        }
+        finally
+        {
+            await podman.RemoveAsync(name);
+        }
+    }
+
+    [Test]
+    public void A_from_image_that_cannot_be_pulled_names_it_and_the_fix()
+    {
+        var missing = $"{_registry.Address}/base/absent:10.0";
+        var error = Assert.ThrowsAsync<BaseImageUnavailableException>(() => _buildah.BuildAndPushAsync(
+            new DockerfileBuildSettings(WriteContext("absent"), [$"{_registry.Address}/apps/absent:1"]) { BaseImage = missing, TlsVerify = false }));
+        Assert.That(error!.Image, Is.EqualTo(missing));
+        Assert.That(error.Message, Does.Contain("manifest unknown"));
+        Assert.That(error.Message, Does.Contain("--base-image"));
+    }
+}
