@@ -55,7 +55,7 @@ internal sealed class TargetScheduler(
 
             if (_running.Count == 0)
             {
-                if (ready.Count > 0) continue;
+                if (_done.Count == plan.Count || ready.Count > 0) continue;
                 throw new InvalidOperationException("The scheduler stalled: no target can start. This is an engine bug; please report the plan.");
             }
 
