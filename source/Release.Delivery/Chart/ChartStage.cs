@@ -1,0 +1,120 @@
+using Release.Delivery.Common;
+using Release.Engine;
+using Release.Helm.Charts;
+using Release.Helm.Linting;
+using Release.Helm.Packaging;
+using Release.Stages.Pipeline;
+using HelmVersion = Release.Helm.Versioning.SemanticVersion;
+using ProcessVersion = Release.Process.Versioning.SemanticVersion;
+using SeedVersion = Release.Process.Versioning.ChartVersion;
+
+namespace Release.Delivery.Chart;
+
+/// <summary>What the Chart target does: generate, lint, package, index and push the chart, then record it.</summary>
+internal sealed class ChartStage(IChart build)
+{
+    private const string RecordName = "chart.json";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paths = build.Paths;
+        var push = await DeliveryRecords.ReadPushAsync(paths, ct);
+        var source = await DeliveryRecords.ReadSourceAsync(paths, ct);
+        var module = build.Module;
+        if (!ChartName.IsValid(module))
+            throw new InvalidOperationException($"Chart: module name '{module}' cannot name a chart; pass --module {ChartName.Suggest(module)}.");
+
+        var seedName = SeedName(module, source);
+        var version = ChartVersionOf(source, seedName);
+        build.Log.Information($"Chart {module} {version} (seed name {seedName}) pinning {push.Registry}/{push.Repository}@{push.Digest}");
+
+        using var workspace = ChartWorkspace.Begin(paths.ChartDirectory, RecordName);
+        var chartDirectory = workspace.Staging / module;
+        await GenerateAsync(chartDirectory, version, source, push, ct);
+        await LintAsync(chartDirectory, ct);
+
+        var package = await new ChartPackager().PackageAsync(chartDirectory, workspace.Staging, source.CommitDate, ct);
+        var metadata = await ChartMetadata.LoadAsync(chartDirectory, ct);
+        build.Log.Information($"Packaged {Path.GetFileName(package.Path)} ({package.Size} bytes, {package.Digest})");
+        var outcome = await ChartRepositoryUpdater.AddAsync(workspace.Staging / "repo", package, metadata, build.ChartRepositoryUrl, source.CommitDate, ct);
+        build.Log.Information($"Chart repository index.yaml: {outcome}");
+
+        var ociBase = string.IsNullOrWhiteSpace(build.ChartRegistry) ? $"oci://{push.Registry}/charts" : build.ChartRegistry.Trim();
+        var (reference, manifestDigest, created) = await ChartOciPublisher.PublishAsync(build.RegistryConnections, ociBase, package, metadata, ct);
+        build.Log.Information($"{(created ? "Pushed" : "Already published:")} {reference} (manifest {manifestDigest})");
+
+        var packagePath = Path.GetRelativePath(build.RootDirectory, paths.ChartDirectory / Path.GetFileName(package.Path));
+        var record = new ChartStageRecord(metadata.Name, metadata.Version, source.Version, packagePath, package.Digest, reference.ToString(),
+            seedName, manifestDigest, reference.Url, $"{push.Registry}/{push.Repository}@{push.Digest}");
+        await StageRecord.WriteAsync(workspace.Staging / RecordName, record, ct);
+        workspace.Commit();
+
+        build.ReportSummary("chart", metadata.Version);
+        build.ReportSummary("seed name", seedName);
+        build.ReportSummary("oci", reference.ToString());
+    }
+
+    private async Task GenerateAsync(AbsolutePath chartDirectory, string version, SourceRecord source, PushRecord push, CancellationToken ct)
+    {
+        var spec = new ChartSpec(build.Module, version, source.Version, $"{push.Registry}/{push.Repository}", push.Digest)
+        {
+            ContainerPort = build.ContainerPort ?? 8080,
+            HealthPath = build.HealthPath,
+            Config = build.ChartConfig,
+            Description = $"Deploys {build.Module} (built from {source.ShortCommit})",
+        };
+        try
+        {
+            var written = await new ChartGenerator().GenerateAsync(spec, chartDirectory, ct);
+            build.Log.Information(written.Count == 0 ? "Chart sources unchanged" : $"Chart sources written: {string.Join(", ", written)}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Chart: the chart for {build.Module} cannot be generated: {e.Message}", e);
+        }
+    }
+
+    private async Task LintAsync(AbsolutePath chartDirectory, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var warning in await new ChartLinter().EnsureValidAsync(chartDirectory, ct))
+                build.Log.Warning($"lint: {warning}");
+        }
+        catch (ChartLintException e)
+        {
+            throw new InvalidOperationException(
+                $"Chart: the chart has lint errors; fix them in {build.Paths.ChartDirectory / build.Module} (team-owned keys) or in the build definition:\n  " +
+                string.Join("\n  ", e.Findings), e);
+        }
+    }
+
+    private string ChartVersionOf(SourceRecord source, string seedName)
+    {
+        var given = string.IsNullOrWhiteSpace(build.ChartVersion) ? null : build.ChartVersion.Trim();
+        var text = given ?? source.ChartVersion;
+        try
+        {
+            return HelmVersion.Parse(text, given is null ? $"{build.Paths.SourceRecord}: chartVersion" : "--chart-version").Text;
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException(
+                $"Chart: '{text}' is not a valid chart version: {e.Message} Helm needs SemVer 2 such as 1.4.0+g0156133; " +
+                $"the seed name '{seedName}' is for display only. " +
+                (given is null ? "Run Clone again." : "Fix --chart-version or leave it out to use Clone's version."), e);
+        }
+    }
+
+    private static string SeedName(string module, SourceRecord source)
+    {
+        try
+        {
+            return SeedVersion.From(ProcessVersion.Parse(source.Version), source.ShortCommit).SeedName(module);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new InvalidOperationException($"Chart: Clone's version '{source.Version}' at '{source.ShortCommit}' cannot name a chart: {e.Message}. Run Clone again.", e);
+        }
+    }
+}

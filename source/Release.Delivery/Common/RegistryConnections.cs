@@ -1,0 +1,54 @@
+using Release.Oci;
+
+namespace Release.Delivery.Common;
+
+/// <summary>
+/// Makes registry clients for the delivery stages. Credentials (<c>--registry-username</c>/<c>--registry-password</c>)
+/// are given only to the registries the build pushes to, so a password is never offered to another host.
+/// </summary>
+public sealed class RegistryConnections
+{
+    private readonly RegistryCredentials? _credentials;
+    private readonly OciRegistryClientOptions _options;
+    private readonly Action<string> _log;
+
+    /// <summary>Creates the factory.</summary>
+    /// <param name="userName">User for the target registries, or null for anonymous access.</param>
+    /// <param name="password">Password or token; required when <paramref name="userName"/> is set.</param>
+    /// <param name="log">Receives one line per retry or token fetch (never a secret).</param>
+    /// <param name="options">Retry settings; the client's defaults (4 attempts, exponential backoff) when null.</param>
+    public RegistryConnections(string? userName, string? password, Action<string> log, OciRegistryClientOptions? options = null)
+    {
+        if (!string.IsNullOrEmpty(userName) && string.IsNullOrEmpty(password))
+            throw new InvalidOperationException(
+                $"--registry-username '{userName}' was given without --registry-password. Pass both, or neither for anonymous access.");
+        _credentials = string.IsNullOrEmpty(userName) ? null : new RegistryCredentials(userName, password!);
+        _log = log;
+        _options = options ?? new OciRegistryClientOptions();
+    }
+
+    /// <summary>The user name in force, for messages; null when anonymous.</summary>
+    public string? UserName => _credentials?.UserName;
+
+    /// <summary>A client for a registry the build pushes to (with the credentials).</summary>
+    public OciRegistryClient Target(string address) => Create(address, _credentials);
+
+    /// <summary>A client for a registry the build only reads from (Build's registry): no credentials are sent to it.</summary>
+    public OciRegistryClient Source(string address, string? targetAddress = null) =>
+        Create(address, SameHost(address, targetAddress) ? _credentials : null);
+
+    private OciRegistryClient Create(string address, RegistryCredentials? credentials)
+    {
+        try
+        {
+            return new OciRegistryClient(address, credentials, _options, _log);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Registry address '{address}' is not valid: {e.Message}", e);
+        }
+    }
+
+    private static bool SameHost(string address, string? other) =>
+        other is not null && string.Equals(RegistryAddress.Parse(address).Host, RegistryAddress.Parse(other).Host, StringComparison.OrdinalIgnoreCase);
+}

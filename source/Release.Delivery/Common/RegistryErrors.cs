@@ -1,0 +1,45 @@
+using Release.Oci;
+
+namespace Release.Delivery.Common;
+
+/// <summary>
+/// Turns registry failures into messages that name the stage, the registry and the parameter to fix. The
+/// underlying messages already name registry, user and digests; this adds where the values came from.
+/// </summary>
+public static class RegistryErrors
+{
+    /// <summary>Runs <paramref name="action"/>, rethrowing registry failures with the stage's context.</summary>
+    /// <param name="stage">The stage name, e.g. <c>Push</c>.</param>
+    /// <param name="what">What was being done, e.g. <c>copying the image to localhost:5000/apps/director</c>.</param>
+    /// <param name="registryParameter">The parameter that names the registry, e.g. <c>--push-registry</c>.</param>
+    /// <param name="action">The registry work.</param>
+    public static async Task<T> Explain<T>(string stage, string what, string registryParameter, Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (RegistryUnreachableException e)
+        {
+            throw new InvalidOperationException(
+                $"{stage}: {what} failed: {e.Message} To fix: start the registry or correct {registryParameter}.", e);
+        }
+        catch (RegistryAuthenticationException e)
+        {
+            throw new InvalidOperationException(
+                $"{stage}: {what} failed: {e.Message} To fix: pass valid --registry-username and --registry-password " +
+                "(or the REGISTRY_USERNAME and REGISTRY_PASSWORD variables).", e);
+        }
+        catch (ImmutableTagException e)
+        {
+            throw new InvalidOperationException(
+                $"{stage}: {what} refused: tag '{e.Tag}' of {e.Repository} already points at {e.ExistingDigest}, " +
+                $"and this build's content is {e.AttemptedDigest}. Released tags never move: build a new version " +
+                "(a new commit gives a new tag) or push under another tag.", e);
+        }
+        catch (OciRegistryException e)
+        {
+            throw new InvalidOperationException($"{stage}: {what} failed: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Release.Delivery.Common;
+using Release.Engine;
+using Release.Stages.Pipeline;
+
+namespace Release.Delivery.Push;
+
+/// <summary>
+/// The Push stage: copies the image Build produced, by digest, to the target registry and repository under an
+/// immutable tag, and records the digest in <c>artifacts/push/push.json</c>. A tag that already points at another
+/// digest is refused. <see cref="Promoter"/> copies images between repositories or registries for the release process.
+/// </summary>
+public interface IPush : IPipeline
+{
+    /// <summary>The registry to push to; by default the one Build pushed to.</summary>
+    [Parameter("Registry to push the release image to, host[:port] (default: the registry Build pushed to)")]
+    string? PushRegistry => TryGetValue(() => PushRegistry);
+
+    /// <summary>The repository to push to; by default the one Build pushed to.</summary>
+    [Parameter("Repository to push the release image to (default: the repository Build pushed to)")]
+    string? PushRepository => TryGetValue(() => PushRepository);
+
+    /// <summary>The immutable tag; by default the version with the commit (<c>1.4.0_g0156133</c>), the chart's OCI tag.</summary>
+    [Parameter("Immutable tag of the release image (default: VERSION_gSHA from Clone's record, else Build's tag)")]
+    string? PushTag => TryGetValue(() => PushTag);
+
+    /// <summary>User for the target registries (image and chart).</summary>
+    [Parameter("User name for the target registry")]
+    string? RegistryUsername => TryGetValue(() => RegistryUsername);
+
+    /// <summary>Password or token for the target registries; masked everywhere.</summary>
+    [Parameter("Password or token for the target registry"), Secret]
+    string? RegistryPassword => TryGetValue(() => RegistryPassword);
+
+    /// <summary>Registry clients with this build's credentials, retries and log.</summary>
+    RegistryConnections RegistryConnections => new(RegistryUsername, RegistryPassword, Log.Information);
+
+    /// <summary>Copies images by digest between repositories or registries, without rebuilding (promotion).</summary>
+    ImagePromoter Promoter => new(RegistryConnections);
+
+    /// <summary>Pushes the built image under an immutable tag and records its digest.</summary>
+    Target Push => _ => _
+        .Description("Pushes the built image by digest under an immutable tag and records it in artifacts/push/push.json")
+        .Consumes("artifacts/build/image.json")
+        .Produces("artifacts/push/push.json")
+        .Executes(ct => new PushStage(this).RunAsync(ct));
+}

@@ -1,0 +1,51 @@
+using Release.Delivery.Common;
+using Release.Process.Versioning;
+using Release.Stages.Pipeline;
+
+namespace Release.Delivery.Push;
+
+/// <summary>What the Push target does: read Build's record, copy the image by digest, verify and record the digest.</summary>
+internal sealed class PushStage(IPush build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paths = build.Paths;
+        DeliveryRecords.DeleteStale(paths.PushRecord);
+        var image = await DeliveryRecords.ReadImageAsync(paths, ct);
+        var source = await DeliveryRecords.TryReadSourceAsync(paths, ct);
+
+        var registry = Blank(build.PushRegistry) ?? image.Registry;
+        var repository = Blank(build.PushRepository) ?? image.Repository;
+        var tag = Blank(build.PushTag) ?? DefaultTag(image, source);
+        var from = new ImageLocation(image.Registry, image.Repository, image.Digest);
+        build.Log.Information($"Pushing {from} to {registry}/{repository}:{tag} (immutable tag)");
+
+        var result = await build.Promoter.PromoteAsync(from, registry, repository, tag, "Push", ct);
+        if (result.Digest.ToString() != image.Digest)
+            throw new InvalidOperationException(
+                $"Push: {registry}/{repository}:{tag} resolves to {result.Digest}, not to Build's {image.Digest}. Nothing was recorded; push again.");
+        build.Log.Information($"{registry}/{repository}:{tag} is {result.Digest} ({result.BlobsMounted} blob(s) mounted, {result.BlobsUploaded} uploaded, {result.BlobsSkipped} already there)");
+
+        await StageRecord.WriteAsync(paths.PushRecord, new PushRecord(registry, repository, tag, result.Digest.ToString()), ct);
+        build.ReportSummary("image", $"{registry}/{repository}:{tag}");
+        build.ReportSummary("digest", result.Digest.ToString());
+    }
+
+    // The version-and-commit tag is unique per commit, so making it immutable never blocks a legitimate rebuild of
+    // another commit; the bare version tag would.
+    private static string DefaultTag(ImageRecord image, SourceRecord? source)
+    {
+        if (source is null) return image.Tag;
+        try
+        {
+            return ChartVersion.From(SemanticVersion.Parse(source.Version), source.ShortCommit).ToOciTag();
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new InvalidOperationException(
+                $"Push: cannot derive the image tag from Clone's version '{source.Version}' and commit '{source.ShortCommit}' ({e.Message}). Pass --push-tag.", e);
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
