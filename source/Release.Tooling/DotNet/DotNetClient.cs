@@ -16,6 +16,18 @@ public sealed class DotNetClient
         ["DOTNET_CLI_UI_LANGUAGE"] = "en",      // messages the parser can read
         ["MSBUILDTERMINALLOGGER"] = "off",       // the classic logger prints the canonical error format
         ["MSBUILDDISABLENODEREUSE"] = "1",       // no build nodes outliving the command and holding its pipes open
+        // When this code itself runs under dotnet (a build script, a test host), the parent's MSBuild and VSTest
+        // variables leak into the child and could pin it to the parent's SDK paths and test platform settings.
+        // Remove them so the child behaves as if started from a clean shell.
+        ["MSBuildExtensionsPath"] = null,
+        ["MSBuildSDKsPath"] = null,
+        ["MSBuildLoadMicrosoftTargetsReadOnly"] = null,
+        ["MSBUILD_EXE_PATH"] = null,
+        ["MSBUILDENSURESTDOUTFORTASKPROCESSES"] = null,
+        ["_MSBUILDTLENABLED"] = null,
+        ["VSTEST_DOTNET_ROOT_PATH"] = null,
+        ["VSTEST_DOTNET_ROOT_ARCHITECTURE"] = null,
+        ["VSTEST_MSBUILD_NOLOGO"] = null,
     };
 
     private readonly ProcessRunner runner;
