@@ -28,6 +28,12 @@ public sealed record PipelinePaths(AbsolutePath Root, string Module)
     /// <summary>Build's record.</summary>
     public AbsolutePath ImageRecord => BuildDirectory / "image.json";
 
+    /// <summary>Build's OCI image layout copy of the pushed image (read by Scan and by jobs without registry access).</summary>
+    public AbsolutePath ImageLayout => BuildDirectory / "image-layout";
+
+    /// <summary>Build's copy of the application's <c>obj/project.assets.json</c> (the NuGet graph Scan's SBOM is made from).</summary>
+    public AbsolutePath ProjectAssets => BuildDirectory / "project.assets.json";
+
     /// <summary>UnitTest's folder: TRX, JUnit, Cobertura, summary.</summary>
     public AbsolutePath UnitTestDirectory => Artifacts / "unit-tests";
 

@@ -1,0 +1,40 @@
+using Release.Engine;
+
+namespace Release.Stages.BuildImage;
+
+/// <summary>Finds the solution and the application project of a module, or says which parameter names them.</summary>
+public static class ModuleProjects
+{
+    /// <summary>The solution to compile: <paramref name="explicitPath"/> (relative to the module) or the module's only solution.</summary>
+    public static AbsolutePath Solution(AbsolutePath module, string? explicitPath)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitPath)) return Existing(module, explicitPath, "--solution");
+        var candidates = Directory.GetFiles(module, "*.sln").Concat(Directory.GetFiles(module, "*.slnx")).Order(StringComparer.Ordinal).ToList();
+        return candidates.Count == 1
+            ? new AbsolutePath(candidates[0])
+            : throw new InvalidOperationException(
+                $"The module folder {module} holds {(candidates.Count == 0 ? "no solution" : $"{candidates.Count} solutions ({string.Join(", ", candidates.Select(Path.GetFileName))})")}. " +
+                "Name the one to compile with --solution (relative to the module folder).");
+    }
+
+    /// <summary>The project to containerize: <paramref name="explicitPath"/> or the module's only ASP.NET (Sdk.Web) project.</summary>
+    public static AbsolutePath AppProject(AbsolutePath module, string? explicitPath)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitPath)) return Existing(module, explicitPath, "--app-project");
+        var candidates = Directory.EnumerateFiles(module, "*.csproj", SearchOption.AllDirectories)
+            .Where(p => !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/bin/", StringComparison.Ordinal))
+            .Where(p => File.ReadAllText(p).Contains("Microsoft.NET.Sdk.Web", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        return candidates.Count == 1
+            ? new AbsolutePath(candidates[0])
+            : throw new InvalidOperationException(
+                $"The module folder {module} holds {(candidates.Count == 0 ? "no ASP.NET project" : $"{candidates.Count} ASP.NET projects ({string.Join(", ", candidates.Select(c => Path.GetRelativePath(module, c)))})")}. " +
+                "Name the project to build the image from with --app-project (relative to the module folder).");
+    }
+
+    private static AbsolutePath Existing(AbsolutePath module, string relative, string parameter)
+    {
+        var path = module / relative;
+        return path.FileExists() ? path : throw new InvalidOperationException($"{parameter} '{relative}' does not exist in the module folder {module}. Fix the path (it is relative to the module folder).");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Release.Engine;
+using Release.Scanning.Model;
+using Release.Stages.BuildImage;
+
+namespace Release.Stages.Scan;
+
+/// <summary>
+/// The Scan stage: CycloneDX SBOMs of the application (its NuGet graph) and of the image (its Debian packages plus
+/// the application's), advisories from NuGet audit sources, an OSV folder and Trivy (when installed), SARIF and
+/// GitLab container-scanning reports and a <c>summary.json</c> under <c>artifacts/scan/</c>. Fails on findings at or
+/// above <see cref="FailSeverity"/> that the allowlist does not accept, and on an advisory source that gave no data
+/// unless <see cref="AcceptMissingAdvisoryData"/> is set.
+/// </summary>
+public interface IScan : IBuildImage
+{
+    /// <summary>Service index URLs of NuGet sources that publish vulnerability data (NuGet audit sources).</summary>
+    [Parameter("NuGet audit source service index URLs, e.g. https://nuget.example.internal/v3/index.json")]
+    string[]? AuditSources => TryGetValue(() => AuditSources);
+
+    /// <summary>A folder of OSV advisory documents (*.json), e.g. a mirror of an OSV export.</summary>
+    [Parameter("Folder of OSV advisory JSON documents")]
+    AbsolutePath? OsvDirectory => TryGetValue<AbsolutePath?>(() => OsvDirectory);
+
+    /// <summary>Findings of this severity or higher fail the scan: Low, Medium, High (default) or Critical.</summary>
+    [Parameter("Lowest severity that fails the scan: Unknown, Low, Medium, High, Critical (default High)")]
+    Severity FailSeverity => TryGetValue<Severity?>(() => FailSeverity) ?? Severity.High;
+
+    /// <summary>An allowlist file (JSON or YAML); every entry needs <c>id</c>, <c>reason</c> and <c>expires</c>.</summary>
+    [Parameter("Allowlist file (JSON or YAML): entries with id, reason and expires (YYYY-MM-DD)")]
+    AbsolutePath? Allowlist => TryGetValue<AbsolutePath?>(() => Allowlist);
+
+    /// <summary>Lets the scan pass although an advisory source gave no data (it still says so, and is never called clean).</summary>
+    [Parameter("Pass even when an advisory source gave no data (the result is then not clean, and says so)")]
+    bool AcceptMissingAdvisoryData => TryGetValue<bool?>(() => AcceptMissingAdvisoryData) ?? false;
+
+    /// <summary>Builds the SBOMs, checks them against the advisory sources and writes the reports.</summary>
+    Target Scan => _ => _
+        .Description("SBOMs of app and image, vulnerability scan against the advisory sources, SARIF and GitLab reports")
+        .DependsOn<IBuildImage>(x => x.Build)
+        .TryConsumes<IBuildImage>(x => x.Build)
+        .Produces("artifacts/scan/**")
+        // Advisory data changes while the image does not: a scan is never up to date, so it gets a fresh input each run.
+        .TracksToolVersion("advisory-data", _ => Task.FromResult(DateTimeOffset.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)))
+        .Executes(ct => new ScanStage(this).RunAsync(ct));
+}

@@ -1,0 +1,71 @@
+using Release.Scanning.Model;
+using Release.Scanning.Policy;
+using Release.Scanning.Reports;
+using Release.Scanning.Sbom;
+using Release.Stages.Common;
+using Release.Stages.Pipeline;
+
+namespace Release.Stages.Scan;
+
+/// <summary>
+/// What the Scan target does: validate the policy inputs, make both SBOMs, query the sources, write the reports, then
+/// fail when the verdict says so. Reports of a failing scan are written in full, so CI can show what blocked it.
+/// </summary>
+internal sealed class ScanStage(IScan build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paths = build.Paths;
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
+        var image = await StageRecord.ReadAsync<ImageRecord>(paths.ImageRecord, "Build", ct);
+        var policy = new ScanPolicy(build.FailSeverity, build.AcceptMissingAdvisoryData, await ReadAllowlistAsync(ct));
+
+        using var output = StageOutput.Begin(paths.ScanDirectory);
+        var clock = TimeProvider.System;
+        var app = await ProjectAssetsReader.ReadAsync(paths.ProjectAssets, ct);
+        var appSbom = SoftwareBillOfMaterials.Create(build.Module, source.Version, SbomSubjectKind.Application, app);
+        var os = await ImagePackages.ReadAsync(paths.ImageLayout, image.Tag, ct);
+        var imageName = $"{image.Registry}/{image.Repository}";
+        var imageSbom = SoftwareBillOfMaterials.Create(imageName, image.Tag, SbomSubjectKind.Container, os.Concat(app));
+        var writer = new CycloneDxWriter(clock);
+        await writer.WriteFileAsync(appSbom, output.Staging / "sbom-app.cdx.json", ct);
+        await writer.WriteFileAsync(imageSbom, output.Staging / "sbom-image.cdx.json", ct);
+        build.Log.Information($"SBOMs: {appSbom.Components.Count} application component(s), {imageSbom.Components.Count} image component(s) ({os.Count} Debian package(s))");
+
+        var scratch = (output.Staging / ".scratch").CreateDirectory();
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        var sources = await AdvisorySources.CreateAsync(build, http, scratch, ct);
+        var outcome = await new VulnerabilityScanner(clock, build.Log.Information).ScanAsync(imageSbom.Components, sources, policy, ct);
+        Directory.Delete(scratch, recursive: true);
+
+        var context = new ScanReportContext(build.Module, source.Version, $"{imageName}:{image.Tag}", ImagePackages.OperatingSystem(os),
+            paths.ProjectAssets.RelativeTo(build.RootDirectory));
+        await SarifReportWriter.WriteFileAsync(outcome, context, output.Staging / ScanReportFiles.Sarif, ct);
+        await GitLabContainerScanningReportWriter.WriteFileAsync(outcome, context, output.Staging / ScanReportFiles.GitLab, ct);
+        var summary = ScanSummary.From(outcome);
+        await ScanSummaryWriter.WriteFileAsync(summary, output.Staging / paths.ScanSummary.Name, ct);
+        output.Commit();
+
+        build.ReportSummary("vulnerabilities", string.Join(", ", summary.CountsBySeverity.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}")));
+        build.ReportSummary("verdict", outcome.Verdict.ToString());
+        foreach (var missing in summary.SourcesWithoutData)
+            build.Log.Warning($"NOT CLEAN: {missing.Name} gave no advisory data ({missing.Reason}).");
+        if (!outcome.Succeeded)
+            throw new InvalidOperationException(
+                $"Scan: failed at {policy.FailAtOrAbove} or above (--fail-severity): {string.Join(" ", outcome.Reasons)} Reports are in {paths.ScanDirectory}.");
+    }
+
+    // Read before anything is written: a bad allowlist is bad input and leaves no reports behind.
+    private async Task<IReadOnlyList<AllowlistEntry>> ReadAllowlistAsync(CancellationToken ct)
+    {
+        if (build.Allowlist is not { } file) return [];
+        try
+        {
+            return await new AllowlistReader(TimeProvider.System).ReadAsync(file, ct);
+        }
+        catch (AllowlistException e)
+        {
+            throw new InvalidOperationException($"Scan: the allowlist (--allowlist) cannot be used: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Release.Engine;
+using Release.Stages.Clone;
+
+namespace Release.Stages.UnitTest;
+
+/// <summary>
+/// The UnitTest stage: runs the module's unit tests with coverage and writes TRX, JUnit XML, Cobertura and a
+/// <c>summary.json</c> of counts and coverage under <c>artifacts/unit-tests/</c>. Fails on a failing test or when line
+/// coverage is below <see cref="CoverageThreshold"/>.
+/// </summary>
+public interface IUnitTest : IClone
+{
+    /// <summary>Test projects relative to the module folder; by default every <c>*Tests.csproj</c> that is not an integration test project.</summary>
+    [Parameter("Unit test projects relative to the module folder (default: every *Tests.csproj except *IntegrationTests.csproj)")]
+    string[]? UnitTestProjects => TryGetValue(() => UnitTestProjects);
+
+    /// <summary>The lowest acceptable line coverage in percent (0 to 100).</summary>
+    [Parameter("Lowest acceptable line coverage in percent (default 60)")]
+    double CoverageThreshold => TryGetValue<double?>(() => CoverageThreshold) ?? 60;
+
+    /// <summary>Runs the unit tests and writes their reports.</summary>
+    Target UnitTest => _ => _
+        .Description("Runs the module's unit tests with coverage (TRX, JUnit, Cobertura, summary)")
+        .DependsOn<IClone>(x => x.Clone)
+        .Produces("artifacts/unit-tests/**")
+        .Executes(ct => new UnitTestStage(this).RunAsync(ct));
+}

@@ -1,0 +1,113 @@
+using Release.Engine;
+using Release.Stages.Common;
+using Release.Stages.Pipeline;
+using Release.Tooling.DotNet;
+using Release.Tooling.Processes;
+
+namespace Release.Stages.UnitTest;
+
+/// <summary>
+/// What the UnitTest target does: <c>dotnet test</c> per project with the coverlet collector, then TRX, JUnit and
+/// Cobertura files and the summary. Reports are written even when tests fail (CI shows them), then the target fails.
+/// </summary>
+internal sealed class UnitTestStage(IUnitTest build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paths = build.Paths;
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
+        var module = paths.Workspace / build.ModuleDirectory;
+        if (build.CoverageThreshold is < 0 or > 100)
+            throw new InvalidOperationException($"--coverage-threshold is {build.CoverageThreshold}: give a percentage from 0 to 100.");
+        var projects = TestProjects(module);
+
+        using var output = StageOutput.Begin(paths.UnitTestDirectory);
+        var runs = new List<TestRunResults>();
+        var coverage = new List<CoberturaCoverage>();
+        foreach (var project in projects)
+        {
+            var name = Path.GetFileNameWithoutExtension(project);
+            var raw = (output.Staging / "raw" / name).CreateDirectory();
+            var failure = await TestAsync(project, name, raw, source, ct);
+            var trx = raw / $"{name}.trx";
+            if (!trx.FileExists())
+                throw new InvalidOperationException($"UnitTest: {name} wrote no test results ({trx} is missing).\n{failure?.Message}");
+            File.Move(trx, output.Staging / $"{name}.trx");
+            var results = TestRunResults.ReadTrx(output.Staging / $"{name}.trx", name);
+            JUnitReport.Create([results]).Save(output.Staging / $"{name}.junit.xml");
+            runs.Add(results);
+
+            var cobertura = Directory.GetFiles(raw, "coverage.cobertura.xml", SearchOption.AllDirectories).SingleOrDefault()
+                ?? throw new InvalidOperationException(
+                    $"UnitTest: {name} produced no Cobertura coverage. Reference the coverlet.collector package in {Path.GetFileName(project)}.");
+            File.Move(cobertura, output.Staging / $"{name}.cobertura.xml");
+            coverage.Add(CoberturaCoverage.Read(output.Staging / $"{name}.cobertura.xml"));
+            build.Log.Information($"{name}: {results.Count(TestOutcome.Passed)} passed, {results.Count(TestOutcome.Failed)} failed, {results.Count(TestOutcome.Skipped)} skipped");
+        }
+        Directory.Delete(output.Staging / "raw", recursive: true);
+
+        var total = CoberturaCoverage.Sum(coverage);
+        var summary = new UnitTestSummary(
+            runs.Sum(r => r.Count(TestOutcome.Passed)), runs.Sum(r => r.Count(TestOutcome.Failed)), runs.Sum(r => r.Count(TestOutcome.Skipped)),
+            total.LinePercent, total.BranchPercent);
+        await StageRecord.WriteAsync(output.Staging / paths.UnitTestSummary.Name, summary, ct);
+        output.Commit();
+
+        build.ReportSummary("tests", $"{summary.Passed} passed, {summary.Failed} failed, {summary.Skipped} skipped");
+        build.ReportSummary("coverage", $"{summary.LineCoverage:0.##}% lines, {summary.BranchCoverage:0.##}% branches");
+        var failed = runs.SelectMany(r => r.Tests).Where(t => t.Outcome == TestOutcome.Failed).ToList();
+        if (failed.Count > 0)
+            throw new InvalidOperationException(
+                $"UnitTest: {failed.Count} test(s) failed: {string.Join("; ", failed.Take(10).Select(t => $"{t.ClassName}.{t.Name}: {t.Message?.Split('\n')[0].Trim()}"))}. " +
+                $"Reports are in {paths.UnitTestDirectory}.");
+        if (summary.LineCoverage < build.CoverageThreshold)
+            throw new InvalidOperationException(
+                $"UnitTest: line coverage {summary.LineCoverage:0.##}% is below the threshold of {build.CoverageThreshold:0.##}% (--coverage-threshold). " +
+                "Add tests for the uncovered code (see the Cobertura reports) or lower the threshold deliberately.");
+    }
+
+    // Failing tests make dotnet test exit non-zero; the TRX still says which, so only a missing TRX is fatal here.
+    private async Task<ProcessFailedException?> TestAsync(string project, string name, AbsolutePath raw, SourceRecord source, CancellationToken ct)
+    {
+        var settings = new DotNetTestSettings
+        {
+            Project = project,
+            Configuration = "Release",
+            ResultsDirectory = raw,
+            Loggers = [$"trx;LogFileName={name}.trx"],
+            Collectors = [DotNetTestSettings.CodeCoverageCollector],
+            Properties = new Dictionary<string, string> { ["Version"] = source.Version, ["SourceRevisionId"] = source.Commit },
+        };
+        try
+        {
+            await new DotNetClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets).TestAsync(settings, Path.GetDirectoryName(project), ct);
+            return null;
+        }
+        catch (DotNetBuildFailedException e)
+        {
+            throw new InvalidOperationException(
+                $"UnitTest: {name} does not compile ({e.Errors.Count} error(s)):\n{string.Join('\n', e.Errors.Select(d => "  " + d))}\nFix the code at the lines above.", e);
+        }
+        catch (ProcessFailedException e)
+        {
+            return e;
+        }
+    }
+
+    private IReadOnlyList<string> TestProjects(AbsolutePath module)
+    {
+        if (build.UnitTestProjects is { Length: > 0 } given)
+        {
+            var missing = given.Where(p => !(module / p).FileExists()).ToList();
+            return missing.Count == 0
+                ? given.Select(p => (string)(module / p)).ToList()
+                : throw new InvalidOperationException($"--unit-test-projects: {string.Join(", ", missing)} not found in the module folder {module}. Paths are relative to it.");
+        }
+        var found = Directory.EnumerateFiles(module, "*Tests.csproj", SearchOption.AllDirectories)
+            .Where(p => !p.EndsWith("IntegrationTests.csproj", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        return found.Count > 0
+            ? found
+            : throw new InvalidOperationException($"UnitTest: no unit test project (*Tests.csproj) in the module folder {module}. Add one, or name them with --unit-test-projects.");
+    }
+}

@@ -1,0 +1,7 @@
+using Release.Engine;
+using Release.Stages.BuildImage;
+
+namespace Release.Stages.Tests.Support;
+
+/// <summary>A build class as a user writes it: the stage components mixed in, nothing else.</summary>
+public sealed class PipelineBuild : Build, IBuildImage;
