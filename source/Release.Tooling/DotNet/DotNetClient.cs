@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Release.Tooling.Processes;
 
 namespace Release.Tooling.DotNet;
@@ -28,7 +29,7 @@ public sealed class DotNetClient
         ["VSTEST_DOTNET_ROOT_PATH"] = null,
         ["VSTEST_DOTNET_ROOT_ARCHITECTURE"] = null,
         ["VSTEST_MSBUILD_NOLOGO"] = null,
-    };
+    }.ToFrozenDictionary();
 
     private readonly ProcessRunner runner;
     private readonly Action<string>? log;

@@ -8,13 +8,13 @@ namespace Release.Tooling.Git;
 /// </summary>
 internal static class GitErrorTranslator
 {
-    private static readonly string[] MissingRepository =
+    private static readonly System.Collections.Immutable.ImmutableArray<string> MissingRepository =
     [
         "does not appear to be a git repository", "Could not read from remote repository", "not found",
         "does not exist", "unable to access",
     ];
 
-    private static readonly string[] MissingRevision =
+    private static readonly System.Collections.Immutable.ImmutableArray<string> MissingRevision =
     [
         "did not match any file(s) known to git", "unknown revision", "Needed a single revision",
         "not a valid object name", "invalid reference", "bad revision", "couldn't find remote ref",

@@ -4,7 +4,7 @@ namespace Release.Tooling.Processes;
 internal static class ExecutableSearch
 {
     // Tools such as runc live in sbin folders that a non-login PATH may leave out.
-    private static readonly string[] FallbackDirectories = ["/usr/local/sbin", "/usr/sbin", "/sbin"];
+    private static readonly System.Collections.Immutable.ImmutableArray<string> FallbackDirectories = ["/usr/local/sbin", "/usr/sbin", "/sbin"];
 
     public static string? Find(string fileName, string? pathVariable)
     {
