@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Release.Oci;
+using Release.Stages.Tests.Support;
+using Release.Testing;
+using Release.Testing.NuGetAudit;
+using Release.Testing.Registry;
+
+namespace Release.Stages.Tests;
+
+/// <summary>
+/// The whole pipeline once, for real, on the director sample: cloned from a bare remote, compiled, published onto the
+/// embedded base image and pushed to a real registry, unit tested with coverage, and scanned against a real loopback
+/// NuGet audit source. The tests read what that one run left; later stages are re-run from its artifacts alone.
+/// </summary>
+[NonParallelizable]
+public class DirectorPipelineTests
+{
+    private DirectorRepository _repository = null!;
+    private RegistryFixture _registry = null!;
+    private NuGetAuditSourceServer _audit = null!;
+    private StageRun _run = null!;
+    private string _root = null!;
+
+    private string Artifact(string path) => Path.Combine(_root, "artifacts", path);
+
+    [OneTimeSetUp]
+    public async Task RunPipelineAsync()
+    {
+        _repository = await DirectorRepository.CreateAsync();
+        _registry = await RegistryFixture.StartAsync();
+        _audit = NuGetAuditSourceServer.Start();
+        _root = _repository.BuildRoot.Path;
+        _run = await StageRun.RunAsync<PipelineBuild>(_root, "UnitTest", "Scan",
+            "--source-repository", _repository.RemoteUrl, "--registry", _registry.Address, "--audit-sources", _audit.ServiceIndexUrl.ToString());
+    }
+
+    [OneTimeTearDown]
+    public async Task CleanUpAsync()
+    {
+        await _audit.DisposeAsync();
+        await _registry.DisposeAsync();
+        _repository.Dispose();
+    }
+
+    [Test]
+    public void Every_stage_succeeds_and_reports_its_key_figures()
+    {
+        Assert.That(_run.ExitCode, Is.EqualTo(0), _run.Output);
+        foreach (var target in new[] { "Clone", "Build", "UnitTest", "Scan" })
+            Assert.That(_run.StatusOf(target), Is.EqualTo("Succeeded"), target);
+        Assert.That(_run.Output, Does.Contain("version: 1.0.1").And.Contain("digest: sha256:").And.Contain("coverage: ").And.Contain("vulnerabilities: critical 0, high 0"));
+    }
+
+    [Test]
+    public async Task Clone_records_the_commit_and_the_version_computed_from_tags_and_commits()
+    {
+        var source = Json.Read(Artifact("clone/source.json"));
+        var head = await _repository.Work.HeadAsync();
+        Assert.That(source.GetProperty("commit").GetString(), Is.EqualTo(head));
+        Assert.That(source.GetProperty("shortCommit").GetString(), Is.EqualTo(head[..7]));
+        Assert.That(source.GetProperty("branch").GetString(), Is.EqualTo("main"));
+        Assert.That(source.GetProperty("version").GetString(), Is.EqualTo("1.0.1"), "v1.0.0 plus a fix commit");
+        Assert.That(source.GetProperty("chartVersion").GetString(), Is.EqualTo($"1.0.1+g{head[..7]}"));
+        Assert.That(source.GetProperty("authorName").GetString(), Is.EqualTo("Test Author"));
+        Assert.That(source.GetProperty("repository").GetString(), Is.EqualTo(_repository.RemoteUrl));
+        Assert.That(Path.Combine(_root, ".nuke/temp/workspace/director/samples/director/director.sln"), Does.Exist);
+    }
+
+    [Test]
+    public async Task Build_pushes_a_labelled_image_to_the_registry_and_keeps_an_oci_layout_of_it()
+    {
+        var image = Json.Read(Artifact("build/image.json"));
+        var head = await _repository.Work.HeadAsync();
+        var tag = image.GetProperty("tag").GetString()!;
+        Assert.That(image.GetProperty("registry").GetString(), Is.EqualTo(_registry.Address));
+        Assert.That(image.GetProperty("repository").GetString(), Is.EqualTo("director"));
+        Assert.That(tag, Is.EqualTo($"1.0.1_g{head[..7]}"));
+        Assert.That(image.GetProperty("baseImage").GetString(), Is.EqualTo($"{_registry.Address}/base/aspnet:10.0"), "embedded base pushed into the given registry");
+
+        using var client = _registry.CreateClient();
+        var digest = image.GetProperty("digest").GetString();
+        Assert.That((await client.ResolveDigestAsync("director", tag)).ToString(), Is.EqualTo(digest));
+        Assert.That((await client.ResolveDigestAsync("director", "1.0.1")).ToString(), Is.EqualTo(digest));
+        var manifest = await client.GetManifestAsync("director", tag);
+        var config = JsonDocument.Parse(await client.GetBlobBytesAsync("director", manifest.Document.Config!.ParsedDigest)).RootElement;
+        var labels = config.GetProperty("config").GetProperty("Labels");
+        Assert.That(labels.GetProperty("org.opencontainers.image.revision").GetString(), Is.EqualTo(head));
+        Assert.That(labels.GetProperty("org.opencontainers.image.version").GetString(), Is.EqualTo("1.0.1"));
+        Assert.That(labels.GetProperty("org.opencontainers.image.source").GetString(), Is.EqualTo(_repository.RemoteUrl));
+        Assert.That(labels.GetProperty("org.opencontainers.image.created").GetString(), Is.EqualTo("2024-01-02T03:04:05Z"), "the commit date");
+        Assert.That(image.GetProperty("labels").GetProperty("org.opencontainers.image.revision").GetString(), Is.EqualTo(head));
+
+        var layout = await OciImageLayout.OpenAsync(Artifact("build/image-layout"));
+        Assert.That(layout.FindManifest(tag).Digest, Is.EqualTo(digest));
+        Assert.That(Artifact("build/project.assets.json"), Does.Exist);
+    }
+
+    [Test]
+    public void UnitTest_writes_trx_junit_cobertura_and_a_summary()
+    {
+        var summary = Json.Read(Artifact("unit-tests/summary.json"));
+        var passed = summary.GetProperty("passed").GetInt32();
+        Assert.That(passed, Is.GreaterThan(10));
+        Assert.That(summary.GetProperty("failed").GetInt32(), Is.Zero);
+        Assert.That(summary.GetProperty("lineCoverage").GetDouble(), Is.InRange(60, 100));
+        Assert.That(summary.GetProperty("branchCoverage").GetDouble(), Is.InRange(0.01, 100));
+        Assert.That(Artifact("unit-tests/Director.Tests.trx"), Does.Exist);
+        Assert.That(XDocument.Load(Artifact("unit-tests/Director.Tests.cobertura.xml")).Root!.Name.LocalName, Is.EqualTo("coverage"));
+
+        var junit = XDocument.Load(Artifact("unit-tests/Director.Tests.junit.xml")).Root!;
+        Assert.That(junit.Name.LocalName, Is.EqualTo("testsuites"));
+        Assert.That((int)junit.Attribute("tests")!, Is.EqualTo(passed));
+        Assert.That(junit.Descendants("testcase").Count(), Is.EqualTo(passed));
+        Assert.That(junit.Descendants("testcase").Select(c => (string)c.Attribute("classname")!), Has.Some.StartsWith("Director.Tests."));
+        Assert.That(Directory.GetDirectories(Artifact("unit-tests")), Is.Empty, "raw VSTest folders are not kept");
+    }
+
+    [Test]
+    public void Scan_writes_sboms_and_reports_and_is_clean_when_the_audit_source_has_data_and_nothing_matches()
+    {
+        var imageSbom = Json.Read(Artifact("scan/sbom-image.cdx.json"));
+        Assert.That(imageSbom.GetProperty("bomFormat").GetString(), Is.EqualTo("CycloneDX"));
+        var purls = imageSbom.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("purl").GetString()).ToList();
+        Assert.That(purls, Has.Some.StartWith("pkg:deb/debian/libc6@"), "Debian packages of the embedded base's dpkg status");
+        Assert.That(Json.Read(Artifact("scan/sbom-app.cdx.json")).GetProperty("metadata").GetProperty("component").GetProperty("name").GetString(), Is.EqualTo("director"));
+        Assert.That(Json.Read(Artifact("scan/scan.sarif")).GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
+        Assert.That(Artifact("scan/gl-container-scanning-report.json"), Does.Exist);
+
+        var summary = Json.Read(Artifact("scan/summary.json"));
+        Assert.That(summary.GetProperty("verdict").GetString(), Is.EqualTo("Clean"));
+        Assert.That(summary.GetProperty("sourcesWithData").EnumerateArray().Single().GetString(), Does.Contain(_audit.ServiceIndexUrl.ToString()));
+        Assert.That(_audit.RequestCount, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Scan_of_upstream_artifacts_is_never_clean_when_a_source_gives_no_data()
+    {
+        await using var empty = NuGetAuditSourceServer.Start(publishVulnerabilityInfo: false);
+        using var root = StageRoot.WithArtifacts(_root, "clone", "build");
+        var failed = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build", "--audit-sources", empty.ServiceIndexUrl.ToString());
+        Assert.That(failed.ExitCode, Is.EqualTo(1), failed.Output);
+        Assert.That(failed.Started, Is.EqualTo(new[] { "Scan" }), "runs from the artifacts alone");
+        Assert.That(failed.Output, Does.Contain("NOT CLEAN").And.Contain("gave no advisory data"));
+        Assert.That(Json.Read(root.Combine("artifacts/scan/summary.json")).GetProperty("verdict").GetString(), Is.EqualTo("Failed"));
+
+        var accepted = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build",
+            "--audit-sources", empty.ServiceIndexUrl.ToString(), "--accept-missing-advisory-data");
+        Assert.That(accepted.ExitCode, Is.EqualTo(0), accepted.Output);
+        Assert.That(accepted.Output, Does.Contain("NOT CLEAN"));
+        var summary = Json.Read(root.Combine("artifacts/scan/summary.json"));
+        Assert.That(summary.GetProperty("verdict").GetString(), Is.EqualTo("Passed"), "accepted, but never called clean");
+        Assert.That(summary.GetProperty("sourcesWithoutData").GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Scan_with_no_source_at_all_fails()
+    {
+        using var root = StageRoot.WithArtifacts(_root, "clone", "build");
+        var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build");
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        Assert.That(run.Output, Does.Contain("No advisory source"));
+    }
+
+    [TestCase("{ \"entries\": [ { \"id\": \"GHSA-5crp-9r3c-p9vr\", \"reason\": \"accepted\", \"expires\": \"2020-01-31\" } ] }", "expired on 2020-01-31")]
+    [TestCase("{ \"entries\": [ { \"id\": \"GHSA-5crp-9r3c-p9vr\", \"expires\": \"2099-01-31\" } ] }", "missing 'reason'")]
+    [TestCase("{ \"entries\": [ { \"id\": \"GHSA-5crp-9r3c-p9vr\", \"reason\": \"x\", \"expires\": \"soon\" } ] }", "not a date")]
+    public async Task A_bad_allowlist_entry_stops_the_scan_before_anything_is_written(string allowlist, string expected)
+    {
+        using var root = StageRoot.WithArtifacts(_root, "clone", "build");
+        var file = root.WriteFile("allowlist.json", allowlist);
+        var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build",
+            "--audit-sources", _audit.ServiceIndexUrl.ToString(), "--allowlist", "allowlist.json");
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        Assert.That(run.Output, Does.Contain("--allowlist").And.Contain(file).And.Contain("entries[0]").And.Contain(expected));
+        Assert.That(root.Combine("artifacts/scan"), Does.Not.Exist);
+    }
+
+    [Test]
+    public async Task An_unknown_severity_name_is_refused_before_anything_runs()
+    {
+        using var root = StageRoot.WithArtifacts(_root, "clone", "build");
+        var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build", "--fail-severity", "Severe");
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+        Assert.That(run.Output, Does.Contain("'Severe'").And.Contain("FailSeverity").And.Contain("High").And.Contain("Critical"));
+        Assert.That(run.Started, Is.Empty);
+        Assert.That(root.Combine("artifacts/scan"), Does.Not.Exist);
+    }
+}
