@@ -1,0 +1,117 @@
+using Release.Engine;
+using Release.Helm.Flux;
+using Release.Stages.Clone;
+using Release.Tooling.Git;
+
+namespace Release.Delivery.Deploy.GitOps;
+
+/// <summary>
+/// Deploys by committing Flux manifests (OCIRepository pinned to the chart's manifest digest, HelmRelease, values
+/// ConfigMap, kustomization) to <c>environments/&lt;env&gt;/&lt;module&gt;/</c> of the environment repository and pushing.
+/// When another pipeline pushed first, the commit is rebased onto theirs and pushed again, so both land.
+/// </summary>
+internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
+{
+    private const int PushAttempts = 5;
+
+    public async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
+    {
+        var environment = request.Environment;
+        var location = string.IsNullOrWhiteSpace(build.GitopsRepository)
+            ? throw new InvalidOperationException(
+                $"Deploy: environment '{environment.Name}' uses the gitops deployer, which needs the environment repository: pass --gitops-repository URL-or-path.")
+            : RepositoryLocation.Resolve(build.GitopsRepository, build.RootDirectory);
+        var shown = RepositoryLocation.Redact(location);
+        var chart = request.Chart ?? throw new InvalidOperationException(
+            $"Deploy: the gitops deployer pins the chart that Chart pushed, but {build.Paths.ChartRecord} is missing. Run Chart first (the build must implement IChart).");
+        var image = request.Image ?? throw new InvalidOperationException(
+            $"Deploy: the gitops deployer needs the pushed image, but {build.Paths.PushRecord} is missing. Run Push first.");
+
+        var spec = new FluxReleaseSpec(environment.Name, request.Module, environment.Namespace, chart.ChartUrl)
+        {
+            Digest = chart.ManifestDigest,
+            Values = new Dictionary<string, object?>
+            {
+                ["image"] = new Dictionary<string, object?> { ["repository"] = $"{image.Registry}/{image.Repository}", ["digest"] = image.Digest },
+            },
+            ValuesMode = FluxValuesMode.ConfigMap,
+        };
+
+        var work = build.RootDirectory / ".nuke" / "temp" / "gitops" / $"{environment.Name}-{Guid.NewGuid():N}";
+        try
+        {
+            var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
+            var repository = await CloneAsync(git, location, shown, work, ct);
+            try
+            {
+                await new FluxManifestWriter().WriteAsync(repository.Path, spec, ct);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidOperationException($"Deploy: the Flux manifests for '{environment.Name}' cannot be written: {e.Message}", e);
+            }
+
+            var folder = FluxManifestWriter.FolderFor(spec);
+            await repository.AddAsync(new GitAddSettings { Paths = [folder] }, ct);
+            var unchanged = await git.RunAsync(repository.Path, ["diff", "--cached", "--quiet"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+            if (unchanged.ExitCode == 0)
+            {
+                var current = await repository.RevParseAsync("HEAD", ct);
+                return new DeploymentOutcome(environment.Url ?? shown, $"{shown} already deploys this version ({folder} at {current[..7]}); nothing to commit");
+            }
+
+            var identity = new GitIdentity(request.DeployedBy, Email(request.DeployedBy));
+            await repository.CommitAsync(new GitCommitSettings(Message(request, chart.Version, chart.ManifestDigest, image.ToString()))
+            {
+                Author = identity,
+                Committer = identity,
+            }, ct);
+            try
+            {
+                await repository.PushWithRetryAsync(new GitPushSettings(), PushAttempts, identity, ct);
+            }
+            catch (GitPushRejectedException e)
+            {
+                throw new InvalidOperationException(
+                    $"Deploy: pushing to {shown} ({build.GitopsBranch}) failed, nothing was deployed: {e.Message}", e);
+            }
+
+            var head = await repository.RevParseAsync("HEAD", ct);
+            build.Log.Information($"Committed {head} to {shown} ({folder})");
+            return new DeploymentOutcome(environment.Url ?? shown, $"commit {head} in {shown} ({folder})");
+        }
+        finally
+        {
+            if (work.DirectoryExists()) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private async Task<GitRepository> CloneAsync(GitClient git, string location, string shown, AbsolutePath work, CancellationToken ct)
+    {
+        try
+        {
+            return await git.CloneAsync(new GitCloneSettings(location, work) { Branch = build.GitopsBranch }, ct);
+        }
+        catch (GitRepositoryNotFoundException e)
+        {
+            throw new InvalidOperationException(
+                $"Deploy: the GitOps repository '{shown}' (--gitops-repository) does not exist or is not reachable. Pass the environment repository's URL or path.\n{e.Message}", e);
+        }
+        catch (GitRefNotFoundException e)
+        {
+            throw new InvalidOperationException(
+                $"Deploy: the branch '{build.GitopsBranch}' (--gitops-branch) does not exist in '{shown}'. Pass the branch Flux watches.\n{e.Message}", e);
+        }
+    }
+
+    // The subject says what happened; the trailers carry version, digest and who for audits (git log --grep).
+    private static string Message(DeploymentRequest request, string chartVersion, string chartDigest, string image) =>
+        $"deploy({request.Environment.Name}): {request.Module} {request.Version}\n\n" +
+        $"Module: {request.Module}\nVersion: {request.Version}\nChart: {chartVersion} ({chartDigest})\nImage: {image}\n" +
+        $"Source-Commit: {request.Commit}\nDeployed-By: {request.DeployedBy}\n";
+
+    private string Email(string who) =>
+        build.Context.Environment.GetValueOrDefault("GITLAB_USER_EMAIL")
+        ?? build.Context.Environment.GetValueOrDefault("BUILD_REQUESTEDFOREMAIL")
+        ?? $"{new string(who.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_').ToArray())}@release.invalid";
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using Release.Containers.Running;
+using Release.Tooling.Processes;
+
+namespace Release.Delivery.Deploy.Local;
+
+/// <summary>
+/// Deploys on this machine, blue/green: the new instance starts next to the current one on a free port, must answer
+/// the health endpoint, and only then replaces (stops) the previous one. If it never becomes healthy it is removed and
+/// the previous instance keeps serving, so a failed deploy costs no downtime.
+/// </summary>
+internal sealed class LocalDeployer(IDeploy build) : IDeployer
+{
+    public async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
+    {
+        var key = $"{request.Module}-{request.Environment.Name}";
+        var deployments = build.Context.GetOrAddService(() =>
+            new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Log.Information));
+        var previous = await deployments.CurrentAsync(key, ct);
+        var launcher = await LocalLaunchers.SelectAsync(build.LocalRuntime, request, build.Log, build.Context.Environment, ct);
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var name = $"{key}-{Guid.NewGuid().ToString("N")[..8]}";
+        var kept = previous is null ? "There was no previous instance."
+            : $"The previous instance ({previous.Description}) at {previous.Url} is still running and stays current.";
+
+        LocalInstance instance;
+        try
+        {
+            instance = await launcher.StartAsync(request, name, url, ct);
+        }
+        catch (Exception e) when (e is ContainerRunException or ProcessFailedException or ProcessTimeoutException or System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException($"Deploy: could not start {request.Module} {request.Version} locally: {e.Message} {kept}", e);
+        }
+
+        build.Log.Information($"Started {instance.Description} at {url}; waiting for {request.HealthPath}");
+        try
+        {
+            await HttpReadiness.WaitAsync(new Uri(url + request.HealthPath), TimeSpan.FromSeconds(build.HealthTimeout ?? 120),
+                instance.IsRunningAsync, ct);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or OperationCanceledException)
+        {
+            var output = await instance.RecentOutputAsync(CancellationToken.None);
+            await instance.StopAsync(CancellationToken.None);
+            if (e is OperationCanceledException) throw;
+            throw new InvalidOperationException(
+                $"Deploy: the new instance of {request.Module} {request.Version} ({instance.Description}) did not become healthy: {e.Message} " +
+                $"It was removed. {kept}" + (output.Count == 0 ? "" : "\nIts last output:\n  " + string.Join("\n  ", output)), e);
+        }
+
+        await deployments.ReplaceAsync(key, instance, previous, ct);
+        build.Log.Information($"{request.Module} {request.Version} answers at {url}" + (build.KeepRunning ? " and keeps running after the build (--keep-running)" : " until the build ends"));
+        return new DeploymentOutcome(url, instance.Description);
+    }
+
+    // A port that was free a moment ago; the instance binds it right after.
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Release.Delivery.Deploy.Local;
+
+/// <summary>
+/// A local deployment as remembered in <c>.nuke/temp/deploy/&lt;module&gt;-&lt;env&gt;.json</c>, so a later run can replace
+/// (or <c>Undeploy</c> can stop) an instance that an earlier run left running with <c>--keep-running</c>.
+/// </summary>
+/// <param name="Kind"><c>podman</c>, <c>docker</c> or <c>process</c>.</param>
+/// <param name="Id">The container name, or the process id.</param>
+/// <param name="Url">Where it answers.</param>
+/// <param name="Program">For a process: the app's dll, checked before stopping a process id (ids are reused).</param>
+internal sealed record LocalInstanceState(string Kind, string Id, string Url, string? Program);

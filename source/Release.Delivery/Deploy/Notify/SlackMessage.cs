@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+
+namespace Release.Delivery.Deploy.Notify;
+
+/// <summary>Renders a <see cref="DeploymentNotice"/> as a Slack Block Kit message for an incoming webhook.</summary>
+public static class SlackMessage
+{
+    /// <summary>The JSON body: a fallback <c>text</c>, a header, a section of fields and a link section.</summary>
+    public static JsonObject Render(DeploymentNotice notice)
+    {
+        var title = $"{notice.Module} {notice.Version} deployed to {notice.Environment}";
+        var link = Uri.TryCreate(notice.Url, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")
+            ? $"<{notice.Url}|{Escape(notice.Url)}>"
+            : Escape(notice.Url);
+        return new JsonObject
+        {
+            ["text"] = title, // shown in notifications and by clients without Block Kit
+            ["blocks"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "header", ["text"] = PlainText(title) },
+                new JsonObject
+                {
+                    ["type"] = "section",
+                    ["fields"] = new JsonArray
+                    {
+                        Field("Module", notice.Module), Field("Version", notice.Version), Field("Environment", notice.Environment),
+                        Field("Commit", notice.Commit), Field("Deployed by", notice.DeployedBy),
+                    },
+                },
+                new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*Link:* {link}" } },
+            },
+        };
+    }
+
+    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text };
+
+    private static JsonObject Field(string name, string value) => new() { ["type"] = "mrkdwn", ["text"] = $"*{name}*\n{Escape(value)}" };
+
+    // Slack's mrkdwn reserves only these three characters.
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}
