@@ -11,8 +11,10 @@ internal sealed record CiPipeline(
     IReadOnlyList<BranchRule> BranchRules,
     IReadOnlyList<ParameterDescriptor> Secrets)
 {
-    /// <summary>Every context some job runs in.</summary>
-    public IReadOnlySet<PipelineContext> AllContexts => Jobs.SelectMany(j => j.Contexts).ToHashSet();
+    private HashSet<PipelineContext>? _allContexts;
+
+    /// <summary>Every context some job runs in (computed once: writers ask for it per job).</summary>
+    public IReadOnlySet<PipelineContext> AllContexts => _allContexts ??= Jobs.SelectMany(j => j.Contexts).ToHashSet();
 
     /// <summary>Plans the pipeline, or throws one error listing every problem in the configuration.</summary>
     public static CiPipeline Plan(TargetGraph graph, CiConfiguration config, string buildClass)

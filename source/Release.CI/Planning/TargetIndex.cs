@@ -59,6 +59,13 @@ internal sealed class TargetIndex
         return result;
     }
 
+    /// <summary>The targets <paramref name="name"/> directly pulls in: its dependencies and the targets it triggers.</summary>
+    public IEnumerable<string> Next(string name)
+    {
+        var node = _byName[name];
+        return node.DependsOn.Concat(node.Triggers).Select(n => _byName[n].Name);
+    }
+
     /// <summary>Targets that must finish before <paramref name="name"/> when they run: dependencies, RunsAfter, triggering targets.</summary>
     public IEnumerable<(string Target, bool Pulls)> Predecessors(string name)
     {
