@@ -1,0 +1,32 @@
+using Release.Delivery.Deploy;
+using Release.Engine;
+using Release.Stages.Pipeline;
+
+namespace Release.Delivery.Integrate;
+
+/// <summary>
+/// The Integrate stage: runs the module's integration tests against the deployed URL (passed in an environment
+/// variable such as <c>DIRECTOR_URL</c>), writes JUnit and HTML reports under <c>artifacts/integration</c> and keeps the
+/// counts in <c>artifacts/integration/summary.json</c>.
+/// </summary>
+public interface IIntegrate : IPipeline
+{
+    /// <summary>The environment whose deployment is tested (the one Deploy deployed to).</summary>
+    [Parameter("Environment to deploy to (default: the first one the build declares)")]
+    string? Environment => TryGetValue(() => Environment);
+
+    /// <summary>The integration test project (folder or .csproj), relative to the cloned workspace or the build root.</summary>
+    [Parameter("Integration test project (default: <module directory>/tests/<Module>.IntegrationTests)")]
+    string? IntegrationTestProject => TryGetValue(() => IntegrationTestProject);
+
+    /// <summary>The environment variable the tests read the URL from.</summary>
+    [Parameter("Environment variable that gives the tests the deployed URL (default: <MODULE>_URL, e.g. DIRECTOR_URL)")]
+    string? IntegrationUrlVariable => TryGetValue(() => IntegrationUrlVariable);
+
+    /// <summary>Runs the integration tests against the deployment.</summary>
+    Target Integrate => _ => _
+        .Description("Runs the module's integration tests against the deployed URL; JUnit and HTML reports in artifacts/integration")
+        .TryDependsOn<IDeploy>(x => x.Deploy)
+        .Produces("artifacts/integration/**")
+        .Executes(ct => new IntegrateStage(this).RunAsync(ct));
+}

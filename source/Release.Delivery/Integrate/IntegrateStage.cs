@@ -1,0 +1,94 @@
+using System.Globalization;
+using Release.Delivery.Deploy;
+using Release.Engine;
+using Release.Stages.Common;
+using Release.Stages.Pipeline;
+using Release.Tooling.DotNet;
+using Release.Tooling.Processes;
+
+namespace Release.Delivery.Integrate;
+
+/// <summary>What the Integrate target does: run the tests with the URL, convert the TRX to JUnit and HTML, keep the counts.</summary>
+internal sealed class IntegrateStage(IIntegrate build)
+{
+    private const string TrxName = "integration.trx";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paths = build.Paths;
+        var environment = !string.IsNullOrWhiteSpace(build.Environment) ? build.Environment.Trim()
+            : build is IDeploy deploy ? DeployStage.Select(deploy).Name
+            : throw new InvalidOperationException("Integrate: pass --environment to name the deployment to test.");
+        var deployment = await StageRecord.ReadAsync<DeploymentRecord>(paths.DeploymentRecord(environment), "Deploy", ct);
+        if (!Uri.TryCreate(deployment.Url, UriKind.Absolute, out var url) || (url.Scheme != "http" && url.Scheme != "https"))
+            throw new InvalidOperationException(
+                $"Integrate: the deployment to '{environment}' recorded '{deployment.Url}', which is not an HTTP URL to test. " +
+                "Declare the environment's Url in the build's Environments.");
+        var project = await ProjectAsync(paths, ct);
+        var variable = string.IsNullOrWhiteSpace(build.IntegrationUrlVariable)
+            ? build.Module.ToUpperInvariant().Replace('-', '_') + "_URL"
+            : build.IntegrationUrlVariable.Trim();
+
+        using var output = StageOutput.Begin(paths.IntegrationDirectory);
+        build.Log.Information($"Testing {deployment.Url} ({build.Module} {deployment.Version} in {environment}) with {project}, {variable}={deployment.Url}");
+        var settings = new DotNetTestSettings
+        {
+            Project = project,
+            ResultsDirectory = output.Staging,
+            Loggers = [$"trx;LogFileName={TrxName}", "console;verbosity=normal"],
+        };
+        var run = await new ProcessRunner().RunAsync(new ProcessSpec("dotnet", settings.ToArguments())
+        {
+            WorkingDirectory = build.RootDirectory,
+            Environment = new Dictionary<string, string?> { [variable] = deployment.Url, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
+            Secrets = build.Context.Secrets.Secrets,
+            OnOutput = build.Log.Information,
+            AllowNonZeroExit = true, // failing tests still produce the reports, written below
+            Timeout = TimeSpan.FromMinutes(30),
+        }, ct);
+
+        var trx = output.Staging / TrxName;
+        if (!trx.FileExists())
+            throw new InvalidOperationException(
+                $"Integrate: dotnet test wrote no results for {project} (exit code {run.ExitCode}); the project probably did not build. " +
+                $"Last output:\n  {string.Join("\n  ", run.Output.Concat(run.Error).TakeLast(15))}");
+        var results = TrxReader.Read(trx);
+        var passed = results.Count(r => r.Outcome == "Passed");
+        var failed = results.Count(r => r.Outcome == "Failed");
+        var skipped = results.Count(r => r.Outcome == "Skipped");
+
+        JUnitReportWriter.Render($"{build.Module} integration tests", results).Save(output.Staging / "junit.xml");
+        await File.WriteAllTextAsync(output.Staging / "report.html",
+            HtmlReportWriter.Render($"{build.Module} {deployment.Version} integration tests ({environment})", deployment.Url, results), ct);
+        await StageRecord.WriteAsync(output.Staging / "summary.json", new IntegrationSummary(passed, failed, skipped, deployment.Url), ct);
+        output.Commit();
+
+        build.ReportSummary("tests", string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed, {skipped} skipped"));
+        if (failed > 0 || run.ExitCode != 0)
+            throw new InvalidOperationException(
+                $"Integrate: {failed} integration test(s) failed against {deployment.Url}: " +
+                string.Join(", ", results.Where(r => r.Outcome == "Failed").Select(r => r.Name).DefaultIfEmpty($"dotnet test exited with {run.ExitCode}")) +
+                $". See {paths.IntegrationDirectory / "report.html"}.");
+    }
+
+    // A relative path means the cloned module (what was built) when Clone ran, else the build's own checkout.
+    private async Task<string> ProjectAsync(PipelinePaths paths, CancellationToken ct)
+    {
+        var relative = string.IsNullOrWhiteSpace(build.IntegrationTestProject)
+            ? Path.Combine(build.ModuleDirectory, "tests", Pascal(build.Module) + ".IntegrationTests")
+            : build.IntegrationTestProject.Trim();
+        if (Path.IsPathFullyQualified(relative)) return Exists(relative);
+        var source = paths.SourceRecord.FileExists() ? await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct) : null;
+        var candidates = new[] { source?.Workspace, build.RootDirectory.ToString() }.Where(b => b is not null).Select(b => Path.Combine(b!, relative)).ToList();
+        return candidates.FirstOrDefault(c => Directory.Exists(c) || File.Exists(c))
+            ?? throw new InvalidOperationException(
+                $"Integrate: the integration test project '{relative}' does not exist (looked in {string.Join(" and ", candidates)}). " +
+                "Pass --integration-test-project (a folder or .csproj).");
+    }
+
+    private static string Exists(string path) => Directory.Exists(path) || File.Exists(path) ? path
+        : throw new InvalidOperationException($"Integrate: the integration test project '{path}' does not exist. Fix --integration-test-project.");
+
+    private static string Pascal(string module) =>
+        string.Concat(module.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+}

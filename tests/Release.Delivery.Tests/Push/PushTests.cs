@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Sockets;
+using Release.Delivery.Common;
+using Release.Delivery.Push;
+using Release.Delivery.Tests.Support;
+using Release.Oci;
+using Release.Stages.Pipeline;
+using Release.Testing.Registry;
+
+namespace Release.Delivery.Tests.Push;
+
+/// <summary>Push against real docker-registry processes: digests, immutable tags, promotion, unreachable, refused credentials.</summary>
+public class PushTests
+{
+    private static RegistryFixture Registry => DeliverySetUp.Registry;
+
+    private static async Task<(PipelineRoot Root, string Digest)> BuiltAsync(string repository, string content)
+    {
+        var image = SampleImage.Create("app.txt", content);
+        using var client = Registry.CreateClient();
+        var digest = (await image.PushAsync(client, repository, "build-1")).ToString();
+        var root = new PipelineRoot();
+        await root.WriteSourceAsync();
+        await root.WriteImageAsync(Registry.Address, repository, "build-1", digest);
+        return (root, digest);
+    }
+
+    [Test]
+    public async Task Push_copies_the_image_by_digest_under_the_version_tag_and_records_it()
+    {
+        var (root, digest) = await BuiltAsync("build/push-ok", "push ok\n");
+        using var _ = root;
+
+        var run = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Push", "--push-repository", "apps/push-ok");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var record = await StageRecord.ReadAsync<PushRecord>(root.Paths.PushRecord, "Push", CancellationToken.None);
+        Assert.That(record, Is.EqualTo(new PushRecord(Registry.Address, "apps/push-ok", "1.2.3_gabc1234", digest)));
+        using var client = Registry.CreateClient();
+        var manifest = await client.GetManifestAsync("apps/push-ok", "1.2.3_gabc1234");
+        Assert.That(manifest.Digest.ToString(), Is.EqualTo(digest), "pulled back by tag, the manifest has Build's digest");
+        var layer = manifest.Document.Layers![0];
+        Assert.That(OciDigest.Compute(await client.GetBlobBytesAsync("apps/push-ok", layer.ParsedDigest)).ToString(), Is.EqualTo(layer.Digest));
+        Assert.That(run.Output, Does.Contain($"digest: {digest}"));
+    }
+
+    [Test]
+    public async Task Pushing_a_tag_that_points_at_another_digest_is_refused_naming_both_digests()
+    {
+        var (root, digest) = await BuiltAsync("build/immutable", "new content\n");
+        using var _ = root;
+        using var client = Registry.CreateClient();
+        var existing = await SampleImage.Create("app.txt", "released content\n").PushAsync(client, "apps/immutable", "1.2.3_gabc1234");
+
+        var run = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Push", "--push-repository", "apps/immutable");
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        Assert.That(run.Output, Does.Contain($"already points at {existing}").And.Contain($"this build's content is {digest}").And.Contain("never move"));
+        Assert.That(root.Paths.PushRecord.FileExists(), Is.False, "nothing is recorded");
+        Assert.That((await client.ResolveDigestAsync("apps/immutable", "1.2.3_gabc1234")).ToString(), Is.EqualTo(existing.ToString()), "the tag did not move");
+    }
+
+    [Test]
+    public async Task Pushing_the_same_digest_again_is_accepted()
+    {
+        var (root, digest) = await BuiltAsync("build/again", "again\n");
+        using var _ = root;
+        Assert.That((await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Push", "--push-repository", "apps/again")).ExitCode, Is.Zero);
+        var second = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Push", "--push-repository", "apps/again");
+        Assert.That(second.ExitCode, Is.Zero, second.ToString());
+        Assert.That(second.Output, Does.Contain(digest));
+    }
+
+    [Test]
+    public async Task Promotion_copies_a_digest_to_another_registry_without_rebuilding()
+    {
+        await using var production = await RegistryFixture.StartAsync();
+        using var client = Registry.CreateClient();
+        var digest = await SampleImage.Create("app.txt", "promote me\n").PushAsync(client, "apps/staging", "1.0.0");
+        var promoter = new ImagePromoter(new RegistryConnections(null, null, TestContext.Progress.WriteLine));
+
+        var result = await promoter.PromoteAsync(new ImageLocation(Registry.Address, "apps/staging", digest.ToString()), production.Address, "apps/production", "1.0.0");
+
+        Assert.That(result.Digest, Is.EqualTo(digest));
+        using var target = production.CreateClient();
+        var copied = await target.GetManifestAsync("apps/production", "1.0.0");
+        var original = await client.GetManifestAsync("apps/staging", digest.ToString());
+        Assert.That(copied.Bytes, Is.EqualTo(original.Bytes), "the manifest is copied byte for byte");
+        Assert.That(result.BlobsUploaded, Is.EqualTo(2), "config and layer streamed across registries");
+
+        var again = await promoter.PromoteAsync(new ImageLocation(Registry.Address, "apps/staging", digest.ToString()), production.Address, "apps/production", "1.0.0");
+        Assert.That(again.Digest, Is.EqualTo(digest), "promoting the same digest again is a no-op");
+    }
+
+    [Test]
+    public async Task An_unreachable_registry_is_retried_then_named()
+    {
+        var (root, _) = await BuiltAsync("build/unreachable", "unreachable\n");
+        using var __ = root;
+        var address = $"127.0.0.1:{ClosedPort()}";
+
+        var run = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Push", "--push-registry", address);
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        Assert.That(run.Output, Does.Contain($"registry {address}").And.Contain("unreachable after 4 attempt(s)").And.Contain("--push-registry"));
+        Assert.That(root.Paths.PushRecord.FileExists(), Is.False);
+    }
+
+    [Test]
+    public async Task Refused_credentials_give_a_clear_error_without_the_password_and_good_ones_push()
+    {
+        await using var secured = await AuthenticatedRegistry.StartAsync();
+        var (root, digest) = await BuiltAsync("build/secured", "secured\n");
+        using var _ = root;
+
+        var refused = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Push", "--push-registry", secured.Address,
+            "--registry-username", AuthenticatedRegistry.User, "--registry-password", "wrong-password-123");
+
+        Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
+        Assert.That(refused.Output, Does.Contain($"authentication refused for {secured.Address}").And.Contain($"user {AuthenticatedRegistry.User}")
+            .And.Contain("--registry-password"));
+        Assert.That(refused.Output, Does.Not.Contain("wrong-password-123"));
+
+        var accepted = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Push", "--push-registry", secured.Address,
+            "--registry-username", AuthenticatedRegistry.User, "--registry-password", AuthenticatedRegistry.Password);
+        Assert.That(accepted.ExitCode, Is.Zero, accepted.ToString());
+        Assert.That(accepted.Output, Does.Not.Contain(AuthenticatedRegistry.Password));
+        var record = await StageRecord.ReadAsync<PushRecord>(root.Paths.PushRecord, "Push", CancellationToken.None);
+        Assert.That(record.Digest, Is.EqualTo(digest));
+        Assert.That(File.ReadAllText(root.Paths.PushRecord), Does.Not.Contain(AuthenticatedRegistry.Password));
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,31 @@
+using Release.Testing.Registry;
+using Release.Tooling.Tools;
+
+namespace Release.Delivery.Tests.Support;
+
+/// <summary>
+/// Run-wide set-up: installs what the tests drive for real (podman, runc, docker-registry), starts one shared registry,
+/// and builds the director image once for the tests that run it.
+/// </summary>
+[SetUpFixture]
+public sealed class DeliverySetUp
+{
+    internal static RegistryFixture Registry { get; private set; } = null!;
+
+    internal static DirectorImage Director { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        await new AptInstaller(log: TestContext.Progress.WriteLine).EnsureInstalledAsync(["podman", "runc", "docker-registry", "git"]);
+        Registry = await RegistryFixture.StartAsync();
+        Director = new DirectorImage(Registry.Address);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        Director.Dispose();
+        await Registry.DisposeAsync();
+    }
+}

@@ -1,0 +1,37 @@
+using Release.Delivery.Chart;
+using Release.Engine;
+using Release.Stages.Pipeline;
+using Release.Testing;
+
+namespace Release.Delivery.Tests.Support;
+
+/// <summary>A build root in a temp folder holding the records the upstream stages (Clone, Build, Push, Chart) would write.</summary>
+internal sealed class PipelineRoot : IDisposable
+{
+    public static readonly DateTimeOffset CommitDate = new(2026, 11, 20, 8, 30, 0, TimeSpan.Zero);
+    private readonly TempDirectory _directory = new("release-delivery");
+
+    public PipelineRoot() => Directory.CreateDirectory(System.IO.Path.Combine(Path, ".nuke"));
+
+    public string Path => _directory.Path;
+
+    public PipelinePaths Paths => new(new AbsolutePath(Path), "director");
+
+    public Task WriteSourceAsync(string version = "1.2.3", string shortCommit = "abc1234", string branch = "main", string chartVersion = "1.2.3+gabc1234") =>
+        StageRecord.WriteAsync(Paths.SourceRecord, new SourceRecord("https://git.example/director.git", Path, shortCommit + "0000000000000000000000000000000000",
+            shortCommit, branch, [], "Ada Lovelace", "ada@example.com", CommitDate, version, chartVersion), CancellationToken.None);
+
+    public Task WriteImageAsync(string registry, string repository, string tag, string digest, string publishDirectory = "") =>
+        StageRecord.WriteAsync(Paths.ImageRecord, new ImageRecord(registry, repository, tag, digest, "base/aspnet:10.0",
+            new Dictionary<string, string>(), publishDirectory), CancellationToken.None);
+
+    public Task WritePushAsync(string registry, string repository, string tag, string digest) =>
+        StageRecord.WriteAsync(Paths.PushRecord, new PushRecord(registry, repository, tag, digest), CancellationToken.None);
+
+    public Task WriteChartAsync(string registry, string manifestDigest, string imageDigest) =>
+        StageRecord.WriteAsync(Paths.ChartRecord, new ChartStageRecord("director", "1.2.3+gabc1234", "1.2.3", "artifacts/chart/director-1.2.3+gabc1234.tgz",
+            "sha256:" + new string('c', 64), $"{registry}/charts/director:1.2.3_gabc1234", "director-1-2-3-abc1234", manifestDigest,
+            $"oci://{registry}/charts/director", $"{registry}/apps/director@{imageDigest}"), CancellationToken.None);
+
+    public void Dispose() => _directory.Dispose();
+}
