@@ -1,4 +1,3 @@
-using Release.Oci.Server;
 using Release.Stages.Tests.Support;
 
 namespace Release.Stages.Tests;
@@ -25,7 +24,7 @@ public class BuildAndUnitTestFailureTests
     public async Task A_base_image_that_cannot_be_pulled_is_named_with_how_to_use_a_mirror()
     {
         using var repository = await DirectorRepository.CreateAsync();
-        var unreachable = $"localhost:{FreeTcpPort.Next()}/dotnet/aspnet:10.0";
+        var unreachable = $"localhost:{FreePort.Next()}/dotnet/aspnet:10.0";
         var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Build",
             "--source-repository", repository.RemoteUrl, "--base-image", unreachable);
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);

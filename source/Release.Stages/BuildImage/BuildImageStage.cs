@@ -23,7 +23,7 @@ internal sealed class BuildImageStage(IBuildImage build)
         var paths = build.Paths;
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
         var module = paths.Workspace / build.ModuleDirectory;
-        var solution = ModuleProjects.Solution(module, build.Solution);
+        var solution = ModuleProjects.Solution(module, build.ModuleSolution);
         var appProject = ModuleProjects.AppProject(module, build.AppProject);
         var repository = build.ImageRepository ?? build.Module;
         var chart = ChartVersion.Parse(source.ChartVersion);

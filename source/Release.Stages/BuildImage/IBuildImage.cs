@@ -26,7 +26,7 @@ public interface IBuildImage : IClone
 
     /// <summary>The solution to compile, relative to the module folder; the module's only solution by default.</summary>
     [Parameter("Solution to compile, relative to the module folder (default: the only *.sln in it)")]
-    string? Solution => TryGetValue(() => Solution);
+    string? ModuleSolution => TryGetValue(() => ModuleSolution);
 
     /// <summary>The application project to containerize, relative to the module folder; the only web project by default.</summary>
     [Parameter("Application project to build the image from, relative to the module folder (default: the only ASP.NET project)")]

@@ -8,13 +8,13 @@ public static class ModuleProjects
     /// <summary>The solution to compile: <paramref name="explicitPath"/> (relative to the module) or the module's only solution.</summary>
     public static AbsolutePath Solution(AbsolutePath module, string? explicitPath)
     {
-        if (!string.IsNullOrWhiteSpace(explicitPath)) return Existing(module, explicitPath, "--solution");
+        if (!string.IsNullOrWhiteSpace(explicitPath)) return Existing(module, explicitPath, "--module-solution");
         var candidates = Directory.GetFiles(module, "*.sln").Concat(Directory.GetFiles(module, "*.slnx")).Order(StringComparer.Ordinal).ToList();
         return candidates.Count == 1
             ? new AbsolutePath(candidates[0])
             : throw new InvalidOperationException(
                 $"The module folder {module} holds {(candidates.Count == 0 ? "no solution" : $"{candidates.Count} solutions ({string.Join(", ", candidates.Select(Path.GetFileName))})")}. " +
-                "Name the one to compile with --solution (relative to the module folder).");
+                "Name the one to compile with --module-solution (relative to the module folder).");
     }
 
     /// <summary>The project to containerize: <paramref name="explicitPath"/> or the module's only ASP.NET (Sdk.Web) project.</summary>

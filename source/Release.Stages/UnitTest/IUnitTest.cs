@@ -22,6 +22,8 @@ public interface IUnitTest : IClone
     Target UnitTest => _ => _
         .Description("Runs the module's unit tests with coverage (TRX, JUnit, Cobertura, summary)")
         .DependsOn<IClone>(x => x.Clone)
+        // Build compiles the same workspace; two MSBuild runs on one obj/ folder at once collide, so never overlap.
+        .TryAfter<BuildImage.IBuildImage>(x => x.Build)
         .Produces("artifacts/unit-tests/**")
         .Executes(ct => new UnitTestStage(this).RunAsync(ct));
 }

@@ -37,7 +37,9 @@ internal sealed class UnitTestStage(IUnitTest build)
             JUnitReport.Create([results]).Save(output.Staging / $"{name}.junit.xml");
             runs.Add(results);
 
-            var cobertura = Directory.GetFiles(raw, "coverage.cobertura.xml", SearchOption.AllDirectories).SingleOrDefault()
+            // VSTest also copies attachments next to the TRX ("In/<machine>/..."): the collector's own file is the shallowest.
+            var cobertura = Directory.GetFiles(raw, "coverage.cobertura.xml", SearchOption.AllDirectories)
+                .OrderBy(f => f.Count(c => c == '/')).ThenByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
                 ?? throw new InvalidOperationException(
                     $"UnitTest: {name} produced no Cobertura coverage. Reference the coverlet.collector package in {Path.GetFileName(project)}.");
             File.Move(cobertura, output.Staging / $"{name}.cobertura.xml");
