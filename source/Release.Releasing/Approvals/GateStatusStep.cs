@@ -1,0 +1,24 @@
+using Release.Releasing.Common;
+using Release.Releasing.Records;
+
+namespace Release.Releasing.Approvals;
+
+/// <summary>What the GateStatus target does: prints each gate's decision; changes nothing.</summary>
+internal sealed class GateStatusStep(IGoNoGo build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var selection = await ReleaseSelection.ResolveAsync(build, ct);
+        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var record = await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct);
+        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, record, ct);
+        foreach (var gate in build.Gates)
+        {
+            var decision = GateEvaluation.Decide(build, gate, record, evidence);
+            build.Log.Information($"Gate '{gate.Environment}': {(decision.Passed ? "passed" : "blocked")}; Go from {string.Join(", ", decision.GoRoles)}");
+            foreach (var blocker in decision.Blockers) build.Log.Information("- " + blocker);
+            foreach (var ignored in decision.IgnoredVotes) build.Log.Warning("not counted: " + ignored);
+            build.ReportSummary(gate.Environment, decision.Passed ? "passed" : $"{decision.Blockers.Count} blocker(s)");
+        }
+    }
+}

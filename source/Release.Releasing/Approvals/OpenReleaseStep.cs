@@ -1,0 +1,53 @@
+using Release.Process.Approvals;
+using Release.Process.Versioning;
+using Release.Releasing.Common;
+using Release.Releasing.Records;
+using Release.Releasing.Versioning;
+using Release.Stages.Pipeline;
+using Release.Tooling.Git;
+
+namespace Release.Releasing.Approvals;
+
+/// <summary>
+/// What OpenRelease does: records the release candidate. An existing record for the same commit is kept as it is;
+/// one for another commit is refused: a version names one build ("overwritten version").
+/// </summary>
+internal sealed class OpenReleaseStep(IGoNoGo build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paths = build.ReleasePaths;
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
+        var versionRecord = paths.VersionRecord.FileExists() ? await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct) : null;
+        var version = SemanticVersion.Parse(versionRecord?.Version ?? source.Version, paths.Stages.SourceRecord);
+        var selection = new ReleaseSelection(build.Module, version);
+        var branch = versionRecord?.Branch ?? source.Branch ?? "detached";
+
+        var repository = new GitRepository(source.Workspace, new GitClient(secrets: build.Context.Secrets.Secrets));
+        var facts = await ReleaseCommits.ReadAsync(repository, source.Commit, ct, below: version);
+        var conventional = facts.Conventional;
+        var commits = new CommitsRecord(selection.Id, source.Commit, facts.LastStableTag?.Name,
+            facts.Commits.Select((c, i) => new CommitEntry(c.Hash[..7], c.Author.Email, c.Author.Date, c.Subject, conventional[i].ReferencedIssues)).ToArray(),
+            conventional.SelectMany(c => c.ReferencedIssues).Distinct(StringComparer.Ordinal).ToArray());
+        var triggeredBy = await People.TriggeredByAsync(build, ct);
+        var authors = facts.Authors();
+
+        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var store = new ReleaseRecordStore(records);
+        var created = await store.UpdateAsync(selection.Id, triggeredBy, $"opened for commit {source.ShortCommit}", existing =>
+        {
+            if (existing is null)
+                return ReleaseRecord.Create(selection.Id, new ReleaseCreated(build.Clock.GetUtcNow(), version.ToString(), branch, source.Commit, triggeredBy, authors));
+            if (existing.Created.Commit != source.Commit)
+                throw new ReleaseRefusedException(
+                    $"OpenRelease: release {selection.Id} already exists in {records.Shown} for commit {existing.Created.Commit[..7]}; this build is {source.ShortCommit}. " +
+                    "Overwritten version refused: a version names one build forever. Build a new version (a new commit, or --release-type).");
+            return null;
+        }, ct);
+        await StageRecord.WriteAsync(paths.CommitsRecord, commits, ct);
+        build.Log.Information(created
+            ? $"Opened release {selection.Id} (commit {source.ShortCommit} on {branch}, triggered by {triggeredBy}, {authors.Count} author(s) who cannot vote Go) in {records.Shown}"
+            : $"Release {selection.Id} is already open for commit {source.ShortCommit}; nothing changed.");
+        build.ReportSummary("release", selection.Id);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Release.Process.Approvals;
+using Release.Releasing.Common;
+using Release.Stages.Pipeline;
+
+namespace Release.Releasing.Approvals;
+
+/// <summary>
+/// The checklist evidence keys the pipeline's files prove for a release: unit test results captured, every commit
+/// linked to an issue, release notes written, the QA suite passed after a pre-prod deployment, a load test report.
+/// </summary>
+internal static class PipelineEvidenceKeys
+{
+    public static async Task<IReadOnlySet<string>> ReadAsync(ReleasePaths paths, ReleaseRecord record, CancellationToken ct)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        if (paths.Stages.UnitTestSummary.FileExists())
+        {
+            var unit = await StageRecord.ReadAsync<UnitTestSummary>(paths.Stages.UnitTestSummary, "UnitTest", ct);
+            if (unit.Passed + unit.Failed > 0) keys.Add(SeedChecklist.UnitTestsEvidence);
+        }
+        if (paths.CommitsRecord.FileExists())
+        {
+            var commits = await StageRecord.ReadAsync<CommitsRecord>(paths.CommitsRecord, "OpenRelease", ct);
+            if (commits.Commit == record.Created.Commit && commits.Commits.Count > 0 && commits.Commits.All(c => c.Issues.Count > 0))
+                keys.Add(SeedChecklist.PullRequestsLinkedEvidence);
+        }
+        if (paths.ReleaseNotes.FileExists()) keys.Add(SeedChecklist.ReleaseNotesEvidence);
+        var onPreProd = record.Events.OfType<ReleasePromoted>().Any(p => p.Environment == "pre-prod");
+        if (onPreProd && paths.Stages.IntegrationSummary.FileExists())
+        {
+            var qa = await StageRecord.ReadAsync<IntegrationSummary>(paths.Stages.IntegrationSummary, "Integrate", ct);
+            if (qa.Passed > 0 && qa.Failed == 0) keys.Add(SeedChecklist.QaSuitePreProdEvidence);
+        }
+        if (Directory.Exists(paths.LoadTestDirectory) && Directory.EnumerateFiles(paths.LoadTestDirectory, "*", SearchOption.AllDirectories).Any())
+            keys.Add(SeedChecklist.LoadTestEvidence);
+        return keys;
+    }
+}
+
+/// <summary>What OpenRelease writes to <c>artifacts/release/commits.json</c>: the release's commits and issues.</summary>
+/// <param name="ReleaseId">The release.</param>
+/// <param name="Commit">The commit built.</param>
+/// <param name="PreviousTag">The last stable tag before it, or null.</param>
+/// <param name="Commits">The commits since that tag.</param>
+/// <param name="Issues">Every referenced issue.</param>
+public sealed record CommitsRecord(string ReleaseId, string Commit, string? PreviousTag, IReadOnlyList<CommitEntry> Commits, IReadOnlyList<string> Issues);
+
+/// <summary>One commit of a release.</summary>
+/// <param name="Sha">Short id.</param>
+/// <param name="Author">Author e-mail.</param>
+/// <param name="Date">Author date.</param>
+/// <param name="Subject">First line.</param>
+/// <param name="Issues">Referenced issues.</param>
+public sealed record CommitEntry(string Sha, string Author, DateTimeOffset? Date, string Subject, IReadOnlyList<string> Issues);

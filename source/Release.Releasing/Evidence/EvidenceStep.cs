@@ -1,0 +1,55 @@
+using Release.Process.Evidence;
+using Release.Releasing.Common;
+using Release.Releasing.Records;
+
+namespace Release.Releasing.Evidence;
+
+/// <summary>
+/// What the Evidence target does: writes the bundle into a staging folder, links its manifest into the chain (one
+/// commit to the records repository), then moves the folder into place. A release is linked once; a failure leaves
+/// neither a bundle nor a link.
+/// </summary>
+internal sealed class EvidenceStep(IEvidence build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var selection = await ReleaseSelection.ResolveAsync(build, ct);
+        var actor = await People.ActorAsync(build, $"Evidence of release {selection.Id}", ct);
+        var final = build.ReleasePaths.EvidenceDirectory(selection.Version.ToString());
+        var staging = final.Parent / ("." + final.Name + ".partial");
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        staging.CreateDirectory();
+        try
+        {
+            await using var records = await RecordsRepository.OpenAsync(build, ct);
+            var record = await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct);
+            await new EvidenceBundle(build, record, staging).WriteAsync(ct);
+            var hashes = await EvidenceManifestFile.HashFilesAsync(staging, ct);
+            var manifest = EvidenceManifest.Create(selection.Id, hashes.Select(h => new EvidenceFile(h.Key, h.Value)));
+            await EvidenceManifestFile.WriteAsync(staging, manifest, ct);
+
+            HashChain? linked = null;
+            await records.CommitAsync(actor, async token =>
+            {
+                var chain = await EvidenceChainFile.ReadAsync(records, token);
+                if (EvidenceVerifier.VerifyChain(chain) is { Count: > 0 } broken)
+                    throw new ReleaseRefusedException($"Evidence: the chain {EvidenceChainFile.File} in {records.Shown} is broken; nothing was added:\n- " + string.Join("\n- ", broken));
+                if (chain.Links.Any(l => l.ReleaseId == selection.Id))
+                    throw new ReleaseRefusedException(
+                        $"Evidence: release {selection.Id} is already linked in the evidence chain; evidence is recorded once per release. Check it with ./build.sh VerifyEvidence --release {selection.Version}.");
+                linked = chain.Append(manifest);
+                await EvidenceChainFile.WriteAsync(records, linked, token);
+                return $"{selection.Id}: evidence manifest {manifest.Hash[..12]} linked";
+            }, ct);
+
+            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+            Directory.Move(staging, final);
+            build.Log.Information($"Evidence of {selection.Id}: {manifest.Files.Count} files in {final}, manifest {manifest.Hash}, chain head {linked!.Head} ({linked.Links.Count} release(s))");
+            build.ReportSummary("evidence", $"{manifest.Files.Count} files, chain {linked.Head[..12]}");
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+}

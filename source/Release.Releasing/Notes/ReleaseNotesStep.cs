@@ -1,0 +1,47 @@
+using Release.Process.Notes;
+using Release.Process.Versioning;
+using Release.Releasing.Common;
+using Release.Releasing.Records;
+using Release.Releasing.Versioning;
+using Release.Stages.Pipeline;
+using Release.Tooling.Git;
+
+namespace Release.Releasing.Notes;
+
+/// <summary>What the ReleaseNotes target does (grouping and rendering: <see cref="ReleaseNotesBuilder"/>).</summary>
+internal sealed class ReleaseNotesStep(IReleaseNotes build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paths = build.ReleasePaths;
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
+        var versionText = paths.VersionRecord.FileExists() ? (await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct)).Version : source.Version;
+        var version = SemanticVersion.Parse(versionText, paths.Stages.SourceRecord);
+        var facts = await ReleaseCommits.ReadAsync(new GitRepository(source.Workspace, new GitClient(secrets: build.Context.Secrets.Secrets)), source.Commit, ct, below: version);
+
+        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var history = ReleaseHistory.From(await new ReleaseRecordStore(records).ReadAllAsync(ct));
+        var rollbackEnvironment = build.PromotionChain.Environments.LastOrDefault(e => e.RequiresBlessing)?.Name ?? build.PromotionChain.Environments[^1].Name;
+        var previousBlessed = history.Blessed.Where(b => b.Version < version).OrderByDescending(b => b.Version).Select(b => b.Version).FirstOrDefault();
+
+        ReleaseNotes notes;
+        try
+        {
+            notes = ReleaseNotesBuilder.Build(new ReleaseNotesInput(build.Module, version, facts.LastStableTag?.Version,
+                DateOnly.FromDateTime(build.Clock.GetUtcNow().UtcDateTime), facts.Conventional, previousBlessed, rollbackEnvironment));
+        }
+        catch (ArgumentException e)
+        {
+            throw new ReleaseRefusedException($"ReleaseNotes for {build.Module} {version}: {e.Message}", e);
+        }
+        var text = notes.Render();
+        SecretGuard.Check(build, text, $"The release notes of {build.Module} {version}");
+        paths.Directory.CreateDirectory();
+        var temporary = paths.ReleaseNotes + ".tmp";
+        await File.WriteAllTextAsync(temporary, text, ct);
+        File.Move(temporary, paths.ReleaseNotes, overwrite: true);
+        build.Log.Information($"Release notes for {version}: {facts.Commits.Count} commit(s) since {facts.LastStableTag?.Name ?? "the beginning"}, " +
+                              $"rollback to {previousBlessed?.ToString() ?? "none"}; {paths.ReleaseNotes}");
+        build.ReportSummary("notes", $"{notes.Sections.Sum(s => s.Entries.Count)} entries");
+    }
+}

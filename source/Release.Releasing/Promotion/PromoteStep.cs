@@ -1,0 +1,113 @@
+using Release.Delivery.Push;
+using Release.Process.Approvals;
+using Release.Process.Promotion;
+using Release.Process.Versioning;
+using Release.Releasing.Approvals;
+using Release.Releasing.Common;
+using Release.Releasing.Records;
+using Release.Stages.Pipeline;
+
+namespace Release.Releasing.Promotion;
+
+/// <summary>
+/// What the Promote target does. <see cref="PromotionPlanner"/> decides (chain order, previous environment first,
+/// blessed digests only where required, no overwritten version); this class copies by digest, deploys and records
+/// each environment as it completes, so the record always says what really happened.
+/// </summary>
+internal sealed class PromoteStep(IPromote build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var selection = await ReleaseSelection.ResolveAsync(build, ct);
+        var targets = build.To!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var actor = await People.ActorAsync(build, $"Promote release {selection.Id}", ct);
+        var paths = build.ReleasePaths.Stages;
+        var push = paths.PushRecord.FileExists() ? await StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", ct) : null;
+
+        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var store = new ReleaseRecordStore(records);
+        var record = await store.ReadAsync(selection.Id, ct);
+        var history = ReleaseHistory.From(await store.ReadAllAsync(ct));
+        var digest = await DigestAsync(record, push, ct);
+
+        IReadOnlyList<PromotionStep> plan;
+        try
+        {
+            plan = new PromotionPlanner(build.PromotionChain).Plan(new PromotionRequest(selection.Id, selection.Version, digest, targets), history.Blessed, history.Deployments);
+        }
+        catch (PromotionRefusedException e)
+        {
+            throw new ReleaseRefusedException($"Promote: release {selection.Id} refused:\n- " + string.Join("\n- ", e.Problems), e);
+        }
+        await CheckGatesAsync(plan, record, ct);
+
+        var registry = Registry(push);
+        var tag = ChartVersion.From(selection.Version, record.Created.Commit[..7]).ToOciTag();
+        foreach (var step in plan)
+        {
+            var environment = build.PromotionChain.Get(step.Environment);
+            var from = SourceOf(environment, step.ImageDigest.Value, history, plan, push, registry);
+            var repository = build.EnvironmentRepository(environment);
+            build.Log.Information($"Promoting {selection.Id} to '{environment.Name}': copying {from} to {registry}/{repository}:{tag}");
+            var copy = await build.Promoter.PromoteAsync(from, registry, repository, tag, "Promote", ct);
+            var image = new ImageLocation(registry, repository, copy.Digest.ToString());
+            var at = build.Clock.GetUtcNow();
+            var where = await build.ReleaseDeployerFor(environment).DeployAsync(new ReleaseDeployment(environment, selection.Id, selection.Version.ToString(), image, actor, at), ct);
+            await store.UpdateAsync(selection.Id, actor, $"promoted to '{environment.Name}' by {actor}", existing =>
+                existing!.Append(new ReleasePromoted(at, environment.Name, image.Digest, actor)), ct);
+            build.Log.Information($"'{environment.Name}' runs {selection.Id} ({image}): {where}");
+            build.ReportSummary(environment.Name, $"{selection.Version} {image.Digest}");
+        }
+    }
+
+    // The digest a release is promoted with: the blessed one, else the one already promoted, else this build's push.
+    private Task<string> DigestAsync(ReleaseRecord record, PushRecord? push, CancellationToken ct)
+    {
+        if (record.Events.OfType<ReleaseBlessed>().LastOrDefault() is { } blessed) return Task.FromResult(blessed.ImageDigest);
+        if (record.Events.OfType<ReleasePromoted>().LastOrDefault() is { } promoted) return Task.FromResult(promoted.ImageDigest);
+        if (push is null)
+            throw new ReleaseRefusedException($"Promote: release {record.ReleaseId} was never pushed by this pipeline ({build.Paths.PushRecord} is missing) nor promoted. Run Push first.");
+        return CheckSameCommitAsync(record, push, ct);
+    }
+
+    private async Task<string> CheckSameCommitAsync(ReleaseRecord record, PushRecord push, CancellationToken ct)
+    {
+        var source = await StageRecord.ReadAsync<SourceRecord>(build.Paths.SourceRecord, "Clone", ct);
+        if (source.Commit != record.Created.Commit)
+            throw new ReleaseRefusedException(
+                $"Promote: release {record.ReleaseId} is commit {record.Created.Commit[..7]}, but this pipeline pushed commit {source.ShortCommit}. Promote from the pipeline that built it.");
+        return push.Digest;
+    }
+
+    private async Task CheckGatesAsync(IReadOnlyList<PromotionStep> plan, ReleaseRecord record, CancellationToken ct)
+    {
+        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, record, ct);
+        foreach (var step in plan.Where(s => !GateEvaluation.IsProductionLike(build, s.Environment)))
+        {
+            if (build.Gates.FirstOrDefault(g => g.Environment == step.Environment) is not { } gate) continue;
+            var decision = GateEvaluation.Decide(build, gate, record, evidence);
+            if (!decision.Passed)
+                throw new ReleaseRefusedException($"Promote: the gate of '{step.Environment}' is blocked for {record.ReleaseId}:\n- " + string.Join("\n- ", decision.Blockers));
+        }
+    }
+
+    private string Registry(PushRecord? push) =>
+        !string.IsNullOrWhiteSpace(build.PromotionRegistry) ? build.PromotionRegistry.Trim()
+        : push?.Registry ?? throw new ReleaseRefusedException("Promote: no registry for the environment repositories: pass --promotion-registry HOST:PORT.");
+
+    // The previous environment's repository when it holds the digest (in history or earlier in this plan), else Push's.
+    private ImageLocation SourceOf(DeploymentEnvironment environment, string digest, ReleaseHistory history,
+        IReadOnlyList<PromotionStep> plan, PushRecord? push, string registry)
+    {
+        var index = build.PromotionChain.IndexOf(environment.Name);
+        if (index > 0)
+        {
+            var previous = build.PromotionChain.Environments[index - 1];
+            if (history.Deployments.Any(d => d.Environment == previous.Name && d.ImageDigest.Value == digest) || plan.Any(s => s.Environment == previous.Name))
+                return new ImageLocation(registry, build.EnvironmentRepository(previous), digest);
+        }
+        if (push is null || push.Digest != digest)
+            throw new ReleaseRefusedException($"Promote: the image {digest} is in no earlier environment and this pipeline did not push it. Promote from the pipeline that pushed it.");
+        return new ImageLocation(push.Registry, push.Repository, digest);
+    }
+}

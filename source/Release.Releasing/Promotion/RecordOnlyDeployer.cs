@@ -1,0 +1,20 @@
+using Release.Stages.Pipeline;
+
+namespace Release.Releasing.Promotion;
+
+/// <summary>
+/// The default deployer: records the deployment in <c>artifacts/deploy/ENV.json</c> (Deploy's record format, deployer
+/// "record-only") and deploys nothing. Replace it per environment with a real deployer (see the README).
+/// </summary>
+/// <param name="paths">The pipeline's paths.</param>
+public sealed class RecordOnlyDeployer(PipelinePaths paths) : IReleaseDeployer
+{
+    /// <inheritdoc />
+    public async Task<string> DeployAsync(ReleaseDeployment deployment, CancellationToken ct)
+    {
+        var record = new DeploymentRecord(deployment.Environment.Name, "record-only", deployment.Image.ToString(), deployment.Version,
+            deployment.Image.Digest, deployment.DeployedBy, deployment.At);
+        await StageRecord.WriteAsync(paths.DeploymentRecord(deployment.Environment.Name), record, ct);
+        return $"recorded in {paths.DeploymentRecord(deployment.Environment.Name)} (record-only deployer: nothing was started)";
+    }
+}

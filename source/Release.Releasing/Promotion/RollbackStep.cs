@@ -1,0 +1,53 @@
+using Release.Delivery.Push;
+using Release.Process.Approvals;
+using Release.Process.Promotion;
+using Release.Process.Versioning;
+using Release.Releasing.Common;
+using Release.Releasing.Records;
+using Release.Stages.Pipeline;
+
+namespace Release.Releasing.Promotion;
+
+/// <summary>
+/// What the Rollback target does: <see cref="RollbackPlanner"/> picks the release to restore; the image is taken by
+/// digest from the environment's own repository, deployed, and the rollback is recorded on the release it replaced.
+/// </summary>
+internal sealed class RollbackStep(IPromote build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var environment = build.Environment!.Trim();
+        SemanticVersion? to = null;
+        if (!string.IsNullOrWhiteSpace(build.To) && !SemanticVersion.TryParse(build.To.Trim().TrimStart('v'), out to, out var error))
+            throw new ReleaseRefusedException($"Rollback: --to '{build.To}' is not a version ({error}). Pass e.g. --to 1.3.0, or leave it out for the previous release.");
+        DeploymentEnvironment target;
+        try { target = build.PromotionChain.Get(environment); }
+        catch (ArgumentException e) { throw new ReleaseRefusedException($"Rollback: {e.Message}", e); }
+        var actor = await People.ActorAsync(build, $"Rollback of '{environment}'", ct);
+
+        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var store = new ReleaseRecordStore(records);
+        var all = await store.ReadAllAsync(ct);
+        var history = ReleaseHistory.From(all);
+        RollbackPlan plan;
+        try { plan = new RollbackPlanner(build.PromotionChain).Plan(environment, history.Deployments, history.Blessed, to); }
+        catch (PromotionRefusedException e) { throw new ReleaseRefusedException("Rollback: " + string.Join("\n- ", e.Problems), e); }
+        var current = history.Current(environment)!;
+
+        var registry = !string.IsNullOrWhiteSpace(build.PromotionRegistry) ? build.PromotionRegistry.Trim()
+            : build.Paths.PushRecord.FileExists() ? (await StageRecord.ReadAsync<PushRecord>(build.Paths.PushRecord, "Push", ct)).Registry
+            : throw new ReleaseRefusedException("Rollback: pass --promotion-registry HOST:PORT (the registry of the environment repositories).");
+        var repository = build.EnvironmentRepository(target);
+        var restored = all.First(r => r.ReleaseId == plan.To.ReleaseId);
+        var tag = ChartVersion.From(plan.To.Version, restored.Created.Commit[..7]).ToOciTag();
+        var image = new ImageLocation(registry, repository, plan.To.ImageDigest.Value);
+        build.Log.Information($"Rolling '{environment}' back from {plan.FromVersion} to {plan.To.Version} ({image})");
+        await build.Promoter.PromoteAsync(image, registry, repository, tag, "Rollback", ct);
+        var at = build.Clock.GetUtcNow();
+        var where = await build.ReleaseDeployerFor(target).DeployAsync(new ReleaseDeployment(target, plan.To.ReleaseId, plan.To.Version.ToString(), image, actor, at), ct);
+        await store.UpdateAsync(current.ReleaseId, actor, $"'{environment}' rolled back to {plan.To.Version} by {actor}", existing =>
+            existing!.Append(new ReleaseRolledBack(at, environment, plan.To.Version.ToString(), actor)), ct);
+        build.Log.Information($"'{environment}' runs {plan.To.ReleaseId} again: {where}");
+        build.ReportSummary(environment, $"rolled back {plan.FromVersion} -> {plan.To.Version}");
+    }
+}

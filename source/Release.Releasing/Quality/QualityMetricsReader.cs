@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+using Release.Engine;
+using Release.Process.Quality;
+using Release.Stages.Pipeline;
+
+namespace Release.Releasing.Quality;
+
+/// <summary>
+/// Reads the stages' metrics files into <see cref="QualityMetrics"/>. A stage that did not run counts as nothing
+/// measured (zero tests, no advisory data), which the policy then judges; a malformed file is an error naming it.
+/// </summary>
+internal static class QualityMetricsReader
+{
+    public static async Task<QualityMetrics> ReadAsync(PipelinePaths paths, IBuildLog log, CancellationToken ct)
+    {
+        var unit = paths.UnitTestSummary.FileExists()
+            ? await StageRecord.ReadAsync<UnitTestSummary>(paths.UnitTestSummary, "UnitTest", ct)
+            : Missing<UnitTestSummary>(log, paths.UnitTestSummary, "UnitTest", new UnitTestSummary(0, 0, 0, 0, 0));
+        var integration = paths.IntegrationSummary.FileExists()
+            ? await StageRecord.ReadAsync<IntegrationSummary>(paths.IntegrationSummary, "Integrate", ct)
+            : Missing<IntegrationSummary>(log, paths.IntegrationSummary, "Integrate", new IntegrationSummary(0, 0, 0, ""));
+        var (vulnerabilities, sources) = paths.ScanSummary.FileExists()
+            ? await ReadScanAsync(paths.ScanSummary, log, ct)
+            : Missing(log, paths.ScanSummary, "Scan", (new VulnerabilityCounts(0, 0), (IReadOnlyList<AdvisorySource>)[]));
+        return new QualityMetrics(new TestCounts(unit.Passed, unit.Failed, unit.Skipped), unit.LineCoverage, unit.BranchCoverage,
+            vulnerabilities, new TestCounts(integration.Passed, integration.Failed, integration.Skipped), sources);
+    }
+
+    private static T Missing<T>(IBuildLog log, AbsolutePath file, string target, T empty)
+    {
+        log.Warning($"{file} is missing ({target} did not run here): counted as nothing measured.");
+        return empty;
+    }
+
+    /// <summary>
+    /// Counts by severity, sources with and without data, and when the data is from: a source's <c>sourcesAsOf</c>
+    /// entry, else the summary's <c>finishedAt</c>, else the summary file's time (sources are asked live by Scan).
+    /// </summary>
+    private static async Task<(VulnerabilityCounts, IReadOnlyList<AdvisorySource>)> ReadScanAsync(AbsolutePath file, IBuildLog log, CancellationToken ct)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
+            var root = document.RootElement;
+            int Count(string severity) => root.TryGetProperty("countsBySeverity", out var counts)
+                ? counts.EnumerateObject().Where(p => p.Name.Equals(severity, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value.GetInt32()).FirstOrDefault()
+                : 0;
+            var counts = new VulnerabilityCounts(Count("critical"), Count("high"), Count("medium"), Count("low"));
+
+            DateTimeOffset? scanned = root.TryGetProperty("finishedAt", out var finished) ? finished.GetDateTimeOffset() : null;
+            if (scanned is null)
+            {
+                scanned = new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
+                log.Warning($"{file} does not say when the advisory data was fetched; using the file's time {scanned:O}.");
+            }
+            var asOf = root.TryGetProperty("sourcesAsOf", out var dates)
+                ? dates.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDateTimeOffset())
+                : new Dictionary<string, DateTimeOffset>();
+            var sources = new List<AdvisorySource>();
+            if (root.TryGetProperty("sourcesWithData", out var withData))
+                foreach (var name in withData.EnumerateArray().Select(e => e.GetString() ?? ""))
+                    sources.Add(new AdvisorySource(name, true, asOf.TryGetValue(name, out var at) ? at : scanned));
+            if (root.TryGetProperty("sourcesWithoutData", out var withoutData))
+                foreach (var source in withoutData.EnumerateArray())
+                    sources.Add(new AdvisorySource(source.GetProperty("name").GetString() ?? "", false, null));
+            return (counts, sources);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            throw new InvalidOperationException($"{file} is not a valid scan summary ({e.Message}). Run ./build.sh Scan again.", e);
+        }
+    }
+
+    /// <summary>Formats a percentage for the summary.</summary>
+    public static string Percent(double value) => value.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,52 @@
+using Release.Releasing.Common;
+using Release.Stages.Pipeline;
+using Release.Tooling.Git;
+
+namespace Release.Releasing.Versioning;
+
+/// <summary>
+/// What the Tag target does: tags the built commit <c>vVERSION</c> (annotated, tagger = the actor) in Clone's
+/// workspace and pushes the tag to the source repository. A tag that exists on the same commit is left alone; one on
+/// another commit is refused (a version names one build).
+/// </summary>
+internal sealed class TagStep(IVersioning build)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var paths = build.ReleasePaths;
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
+        var version = paths.VersionRecord.FileExists()
+            ? (await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct)).Version
+            : source.Version;
+        var name = "v" + version;
+        var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
+        var repository = new GitRepository(source.Workspace, git);
+
+        var remote = await git.RunAsync(repository.Path, ["ls-remote", "--tags", "origin", $"refs/tags/{name}^{{}}", $"refs/tags/{name}"], ct: ct);
+        var remoteTarget = remote.Output.Where(l => l.Length > 0).Select(l => l.Split('\t')).OrderByDescending(p => p[1].EndsWith("^{}", StringComparison.Ordinal)).Select(p => p[0]).FirstOrDefault();
+        if (remoteTarget is not null)
+        {
+            if (remoteTarget != source.Commit)
+                throw new ReleaseRefusedException(
+                    $"Tag: {name} already exists in {source.Repository} on commit {remoteTarget[..7]}, and this build is {source.ShortCommit}. " +
+                    "Overwritten version refused: a released version names one commit forever. Build a new version.");
+            build.Log.Information($"{name} already tags {source.ShortCommit} in {source.Repository}; nothing to do.");
+            build.ReportSummary("tag", name);
+            return;
+        }
+
+        var local = await git.RunAsync(repository.Path, ["rev-parse", "-q", "--verify", $"refs/tags/{name}^{{commit}}"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+        if (local.ExitCode == 0 && local.OutputText.Trim() != source.Commit)
+            throw new ReleaseRefusedException($"Tag: the workspace already has {name} on {local.OutputText.Trim()[..7]}, not on {source.ShortCommit}. Run Clone again.");
+        if (local.ExitCode != 0)
+        {
+            var actor = await People.ActorAsync(build, "Tag", ct);
+            var tagger = new GitIdentity(actor.Split('@')[0], actor.Contains('@') ? actor : actor + "@release-process");
+            var settings = new GitTagSettings(name) { Message = $"Release {build.Module} {version}", Target = source.Commit, Tagger = tagger };
+            await git.RunAsync(repository.Path, settings.ToArguments(), new GitRunOptions { Environment = settings.ToEnvironment() }, ct);
+        }
+        await repository.PushAsync(new GitPushSettings { RefSpecs = [$"refs/tags/{name}"] }, ct);
+        build.Log.Information($"Tagged {source.ShortCommit} as {name} and pushed it to {source.Repository}");
+        build.ReportSummary("tag", name);
+    }
+}
