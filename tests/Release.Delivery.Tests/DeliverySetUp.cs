@@ -1,7 +1,10 @@
 using Release.Testing.Registry;
 using Release.Tooling.Tools;
 
-namespace Release.Delivery.Tests.Support;
+using Release.Delivery.Tests.Support;
+using Release.Delivery.Tests;
+
+namespace Release.Delivery.Tests;
 
 /// <summary>
 /// Run-wide set-up: installs what the tests drive for real (podman, runc, docker-registry), starts one shared registry,
