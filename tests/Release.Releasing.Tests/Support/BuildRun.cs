@@ -1,0 +1,34 @@
+using Release.Engine.Hosting;
+
+namespace Release.Releasing.Tests.Support;
+
+/// <summary>What one in-process run of <see cref="ReleaseBuild"/> returned and printed.</summary>
+public sealed record BuildRun(int ExitCode, string Output)
+{
+    /// <summary>Runs the build in <paramref name="root"/> with its own environment.</summary>
+    public static async Task<BuildRun> RunAsync(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args)
+    {
+        var writer = new StringWriter();
+        var options = new BuildHostOptions
+        {
+            RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, WriteSchema = false,
+        };
+        var code = await BuildHost.RunAsync<ReleaseBuild>(args, null, options, CancellationToken.None);
+        return new BuildRun(code, writer.ToString());
+    }
+
+    /// <summary>Fails the test with the output unless the run succeeded.</summary>
+    public BuildRun Succeeded()
+    {
+        Assert.That(ExitCode, Is.EqualTo(0), Output);
+        return this;
+    }
+
+    /// <summary>Fails the test unless the run failed with a non-zero exit and printed every expected text.</summary>
+    public BuildRun Refused(params string[] expected)
+    {
+        Assert.That(ExitCode, Is.Not.EqualTo(0), Output);
+        foreach (var text in expected) Assert.That(Output, Does.Contain(text), Output);
+        return this;
+    }
+}
