@@ -49,7 +49,9 @@ public class DirectorPipelineTests
         Assert.That(_run.ExitCode, Is.EqualTo(0), _run.Output);
         foreach (var target in new[] { "Clone", "Build", "UnitTest", "Scan" })
             Assert.That(_run.StatusOf(target), Is.EqualTo("Succeeded"), target);
-        Assert.That(_run.Output, Does.Contain("version: 1.0.1").And.Contain("digest: sha256:").And.Contain("coverage: ").And.Contain("vulnerabilities: critical 0, high 0"));
+        Assert.That(_run.Output, Does.Contain("[Clone] Commit ").And.Contain("version 1.0.1"));
+        Assert.That(_run.Output, Does.Contain("[Build] Image ").And.Contain("@sha256:"));
+        Assert.That(_run.Output, Does.Contain("[UnitTest] Director.Tests: ").And.Contain("[Scan] Vulnerabilities: critical 0, high 0,"));
     }
 
     [Test]
@@ -151,6 +153,34 @@ public class DirectorPipelineTests
         var summary = Json.Read(root.Combine("artifacts/scan/summary.json"));
         Assert.That(summary.GetProperty("verdict").GetString(), Is.EqualTo("Passed"), "accepted, but never called clean");
         Assert.That(summary.GetProperty("sourcesWithoutData").GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Trivy_on_PATH_scans_the_image_archive_and_its_findings_count()
+    {
+        // No trivy is installable here: a stand-in checks it is handed the image (an OCI layout tar) and prints a report.
+        using var bin = new TempDirectory("release-stages-trivy");
+        var report = bin.WriteFile("report.json", """
+            {"SchemaVersion": 2, "ArtifactType": "container_image", "Results": [
+              {"Target": "director (debian 12)", "Class": "os-pkgs", "Type": "debian", "Vulnerabilities": [
+                {"VulnerabilityID": "CVE-2024-2961", "PkgName": "libc6", "InstalledVersion": "2.36-9+deb12u4", "FixedVersion": "2.36-9+deb12u7", "Severity": "HIGH", "Title": "glibc: iconv out-of-bounds write"}]}]}
+            """);
+        var script = bin.WriteFile("trivy", $$"""
+            #!/bin/sh
+            [ "$1" = "image" ] && [ "$2" = "--input" ] && tar -tf "$3" | grep -qx "index.json" || { echo "not an image archive: $*" >&2; exit 3; }
+            cat '{{report}}'
+            """);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        using var root = StageRoot.WithArtifacts(_root, "clone", "build");
+        var run = await StageRun.RunWithEnvironmentAsync<PipelineBuild>(root.Path,
+            new Dictionary<string, string> { ["PATH"] = bin.Path + ":" + Environment.GetEnvironmentVariable("PATH") },
+            "Scan", "--skip", "Clone", "Build", "--audit-sources", _audit.ServiceIndexUrl.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        Assert.That(run.Output, Does.Contain("CVE-2024-2961").And.Contain("[Scan] Vulnerabilities: critical 0, high 1,"));
+        var summary = Json.Read(root.Combine("artifacts/scan/summary.json"));
+        Assert.That(summary.GetProperty("sourcesWithData").GetArrayLength(), Is.EqualTo(2), "the audit source and trivy");
+        Assert.That(Directory.GetFileSystemEntries(root.Combine("artifacts/scan")).Select(Path.GetFileName), Does.Not.Contain("image.tar").And.Not.Contain(".scratch"));
     }
 
     [Test]

@@ -45,7 +45,7 @@ public class VulnerableModuleTests
         Assert.That(_run.StatusOf("Build"), Is.EqualTo("Succeeded"), "built with the embedded registry and base image");
         Assert.That(_run.StatusOf("Scan"), Is.EqualTo("Failed"));
         Assert.That(_run.Output, Does.Contain("GHSA-5crp-9r3c-p9vr").And.Contain("pkg:nuget/Newtonsoft.Json@12.0.1").And.Contain("--fail-severity"));
-        Assert.That(_run.Output, Does.Contain("vulnerabilities: critical 0, high 1"));
+        Assert.That(_run.Output, Does.Contain("[Scan] Vulnerabilities: critical 0, high 1,"));
     }
 
     [Test]
@@ -53,7 +53,7 @@ public class VulnerableModuleTests
     {
         var summary = Json.Read(Path.Combine(Root, "artifacts/scan/summary.json"));
         Assert.That(summary.GetProperty("verdict").GetString(), Is.EqualTo("Failed"));
-        Assert.That(summary.GetProperty("countsBySeverity").GetProperty("High").GetInt32(), Is.EqualTo(1));
+        Assert.That(summary.GetProperty("countsBySeverity").GetProperty("high").GetInt32(), Is.EqualTo(1));
         Assert.That(summary.GetProperty("blocking").GetInt32(), Is.EqualTo(1));
         Assert.That(File.ReadAllText(Path.Combine(Root, "artifacts/scan/scan.sarif")), Does.Contain("GHSA-5crp-9r3c-p9vr"));
         Assert.That(File.ReadAllText(Path.Combine(Root, "artifacts/scan/gl-container-scanning-report.json")), Does.Contain("GHSA-5crp-9r3c-p9vr"));

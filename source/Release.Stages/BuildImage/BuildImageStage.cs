@@ -59,7 +59,7 @@ internal sealed class BuildImageStage(IBuildImage build)
         File.Copy(appProject.Parent / "obj" / "project.assets.json", output.Staging / paths.ProjectAssets.Name);
 
         var record = new ImageRecord(registry, repository, tags[0], digest.ToString(), baseImage,
-            metadata.ToLabels().ToDictionary(l => l.Key, l => l.Value), (appProject.Parent / "bin" / Configuration).ToString());
+            metadata.ToLabels().ToDictionary(l => l.Key, l => l.Value), PublishDirectory(appProject));
         await StageRecord.WriteAsync(output.Staging / paths.ImageRecord.Name, record, ct);
         output.Commit();
 
@@ -96,6 +96,13 @@ internal sealed class BuildImageStage(IBuildImage build)
         Path.IsPathFullyQualified(file) && file.StartsWith(build.Paths.Workspace + "/", StringComparison.Ordinal)
             ? Path.GetRelativePath(build.Paths.Workspace, file)
             : file;
+
+    // The SDK publishes to bin/Release/<tfm>/<rid>/publish, the runtime identifier taken from the base image.
+    private static string PublishDirectory(AbsolutePath appProject)
+    {
+        var bin = appProject.Parent / "bin" / Configuration;
+        return Directory.GetDirectories(bin, "publish", SearchOption.AllDirectories).OrderByDescending(Directory.GetLastWriteTimeUtc).FirstOrDefault() ?? bin;
+    }
 
     private OciRegistryClient Client(string address) => new(address, log: build.Log.Information);
 

@@ -46,7 +46,9 @@ internal sealed class ScanStage(IScan build)
         await ScanSummaryWriter.WriteFileAsync(summary, output.Staging / paths.ScanSummary.Name, ct);
         output.Commit();
 
-        build.ReportSummary("vulnerabilities", string.Join(", ", summary.CountsBySeverity.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}")));
+        var counts = string.Join(", ", summary.CountsBySeverity.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"));
+        build.Log.Information($"Vulnerabilities: {counts}; verdict {outcome.Verdict}");
+        build.ReportSummary("vulnerabilities", counts);
         build.ReportSummary("verdict", outcome.Verdict.ToString());
         foreach (var missing in summary.SourcesWithoutData)
             build.Log.Warning($"NOT CLEAN: {missing.Name} gave no advisory data ({missing.Reason}).");

@@ -18,13 +18,18 @@ public sealed class StageRun : IBuildObserver
     public void TargetStarted(string target) { lock (_events) _events.Add(target); }
     public void TargetFinished(string target, TargetStatus status) { }
 
-    public static async Task<StageRun> RunAsync<T>(string root, params string[] args) where T : Build, new()
+    public static Task<StageRun> RunAsync<T>(string root, params string[] args) where T : Build, new() =>
+        RunWithEnvironmentAsync<T>(root, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with the process's environment plus <paramref name="overrides"/>.</summary>
+    public static async Task<StageRun> RunWithEnvironmentAsync<T>(string root, IReadOnlyDictionary<string, string> overrides, params string[] args) where T : Build, new()
     {
         var run = new StageRun();
         var writer = new StringWriter();
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Where(e => !((string)e.Key).StartsWith("CI_", StringComparison.Ordinal) && (string)e.Key != "BUILD_SOURCEBRANCHNAME")
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        foreach (var (name, value) in overrides) environment[name] = value;
         var options = new BuildHostOptions
         {
             RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, Observer = run,
