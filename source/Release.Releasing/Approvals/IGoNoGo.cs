@@ -42,6 +42,7 @@ public interface IGoNoGo : IReleaseProcess
     Target OpenRelease => _ => _
         .Description("Records the release candidate (version, commit, authors, who triggered it) in the release records")
         .TryAfter<Versioning.IVersioning>(x => x.Version)
+        .TryAfter<global::Release.Stages.Clone.IClone>(x => x.Clone)
         .Produces("artifacts/release/commits.json")
         .Executes(ct => new OpenReleaseStep(this).RunAsync(ct));
 

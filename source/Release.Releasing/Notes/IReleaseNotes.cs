@@ -14,6 +14,7 @@ public interface IReleaseNotes : IReleaseProcess
     Target ReleaseNotes => _ => _
         .Description("Writes artifacts/release/RELEASE_NOTES.md from conventional commits, with the rollback command")
         .TryAfter<Versioning.IVersioning>(x => x.Version)
+        .TryAfter<global::Release.Stages.Clone.IClone>(x => x.Clone)
         .Produces("artifacts/release/RELEASE_NOTES.md")
         .Executes(ct => new ReleaseNotesStep(this).RunAsync(ct));
 }

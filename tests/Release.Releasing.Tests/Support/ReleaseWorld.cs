@@ -37,7 +37,7 @@ public sealed class ReleaseWorld : IDisposable
     public static async Task<ReleaseWorld> CreateAsync(RegistryFixture registry)
     {
         var source = await TempGitRepository.CreateAsync();
-        source.WriteFile("samples/director/app.txt", "v1\n");
+        source.WriteFile("samples/director/app.txt", $"v1 {Guid.NewGuid()}\n"); // a commit of its own: tags in the shared registry never collide
         await source.CommitAsync("feat: first version #1", Alice);
         return new ReleaseWorld(source, await TempBareRemote.CreateAsync(), registry);
     }
@@ -50,8 +50,9 @@ public sealed class ReleaseWorld : IDisposable
     {
         _now = _now.AddSeconds(20);
         var environment = new Dictionary<string, string> { ["TEST_NOW"] = _now.ToString("O", CultureInfo.InvariantCulture) };
+        string[] source = args.Contains("--source-repository") ? [] : ["--source-repository", Source.Path];
         return BuildRun.RunAsync(Root, environment,
-            [.. args, "--source-repository", Source.Path, "--release-records", Records.Path, "--triggered-by", "release.manager@example.com"]);
+            [.. args, .. source, "--release-records", Records.Path, "--triggered-by", "release.manager@example.com"]);
     }
 
     /// <summary>Clone, Version and OpenRelease for the source's HEAD.</summary>

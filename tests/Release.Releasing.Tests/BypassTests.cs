@@ -1,0 +1,125 @@
+using Release.Releasing.Tests.Support;
+using Release.Testing.Git;
+using Release.Testing.Registry;
+
+namespace Release.Releasing.Tests;
+
+/// <summary>Every bypass is refused with a clear message and a non-zero exit, and leaves the release record as it was.</summary>
+[NonParallelizable]
+public class BypassTests
+{
+    private RegistryFixture _registry = null!;
+
+    [OneTimeSetUp]
+    public async Task StartRegistry() => _registry = await RegistryFixture.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopRegistry() => await _registry.DisposeAsync();
+
+    // Opened, measured, on staging and pre-prod (promoted in one go); no votes yet.
+    private async Task<ReleaseWorld> ReadyForVotesAsync()
+    {
+        var world = await ReleaseWorld.CreateAsync(_registry);
+        await world.OpenAsync();
+        await world.StageOutputsAsync("bypass image " + Guid.NewGuid());
+        (await world.RunAsync("ReleaseNotes", "QualityGate")).Succeeded();
+        (await world.RunAsync("Promote", "--release", "0.1.0", "--to", "staging,pre-prod", "--voter", "ops@example.com")).Succeeded();
+        return world;
+    }
+
+    [Test]
+    public async Task An_author_cannot_approve_their_own_release()
+    {
+        using var world = await ReadyForVotesAsync();
+        var before = await world.RecordCommitsAsync();
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "module-lead", "--decision", "go", "--voter", ReleaseWorld.Alice.Email))
+            .Refused("Go by alice@example.com (ModuleLead) on release director-0.1.0", "authored changes in this release", "another ModuleLead must vote", "nothing was recorded");
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "sre", "--decision", "go", "--voter", "release.manager@example.com"))
+            .Refused("triggered this release and cannot approve it");
+        Assert.That(await world.RecordCommitsAsync(), Is.EqualTo(before), "refused votes change nothing");
+        // Raising a concern is always allowed, even for an author.
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "module-lead", "--decision", "nogo", "--reason", "found a bug", "--voter", ReleaseWorld.Alice.Email)).Succeeded();
+    }
+
+    [Test]
+    public async Task A_missing_role_blocks_the_blessing()
+    {
+        using var world = await ReadyForVotesAsync();
+        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com") })
+            (await world.RunAsync("Vote", "--release", "0.1.0", "--role", role, "--decision", "go", "--voter", voter)).Succeeded();
+        (await world.RunAsync("Bless", "--release", "0.1.0", "--voter", "lead@example.com"))
+            .Refused("release director-0.1.0 cannot be blessed", "no Go yet from: ProductManagement", "Checklist item 'dr-plan-drafted' (Sre) not satisfied");
+        Assert.That(await world.RecordAsync("director-0.1.0"), Does.Not.Contain("\"blessed\""));
+    }
+
+    [Test]
+    public async Task A_NoGo_vetoes_the_release_and_production_refuses_the_unblessed_digest()
+    {
+        using var world = await ReadyForVotesAsync();
+        await world.VoteAndAttestAsync("0.1.0");
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "sre", "--decision", "nogo", "--voter", "sre@example.com")).Refused("has no reason");
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "sre", "--decision", "nogo", "--reason", "DR plan not tested", "--voter", "sre@example.com")).Succeeded();
+        (await world.RunAsync("Bless", "--release", "0.1.0", "--voter", "lead@example.com"))
+            .Refused("Gate 'production': NoGo from sre@example.com (Sre): DR plan not tested");
+        (await world.RunAsync("Promote", "--release", "0.1.0", "--to", "production", "--voter", "ops@example.com"))
+            .Refused("Unblessed digest: 'production' accepts only blessed releases", world.PushedDigest);
+        using var client = _registry.CreateClient();
+        Assert.That(await client.ListTagsAsync("production/director").ContinueWith(t => t.IsFaulted ? [] : t.Result), Is.Empty, "nothing reached production's repository");
+    }
+
+    [Test]
+    public async Task A_second_role_for_the_same_person_and_an_unknown_role_are_refused()
+    {
+        using var world = await ReadyForVotesAsync();
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "sre", "--decision", "go", "--voter", "sam@example.com")).Succeeded();
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "qa", "--decision", "go", "--voter", "SAM@example.com"))
+            .Refused("already voted as Sre on this release; one person fills one role per release");
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "security", "--decision", "go", "--voter", "sec@example.com"))
+            .Refused("role security does not vote at this gate", "ModuleLead, Sre, Qa, ProductManagement");
+        (await world.RunAsync("Vote", "--release", "9.9.9", "--role", "sre", "--decision", "go", "--voter", "sre@example.com"))
+            .Refused("release director-9.9.9 has no record");
+    }
+
+    [Test]
+    public async Task Votes_outside_the_window_and_ignore_window_for_production_are_refused()
+    {
+        using var world = await ReadyForVotesAsync();
+        world.SetClock(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)); // 17:30 IST
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "sre", "--decision", "go", "--voter", "sre@example.com"))
+            .Refused("outside the voting window Mon/Tue/Wed/Thu/Fri 16:00-17:00 Asia/Kolkata");
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "sre", "--decision", "go", "--voter", "sre@example.com", "--ignore-window"))
+            .Refused("--ignore-window is not allowed for 'production'");
+    }
+
+    [Test]
+    public async Task A_release_that_misses_its_channel_is_not_releasable()
+    {
+        using var world = await ReleaseWorld.CreateAsync(_registry);
+        await world.OpenAsync();
+        await world.StageOutputsAsync("failing image", failedTests: 3, lineCoverage: 40);
+        (await world.RunAsync("QualityGate"))
+            .Refused("0.1.0 is not releasable", "Stable: unit test pass rate is 97.56% (3 failed of 123)", "Alpha: unit test pass rate", "Stable: line coverage is 40%, required >= 80%");
+        Assert.That(File.ReadAllText(world.PathOf("artifacts/release/channel.json")), Does.Contain("\"releasable\": false"));
+
+        // Passing tests but low coverage: beta is missed too, alpha is chosen, and blessing needs stable.
+        await world.StageOutputsAsync("alpha image", lineCoverage: 40);
+        (await world.RunAsync("QualityGate")).Succeeded();
+        Assert.That(File.ReadAllText(world.PathOf("artifacts/release/channel.json")), Does.Contain("\"channel\": \"Alpha\""));
+        await world.VoteAndAttestAsync("0.1.0");
+        (await world.RunAsync("Bless", "--release", "0.1.0", "--voter", "lead@example.com")).Refused("QualityGate chose Alpha for 0.1.0; blessing needs Stable");
+    }
+
+    [Test]
+    public async Task A_version_cannot_be_overwritten_by_another_build()
+    {
+        using var world = await ReleaseWorld.CreateAsync(_registry);
+        await world.OpenAsync();
+        using var other = await TempGitRepository.CreateAsync();
+        other.WriteFile("samples/director/app.txt", "other\n");
+        await other.CommitAsync("feat: a different first version", ReleaseWorld.Alice);
+        var before = await world.RecordCommitsAsync();
+        (await world.RunAsync("Clone", "OpenRelease", "--voter", "x@example.com", "--source-repository", other.Path))
+            .Refused("release director-0.1.0 already exists", "Overwritten version refused");
+        Assert.That(await world.RecordCommitsAsync(), Is.EqualTo(before));
+    }
+}
