@@ -122,4 +122,25 @@ public class BypassTests
             .Refused("release director-0.1.0 already exists", "Overwritten version refused");
         Assert.That(await world.RecordCommitsAsync(), Is.EqualTo(before));
     }
+
+    [Test]
+    public async Task A_secret_is_never_written_into_the_record_and_a_rewritten_record_is_detected()
+    {
+        using var world = await ReadyForVotesAsync();
+        var before = await world.RecordCommitsAsync();
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "sre", "--decision", "nogo", "--reason", "token s3cr3t-Value-42 leaked",
+                "--voter", "sre@example.com", "--registry-password", "s3cr3t-Value-42"))
+            .Refused("contains a secret value of this build; it was not recorded");
+        Assert.That(await world.RecordCommitsAsync(), Is.EqualTo(before));
+        Assert.That(await world.RecordAsync("director-0.1.0"), Does.Not.Contain("s3cr3t"));
+
+        // Someone edits an earlier event directly in the records repository: every later command names the commit.
+        using var clone = await TempGitRepository.CloneAsync(world.Records.Path);
+        var file = Path.Combine(clone.Path, "releases/director-0.1.0.json");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\"environment\": \"staging\"", "\"environment\": \"pre-prod\""));
+        await clone.CommitAsync("fix record");
+        await clone.GitAsync(["push", "-q", "origin", "HEAD:main"]);
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "sre", "--decision", "go", "--voter", "sre@example.com"))
+            .Refused("Release record releases/director-0.1.0.json", "was rewritten by commit", "was changed", "revert that commit");
+    }
 }
