@@ -62,11 +62,14 @@ public class CloneTests
     public async Task A_branch_that_does_not_exist_is_named_with_the_fix_and_nothing_is_written()
     {
         using var repository = await DirectorRepository.CreateAsync();
+        var good = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone", "--source-repository", repository.RemoteUrl);
+        Assert.That(good.ExitCode, Is.EqualTo(0), good.Output);
         var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone",
             "--source-repository", repository.RemoteUrl, "--source-ref", "release/9.9");
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         Assert.That(run.Output, Does.Contain("'release/9.9' (--source-ref) does not exist in").And.Contain(repository.RemoteUrl).And.Contain("To fix"));
-        Assert.That(repository.BuildRoot.Combine("artifacts/clone"), Does.Not.Exist);
+        Assert.That(repository.BuildRoot.Combine("artifacts/clone"), Does.Not.Exist, "the earlier run's source.json is gone too");
+        Assert.That(repository.BuildRoot.Combine(".nuke/temp/workspace/director"), Does.Not.Exist);
     }
 
     [Test]

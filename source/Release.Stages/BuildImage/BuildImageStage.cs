@@ -27,7 +27,9 @@ internal sealed class BuildImageStage(IBuildImage build)
         var appProject = ModuleProjects.AppProject(module, build.AppProject);
         var repository = build.ImageRepository ?? build.Module;
         var chart = ChartVersion.Parse(source.ChartVersion);
-        string[] tags = [chart.ToOciTag(), source.Version];
+        // Only the version-and-commit tag: unique per commit, so a rebuild of another commit never moves it. Moving
+        // tags (the bare version, the channel) are the Push and release stages' business.
+        string[] tags = [chart.ToOciTag()];
         var log = build.Log.Information;
 
         using var output = StageOutput.Begin(paths.BuildDirectory);

@@ -16,6 +16,8 @@ internal sealed class CloneStage(IClone build)
         var shown = RepositoryLocation.Redact(source);
         var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
 
+        // A stale source.json of an earlier run must not outlive a failed clone: later stages would trust it.
+        using var records = StageOutput.Begin(paths.SourceRecord.Parent);
         using var workspace = StageOutput.Begin(paths.Workspace);
         // git clone wants to create the folder itself.
         Directory.Delete(workspace.Staging);
@@ -29,9 +31,10 @@ internal sealed class CloneStage(IClone build)
                 "Fix --module-directory (a folder relative to the repository root, e.g. samples/director).");
 
         var record = await new SourceVersionReader(repository, build).ReadAsync(shown, reference, ct);
-        workspace.Commit();
         record = record with { Workspace = paths.Workspace };
-        await StageRecord.WriteAsync(paths.SourceRecord, record, ct);
+        await StageRecord.WriteAsync(records.Staging / paths.SourceRecord.Name, record, ct);
+        workspace.Commit();
+        records.Commit();
 
         build.Log.Information($"Commit {record.Commit} on {record.Branch ?? "(detached)"} by {record.AuthorName}, version {record.Version}, chart {record.ChartVersion}");
         build.ReportSummary("commit", record.ShortCommit);
