@@ -1,0 +1,66 @@
+using System.Reflection;
+
+namespace Release.Architecture.Tests;
+
+/// <summary>
+/// The folder tree promises layers: the engine knows nothing of tools, CI vendors or release rules; tool wrappers know
+/// nothing of targets; CI generation reads only the engine's graph; the release rules' core does no I/O.
+/// These tests hold the assemblies to that promise.
+/// </summary>
+public class LayeringTests
+{
+    private static readonly string[] ToolLayers = ["Release.Tooling", "Release.Oci", "Release.Containers", "Release.Helm", "Release.Scanning"];
+
+    private static IReadOnlyList<string> ReleaseReferencesOf(string assembly) =>
+        Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Release.", StringComparison.Ordinal)).Order().ToList();
+
+    [Test]
+    public void The_engine_references_no_other_layer() =>
+        Assert.That(ReleaseReferencesOf("Release.Engine"), Is.Empty);
+
+    [TestCaseSource(nameof(ToolLayers))]
+    public void A_tool_layer_knows_nothing_of_targets_stages_or_release_rules(string assembly) =>
+        Assert.That(ReleaseReferencesOf(assembly), Has.None.AnyOf("Release.Engine", "Release.Stages", "Release.Delivery", "Release.Releasing", "Release.CI", "Release.Process"));
+
+    [Test]
+    public void CI_generation_reads_only_the_engine() =>
+        Assert.That(ReleaseReferencesOf("Release.CI"), Is.EqualTo(new[] { "Release.Engine" }));
+
+    [Test]
+    public void Release_rules_reference_no_other_layer() =>
+        Assert.That(ReleaseReferencesOf("Release.Process"), Is.Empty);
+
+    [Test]
+    public void Release_rules_do_no_file_process_or_network_io()
+    {
+        var forbidden = new[] { typeof(File), typeof(Directory), typeof(FileStream), typeof(System.Diagnostics.Process), typeof(HttpClient) };
+        var offenders = Assembly.Load("Release.Process").GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(m => m.GetMethodBody() is not null)
+                .Select(m => (Type: t, Method: m)))
+            .Where(x => UsesAny(x.Method, forbidden))
+            .Select(x => $"{x.Type.Name}.{x.Method.Name}")
+            .ToList();
+        Assert.That(offenders, Is.Empty, "Release.Process must stay pure: move I/O to the components in Release.Releasing");
+    }
+
+    /// <summary>Reads the method's IL for call/newobj tokens and checks their declaring types.</summary>
+    private static bool UsesAny(MethodInfo method, Type[] forbidden)
+    {
+        var il = method.GetMethodBody()!.GetILAsByteArray() ?? [];
+        for (var i = 0; i + 4 < il.Length; i++)
+        {
+            if (il[i] is not (0x28 or 0x6F or 0x73)) continue; // call, callvirt, newobj
+            try
+            {
+                var member = method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1),
+                    method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null,
+                    method.IsGenericMethod ? method.GetGenericArguments() : null);
+                if (member?.DeclaringType is { } declaring && forbidden.Contains(declaring)) return true;
+            }
+            catch (ArgumentException) { }
+            catch (BadImageFormatException) { }
+        }
+        return false;
+    }
+}
