@@ -1,3 +1,4 @@
+using Release.CI;
 using Release.Engine;
 using Release.Tooling.Processes;
 
@@ -20,6 +21,7 @@ partial class Build
         .DependsOn(Restore)
         .Executes(ct => DotNet(ct, "build", Solution, "--no-restore", "-c", Configuration));
 
+    /// <summary>In a partitioned CI job only this job's share of the test projects runs.</summary>
     Target Test => _ => _
         .Description("Runs the repository's tests (their set-up installs and starts what they need)")
         .DependsOn(Compile)
@@ -27,9 +29,25 @@ partial class Build
         .Executes(async ct =>
         {
             TestResultsDirectory.CreateDirectory();
+            var partition = CiPartition.Parse(((IContinuousIntegration)this).Partition);
+            var projects = partition.Select(Directory.GetFiles(RootDirectory / "tests", "*.Tests.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal)).ToList();
             string[] filter = TestFilter is null ? [] : ["--filter", TestFilter];
-            await DotNet(ct, ["test", Solution, "--no-build", "-c", Configuration, "--results-directory", TestResultsDirectory,
-                "--logger", "trx", "--logger", "console;verbosity=normal", .. filter]);
+            var failures = new List<string>();
+            // One project at a time: their fixtures start registries, podman and git servers, and two cores are shared.
+            foreach (var project in projects)
+            {
+                try
+                {
+                    await DotNet(ct, ["test", project, "--no-build", "-c", Configuration, "--results-directory", TestResultsDirectory,
+                        "--logger", $"trx;LogFileName={Path.GetFileNameWithoutExtension(project)}.trx", .. filter]);
+                }
+                catch (ProcessFailedException)
+                {
+                    failures.Add(Path.GetFileNameWithoutExtension(project));
+                }
+            }
+            ReportSummary("Test projects", $"{projects.Count - failures.Count}/{projects.Count} passed");
+            if (failures.Count > 0) throw new InvalidOperationException($"Tests failed in {string.Join(", ", failures)}; see the TRX files in {TestResultsDirectory}.");
         });
 
     Task DotNet(CancellationToken cancellationToken, params string[] arguments) =>

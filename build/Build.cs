@@ -1,18 +1,31 @@
+using Release.CI;
+using Release.Delivery.Deploy;
+using Release.Delivery.Integrate;
 using Release.Engine;
 using Release.Engine.Hosting;
+using Release.Releasing;
+using Release.Stages.Scan;
+using Release.Stages.UnitTest;
 
 namespace Release.Build;
 
 /// <summary>
-/// This repository's own build, written with the library it ships. The default target runs the whole pipeline on the
-/// sample module; <c>Test</c> runs the repository's test suite.
+/// This repository's own build, written with the library it ships. The default target, <c>Pipeline</c>, takes the
+/// sample module from clone to an integration-tested deployment; <c>Test</c> runs the repository's own test suite.
 /// </summary>
-partial class Build : Engine.Build
+partial class Build : Engine.Build, IScan, IUnitTest, Delivery.Chart.IChart, IDeploy, IIntegrate, IRelease, IContinuousIntegration
 {
-    public static Task<int> Main(string[] args) => BuildHost.RunConsoleAsync<Build>(args, x => x.Compile);
+    public static Task<int> Main(string[] args) => BuildHost.RunConsoleAsync<Build>(args, x => x.Pipeline);
 
     [Parameter("Configuration of the repository's own projects")]
     readonly string Configuration = "Release";
 
     AbsolutePath Solution => RootDirectory / "Release.sln";
+
+    /// <summary>The whole pipeline: Clone, Build, UnitTest, Scan, Push, Chart, Deploy, Integrate.</summary>
+    Target Pipeline => _ => _
+        .Description("Runs all eight stages on the sample module: clone to integration-tested deployment")
+        .DependsOn<IUnitTest>(x => x.UnitTest)
+        .DependsOn<IScan>(x => x.Scan)
+        .DependsOn<IIntegrate>(x => x.Integrate);
 }

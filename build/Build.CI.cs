@@ -1,0 +1,28 @@
+using Release.CI;
+using Release.Delivery.Deploy;
+
+namespace Release.Build;
+
+/// <summary>
+/// The CI files this repository commits: the same targets as <c>./build.sh</c>, as GitLab and Azure DAGs.
+/// <c>./build.sh GenerateCI</c> writes them; CI runs <c>./build.sh CheckCI</c> so they never drift.
+/// </summary>
+partial class Build
+{
+    CiConfiguration IContinuousIntegration.Ci => new CiConfiguration()
+        .StandardEnvironments(nameof(IDeploy.Deploy))
+        .OnBranches("develop", "release/*", "hotfix/*")
+        .Partition(nameof(Test), 2)
+        .Job(nameof(IContinuousIntegration.CheckCI))
+        .Job(nameof(Stages.UnitTest.IUnitTest.UnitTest))
+        .Reports(nameof(Stages.UnitTest.IUnitTest.UnitTest), junit: "artifacts/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/unit-tests/*.cobertura.xml")
+        .Job(nameof(Stages.Scan.IScan.Scan))
+        .Reports(nameof(Stages.Scan.IScan.Scan), containerScanning: "artifacts/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/scan/sbom-*.cdx.json")
+        .Job(nameof(Delivery.Integrate.IIntegrate.Integrate))
+        .Reports(nameof(Delivery.Integrate.IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
+        .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
+        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Delivery.Push.IPush.RegistryPassword))
+        .CacheNuGetPackages()
+        .UseGitLab()
+        .UseAzure();
+}
