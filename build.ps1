@@ -44,5 +44,5 @@ if (Test-NeedsCompile) {
     Move-Item -Force $next $Stamp
 }
 
-& $Dotnet (Join-Path $Bin '_build.dll') --root $Root @args
+& $Dotnet (Join-Path $Bin '_build.dll') @args --root $Root
 exit $LASTEXITCODE

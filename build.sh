@@ -54,4 +54,4 @@ if needs_compile; then
   flock -u 9
 fi
 
-exec "$DOTNET" "$BIN/_build.dll" --root "$ROOT" "$@"
+exec "$DOTNET" "$BIN/_build.dll" "$@" --root "$ROOT"
