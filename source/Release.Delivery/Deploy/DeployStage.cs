@@ -16,38 +16,75 @@ internal sealed class DeployStage(IDeploy build)
     public async Task RunAsync(CancellationToken ct)
     {
         var environment = Select(build);
-        var paths = build.Paths;
-        var source = await DeliveryRecords.TryReadSourceAsync(paths, ct);
+        var source = await DeliveryRecords.TryReadSourceAsync(build.Paths, ct);
         if (!environment.Accepts(source?.Branch))
             throw new InvalidOperationException(
                 $"Deploy: environment '{environment.Name}' is fed by branch '{environment.Branch}', but this build is of " +
                 $"'{source?.Branch ?? "(detached)"}'. Deploy a build of '{environment.Branch}', or change the environment's declaration.");
 
-        var request = await RequestAsync(environment, source, ct);
-        IDeployer deployer = environment.Deployer switch
+        await DeployAsync(await RequestAsync(environment, source, ct), ct);
+    }
+
+    /// <summary>
+    /// Deploys a given release (not this build's stage records) to a declared environment with its deployer, records
+    /// and notifies like the Deploy target. The environment's branch is not checked: the caller's rules decide.
+    /// </summary>
+    public async Task<DeploymentOutcome> DeployReleaseAsync(string environmentName, ReleaseToDeploy release, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        if (string.IsNullOrWhiteSpace(environmentName))
+            throw new InvalidOperationException($"Deploy: no environment was named for {build.Module} {release.Version}; name one of the build's Environments.");
+        var environment = Select(build, environmentName);
+        try
         {
-            Deployers.Local => new LocalDeployer(build),
-            Deployers.GitOps => new GitOpsDeployer(build),
-            Deployers.Helm => new HelmDeployer(build),
-            _ => throw new InvalidOperationException(
-                $"Deploy: environment '{environment.Name}' names the deployer '{environment.Deployer}', which does not exist. " +
-                $"Use one of: {string.Join(", ", Deployers.All)}."),
-        };
+            release.Image.Validate();
+            release.Chart.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Deploy: the release {build.Module} {release.Version} for '{environment.Name}' cannot be deployed: {e.Message}", e);
+        }
+        if (string.IsNullOrWhiteSpace(release.Version) || string.IsNullOrWhiteSpace(release.DeployedBy))
+            throw new InvalidOperationException(
+                $"Deploy: the release of {build.Module} for '{environment.Name}' needs a version and who deploys it (got '{release.Version}', '{release.DeployedBy}').");
+        var request = new DeploymentRequest(environment, build.Module, release.Version.Trim(), release.Commit, release.DeployedBy.Trim(),
+            release.Image, null, release.Chart, build.HealthPath);
+        return await DeployAsync(request, ct);
+    }
+
+    private async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
+    {
+        var environment = request.Environment;
+        var deployer = DeployerFor(environment);
         build.Log.Information($"Deploying {request.Module} {request.Version} to {environment} as {request.DeployedBy}");
         // The previous record is replaced only after a successful deployment: after a failure it still describes
         // what is deployed (the previous instance stays).
         var outcome = await deployer.DeployAsync(request, ct);
         build.Log.Information($"Deployed: {outcome.Detail}");
 
-        await StageRecord.WriteAsync(paths.DeploymentRecord(environment.Name), new DeploymentRecord(environment.Name, environment.Deployer,
+        await StageRecord.WriteAsync(build.Paths.DeploymentRecord(environment.Name), new DeploymentRecord(environment.Name, environment.Deployer,
             outcome.Url, request.Version, request.Image?.Digest ?? "", request.DeployedBy, DateTimeOffset.UtcNow), ct);
         build.ReportSummary("environment", environment.Name);
         build.ReportSummary("url", outcome.Url);
         await NotifyAsync(new DeploymentNotice(request.Module, request.Version, environment.Name, request.Commit, request.DeployedBy, outcome.Url), ct);
+        return outcome;
     }
 
+    private IDeployer DeployerFor(EnvironmentDefinition environment) => environment.Deployer switch
+    {
+        Deployers.Local => new LocalDeployer(build),
+        Deployers.GitOps => new GitOpsDeployer(build),
+        Deployers.Helm => new HelmDeployer(build),
+        _ => throw new InvalidOperationException(
+            $"Deploy: environment '{environment.Name}' names the deployer '{environment.Deployer}', which does not exist. " +
+            $"Use one of: {string.Join(", ", Deployers.All)}."),
+    };
+
     /// <summary>The environment named by --environment (default: the first declared); an undeclared one lists the declared ones.</summary>
-    public static EnvironmentDefinition Select(IDeploy build)
+    public static EnvironmentDefinition Select(IDeploy build) => Select(build, build.Environment);
+
+    /// <summary>The declared environment <paramref name="name"/> (default: the first declared); an undeclared one lists the declared ones.</summary>
+    public static EnvironmentDefinition Select(IDeploy build, string? name)
     {
         var declared = build.Environments.ToList();
         if (declared.Count == 0)
@@ -55,10 +92,10 @@ internal sealed class DeployStage(IDeploy build)
         var duplicate = declared.GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidOperationException($"Deploy: the environment '{duplicate.Key}' is declared {duplicate.Count()} times in Environments; names must be unique.");
-        var name = string.IsNullOrWhiteSpace(build.Environment) ? declared[0].Name : build.Environment.Trim();
-        return declared.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
+        var wanted = string.IsNullOrWhiteSpace(name) ? declared[0].Name : name.Trim();
+        return declared.FirstOrDefault(e => string.Equals(e.Name, wanted, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException(
-                $"Deploy: the environment '{name}' is not declared. Declared environments: {string.Join(", ", declared.Select(e => e.Name))}. " +
+                $"Deploy: the environment '{wanted}' is not declared. Declared environments: {string.Join(", ", declared.Select(e => e.Name))}. " +
                 "Pass one of them with --environment, or declare it in the build's Environments.");
     }
 
@@ -73,7 +110,7 @@ internal sealed class DeployStage(IDeploy build)
         var version = source?.Version ?? chart?.AppVersion ?? push?.Tag ?? image?.Tag
             ?? throw new InvalidOperationException($"Deploy: nothing to deploy: {paths.SourceRecord}, {paths.PushRecord} and {paths.ImageRecord} are all missing. Run Clone, Build and Push first.");
         return new DeploymentRequest(environment, build.Module, version, source?.ShortCommit ?? "unknown", Who(),
-            location, string.IsNullOrEmpty(image?.PublishDirectory) ? null : image.PublishDirectory, chart, build.HealthPath);
+            location, string.IsNullOrEmpty(image?.PublishDirectory) ? null : image.PublishDirectory, chart is null ? null : ChartLocation.From(chart), build.HealthPath);
     }
 
     private string Who() =>

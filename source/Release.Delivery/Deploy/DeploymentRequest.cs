@@ -11,11 +11,11 @@ namespace Release.Delivery.Deploy;
 /// <param name="DeployedBy">Who deploys (for records, commits and the notification).</param>
 /// <param name="Image">The image by digest, or null when no image was built (process deployments only).</param>
 /// <param name="PublishDirectory">Build's publish folder, for running the app as a process; null when unknown.</param>
-/// <param name="Chart">The chart Chart published, or null when the build has no Chart stage.</param>
+/// <param name="Chart">The chart by digest (the one Chart published, or the release's), or null when the build has no Chart stage.</param>
 /// <param name="HealthPath">The health endpoint, e.g. <c>/health</c>.</param>
 public sealed record DeploymentRequest(
     EnvironmentDefinition Environment, string Module, string Version, string Commit, string DeployedBy,
-    ImageLocation? Image, string? PublishDirectory, ChartStageRecord? Chart, string HealthPath);
+    ImageLocation? Image, string? PublishDirectory, ChartLocation? Chart, string HealthPath);
 
 /// <summary>What a deployer reports back.</summary>
 /// <param name="Url">Where the deployed module is reached (or the environment's URL).</param>

@@ -13,6 +13,12 @@ public sealed record EnvironmentDefinition(string Name, string Deployer, string 
     /// <summary>The environment's public URL (GitOps and helm), used in the record and the notification; local deployments record their own.</summary>
     public string? Url { get; init; }
 
+    /// <summary>
+    /// The environment repository of this environment for the gitops deployer (URL or path); null uses
+    /// <c>--gitops-repository</c>. Lets production's repository differ from the other environments'.
+    /// </summary>
+    public string? GitopsRepository { get; init; }
+
     /// <summary>The kubeconfig context for the helm deployer; null uses the current one.</summary>
     public string? KubeContext { get; init; }
 

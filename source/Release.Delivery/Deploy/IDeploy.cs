@@ -56,6 +56,21 @@ public interface IDeploy : IPipeline
     /// <summary>Where local deployments are remembered between runs.</summary>
     AbsolutePath LocalStateDirectory => RootDirectory / ".nuke" / "temp" / "deploy";
 
+    /// <summary>
+    /// Deploys a given release — image and chart by digest — to the declared environment <paramref name="environment"/>
+    /// through that environment's deployer (local, gitops or helm), exactly as the Deploy target would: writes
+    /// <c>artifacts/deploy/&lt;env&gt;.json</c> and notifies Slack. This build's stage records are not read, and the
+    /// environment's branch is not checked: the caller (e.g. the release process's Promote and Rollback) decides
+    /// what may go where.
+    /// </summary>
+    /// <param name="environment">The name of a declared environment (see <see cref="Environments"/>).</param>
+    /// <param name="release">What to deploy, and who deploys it.</param>
+    /// <param name="cancellationToken">Cancels the deployment.</param>
+    /// <returns>Where the deployment is reached and what was done (e.g. the GitOps commit).</returns>
+    /// <exception cref="InvalidOperationException">Undeclared environment, invalid digests or a failed deployment; the message names the place and the fix.</exception>
+    Task<DeploymentOutcome> DeployReleaseAsync(string environment, ReleaseToDeploy release, CancellationToken cancellationToken = default) =>
+        new DeployStage(this).DeployReleaseAsync(environment, release, cancellationToken);
+
     /// <summary>Deploys to the selected environment.</summary>
     Target Deploy => _ => _
         .Description("Deploys the pushed image and chart to --environment (local, gitops or helm) and notifies Slack")

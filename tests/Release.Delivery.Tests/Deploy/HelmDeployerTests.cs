@@ -18,8 +18,7 @@ public class HelmDeployerTests
         var digest = "sha256:" + new string('a', 64);
         var request = new DeploymentRequest(new EnvironmentDefinition("production", Deployers.Helm, "director-prod", "main") { KubeContext = "prod" },
             "director", "1.2.3", "abc1234", "alice", new ImageLocation("localhost:5000", "apps/director", digest), null,
-            new ChartStageRecord("director", "1.2.3+gabc1234", "1.2.3", "p.tgz", digest, null, "director-1-2-3-abc1234", digest,
-                "oci://localhost:5000/charts/director", ""), "/health");
+            new ChartLocation("oci://localhost:5000/charts/director", "1.2.3+gabc1234", digest), "/health");
 
         var arguments = HelmArguments.Upgrade(HelmDeployer.SettingsFor(request, TimeSpan.FromMinutes(5)));
 

@@ -17,19 +17,21 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
     public async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
     {
         var environment = request.Environment;
-        var location = string.IsNullOrWhiteSpace(build.GitopsRepository)
+        var configured = environment.GitopsRepository ?? build.GitopsRepository;
+        var location = string.IsNullOrWhiteSpace(configured)
             ? throw new InvalidOperationException(
-                $"Deploy: environment '{environment.Name}' uses the gitops deployer, which needs the environment repository: pass --gitops-repository URL-or-path.")
-            : RepositoryLocation.Resolve(build.GitopsRepository, build.RootDirectory);
+                $"Deploy: environment '{environment.Name}' uses the gitops deployer, which needs the environment repository: pass --gitops-repository URL-or-path " +
+                "(or declare it on the environment: GitopsRepository = ...).")
+            : RepositoryLocation.Resolve(configured, build.RootDirectory);
         var shown = RepositoryLocation.Redact(location);
         var chart = request.Chart ?? throw new InvalidOperationException(
             $"Deploy: the gitops deployer pins the chart that Chart pushed, but {build.Paths.ChartRecord} is missing. Run Chart first (the build must implement IChart).");
         var image = request.Image ?? throw new InvalidOperationException(
             $"Deploy: the gitops deployer needs the pushed image, but {build.Paths.PushRecord} is missing. Run Push first.");
 
-        var spec = new FluxReleaseSpec(environment.Name, request.Module, environment.Namespace, chart.ChartUrl)
+        var spec = new FluxReleaseSpec(environment.Name, request.Module, environment.Namespace, chart.Url)
         {
-            Digest = chart.ManifestDigest,
+            Digest = chart.Digest,
             Values = new Dictionary<string, object?>
             {
                 ["image"] = new Dictionary<string, object?> { ["repository"] = $"{image.Registry}/{image.Repository}", ["digest"] = image.Digest },
@@ -61,7 +63,7 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
             }
 
             var identity = new GitIdentity(request.DeployedBy, Email(request.DeployedBy));
-            await repository.CommitAsync(new GitCommitSettings(Message(request, chart.Version, chart.ManifestDigest, image.ToString()))
+            await repository.CommitAsync(new GitCommitSettings(Message(request, chart.Version, chart.Digest, image.ToString()))
             {
                 Author = identity,
                 Committer = identity,

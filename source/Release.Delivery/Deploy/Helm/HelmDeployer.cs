@@ -17,8 +17,8 @@ internal sealed class HelmDeployer(IDeploy build) : IDeployer
             "Deploy: the helm deployer installs the chart that Chart pushed, but artifacts/chart/chart.json is missing. Run Chart first (the build must implement IChart).");
         var image = request.Image ?? throw new InvalidOperationException(
             "Deploy: the helm deployer needs the pushed image, but artifacts/push/push.json is missing. Run Push first.");
-        var registryHost = chart.ChartUrl["oci://".Length..].Split('/')[0].Split(':')[0];
-        return new HelmUpgradeSettings(request.Module, chart.ChartUrl, request.Environment.Namespace)
+        var registryHost = chart.Registry.Split(':')[0];
+        return new HelmUpgradeSettings(request.Module, chart.Url, request.Environment.Namespace)
         {
             Version = chart.Version,
             Atomic = true,
