@@ -56,9 +56,9 @@ internal sealed class BuildSession
     public async Task<int> RunAsync(string? defaultTarget, CancellationToken cancellationToken)
     {
         var log = Context.HostLog;
-        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
         if (_arguments.Help)
         {
+            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
             HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget);
             return BuildHost.Success;
         }
@@ -72,11 +72,14 @@ internal sealed class BuildSession
 
         if (_arguments.PlanOnly)
         {
+            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
             PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
             return BuildHost.Success;
         }
 
         await Preflight.CheckRequirementsAsync(_build, plan, skipped, Context, _options, cancellationToken);
+        // Written only once the input is known to be good: bad input leaves nothing behind.
+        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
         PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
 
         var incremental = _arguments.Force ? null : new IncrementalCache(Context.RootDirectory, Context.Parameters);

@@ -58,3 +58,38 @@ public class RequiresTests
         Assert.That(given.Output, Does.Contain("[Deploy] to staging"));
     }
 }
+
+public class InteractiveRequiresTests
+{
+    private class Strict : Build
+    {
+        [Parameter, Required] readonly string? Environment;
+        [Parameter, Secret, Required] readonly string? Token;
+        Target Deploy => _ => _.Executes(() => Log.Information($"to {Environment} with {Token}"));
+    }
+
+    [Test]
+    public async Task When_interactive_a_missing_required_parameter_is_asked_for_and_a_secret_answer_is_masked()
+    {
+        using var root = new Support.TempRoot();
+        var asked = new List<(string Name, bool Secret)>();
+        var writer = new StringWriter();
+        var exit = await Release.Engine.Hosting.BuildHost.RunAsync<Strict>(["Deploy"], null, new()
+        {
+            RootDirectory = root.Path, Environment = new Dictionary<string, string>(), Output = writer, Interactive = true,
+            Prompt = (name, secret, _) => { asked.Add((name, secret)); return Task.FromResult<string?>(name == "Token" ? "t0ken-from-prompt" : "staging"); },
+        });
+        Assert.That(exit, Is.EqualTo(0), writer.ToString());
+        Assert.That(asked, Is.EquivalentTo(new[] { ("Environment", false), ("Token", true) }));
+        Assert.That(writer.ToString(), Does.Contain("[Deploy] to staging with ***").And.Not.Contain("t0ken-from-prompt"));
+    }
+
+    [Test]
+    public async Task Bad_input_writes_no_schema_file()
+    {
+        using var root = new Support.TempRoot();
+        var run = await Support.BuildRun.RunAsync<Strict>(root.Path, "Deplyo");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(File.Exists(Path.Combine(root.Path, ".nuke", "build.schema.json")), Is.False);
+    }
+}
