@@ -13,8 +13,9 @@ public sealed record RollbackPlan(string Environment, SemanticVersion FromVersio
 }
 
 /// <summary>
-/// Finds what to roll an environment back to: the most recent earlier deployment of a different version that is
-/// blessed (for environments that require blessing) — or any earlier version elsewhere.
+/// Finds what to roll an environment back to. Without a version: the release deployed there before the current one
+/// first arrived (blessed, for environments that require blessing), so repeated rollbacks walk back through history
+/// and never forward to a release that was rolled back from. With a version: any earlier eligible deployment of it.
 /// </summary>
 /// <param name="chain">The environments, to know which require blessing.</param>
 public sealed class RollbackPlanner(EnvironmentChain chain)
@@ -41,6 +42,10 @@ public sealed class RollbackPlanner(EnvironmentChain chain)
         bool Eligible(Deployment d) => !d.Version.Equals(current.Version)
             && (!target.RequiresBlessing || blessed.Any(b => b.ImageDigest == d.ImageDigest && b.Version.Equals(d.Version)));
         var candidates = deployments[..^1].Reverse().Where(Eligible).ToArray();
+        // A rollback is recorded as a deployment of the version it restored: only what ran before the current
+        // version's first arrival is "before" it.
+        var arrival = Array.FindIndex(deployments, d => d.Version.Equals(current.Version));
+        var previous = deployments[..arrival].Reverse().Where(Eligible).ToArray();
 
         if (toVersion is not null)
         {
@@ -51,10 +56,11 @@ public sealed class RollbackPlanner(EnvironmentChain chain)
                     $". Eligible versions: {(candidates.Length == 0 ? "none" : string.Join(", ", candidates.Select(c => c.Version).Distinct()))}."]);
             return new RollbackPlan(environment, current.Version, chosen);
         }
-        if (candidates.Length == 0)
+        if (previous.Length == 0)
             throw new PromotionRefusedException([
                 $"No previous {(target.RequiresBlessing ? "blessed " : "")}release was deployed to '{environment}' before {current.Version}: " +
-                "there is nothing to roll back to; fix forward with a new release."]);
-        return new RollbackPlan(environment, current.Version, candidates[0]);
+                "there is nothing to roll back to; fix forward with a new release" +
+                (candidates.Length == 0 ? "." : $", or name a version with --to ({string.Join(", ", candidates.Select(c => c.Version).Distinct())}).")]);
+        return new RollbackPlan(environment, current.Version, previous[0]);
     }
 }

@@ -50,4 +50,28 @@ public class RollbackPlannerTests
         var history = new[] { Deployed("staging", "1.5.0-beta.1", 'e', 1), Deployed("staging", "1.5.0-beta.2", 'f', 2) };
         Assert.That(_planner.Plan("staging", history, []).To.Version.ToString(), Is.EqualTo("1.5.0-beta.1"));
     }
+
+    [Test]
+    public void Rolling_back_again_goes_further_back_never_forward_to_the_release_rolled_back_from()
+    {
+        // 1.4.0 was rolled back to 1.3.0 (recorded as a deployment of 1.3.0): the next rollback goes to 1.2.0, not to 1.4.0.
+        var history = History.Append(Deployed("production", "1.3.0", 'b', 6)).ToArray();
+
+        var plan = _planner.Plan("production", history, BlessedReleases);
+
+        Assert.That(plan.FromVersion.ToString(), Is.EqualTo("1.3.0"));
+        Assert.That(plan.To.Version.ToString(), Is.EqualTo("1.2.0"));
+        Assert.That(plan.To.ImageDigest.Value, Is.EqualTo(Digest('a')));
+    }
+
+    [Test]
+    public void Rolling_back_past_the_first_release_is_refused_naming_the_versions_one_can_still_choose()
+    {
+        var history = new[] { Deployed("staging", "1.0.0", 'a', 1), Deployed("staging", "1.1.0", 'b', 2), Deployed("staging", "1.0.0", 'a', 3) };
+
+        var error = Assert.Throws<PromotionRefusedException>(() => _planner.Plan("staging", history, []));
+
+        Assert.That(error!.Message, Does.Contain("No previous release was deployed to 'staging' before 1.0.0").And.Contain("--to (1.1.0)"));
+        Assert.That(_planner.Plan("staging", history, [], V("1.1.0")).To.Version.ToString(), Is.EqualTo("1.1.0"), "an explicit --to may still choose it");
+    }
 }
