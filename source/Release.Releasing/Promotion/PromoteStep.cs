@@ -1,3 +1,4 @@
+using Release.Delivery.Chart;
 using Release.Delivery.Push;
 using Release.Process.Approvals;
 using Release.Process.Promotion;
@@ -11,8 +12,9 @@ namespace Release.Releasing.Promotion;
 
 /// <summary>
 /// What the Promote target does. <see cref="PromotionPlanner"/> decides (chain order, previous environment first,
-/// blessed digests only where required, no overwritten version); this class copies by digest, deploys and records
-/// each environment as it completes, so the record always says what really happened.
+/// blessed digests only where required, no overwritten version); this class copies image and chart by digest, deploys
+/// through the environment's deployer and records each environment as it completes, so the record always says what
+/// really happened. Every environment's deployer is checked before anything is copied.
 /// </summary>
 internal sealed class PromoteStep(IPromote build)
 {
@@ -23,6 +25,7 @@ internal sealed class PromoteStep(IPromote build)
         var actor = await People.ActorAsync(build, $"Promote release {selection.Id}", ct);
         var paths = build.ReleasePaths.Stages;
         var push = paths.PushRecord.FileExists() ? await StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", ct) : null;
+        var builtChart = paths.ChartRecord.FileExists() ? await StageRecord.ReadAsync<ChartStageRecord>(paths.ChartRecord, "Chart", ct) : null;
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var store = new ReleaseRecordStore(records);
@@ -41,23 +44,73 @@ internal sealed class PromoteStep(IPromote build)
         }
         await CheckGatesAsync(plan, record, ct);
 
+        var deployers = plan.ToDictionary(step => step.Environment, step => build.ReleaseDeployerFor(build.PromotionChain.Get(step.Environment)));
+
         var registry = Registry(push);
-        var tag = ChartVersion.From(selection.Version, record.Created.Commit[..7]).ToOciTag();
+        var commit = record.Created.Commit[..7];
+        var charts = new EnvironmentCharts(build, registry, selection.Version, record.Created.Commit);
+        var chartDigest = await ChartDigestAsync(record, builtChart, charts, ct);
         foreach (var step in plan)
         {
             var environment = build.PromotionChain.Get(step.Environment);
             var from = SourceOf(environment, step.ImageDigest.Value, history, plan, push, registry);
             var repository = build.EnvironmentRepository(environment);
-            build.Log.Information($"Promoting {selection.Id} to '{environment.Name}': copying {from} to {registry}/{repository}:{tag}");
-            var copy = await build.Promoter.PromoteAsync(from, registry, repository, tag, "Promote", ct);
+            build.Log.Information($"Promoting {selection.Id} to '{environment.Name}': copying {from} to {registry}/{repository}:{charts.Tag}");
+            var copy = await build.Promoter.PromoteAsync(from, registry, repository, charts.Tag, "Promote", ct);
             var image = new ImageLocation(registry, repository, copy.Digest.ToString());
+
+            var chartFrom = ChartSourceOf(environment, chartDigest, history, step.ImageDigest.Value, plan, builtChart, registry);
+            build.Log.Information($"Promoting the chart of {selection.Id} to '{environment.Name}': copying {chartFrom} to {registry}/{charts.Repository(environment)}:{charts.Tag}");
+            var chartCopy = await build.Promoter.PromoteAsync(chartFrom, registry, charts.Repository(environment), charts.Tag, "Promote", ct);
+            var chart = charts.In(environment, chartCopy.Digest.ToString());
+
             var at = build.Clock.GetUtcNow();
-            var where = await build.ReleaseDeployerFor(environment).DeployAsync(new ReleaseDeployment(environment, selection.Id, selection.Version.ToString(), image, actor, at), ct);
+            var where = await deployers[step.Environment].DeployAsync(
+                new ReleaseDeployment(environment, selection.Id, selection.Version.ToString(), commit, image, chart, actor, at), ct);
             await store.UpdateAsync(selection.Id, actor, $"promoted to '{environment.Name}' by {actor}", existing =>
                 existing!.Append(new ReleasePromoted(at, environment.Name, image.Digest, actor)), ct);
-            build.Log.Information($"'{environment.Name}' runs {selection.Id} ({image}): {where}");
+            build.Log.Information($"'{environment.Name}' runs {selection.Id} ({image}, chart {chart.Digest}): {where}");
             build.ReportSummary(environment.Name, $"{selection.Version} {image.Digest}");
         }
+    }
+
+    // The chart a release is promoted with: the blessed one, else the one an environment already holds under the
+    // release's tag, else the one this pipeline published (same commit only).
+    private async Task<string> ChartDigestAsync(ReleaseRecord record, ChartStageRecord? built, EnvironmentCharts charts, CancellationToken ct)
+    {
+        if (record.Events.OfType<ReleaseBlessed>().LastOrDefault() is { } blessed) return blessed.ChartDigest;
+        foreach (var environment in record.Events.OfType<ReleasePromoted>().Select(p => p.Environment).Distinct().Reverse())
+        {
+            if (!build.PromotionChain.Environments.Any(e => e.Name == environment)) continue;
+            if (await charts.DigestInAsync(build.PromotionChain.Get(environment), "Promote", ct) is { } digest) return digest;
+        }
+        if (built is null)
+            throw new ReleaseRefusedException(
+                $"Promote: the chart of release {record.ReleaseId} is unknown: it is not blessed, no environment holds it, and {build.Paths.ChartRecord} is missing. " +
+                "Run Chart in the pipeline that built the release, and promote from there.");
+        var source = await StageRecord.ReadAsync<SourceRecord>(build.Paths.SourceRecord, "Clone", ct);
+        if (source.Commit != record.Created.Commit)
+            throw new ReleaseRefusedException(
+                $"Promote: release {record.ReleaseId} is commit {record.Created.Commit[..7]}, but this pipeline's chart ({build.Paths.ChartRecord}) is of commit {source.ShortCommit}. Promote from the pipeline that built it.");
+        return built.ManifestDigest;
+    }
+
+    // The previous environment's chart repository when the release is (or is being) deployed there, else Chart's.
+    private ImageLocation ChartSourceOf(DeploymentEnvironment environment, string chartDigest, ReleaseHistory history, string imageDigest,
+        IReadOnlyList<PromotionStep> plan, ChartStageRecord? built, string registry)
+    {
+        var index = build.PromotionChain.IndexOf(environment.Name);
+        if (index > 0)
+        {
+            var previous = build.PromotionChain.Environments[index - 1];
+            if (history.Deployments.Any(d => d.Environment == previous.Name && d.ImageDigest.Value == imageDigest) || plan.Any(s => s.Environment == previous.Name))
+                return new ImageLocation(registry, build.EnvironmentChartRepository(previous), chartDigest);
+        }
+        if (built is null || built.ManifestDigest != chartDigest)
+            throw new ReleaseRefusedException(
+                $"Promote: the chart {chartDigest} is in no earlier environment and this pipeline did not publish it ({build.Paths.ChartRecord}). Promote from the pipeline that built it.");
+        var location = ChartLocation.From(built);
+        return new ImageLocation(location.Registry, location.Repository, chartDigest);
     }
 
     // The digest a release is promoted with: the blessed one, else the one already promoted, else this build's push.

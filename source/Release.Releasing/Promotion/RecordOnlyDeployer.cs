@@ -3,8 +3,9 @@ using Release.Stages.Pipeline;
 namespace Release.Releasing.Promotion;
 
 /// <summary>
-/// The default deployer: records the deployment in <c>artifacts/deploy/ENV.json</c> (Deploy's record format, deployer
-/// "record-only") and deploys nothing. Replace it per environment with a real deployer (see the README).
+/// An opt-in deployer that deploys nothing: it only records the deployment in <c>artifacts/deploy/ENV.json</c>
+/// (Deploy's record format, deployer "record-only"). Never the default; a build chooses it explicitly, e.g. for an
+/// environment it does not deploy itself: <c>IReleaseDeployer IPromote.ReleaseDeployerFor(DeploymentEnvironment e) =&gt; new RecordOnlyDeployer(Paths);</c>.
 /// </summary>
 /// <param name="paths">The pipeline's paths.</param>
 public sealed class RecordOnlyDeployer(PipelinePaths paths) : IReleaseDeployer

@@ -2,6 +2,7 @@ using Release.Delivery.Push;
 using Release.Process.Approvals;
 using Release.Process.Promotion;
 using Release.Process.Versioning;
+using Release.Releasing.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
 using Release.Stages.Pipeline;
@@ -9,14 +10,15 @@ using Release.Stages.Pipeline;
 namespace Release.Releasing.Promotion;
 
 /// <summary>
-/// What the Rollback target does: <see cref="RollbackPlanner"/> picks the release to restore; the image is taken by
-/// digest from the environment's own repository, deployed, and the rollback is recorded on the release it replaced.
+/// What the Rollback target does: <see cref="RollbackPlanner"/> picks the release to restore; its image and chart are
+/// taken by digest from the environment's own repositories (for production: the blessed digests), deployed through
+/// the environment's deployer, and the rollback is recorded on the release it replaced.
 /// </summary>
 internal sealed class RollbackStep(IPromote build)
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var environment = build.Environment!.Trim();
+        var environment = ((IGoNoGo)build).Environment!.Trim();
         SemanticVersion? to = null;
         if (!string.IsNullOrWhiteSpace(build.To) && !SemanticVersion.TryParse(build.To.Trim().TrimStart('v'), out to, out var error))
             throw new ReleaseRefusedException($"Rollback: --to '{build.To}' is not a version ({error}). Pass e.g. --to 1.3.0, or leave it out for the previous release.");
@@ -37,14 +39,24 @@ internal sealed class RollbackStep(IPromote build)
         var registry = !string.IsNullOrWhiteSpace(build.PromotionRegistry) ? build.PromotionRegistry.Trim()
             : build.Paths.PushRecord.FileExists() ? (await StageRecord.ReadAsync<PushRecord>(build.Paths.PushRecord, "Push", ct)).Registry
             : throw new ReleaseRefusedException("Rollback: pass --promotion-registry HOST:PORT (the registry of the environment repositories).");
+        var deployer = build.ReleaseDeployerFor(target);
         var repository = build.EnvironmentRepository(target);
         var restored = all.First(r => r.ReleaseId == plan.To.ReleaseId);
-        var tag = ChartVersion.From(plan.To.Version, restored.Created.Commit[..7]).ToOciTag();
+        var charts = new EnvironmentCharts(build, registry, plan.To.Version, restored.Created.Commit);
+        var blessed = history.Blessed.LastOrDefault(b => b.ReleaseId == plan.To.ReleaseId && b.ImageDigest == plan.To.ImageDigest);
+        var chartDigest = blessed?.ChartDigest.Value ?? await charts.DigestInAsync(target, "Rollback", ct)
+            ?? throw new ReleaseRefusedException(
+                $"Rollback: the chart of {plan.To.ReleaseId} is not in {registry}/{charts.Repository(target)}:{charts.Tag}, so '{environment}' cannot be restored to it " +
+                "by digest. Promote that release to the environment again, or fix forward with a new release.");
         var image = new ImageLocation(registry, repository, plan.To.ImageDigest.Value);
-        build.Log.Information($"Rolling '{environment}' back from {plan.FromVersion} to {plan.To.Version} ({image})");
-        await build.Promoter.PromoteAsync(image, registry, repository, tag, "Rollback", ct);
+        build.Log.Information($"Rolling '{environment}' back from {plan.FromVersion} to {plan.To.Version} (image {image}, chart {chartDigest})");
+        // Copies within the environment's repositories: they prove both digests are still there under the release's immutable tag.
+        await build.Promoter.PromoteAsync(image, registry, repository, charts.Tag, "Rollback", ct);
+        var chartCopy = await build.Promoter.PromoteAsync(new ImageLocation(registry, charts.Repository(target), chartDigest),
+            registry, charts.Repository(target), charts.Tag, "Rollback", ct);
         var at = build.Clock.GetUtcNow();
-        var where = await build.ReleaseDeployerFor(target).DeployAsync(new ReleaseDeployment(target, plan.To.ReleaseId, plan.To.Version.ToString(), image, actor, at), ct);
+        var where = await deployer.DeployAsync(new ReleaseDeployment(target, plan.To.ReleaseId, plan.To.Version.ToString(), restored.Created.Commit[..7],
+            image, charts.In(target, chartCopy.Digest.ToString()), actor, at), ct);
         await store.UpdateAsync(current.ReleaseId, actor, $"'{environment}' rolled back to {plan.To.Version} by {actor}", existing =>
             existing!.Append(new ReleaseRolledBack(at, environment, plan.To.Version.ToString(), actor)), ct);
         build.Log.Information($"'{environment}' runs {plan.To.ReleaseId} again: {where}");
