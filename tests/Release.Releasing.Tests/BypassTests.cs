@@ -65,6 +65,13 @@ public class BypassTests
             .Refused("Unblessed digest: 'production' accepts only blessed releases", world.PushedDigest);
         using var client = _registry.CreateClient();
         Assert.That(await client.ListTagsAsync("production/director").ContinueWith(t => t.IsFaulted ? [] : t.Result), Is.Empty, "nothing reached production's repository");
+        Assert.That(await client.ListTagsAsync("production/charts/director").ContinueWith(t => t.IsFaulted ? [] : t.Result), Is.Empty, "nor production's chart repository");
+
+        // The unblessed digests went through GitOps to staging and pre-prod, and never into production's environment repository.
+        Assert.That(await world.GitopsFileAsync(world.Environments, "pre-prod", "values-configmap.yaml"), Does.Contain(world.PushedDigest));
+        var production = await world.GitopsHistoryAsync(world.Production);
+        Assert.That(production, Does.Not.Contain(world.PushedDigest).And.Not.Contain(world.ChartDigest).And.Not.Contain("environments/production"));
+        Assert.That(await GitCli.RunAsync(world.Production.Path, ["rev-list", "--count", "main"]), Is.EqualTo("1"), "only the repository's initial commit");
     }
 
     [Test]

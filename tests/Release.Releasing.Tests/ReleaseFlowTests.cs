@@ -6,8 +6,9 @@ namespace Release.Releasing.Tests;
 
 /// <summary>
 /// The whole release flow on a tiny module, with real git repositories and a real registry: two releases, each voted
-/// by four people, blessed and promoted staging -> pre-prod -> production by digest; then production is rolled back;
-/// evidence is written and verified, and tampering is caught.
+/// by four people, blessed and promoted staging -> pre-prod -> production by digest through GitOps (production's own
+/// environment repository receives a commit pinning the blessed image and chart digests); then production is rolled
+/// back, which commits the previous blessed digests; evidence is written and verified, and tampering is caught.
 /// </summary>
 [NonParallelizable]
 public class ReleaseFlowTests
@@ -24,12 +25,13 @@ public class ReleaseFlowTests
     public async Task Two_releases_are_voted_blessed_promoted_by_digest_rolled_back_and_their_evidence_verified()
     {
         using var world = await ReleaseWorld.CreateAsync(_registry);
-        var first = await ShipAsync(world, "0.1.0", "image one");
+        var (first, firstChart) = await ShipAsync(world, "0.1.0", "image one");
 
         world.Source.WriteFile("samples/director/app.txt", "v2\n");
         await world.Source.CommitAsync("feat(api): paging for lists #2", ReleaseWorld.Alice);
-        var second = await ShipAsync(world, "0.2.0", "image two");
+        var (second, secondChart) = await ShipAsync(world, "0.2.0", "image two");
         Assert.That(second, Is.Not.EqualTo(first));
+        Assert.That(secondChart, Is.Not.EqualTo(firstChart));
 
         var notes = await File.ReadAllTextAsync(world.PathOf("artifacts/release/RELEASE_NOTES.md"));
         Assert.That(notes, Does.Contain("paging for lists").And.Contain("Previous blessed version: 0.1.0")
@@ -37,7 +39,12 @@ public class ReleaseFlowTests
 
         (await world.RunAsync("Rollback", "--environment", "production", "--voter", "sre@example.com")).Succeeded();
         var deployed = await File.ReadAllTextAsync(world.PathOf("artifacts/deploy/production.json"));
-        Assert.That(deployed, Does.Contain(first).And.Contain("\"version\": \"0.1.0\""));
+        Assert.That(deployed, Does.Contain(first).And.Contain("\"version\": \"0.1.0\"").And.Contain("\"deployer\": \"gitops\""));
+        // The rollback is a GitOps commit that pins 0.1.0's blessed image and chart digests again.
+        Assert.That(await world.GitopsHeadAsync(world.Production), Does.StartWith("sre@example.com\ndeploy(production): director 0.1.0")
+            .And.Contain($"Chart: 0.1.0+g").And.Contain(firstChart).And.Contain($"production/director@{first}").And.Contain("Deployed-By: sre@example.com"));
+        Assert.That(await world.GitopsFileAsync(world.Production, "production", "ocirepository.yaml"), Does.Contain(firstChart).And.Not.Contain(secondChart));
+        Assert.That(await world.GitopsFileAsync(world.Production, "production", "values-configmap.yaml"), Does.Contain(first).And.Not.Contain(second));
         Assert.That(await world.RecordAsync("director-0.2.0"), Does.Contain("\"event\": \"rolledBack\"").And.Contain("\"toVersion\": \"0.1.0\""));
         using (var client = _registry.CreateClient())
             Assert.That((await client.ResolveDigestAsync("production/director", "0.1.0_g" + (await world.Source.GitAsync(["rev-parse", "--short=7", "HEAD~1"]))))?.ToString(), Is.EqualTo(first));
@@ -65,16 +72,24 @@ public class ReleaseFlowTests
         (await world.RunAsync("VerifyEvidence", "--release", "0.1.0")).Refused("BrokenLink director-0.1.0", "ManifestChanged director-0.1.0");
     }
 
-    // One release end to end; returns its image digest.
-    private static async Task<string> ShipAsync(ReleaseWorld world, string version, string image)
+    // One release end to end; returns its image and chart digests.
+    private static async Task<(string Image, string Chart)> ShipAsync(ReleaseWorld world, string version, string image)
     {
         await world.OpenAsync();
         await world.StageOutputsAsync(image);
         var digest = world.PushedDigest;
+        var chartDigest = world.ChartDigest;
+        var productionCommits = await world.Production.ResolveAsync("refs/heads/main");
         (await world.RunAsync("ReleaseNotes", "QualityGate")).Succeeded();
         Assert.That(await File.ReadAllTextAsync(world.PathOf("artifacts/release/channel.json")), Does.Contain("\"channel\": \"Stable\""));
         (await world.RunAsync("Promote", "--release", version, "--to", "staging", "--voter", "ops@example.com")).Succeeded();
         (await world.RunAsync("Promote", "--release", version, "--to", "pre-prod", "--voter", "ops@example.com")).Succeeded();
+        foreach (var environment in new[] { "staging", "pre-prod" })
+        {
+            Assert.That(await world.GitopsFileAsync(world.Environments, environment, "values-configmap.yaml"), Does.Contain(digest).And.Contain($"{environment}/director"));
+            Assert.That(await world.GitopsFileAsync(world.Environments, environment, "ocirepository.yaml"), Does.Contain(chartDigest).And.Contain($"/{environment}/charts/director"));
+        }
+        Assert.That(await world.Production.ResolveAsync("refs/heads/main"), Is.EqualTo(productionCommits), "staging and pre-prod never touch production's repository");
         await world.VoteAndAttestAsync(version);
         (await world.RunAsync("Bless", "--release", version, "--voter", "lead@example.com")).Succeeded();
         (await world.RunAsync("Promote", "--release", version, "--to", "production", "--voter", "ops@example.com")).Succeeded();
@@ -82,17 +97,26 @@ public class ReleaseFlowTests
         (await world.RunAsync("Evidence", "--release", version, "--voter", "release.manager@example.com")).Succeeded();
 
         var record = await world.RecordAsync("director-" + version);
-        Assert.That(record, Does.Contain("\"event\": \"blessed\"").And.Contain(digest));
+        Assert.That(record, Does.Contain("\"event\": \"blessed\"").And.Contain(digest).And.Contain(chartDigest));
+
+        // Production's environment repository received one commit pinning both blessed digests, naming version and who.
+        Assert.That(await world.GitopsHeadAsync(world.Production), Does.StartWith($"ops@example.com\ndeploy(production): director {version}")
+            .And.Contain($"Version: {version}").And.Contain(chartDigest).And.Contain($"/production/director@{digest}").And.Contain("Deployed-By: ops@example.com"));
+        Assert.That(await world.GitopsFileAsync(world.Production, "production", "ocirepository.yaml"),
+            Does.Contain($"digest: {chartDigest}").And.Contain($"oci://{world.Registry.Address}/production/charts/director"));
+        Assert.That(await world.GitopsFileAsync(world.Production, "production", "values-configmap.yaml"), Does.Contain(digest).And.Contain("production/director"));
         foreach (var environment in new[] { "staging", "pre-prod", "production" })
         {
             Assert.That(record, Does.Contain($"\"environment\": \"{environment}\""));
             using var client = world.Registry.CreateClient();
             var tags = await client.ListTagsAsync($"{environment}/director");
             Assert.That(tags, Is.Not.Empty, $"{environment} repository");
+            var chartTag = (await client.ListTagsAsync($"{environment}/charts/director")).Single(t => t.StartsWith(version + "_g", StringComparison.Ordinal));
+            Assert.That((await client.ResolveDigestAsync($"{environment}/charts/director", chartTag))?.ToString(), Is.EqualTo(chartDigest), $"{environment} chart repository");
         }
         Assert.That(await world.Source.GitAsync(["tag", "--list", "v" + version]), Is.EqualTo("v" + version));
         Assert.That(File.Exists(world.PathOf($"artifacts/evidence/{version}/index.html")), Is.True);
         Assert.That(File.Exists(world.PathOf($"artifacts/evidence/{version}/manifest.json")), Is.True);
-        return digest;
+        return (digest, chartDigest);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Release.Delivery.Deploy;
 using Release.Engine;
 using Release.Releasing;
 using Release.Releasing.Common;
@@ -6,12 +7,24 @@ using Release.Releasing.Common;
 namespace Release.Releasing.Tests.Support;
 
 /// <summary>
-/// A build class as a team writes it: the release process mixed in. Only the clock differs from production: it reads
-/// the instant the test gives the run (TEST_NOW in the run's own environment), so votes land inside the window.
+/// A build class as a team writes it: the release process mixed in, the promotion chain's environments declared with
+/// the GitOps deployer (production with its own environment repository). Only the clock and the repository paths
+/// differ from production: they come from the run's own environment (TEST_NOW, TEST_PRODUCTION_REPOSITORY), so votes
+/// land inside the window and each test has its own repositories.
 /// </summary>
 public sealed class ReleaseBuild : Build, IRelease
 {
     TimeProvider IReleaseProcess.Clock => new FixedClock(DateTimeOffset.Parse(Context.Environment["TEST_NOW"], CultureInfo.InvariantCulture));
+
+    IEnumerable<EnvironmentDefinition> IDeploy.Environments =>
+    [
+        new("staging", Deployers.GitOps, "director-staging", "*"),
+        new("pre-prod", Deployers.GitOps, "director-preprod", "*"),
+        new("production", Deployers.GitOps, "director", "main")
+        {
+            Url = "https://director.example", GitopsRepository = Context.Environment.GetValueOrDefault("TEST_PRODUCTION_REPOSITORY"),
+        },
+    ];
 }
 
 /// <summary>A clock that always says the same instant.</summary>

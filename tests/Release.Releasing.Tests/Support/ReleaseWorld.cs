@@ -9,9 +9,10 @@ namespace Release.Releasing.Tests.Support;
 
 /// <summary>
 /// One team's world for a test: a build root, the module's real git repository, a real bare release-records
-/// repository and a real registry (shared by the fixture). The clock starts on a Wednesday at 16:01 IST (inside the
+/// repository, real bare GitOps environment repositories (one for staging and pre-prod, one for production) and a
+/// real registry (shared by the fixture). The clock starts on a Wednesday at 16:01 IST (inside the
 /// seed voting window) and moves 20 seconds per run. Stage outputs (tests, scan, push, chart) are written as the
-/// stages would, since the stages are tested elsewhere; the image is pushed to the real registry.
+/// stages would, since the stages are tested elsewhere; the image and the chart are pushed to the real registry.
 /// </summary>
 public sealed class ReleaseWorld : IDisposable
 {
@@ -19,16 +20,24 @@ public sealed class ReleaseWorld : IDisposable
     private readonly TempDirectory _root = new("release-root");
     private DateTimeOffset _now = new(2026, 11, 25, 10, 31, 0, TimeSpan.Zero);
 
-    private ReleaseWorld(TempGitRepository source, TempBareRemote records, RegistryFixture registry)
+    private ReleaseWorld(TempGitRepository source, TempBareRemote records, TempBareRemote environments, TempBareRemote production, RegistryFixture registry)
     {
         Source = source;
         Records = records;
+        Environments = environments;
+        Production = production;
         Registry = registry;
         Directory.CreateDirectory(_root.Combine(".nuke"));
     }
 
     public TempGitRepository Source { get; }
     public TempBareRemote Records { get; }
+
+    /// <summary>The GitOps repository of staging and pre-prod (<c>--gitops-repository</c>).</summary>
+    public TempBareRemote Environments { get; }
+
+    /// <summary>Production's own GitOps repository (declared on the environment).</summary>
+    public TempBareRemote Production { get; }
     public RegistryFixture Registry { get; }
     public string Root => _root.Path;
     public DateTimeOffset Now => _now;
@@ -39,7 +48,8 @@ public sealed class ReleaseWorld : IDisposable
         var source = await TempGitRepository.CreateAsync();
         source.WriteFile("samples/director/app.txt", $"v1 {Guid.NewGuid()}\n"); // a commit of its own: tags in the shared registry never collide
         await source.CommitAsync("feat: first version #1", Alice);
-        return new ReleaseWorld(source, await TempBareRemote.CreateAsync(), registry);
+        return new ReleaseWorld(source, await TempBareRemote.CreateAsync(), await TempBareRemote.CreateWithCommitsAsync(1),
+            await TempBareRemote.CreateWithCommitsAsync(1), registry);
     }
 
     /// <summary>Moves the clock (e.g. outside the window).</summary>
@@ -49,10 +59,14 @@ public sealed class ReleaseWorld : IDisposable
     public Task<BuildRun> RunAsync(params string[] args)
     {
         _now = _now.AddSeconds(20);
-        var environment = new Dictionary<string, string> { ["TEST_NOW"] = _now.ToString("O", CultureInfo.InvariantCulture) };
+        var environment = new Dictionary<string, string>
+        {
+            ["TEST_NOW"] = _now.ToString("O", CultureInfo.InvariantCulture),
+            ["TEST_PRODUCTION_REPOSITORY"] = Production.Path,
+        };
         string[] source = args.Contains("--source-repository") ? [] : ["--source-repository", Source.Path];
         return BuildRun.RunAsync(Root, environment,
-            [.. args, .. source, "--release-records", Records.Path, "--triggered-by", "release.manager@example.com"]);
+            [.. args, .. source, "--release-records", Records.Path, "--gitops-repository", Environments.Path, "--triggered-by", "release.manager@example.com"]);
     }
 
     /// <summary>Clone, Version and OpenRelease for the source's HEAD.</summary>
@@ -72,11 +86,26 @@ public sealed class ReleaseWorld : IDisposable
         using var client = Registry.CreateClient();
         var digest = await SampleImage.Create("app.txt", imageContent).PushAsync(client, "apps/director", "build-" + Sha(imageContent)[..8]);
         Write("artifacts/push/push.json", $$"""{"registry": "{{Registry.Address}}", "repository": "apps/director", "tag": "t", "digest": "{{digest}}"}""");
+        var chart = await SampleChart.PushAsync(client, "charts/director", "build-" + Sha(imageContent)[..8], imageContent);
         Write("artifacts/chart/chart.json", $$"""
-            {"name": "director", "version": "x", "appVersion": "x", "package": "p.tgz", "digest": "sha256:{{Sha("pkg" + imageContent)}}",
-             "manifestDigest": "sha256:{{Sha("chart" + imageContent)}}", "chartUrl": "oci://r/charts/director"}
+            {"name": "director", "version": "x", "appVersion": "x", "package": "p.tgz", "digest": "{{chart.PackageDigest}}", "ociReference": null,
+             "seedName": "director-x", "manifestDigest": "{{chart.ManifestDigest}}", "chartUrl": "oci://{{Registry.Address}}/charts/director",
+             "imageReference": "{{Registry.Address}}/apps/director@{{digest}}"}
             """);
     }
+
+    /// <summary>The chart manifest digest Chart recorded.</summary>
+    public string ChartDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/chart/chart.json"))).RootElement.GetProperty("manifestDigest").GetString()!;
+
+    /// <summary>A file of <c>environments/ENV/director/</c> as the latest commit of a GitOps repository has it.</summary>
+    public Task<string> GitopsFileAsync(TempBareRemote repository, string environment, string file) =>
+        GitCli.RunAsync(repository.Path, ["show", $"main:environments/{environment}/director/{file}"]);
+
+    /// <summary>The latest commit of a GitOps repository: author, then message.</summary>
+    public Task<string> GitopsHeadAsync(TempBareRemote repository) => GitCli.RunAsync(repository.Path, ["log", "-1", "--format=%an%n%B", "main"]);
+
+    /// <summary>Every commit of a GitOps repository, patches included (to prove what never reached it).</summary>
+    public Task<string> GitopsHistoryAsync(TempBareRemote repository) => GitCli.RunAsync(repository.Path, ["log", "-p", "main"]);
 
     /// <summary>The digest Push recorded.</summary>
     public string PushedDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/push/push.json"))).RootElement.GetProperty("digest").GetString()!;
@@ -106,6 +135,8 @@ public sealed class ReleaseWorld : IDisposable
     {
         Source.Dispose();
         Records.Dispose();
+        Environments.Dispose();
+        Production.Dispose();
         _root.Dispose();
     }
 }
