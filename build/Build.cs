@@ -28,4 +28,12 @@ partial class Build : Engine.Build, IScan, IUnitTest, Delivery.Chart.IChart, IDe
         .DependsOn<IUnitTest>(x => x.UnitTest)
         .DependsOn<IScan>(x => x.Scan)
         .DependsOn<IIntegrate>(x => x.Integrate);
+
+    /// <summary>
+    /// A scan here also runs the unit tests, so <c>./build.sh Scan</c> leaves every first-half report under artifacts/:
+    /// the component's own definition is reused and extended, not copied.
+    /// </summary>
+    Target IScan.Scan => _ => _
+        .Base()
+        .DependsOn<IUnitTest>(x => x.UnitTest);
 }
