@@ -35,6 +35,13 @@ internal static class AzureFile
             yield return "are not environment variables by default, so the jobs that need one map it by name (env: NAME: $(NAME)).";
             foreach (var secret in pipeline.Secrets) yield return $"  {secret.EnvironmentName} (parameter {secret.Name})";
         }
+        if (pipeline.Variables.Count > 0)
+        {
+            yield return "";
+            yield return "Variables: for real runs, define these (not secret) pipeline variables, pointing at your team's own services;";
+            yield return "the jobs map them by name (env: NAME: $(NAME)), so each must be defined:";
+            foreach (var line in GeneratedHeader.VariableLines(pipeline)) yield return line;
+        }
         var environments = pipeline.Configuration.Environments.GroupBy(e => e.Name).ToList();
         if (environments.Count > 0)
         {

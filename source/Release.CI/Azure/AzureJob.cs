@@ -13,7 +13,7 @@ internal static class AzureJob
     public static YMap Build(CiJob job, CiPipeline pipeline)
     {
         var steps = YSeq.Of(Steps(job, pipeline));
-        if (job.Environment is null)
+        if (!job.Deploys)
             return new YMap()
                 .Add("job", job.AzureName)
                 .Add("displayName", job.Label)
@@ -21,13 +21,13 @@ internal static class AzureJob
         return new YMap()
             .Add("deployment", job.AzureName)
             .Add("displayName", job.Label)
-            .Add("environment", job.Environment.Name)
+            .Add("environment", job.Environment!.Name)
             .Add("strategy", new YMap().Add("runOnce", new YMap().Add("deploy", new YMap().Add("steps", steps))));
     }
 
     private static IEnumerable<YNode> Steps(CiJob job, CiPipeline pipeline)
     {
-        if (job.Environment is not null) yield return NoAutomaticDownloadStep.Build();
+        if (job.Deploys) yield return NoAutomaticDownloadStep.Build();
         yield return CheckoutStep.Build();
         if (pipeline.Configuration.CachesNuGetPackages) yield return NuGetCacheStep.Build();
         foreach (var need in job.Needs.Where(n => n.Artifacts)) yield return DownloadArtifactStep.Build(need);

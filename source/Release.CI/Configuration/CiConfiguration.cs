@@ -13,6 +13,8 @@ public sealed class CiConfiguration
     private readonly List<EnvironmentDeclaration> _environments = [];
     private readonly List<ScheduleDeclaration> _schedules = [];
     private readonly List<string> _secrets = [];
+    private readonly List<string> _variables = [];
+    private readonly List<string> _everyJob = [];
 
     /// <summary>Entry targets: each becomes a job (or several, when partitioned), in declaration order.</summary>
     public IReadOnlyList<string> Jobs => _jobs;
@@ -34,6 +36,18 @@ public sealed class CiConfiguration
 
     /// <summary>Names of <c>[Secret]</c> parameters the jobs import from the CI system's secret store (never values).</summary>
     public IReadOnlyList<string> Secrets => _secrets;
+
+    /// <summary>
+    /// Names of non-secret parameters a team sets as CI variables for real runs (a registry, a mirror): listed in each
+    /// file's header, and mapped by name into Azure jobs. Never values.
+    /// </summary>
+    public IReadOnlyList<string> TeamVariables => _variables;
+
+    /// <summary>
+    /// Targets that prepare a job's workspace (a checkout outside <c>artifacts/</c>): never given a job of their own, they
+    /// run inside every job whose targets need them, named on its command line so <c>--skip</c> does not skip them.
+    /// </summary>
+    public IReadOnlyList<string> EveryJobTargets => _everyJob;
 
     /// <summary>Whether NuGet packages are cached between jobs.</summary>
     public bool CachesNuGetPackages { get; private set; }
@@ -79,28 +93,57 @@ public sealed class CiConfiguration
 
     /// <summary>
     /// Deploys to <paramref name="environment"/> by running <paramref name="deployTarget"/> in a job of its own, when a
-    /// pipeline matches one of <paramref name="branchRules"/> (declared branch rules, or <c>merge-request</c>).
-    /// A manual deployment waits for a person to start it on GitLab; on Azure, configure an approval on the environment.
+    /// pipeline matches one of <paramref name="branchRules"/> (declared branch rules, or <c>merge-request</c>), passing
+    /// the environment's name to the build parameter <paramref name="parameter"/> (<c>--environment staging</c>).
+    /// Jobs for targets that depend on <paramref name="deployTarget"/> are planned once per environment, after its
+    /// deployment and under its branch rules. A manual deployment waits for a person to start it on GitLab; on Azure,
+    /// configure an approval on the environment.
     /// </summary>
-    public CiConfiguration Deploy(string deployTarget, string environment, IEnumerable<string> branchRules, bool manual = false)
+    public CiConfiguration Deploy(string deployTarget, string environment, IEnumerable<string> branchRules, bool manual = false,
+        string parameter = EnvironmentDeclaration.DefaultParameter)
     {
-        _environments.Add(new EnvironmentDeclaration(environment, deployTarget, branchRules.ToList(), manual));
+        _environments.Add(new EnvironmentDeclaration(environment, deployTarget, branchRules.ToList(), manual, parameter));
         return this;
     }
 
     /// <summary>
     /// The usual promotion: <c>staging</c> branch to staging, merge requests to pre-prod, <c>main</c> or <c>master</c>
-    /// to production (manual). Declares those branch rules and merge requests as pipeline triggers.
+    /// to production (manual). Declares those branch rules and merge requests as pipeline triggers; each deployment
+    /// passes its environment's name to <paramref name="parameter"/>.
     /// </summary>
-    public CiConfiguration StandardEnvironments(string deployTarget) =>
+    public CiConfiguration StandardEnvironments(string deployTarget, string parameter = EnvironmentDeclaration.DefaultParameter) =>
         OnBranches("main", "master", "staging").OnMergeRequests()
-            .Deploy(deployTarget, "staging", ["staging"])
-            .Deploy(deployTarget, "pre-prod", [BranchRule.MergeRequestName])
-            .Deploy(deployTarget, "production", ["main", "master"], manual: true);
+            .Deploy(deployTarget, "staging", ["staging"], parameter: parameter)
+            .Deploy(deployTarget, "pre-prod", [BranchRule.MergeRequestName], parameter: parameter)
+            .Deploy(deployTarget, "production", ["main", "master"], manual: true, parameter: parameter);
+
+    /// <summary>
+    /// Runs <paramref name="targets"/> inside every job whose targets depend on them instead of in a job of their own:
+    /// for targets that prepare the job's machine (a checkout into a temp folder) rather than produce artifacts.
+    /// Their own dependencies must be such targets too. Their files are not published as artifacts.
+    /// </summary>
+    public CiConfiguration RunInEveryJob(params string[] targets)
+    {
+        foreach (var target in targets.Where(t => !_everyJob.Contains(t))) _everyJob.Add(target);
+        return this;
+    }
+
+    /// <summary>
+    /// Declares non-secret parameters that CI must set for real runs (e.g. the team's registry and base-image mirror):
+    /// the files' headers list them (never values) and Azure jobs map them by name (<c>env: NAME: $(NAME)</c>).
+    /// </summary>
+    public CiConfiguration Variables(params string[] parameterNames)
+    {
+        foreach (var name in parameterNames.Where(n => !_variables.Contains(n))) _variables.Add(name);
+        return this;
+    }
 
     /// <summary>
     /// Runs <paramref name="target"/> on a schedule (five-field cron, UTC) on <paramref name="branch"/>. GitLab schedules
-    /// live in the project settings: the file's header says which to create.
+    /// live in the project settings: the file's header says which to create. A target declared with <c>Job</c> (and not
+    /// planned per environment) runs in its job on the schedule too, with its upstream jobs; any other target runs as one
+    /// self-contained job, <c>./build.sh TARGET</c> without <c>--skip</c>, needing no other job, so scheduled pipelines
+    /// never wait for jobs that only exist in push pipelines or deployments.
     /// </summary>
     public CiConfiguration Schedule(string target, string cron, string name = "nightly", string branch = "main")
     {

@@ -1,11 +1,19 @@
 namespace Release.CI;
 
-/// <summary>A deployment environment: which target deploys, on which branch rules, and whether a person starts it.</summary>
+/// <summary>
+/// A deployment environment: which target deploys, on which branch rules, whether a person starts it, and the build
+/// parameter that receives the environment's name (a deploy job runs <c>./build.sh ... --environment staging</c>).
+/// </summary>
 /// <param name="Name">The environment name as the CI system knows it (<c>production</c>).</param>
 /// <param name="DeployTarget">The target that deploys.</param>
 /// <param name="BranchRules">Declared branch rules (or <c>merge-request</c>) whose pipelines deploy here.</param>
 /// <param name="Manual">GitLab: the job waits for a manual start. Azure: the header asks for an approval check.</param>
-public sealed record EnvironmentDeclaration(string Name, string DeployTarget, IReadOnlyList<string> BranchRules, bool Manual);
+/// <param name="Parameter">The build parameter the environment's name is passed to; it must be a parameter of the build.</param>
+public sealed record EnvironmentDeclaration(string Name, string DeployTarget, IReadOnlyList<string> BranchRules, bool Manual, string Parameter = EnvironmentDeclaration.DefaultParameter)
+{
+    /// <summary>The parameter an environment's name is passed to unless the declaration names another.</summary>
+    public const string DefaultParameter = "Environment";
+}
 
 /// <summary>A scheduled pipeline.</summary>
 /// <param name="Name">The schedule's name (GitLab schedule description, Azure display name).</param>

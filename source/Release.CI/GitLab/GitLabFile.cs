@@ -34,6 +34,13 @@ internal static class GitLabFile
             yield return "GitLab passes them to every job as environment variables; no value is ever written here.";
             foreach (var secret in pipeline.Secrets) yield return $"  {secret.EnvironmentName} (parameter {secret.Name})";
         }
+        if (pipeline.Variables.Count > 0)
+        {
+            yield return "";
+            yield return "Variables: for real runs, define these (not secret) CI/CD variables in Settings > CI/CD > Variables, pointing";
+            yield return "at your team's own services; without them the build falls back to its local defaults:";
+            foreach (var line in GeneratedHeader.VariableLines(pipeline)) yield return line;
+        }
         if (pipeline.Configuration.Schedules.Count > 0)
         {
             yield return "";

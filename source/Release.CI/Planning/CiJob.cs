@@ -18,8 +18,20 @@ internal sealed class CiJob
     /// <summary>Number of partitions (1: not partitioned).</summary>
     public int PartitionCount { get; init; } = 1;
 
-    /// <summary>The environment a deployment job deploys to.</summary>
+    /// <summary>
+    /// The environment the job works for: the one a deployment job deploys to, or the one whose deployment a job after
+    /// it (integration tests) works on. Null for jobs that are the same for every environment.
+    /// </summary>
     public EnvironmentDeclaration? Environment { get; init; }
+
+    /// <summary>The command-line spelling of the parameter the environment's name is passed to (<c>--environment</c>).</summary>
+    public string? EnvironmentArgument { get; init; }
+
+    /// <summary>Whether the job runs its target with everything it depends on, needing no other job (a scheduled target).</summary>
+    public bool SelfContained => Kind == CiJobKind.Scheduled;
+
+    /// <summary>Whether the job deploys to <see cref="Environment"/> (GitLab environment, Azure deployment job).</summary>
+    public bool Deploys => Kind == CiJobKind.Deployment;
 
     /// <summary>Contexts the configuration itself gave this job.</summary>
     public required HashSet<PipelineContext> OwnContexts { get; init; }
@@ -42,18 +54,30 @@ internal sealed class CiJob
     /// <summary>Environment variable names of the secrets imported into this job.</summary>
     public List<string> Secrets { get; } = [];
 
+    /// <summary>Environment variable names of the team's non-secret CI variables this job reads.</summary>
+    public List<string> Variables { get; } = [];
+
     /// <summary>The GitLab job name.</summary>
     public string GitLabName { get; set; } = "";
 
     /// <summary>The Azure stage and job identifier.</summary>
     public string AzureName { get; set; } = "";
 
-    /// <summary>Whether a person starts the job (GitLab <c>when: manual</c>).</summary>
-    public bool Manual => Environment?.Manual == true;
+    /// <summary>Whether a person starts the job (GitLab <c>when: manual</c>); jobs after it wait for it.</summary>
+    public bool Manual => Deploys && Environment!.Manual;
 
-    /// <summary>The command line: <c>./build.sh A B --skip</c>, plus the partition.</summary>
-    public string Command => "./build.sh " + string.Join(' ', Targets) + " --skip" +
-        (PartitionCount > 1 ? $" --partition {PartitionIndex}/{PartitionCount}" : "");
+    /// <summary>
+    /// The command line: <c>./build.sh A B --skip</c>, plus the partition and the environment; a self-contained job
+    /// names only its target and does not skip, so the build runs everything it depends on.
+    /// </summary>
+    public string Command => SelfContained
+        ? "./build.sh " + EntryTarget
+        : "./build.sh " + string.Join(' ', Targets) + " --skip" +
+          (PartitionCount > 1 ? $" --partition {PartitionIndex}/{PartitionCount}" : "") +
+          (Environment is not null && EnvironmentArgument is not null ? $" {EnvironmentArgument} {ShellWord(Environment.Name)}" : "");
+
+    private static string ShellWord(string text) =>
+        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/') ? text : "'" + text + "'";
 
     /// <summary>A readable label for messages: <c>Test (partition 2/3)</c>, <c>Deploy (environment production)</c>.</summary>
     public string Label => EntryTarget
@@ -68,7 +92,7 @@ internal enum CiJobKind
     Entry,
     /// <summary>Declared with <c>Deploy</c>.</summary>
     Deployment,
-    /// <summary>Declared with <c>Schedule</c>.</summary>
+    /// <summary>Declared with <c>Schedule</c> for a target without a job: runs self-contained.</summary>
     Scheduled,
     /// <summary>Work that several jobs of one pipeline need, run once in a job of its own.</summary>
     Shared,

@@ -3,13 +3,14 @@ using Release.Engine.Parameters;
 
 namespace Release.CI.Planning;
 
-/// <summary>Everything both CI writers render: the jobs in dependency order, the triggers, schedules and secrets.</summary>
+/// <summary>Everything both CI writers render: the jobs in dependency order, the triggers, schedules, secrets and team variables.</summary>
 internal sealed record CiPipeline(
     string BuildClass,
     CiConfiguration Configuration,
     IReadOnlyList<CiJob> Jobs,
     IReadOnlyList<BranchRule> BranchRules,
-    IReadOnlyList<ParameterDescriptor> Secrets)
+    IReadOnlyList<ParameterDescriptor> Secrets,
+    IReadOnlyList<ParameterDescriptor> Variables)
 {
     private HashSet<PipelineContext>? _allContexts;
 
@@ -24,32 +25,33 @@ internal sealed record CiPipeline(
         ConfigurationValidator.Validate(config, index, problems);
         problems.ThrowIfAny();
 
-        var jobs = JobPlanner.Plan(config, index);
+        var jobs = JobPlanner.Plan(config, index, problems);
         JobLinker.Link(jobs, index, config, problems);
         var ordered = JobOrder.Sort(jobs, index, config, problems);
         JobNames.Assign(ordered, problems);
-        var secrets = ImportSecrets(ordered, config, graph, index);
+        var secrets = Import(config.Secrets, ordered, graph, index, j => j.Secrets);
+        var variables = Import(config.TeamVariables, ordered, graph, index, j => j.Variables);
         problems.ThrowIfAny();
 
         var rules = config.Branches.Select(b => BranchRule.TryParse(b, out _)!).ToList();
-        return new CiPipeline(buildClass, config, ordered, rules, secrets);
+        return new CiPipeline(buildClass, config, ordered, rules, secrets, variables);
     }
 
     /// <summary>
-    /// A secret goes only into jobs whose targets require it (least privilege); one that no target requires goes
-    /// into every job, since nothing tells which needs it.
+    /// A secret (or team variable) goes only into jobs whose targets require it (least privilege); one that no target
+    /// requires goes into every job, since nothing tells which needs it.
     /// </summary>
-    private static IReadOnlyList<ParameterDescriptor> ImportSecrets(IReadOnlyList<CiJob> jobs, CiConfiguration config, TargetGraph graph, TargetIndex index)
+    private static IReadOnlyList<ParameterDescriptor> Import(IEnumerable<string> names, IReadOnlyList<CiJob> jobs, TargetGraph graph, TargetIndex index, Func<CiJob, List<string>> into)
     {
-        var secrets = config.Secrets
+        var parameters = names
             .Select(name => graph.Parameters.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        foreach (var secret in secrets)
+        foreach (var parameter in parameters)
         {
-            bool Requires(CiJob job) => job.Targets.Any(t => index.Find(t)!.RequiredParameters.Contains(secret.Name, StringComparer.OrdinalIgnoreCase));
+            bool Requires(CiJob job) => job.Targets.Any(t => index.Find(t)!.RequiredParameters.Contains(parameter.Name, StringComparer.OrdinalIgnoreCase));
             var requiring = jobs.Where(Requires).ToList();
-            foreach (var job in requiring.Count > 0 ? requiring : jobs) job.Secrets.Add(secret.EnvironmentName);
+            foreach (var job in requiring.Count > 0 ? requiring : jobs) into(job).Add(parameter.EnvironmentName);
         }
-        return secrets;
+        return parameters;
     }
 }

@@ -44,6 +44,11 @@ internal static partial class ConfigurationValidator
                 problems.Add(place, $"environment name '{environment.Name}' has characters CI systems reject", "use letters, digits, '-', '_', '.', '/' or spaces");
             if (config.Jobs.Contains(environment.DeployTarget))
                 problems.Add(place, $"'{environment.DeployTarget}' is also declared with Job(), so it would run in every pipeline, not only deployments", $"remove Job(\"{environment.DeployTarget}\")");
+            if (!index.Graph.Parameters.Any(p => string.Equals(p.Name, environment.Parameter, StringComparison.OrdinalIgnoreCase)))
+                problems.Add(place, $"the build declares no parameter '{environment.Parameter}' to pass the environment name '{environment.Name}' to",
+                    $"declare [Parameter] string {environment.Parameter} in the build, or name the parameter the deploy target reads: Deploy(..., parameter: nameof(...))");
+            if (config.EveryJobTargets.Any(t => string.Equals(t, environment.DeployTarget, StringComparison.OrdinalIgnoreCase)))
+                problems.Add(place, $"'{environment.DeployTarget}' is also declared with RunInEveryJob(), so it would deploy from every job", $"remove \"{environment.DeployTarget}\" from RunInEveryJob(...)");
             if (environment.BranchRules.Count == 0)
                 problems.Add(place, "no branch rule says when to deploy", "name at least one declared branch rule, or \"merge-request\"");
             foreach (var rule in environment.BranchRules)
@@ -70,6 +75,8 @@ internal static partial class ConfigurationValidator
             problems.Add($"Schedule(name: \"{duplicate.Key}\")", "two schedules share this name, so their pipelines cannot be told apart", "give each schedule its own name");
 
         foreach (var secret in config.Secrets) CheckSecret(secret, index.Graph.Parameters, problems);
+        foreach (var variable in config.TeamVariables) CheckVariable(variable, index.Graph.Parameters, problems);
+        CheckEveryJobTargets(config, index, problems);
 
         if (config.Jobs.Count == 0 && config.Environments.Count == 0 && config.Schedules.Count == 0)
             problems.Add("CiConfiguration", "it declares no job", "add an entry target with Job(nameof(Test)), a Deploy(...) or a Schedule(...)");
@@ -81,6 +88,35 @@ internal static partial class ConfigurationValidator
         var closest = NameMatching.Closest(name, index.Graph.Targets.Select(t => t.Name));
         problems.Add(place, $"'{name}' is not a target of the build",
             closest.Count > 0 ? $"did you mean {string.Join(" or ", closest)}? Name targets with nameof(...)" : "name a Target property of the build with nameof(...)");
+    }
+
+    private static void CheckEveryJobTargets(CiConfiguration config, TargetIndex index, CiProblems problems)
+    {
+        var known = config.EveryJobTargets.Where(t => index.Find(t) is not null).Select(t => index.Find(t)!.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var target in config.EveryJobTargets)
+        {
+            var place = $"RunInEveryJob(\"{target}\")";
+            CheckTarget(target, place, index, problems);
+            if (index.Find(target) is not { } node) continue;
+            if (config.Jobs.Any(j => string.Equals(j, target, StringComparison.OrdinalIgnoreCase)))
+                problems.Add(place, $"'{node.Name}' is also declared with Job(), but a target run in every job has no job of its own", $"remove Job(\"{target}\") or RunInEveryJob(\"{target}\")");
+            if (config.Schedules.Any(s => string.Equals(s.Target, target, StringComparison.OrdinalIgnoreCase)))
+                problems.Add(place, $"'{node.Name}' is also scheduled, but a target run in every job has no job of its own", $"schedule a target that depends on {node.Name} instead");
+            var others = index.Closure(node.Name).Where(t => t != node.Name && !known.Contains(t)).OrderBy(index.OrderOf).ToList();
+            if (others.Count > 0)
+                problems.Add(place, $"'{node.Name}' depends on {string.Join(", ", others)}, which every job would then have to run too",
+                    $"declare {string.Join(", ", others.Select(o => $"nameof({o})"))} with RunInEveryJob as well, or remove the dependency");
+        }
+    }
+
+    private static void CheckVariable(string name, IReadOnlyList<ParameterDescriptor> parameters, CiProblems problems)
+    {
+        var place = $"Variables(\"{name}\")";
+        var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (parameter is null)
+            problems.Add(place, $"the build declares no parameter '{name}'", $"declare it in the build class: [Parameter] readonly string {name};");
+        else if (parameter.IsSecret)
+            problems.Add(place, $"parameter '{parameter.Name}' is a [Secret], and secrets are imported by name, not listed as plain variables", $"move it to ImportSecrets(nameof({parameter.Name}))");
     }
 
     private static void CheckSecret(string name, IReadOnlyList<ParameterDescriptor> parameters, CiProblems problems)

@@ -8,8 +8,10 @@ internal static class JobLinker
 {
     public static void Link(List<CiJob> jobs, TargetIndex index, CiConfiguration config, CiProblems problems)
     {
+        // A self-contained job runs everything itself: no job waits for it and it waits for none.
+        var linked = jobs.Where(j => !j.SelfContained).ToList();
         var owners = new Dictionary<string, List<CiJob>>();
-        foreach (var job in jobs)
+        foreach (var job in linked)
             foreach (var target in job.Targets)
             {
                 if (!owners.TryGetValue(target, out var list)) owners[target] = list = [];
@@ -17,9 +19,10 @@ internal static class JobLinker
             }
 
         // A job relies on the jobs whose entry is in its closure, and on the jobs whose artifacts it consumes.
-        var reliesOn = jobs.ToDictionary(j => j, j => jobs.Where(o => Covers(o, j, index)).ToHashSet());
-        foreach (var job in jobs)
+        var reliesOn = jobs.ToDictionary(j => j, j => linked.Where(o => !j.SelfContained && Covers(o, j, index)).ToHashSet());
+        foreach (var job in linked)
             foreach (var target in job.Targets)
+            {
                 foreach (var link in index.Find(target)!.ConsumesArtifacts)
                 {
                     var producer = index.Find(link.Producer)!.Name;
@@ -38,23 +41,38 @@ internal static class JobLinker
                         AddNeed(job, p, artifacts: true, link.Globs, optional: false);
                     }
                 }
+                // Consumes("glob"): the files of upstream targets whose produced globs can hold them.
+                foreach (var glob in index.Find(target)!.Consumes)
+                    foreach (var upstream in index.Closure(target).Where(u => u != target && !job.Targets.Contains(u)).OrderBy(index.OrderOf))
+                    {
+                        if (!index.Find(upstream)!.Produces.Any(produced => ArtifactGlobs.CanMatch(produced, glob))) continue;
+                        foreach (var p in ProducersFor(job, upstream, owners, reliesOn[job]))
+                        {
+                            reliesOn[job].Add(p);
+                            AddNeed(job, p, artifacts: true, [glob], optional: false);
+                        }
+                    }
+            }
 
         SpreadContexts(jobs, reliesOn);
 
-        foreach (var job in jobs)
+        foreach (var job in linked)
             foreach (var target in job.Targets)
                 foreach (var (predecessor, pulls) in index.Predecessors(target))
                 {
                     if (job.Targets.Contains(predecessor) || !owners.TryGetValue(predecessor, out var candidates)) continue;
-                    foreach (var other in candidates.Where(o => o != job && (reliesOn[job].Contains(o) || (!pulls && SharePipelines(o, job)))))
+                    foreach (var other in candidates.Where(o => o != job && SameEnvironment(o, job) && (reliesOn[job].Contains(o) || (!pulls && SharePipelines(o, job)))))
                         AddNeed(job, other, artifacts: false, [], optional: !other.Contains(job));
                 }
 
+        var everyJob = config.EveryJobTargets.Select(t => index.Find(t)!.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var job in jobs)
         {
             foreach (var target in job.Targets)
             {
-                foreach (var glob in index.Find(target)!.Produces.Where(g => !job.Produces.Contains(g))) job.Produces.Add(glob);
+                // Targets run in every job prepare that job's machine; their files are made again wherever needed.
+                if (!everyJob.Contains(target))
+                    foreach (var glob in index.Find(target)!.Produces.Where(g => !job.Produces.Contains(g))) job.Produces.Add(glob);
                 if (config.Targets.TryGetValue(target, out var options) && options.Reports.Any) job.Reports.Add(options.Reports);
             }
         }
@@ -63,12 +81,17 @@ internal static class JobLinker
 
     private static bool Covers(CiJob other, CiJob job, TargetIndex index) =>
         other.EntryTarget != job.EntryTarget
+        && SameEnvironment(other, job)
         && index.Closure(job.EntryTarget).Contains(other.EntryTarget)
         && !index.Closure(other.EntryTarget).Contains(job.EntryTarget);
 
+    /// <summary>Whether <paramref name="other"/> can serve <paramref name="job"/>: it is the same in every environment, or works for the job's.</summary>
+    private static bool SameEnvironment(CiJob other, CiJob job) =>
+        other.Environment is null || other.Environment.Name == job.Environment?.Name;
+
     private static List<CiJob> ProducersFor(CiJob job, string producer, Dictionary<string, List<CiJob>> owners, HashSet<CiJob> reliedOn)
     {
-        var candidates = owners.GetValueOrDefault(producer) ?? [];
+        var candidates = (owners.GetValueOrDefault(producer) ?? []).Where(c => c != job && SameEnvironment(c, job)).ToList();
         var relied = candidates.Where(reliedOn.Contains).ToList();
         return relied.Count > 0 ? relied : candidates.Where(c => SharePipelines(c, job)).ToList();
     }

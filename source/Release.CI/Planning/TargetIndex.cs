@@ -59,6 +59,23 @@ internal sealed class TargetIndex
         return result;
     }
 
+    /// <summary>
+    /// <paramref name="names"/> with every target after those it depends on, otherwise in declaration order: the order
+    /// a job's command line names them in (a build class may declare a target before what it depends on).
+    /// </summary>
+    public List<string> InRunOrder(IEnumerable<string> names)
+    {
+        var remaining = names.Distinct().OrderBy(OrderOf).ToList();
+        var result = new List<string>(remaining.Count);
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FirstOrDefault(t => !remaining.Any(o => o != t && Closure(t).Contains(o))) ?? remaining[0];
+            remaining.Remove(next);
+            result.Add(next);
+        }
+        return result;
+    }
+
     /// <summary>The targets <paramref name="name"/> directly pulls in: its dependencies and the targets it triggers.</summary>
     public IEnumerable<string> Next(string name)
     {
