@@ -15,6 +15,26 @@ public class AzureStructureTests
     [Test] public Task Partitions() => CheckAsync<PartitionedBuild>();
     [Test] public Task Schedule() => CheckAsync<ScheduledBuild>();
     [Test] public Task Environments() => CheckAsync<EnvironmentsBuild>();
+    [Test] public Task RepositoryShaped() => CheckAsync<RepositoryShapedBuild>();
+
+    [Test]
+    public async Task Deployments_download_the_files_they_consume_by_glob_and_jobs_after_them_are_per_environment()
+    {
+        var stages = Stages(await Generated.AzureAsync<RepositoryShapedBuild>());
+        var staging = stages.Single(s => Text(s, "stage") == "Deploy_staging");
+        var download = AllSteps([staging]).Single(s => Task(s) == "DownloadPipelineArtifact@2");
+        var integrate = stages.Single(s => Text(s, "stage") == "Integrate_staging");
+
+        Assert.That(download["inputs"]["artifactName"].ToString(), Is.EqualTo("Build"));
+        Assert.That(download["inputs"]["itemPattern"].ToString().Trim(), Is.EqualTo("artifacts/build/image.json"));
+        Assert.That(((YamlSequenceNode)integrate["dependsOn"]).Select(d => d.ToString()), Is.EqualTo(new[] { "Deploy_staging" }));
+        Assert.That(AllSteps([integrate]).Single(s => s.Children.ContainsKey(new YamlScalarNode("script")))["script"].ToString(),
+            Is.EqualTo("./build.sh Clone Integrate --skip --environment staging"));
+        Assert.That(integrate["condition"].ToString(), Does.Contain("refs/heads/staging").And.Not.Contain("main"));
+        var script = AllSteps([staging]).Single(s => s.Children.ContainsKey(new YamlScalarNode("script")));
+        Assert.That(script["env"]["REGISTRY"].ToString(), Is.EqualTo("$(REGISTRY)"));
+        Assert.That(script["env"]["REGISTRY_PASSWORD"].ToString(), Is.EqualTo("$(REGISTRY_PASSWORD)"));
+    }
 
     [Test]
     public async Task Deployments_run_on_their_environment_and_download_only_what_they_consume()

@@ -40,6 +40,21 @@ public class BadInputTests
             "Schedule(\"Monthly\", \"0 2 1 1-13 *\")", "the month field '1-13' is invalid: 13 is out of range", "allowed: 1-12");
 
     [Test]
+    public void Deployments_whose_environment_parameter_the_build_does_not_declare() =>
+        AssertProblem<NoEnvironmentParameterBuild>("Deploy(\"Deploy\", \"staging\")", "declares no parameter 'Environment' to pass the environment name 'staging' to",
+            "declare [Parameter] string Environment", "Deploy(\"Deploy\", \"production\")", "no parameter 'Stage'", "Deploy(..., parameter: nameof(...))");
+
+    [Test]
+    public void Targets_run_in_every_job_that_have_a_job_or_other_dependencies() =>
+        AssertProblem<BadEveryJobBuild>("RunInEveryJob(\"Clone\")", "also declared with Job()", "remove Job(\"Clone\") or RunInEveryJob(\"Clone\")",
+            "depends on Restore, which every job would then have to run too", "declare nameof(Restore) with RunInEveryJob as well");
+
+    [Test]
+    public void Team_variables_that_are_secrets_or_not_parameters() =>
+        AssertProblem<BadEveryJobBuild>("Variables(\"Token\")", "is a [Secret]", "ImportSecrets(nameof(Token))",
+            "Variables(\"Registry\")", "declares no parameter 'Registry'");
+
+    [Test]
     public void Unknown_targets_get_a_suggestion() =>
         AssertProblem<UnknownTargetBuild>("Job(\"Compiel\")", "'Compiel' is not a target", "did you mean Compile");
 

@@ -67,10 +67,10 @@ public class GitLabCiLocalTests
         Assert.That(repository.Log, Does.Contain("test Test ran"), "test does not need pack");
     }
 
-    private static async Task<PipelineRepository> RepositoryAsync<T>(string branch) where T : Build, IContinuousIntegration, new()
+    internal static async Task<PipelineRepository> RepositoryAsync<T>(string branch) where T : Build, IContinuousIntegration, new()
     {
         using var root = new TempDirectory("release-ci-inspect");
         var graph = await BuildHost.InspectAsync<T>(new BuildHostOptions { RootDirectory = root.Path, Environment = new Dictionary<string, string>(), Output = TextWriter.Null, WriteSchema = false });
-        return await PipelineRepository.CreateAsync(graph, await Generated.GitLabAsync<T>(), branch);
+        return await PipelineRepository.CreateAsync(graph, await Generated.GitLabAsync<T>(), branch, ((IContinuousIntegration)new T()).Ci.EveryJobTargets);
     }
 }

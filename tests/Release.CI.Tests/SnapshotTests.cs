@@ -11,6 +11,7 @@ public class SnapshotTests
     [Test] public Task Partitions() => VerifyAsync<PartitionedBuild>("partitions");
     [Test] public Task Schedule() => VerifyAsync<ScheduledBuild>("schedule");
     [Test] public Task Environments() => VerifyAsync<EnvironmentsBuild>("environments");
+    [Test] public Task RepositoryShaped() => VerifyAsync<RepositoryShapedBuild>("repository");
 
     [Test]
     public async Task Generating_twice_gives_identical_bytes()

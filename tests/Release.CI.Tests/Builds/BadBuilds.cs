@@ -77,3 +77,30 @@ public sealed class UnknownTargetBuild : Build, IContinuousIntegration
 
     CiConfiguration IContinuousIntegration.Ci => new CiConfiguration().Job("Compiel");
 }
+
+/// <summary>Deploys without an Environment parameter, and names a parameter that does not exist for another deployment.</summary>
+public sealed class NoEnvironmentParameterBuild : Build, IContinuousIntegration
+{
+    Target Deploy => _ => _.Executes(() => { });
+
+    CiConfiguration IContinuousIntegration.Ci => new CiConfiguration()
+        .OnBranches("main", "staging")
+        .Deploy(nameof(Deploy), "staging", ["staging"])
+        .Deploy(nameof(Deploy), "production", ["main"], parameter: "Stage");
+}
+
+/// <summary>RunInEveryJob on a target that is also a job and depends on another target; Variables naming a secret and a missing parameter.</summary>
+public sealed class BadEveryJobBuild : Build, IContinuousIntegration
+{
+    [Parameter, Secret] readonly string Token = "";
+
+    Target Restore => _ => _.Executes(() => { });
+    Target Clone => _ => _.DependsOn(Restore).Executes(() => { });
+    Target Compile => _ => _.DependsOn(Clone).Executes(() => { });
+
+    CiConfiguration IContinuousIntegration.Ci => new CiConfiguration()
+        .Job(nameof(Compile))
+        .Job(nameof(Clone))
+        .RunInEveryJob(nameof(Clone))
+        .Variables(nameof(Token), "Registry");
+}

@@ -5,6 +5,7 @@ namespace Release.CI.Tests.Builds;
 /// <summary>The seed promotion: staging branch to staging, merge requests to pre-prod, main/master to production (manual).</summary>
 public sealed class EnvironmentsBuild : Build, IContinuousIntegration
 {
+    [Parameter("Environment to deploy to")] readonly string Environment = "";
     [Parameter, Secret] readonly string KubeConfig = "";
     [Parameter, Secret] readonly string RegistryPassword = "";
 

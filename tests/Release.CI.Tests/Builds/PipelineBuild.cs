@@ -5,6 +5,8 @@ namespace Release.CI.Tests.Builds;
 /// <summary>A pipeline run for real with gitlab-ci-local: compile, test and pack in parallel, deploy to environments.</summary>
 public sealed class PipelineBuild : Build, IContinuousIntegration
 {
+    [Parameter("Environment to deploy to")] readonly string Environment = "";
+
     Target Restore => _ => _.Executes(() => { });
     Target Compile => _ => _.DependsOn(Restore).Produces("artifacts/bin/*.dll").Executes(() => { });
     Target Test => _ => _.DependsOn(Compile).Consumes(Compile).Produces("artifacts/tests/*.xml").Executes(() => { });

@@ -39,6 +39,17 @@ public static class GitLabCiLocal
     public static Task<ProcessResult> RunPipelineAsync(string repository, params string[] extraArguments) =>
         RunAsync(Executable, ["--shell-executor-no-image", "--shell-isolation", "--force-shell-executor", "--max-job-name-padding", "0", "--artifacts-to-source=false", .. extraArguments], repository);
 
+    /// <summary>The jobs <c>--list</c> shows for a pipeline in <paramref name="repository"/> (name to <c>when</c>).</summary>
+    public static async Task<Dictionary<string, string>> ListAsync(string repository, params string[] extraArguments)
+    {
+        var result = await RunAsync(Executable, ["--list", .. extraArguments], repository);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"gitlab-ci-local --list failed ({result.ExitCode}):\n{result.Output}");
+        var lines = result.Output.Split('\n').SkipWhile(l => !l.StartsWith("name ", StringComparison.Ordinal)).Skip(1);
+        string[] when = ["on_success", "on_failure", "manual", "always", "delayed"];
+        return lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length >= 3 && when.Contains(f[2]))
+            .ToDictionary(f => f[0], f => f[2]);
+    }
+
     public static async Task<ProcessResult> RunAsync(string file, IEnumerable<string> arguments, string directory)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -21,11 +21,11 @@ public sealed class PipelineRepository : IDisposable
 
     public List<string> Log => File.Exists(LogFile) ? File.ReadAllLines(LogFile).ToList() : [];
 
-    public static async Task<PipelineRepository> CreateAsync(TargetGraph graph, string gitLabFile, string branch = "main")
+    public static async Task<PipelineRepository> CreateAsync(TargetGraph graph, string gitLabFile, string branch = "main", IReadOnlyCollection<string>? workspaceTargets = null)
     {
         var repository = new PipelineRepository(await TempGitRepository.CreateAsync(branch));
         repository._repository.WriteFile(".gitlab-ci.yml", gitLabFile);
-        var stub = repository._repository.WriteFile("build.sh", BootstrapStub.Script(graph, repository.LogFile));
+        var stub = repository._repository.WriteFile("build.sh", BootstrapStub.Script(graph, repository.LogFile, workspaceTargets));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(stub, File.GetUnixFileMode(stub) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         repository._repository.WriteFile(".gitignore", ".gitlab-ci-local/\n");
         await repository._repository.CommitAsync("ci: pipeline under test");
