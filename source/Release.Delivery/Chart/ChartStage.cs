@@ -3,6 +3,7 @@ using Release.Engine;
 using Release.Helm.Charts;
 using Release.Helm.Linting;
 using Release.Helm.Packaging;
+using Release.Stages.Common;
 using Release.Stages.Pipeline;
 using HelmVersion = Release.Helm.Versioning.SemanticVersion;
 using ProcessVersion = Release.Process.Versioning.SemanticVersion;
@@ -28,7 +29,9 @@ internal sealed class ChartStage(IChart build)
         var version = ChartVersionOf(source, seedName);
         build.Log.Information($"Chart {module} {version} (seed name {seedName}) pinning {push.Registry}/{push.Repository}@{push.Digest}");
 
-        using var workspace = ChartWorkspace.Begin(paths.ChartDirectory, RecordName);
+        // The record and packages belong to one run; the chart sources and index.yaml are maintained across runs.
+        using var workspace = StageOutput.BeginFromPrevious(paths.ChartDirectory, relative =>
+            relative.Contains(Path.DirectorySeparatorChar) || (relative != RecordName && !relative.EndsWith(".tgz", StringComparison.Ordinal)));
         var chartDirectory = workspace.Staging / module;
         await GenerateAsync(chartDirectory, version, source, push, ct);
         await LintAsync(chartDirectory, ct);

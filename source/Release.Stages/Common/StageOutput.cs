@@ -33,6 +33,29 @@ public sealed class StageOutput : IDisposable
         return new StageOutput(final, staging);
     }
 
+    /// <summary>
+    /// Starts from a copy of the previous output instead of an empty folder, for outputs maintained across runs (a
+    /// chart's sources, a chart repository's index). The previous folder stays untouched until <see cref="Commit"/>.
+    /// </summary>
+    /// <param name="final">Where the outputs end up.</param>
+    /// <param name="carryOver">Which previous files (paths relative to <paramref name="final"/>) the new run starts with.</param>
+    public static StageOutput BeginFromPrevious(AbsolutePath final, Func<string, bool> carryOver)
+    {
+        var staging = final.Parent / ("." + final.Name + ".partial");
+        Delete(staging);
+        staging.CreateDirectory();
+        if (final.DirectoryExists())
+            foreach (var file in Directory.EnumerateFiles(final, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(final, file);
+                if (!carryOver(relative)) continue;
+                var target = Path.Combine(staging, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        return new StageOutput(final, staging);
+    }
+
     /// <summary>Moves the staging folder into place. Call once, after the last file is written.</summary>
     public void Commit()
     {
