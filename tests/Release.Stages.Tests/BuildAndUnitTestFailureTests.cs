@@ -1,3 +1,4 @@
+using Release.Testing.Network;
 using Release.Stages.Tests.Support;
 
 namespace Release.Stages.Tests;

@@ -1,3 +1,4 @@
+using Release.Testing.Network;
 using System.Text.Json;
 using Release.Containers.BaseImages;
 using Release.Containers.Builders;
