@@ -1,5 +1,14 @@
 using Release.CI;
 using Release.Delivery.Deploy;
+using Release.Delivery.Integrate;
+using Release.Engine;
+using Release.Releasing.Blessing;
+using Release.Releasing.Evidence;
+using Release.Releasing.Notes;
+using Release.Releasing.Promotion;
+using Release.Releasing.Quality;
+using Release.Stages.Clone;
+using Release.Stages.Scan;
 
 namespace Release.Build;
 
@@ -8,25 +17,70 @@ namespace Release.Build;
 /// <c>./build.sh GenerateCI</c> writes them; CI runs <c>./build.sh CheckCI</c> so they never drift.
 /// Clone checks the sample out into .nuke/temp/workspace, which is no artifact, so it runs in every job that needs
 /// the workspace; the nightly schedule runs the whole Pipeline in one job (deploying to the default, local environment).
+/// <para>
+/// The release process (seed process; source/Release.Releasing/README.md). Pipelines deploy and integrate per
+/// branch rule: <c>staging</c> to staging, merge requests to pre-prod, <c>main</c>/<c>master</c> to <c>local</c> (the
+/// runner itself: nothing on main is deployed anywhere real before it is blessed). The quality gate runs automatically
+/// after each integration (<c>quality-gate-ENV</c>). On <c>main</c>/<c>master</c> the manual production job
+/// (<c>release-to-production</c>) then runs <c>ReleaseTo --to production</c>: Bless, Promote --to production (image and
+/// chart by digest, through production's GitOps deployer), ReleaseNotes and Evidence, using that pipeline's pushed
+/// image, chart and quality-gate channel. Who runs what:
+/// </para>
+/// <list type="bullet">
+/// <item>Release manager, once per release: <c>./build.sh OpenRelease</c>.</item>
+/// <item>Voters (ModuleLead, Sre, Qa, ProductManagement), each in person, never an author or committer of the release:
+/// <c>./build.sh Vote --role Sre --decision go</c> (<c>--decision nogo --reason "..."</c> to veto); anyone can check
+/// with <c>./build.sh GateStatus</c>.</item>
+/// <item>Checklist owners: <c>./build.sh Attest --item dr-plan-drafted --text "DR plan: https://wiki/dr/1.4.0"</c>.</item>
+/// <item>Release manager, when every gate is Go: start the manual <c>release-to-production</c> job on the main pipeline
+/// (GitLab) or approve the production environment (Azure); it runs Bless, Promote, ReleaseNotes, Evidence.</item>
+/// <item>Auditors: <c>./build.sh VerifyEvidence --release VERSION</c>. SRE, to back out:
+/// <c>./build.sh Rollback --environment production</c>.</item>
+/// </list>
 /// </summary>
 partial class Build
 {
     CiConfiguration IContinuousIntegration.Ci => new CiConfiguration()
-        .StandardEnvironments(nameof(IDeploy.Deploy), parameter: nameof(IDeploy.Environment))
-        .RunInEveryJob(nameof(Stages.Clone.IClone.Clone))
+        .OnBranches("main", "master", "staging").OnMergeRequests()
+        .Deploy(nameof(IDeploy.Deploy), "staging", ["staging"], parameter: nameof(IDeploy.Environment))
+        .Deploy(nameof(IDeploy.Deploy), "pre-prod", ["merge-request"], parameter: nameof(IDeploy.Environment))
+        .Deploy(nameof(IDeploy.Deploy), "local", ["main", "master"], parameter: nameof(IDeploy.Environment))
+        .Deploy(nameof(ReleaseTo), "production", ["main", "master"], manual: true, parameter: nameof(IPromote.To), promotes: ["local"])
+        .RunInEveryJob(nameof(IClone.Clone))
         .OnBranches("develop", "release/*", "hotfix/*")
         .Partition(nameof(Test), 2)
         .Job(nameof(IContinuousIntegration.CheckCI))
         .Job(nameof(Stages.UnitTest.IUnitTest.UnitTest))
         .Reports(nameof(Stages.UnitTest.IUnitTest.UnitTest), junit: "artifacts/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/unit-tests/*.cobertura.xml")
-        .Job(nameof(Stages.Scan.IScan.Scan))
-        .Reports(nameof(Stages.Scan.IScan.Scan), containerScanning: "artifacts/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/scan/sbom-*.cdx.json")
-        .Job(nameof(Delivery.Integrate.IIntegrate.Integrate))
-        .Reports(nameof(Delivery.Integrate.IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
+        .Job(nameof(IScan.Scan))
+        .Reports(nameof(IScan.Scan), containerScanning: "artifacts/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/scan/sbom-*.cdx.json")
+        .Job(nameof(IIntegrate.Integrate))
+        .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
+        .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
         .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Delivery.Push.IPush.RegistryPassword))
         .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Delivery.Push.IPush.RegistryUsername))
         .CacheNuGetPackages()
         .UseGitLab()
         .UseAzure();
+
+    /// <summary>The quality gate scores this pipeline's results, so it runs after the scan and the integration tests.</summary>
+    Target IQualityGate.QualityGate => _ => _
+        .Base()
+        .DependsOn<IScan>(x => x.Scan)
+        .DependsOn<IIntegrate>(x => x.Integrate);
+
+    /// <summary>
+    /// The production job of the release process: blesses this pipeline's release and promotes it by digest to
+    /// <c>--to</c>, then writes the release notes and the evidence. Needs the pipeline's quality gate, image and chart.
+    /// </summary>
+    Target ReleaseTo => _ => _
+        .Description("Release process after the pipeline: Bless, Promote --to ENV (by digest), ReleaseNotes, Evidence")
+        .DependsOn<IClone>(x => x.Clone)
+        .DependsOn<IQualityGate>(x => x.QualityGate)
+        .DependsOn<IBless>(x => x.Bless)
+        .DependsOn<IPromote>(x => x.Promote)
+        .DependsOn<IReleaseNotes>(x => x.ReleaseNotes)
+        .DependsOn<IEvidence>(x => x.Evidence)
+        .Consumes("artifacts/push/push.json", "artifacts/chart/chart.json", "artifacts/release/channel.json");
 }

@@ -17,6 +17,7 @@ public class GitLabNeedsTests
     [Test] public Task Environments() => CheckAsync<EnvironmentsBuild>();
     [Test] public Task Pipeline() => CheckAsync<PipelineBuild>();
     [Test] public Task RepositoryShaped() => CheckAsync<RepositoryShapedBuild>();
+    [Test] public Task Promotion() => CheckAsync<PromotionBuild>();
 
     [Test]
     public async Task Each_deployment_runs_only_under_its_environments_rules_and_passes_the_environment()

@@ -98,11 +98,17 @@ public sealed class CiConfiguration
     /// Jobs for targets that depend on <paramref name="deployTarget"/> are planned once per environment, after its
     /// deployment and under its branch rules. A manual deployment waits for a person to start it on GitLab; on Azure,
     /// configure an approval on the environment.
+    /// <paramref name="promotes"/> names environments deployed earlier in the same pipelines whose verified result this
+    /// deployment promotes (production after what a test environment's jobs checked): its jobs rely on their jobs
+    /// (order and artifacts) instead of running that work again for this environment.
     /// </summary>
     public CiConfiguration Deploy(string deployTarget, string environment, IEnumerable<string> branchRules, bool manual = false,
-        string parameter = EnvironmentDeclaration.DefaultParameter)
+        string parameter = EnvironmentDeclaration.DefaultParameter, IEnumerable<string>? promotes = null)
     {
-        _environments.Add(new EnvironmentDeclaration(environment, deployTarget, branchRules.ToList(), manual, parameter));
+        _environments.Add(new EnvironmentDeclaration(environment, deployTarget, branchRules.ToList(), manual, parameter)
+        {
+            Promotes = promotes?.ToList() ?? [],
+        });
         return this;
     }
 

@@ -13,6 +13,15 @@ public sealed record EnvironmentDeclaration(string Name, string DeployTarget, IR
 {
     /// <summary>The parameter an environment's name is passed to unless the declaration names another.</summary>
     public const string DefaultParameter = "Environment";
+
+    /// <summary>
+    /// Environments deployed earlier in the same pipelines whose verified result this one promotes: jobs for this
+    /// environment rely on their jobs (order and artifacts) instead of repeating that work.
+    /// </summary>
+    public IReadOnlyList<string> Promotes { get; init; } = [];
+
+    /// <summary>Whether jobs for this environment may rely on jobs for <paramref name="environment"/>.</summary>
+    internal bool ReliesOn(string environment) => environment == Name || Promotes.Contains(environment, StringComparer.Ordinal);
 }
 
 /// <summary>A scheduled pipeline.</summary>

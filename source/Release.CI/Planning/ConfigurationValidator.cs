@@ -51,6 +51,16 @@ internal static partial class ConfigurationValidator
                 problems.Add(place, $"'{environment.DeployTarget}' is also declared with RunInEveryJob(), so it would deploy from every job", $"remove \"{environment.DeployTarget}\" from RunInEveryJob(...)");
             if (environment.BranchRules.Count == 0)
                 problems.Add(place, "no branch rule says when to deploy", "name at least one declared branch rule, or \"merge-request\"");
+            foreach (var promoted in environment.Promotes)
+            {
+                var earlier = config.Environments.FirstOrDefault(e => e.Name == promoted);
+                if (earlier is null || promoted == environment.Name)
+                    problems.Add(place, $"it promotes '{promoted}', which is {(earlier is null ? "no declared environment" : "itself")}",
+                        $"name an environment declared with Deploy(...) other than '{environment.Name}'");
+                else if (!environment.BranchRules.Any(earlier.BranchRules.Contains))
+                    problems.Add(place, $"it promotes '{promoted}', but the two are never deployed in the same pipeline",
+                        $"give Deploy(..., \"{promoted}\") a branch rule of '{environment.Name}'");
+            }
             foreach (var rule in environment.BranchRules)
             {
                 if (BranchRule.IsMergeRequestName(rule) ? config.MergeRequests : declaredRules.Contains(rule)) continue;

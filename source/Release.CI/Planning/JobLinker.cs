@@ -85,9 +85,12 @@ internal static class JobLinker
         && index.Closure(job.EntryTarget).Contains(other.EntryTarget)
         && !index.Closure(other.EntryTarget).Contains(job.EntryTarget);
 
-    /// <summary>Whether <paramref name="other"/> can serve <paramref name="job"/>: it is the same in every environment, or works for the job's.</summary>
+    /// <summary>
+    /// Whether <paramref name="other"/> can serve <paramref name="job"/>: it is the same in every environment, or works
+    /// for the job's environment or for one the job's environment promotes.
+    /// </summary>
     private static bool SameEnvironment(CiJob other, CiJob job) =>
-        other.Environment is null || other.Environment.Name == job.Environment?.Name;
+        other.Environment is null || job.Environment is not null && job.Environment.ReliesOn(other.Environment.Name);
 
     private static List<CiJob> ProducersFor(CiJob job, string producer, Dictionary<string, List<CiJob>> owners, HashSet<CiJob> reliedOn)
     {

@@ -112,7 +112,8 @@ internal static class JobPlanner
                 job.Targets = index.InRunOrder(index.Closure(job.EntryTarget));
                 continue;
             }
-            bool IsEntry(string name) => entries.Contains((name, null)) || job.Environment is not null && entries.Contains((name, job.Environment.Name));
+            bool IsEntry(string name) => entries.Contains((name, null))
+                || job.Environment is not null && entries.Any(e => e.EntryTarget == name && e.Name is not null && job.Environment.ReliesOn(e.Name));
             var walked = new HashSet<string>();
             var boundary = new List<string>();
             var stack = new Stack<string>([job.EntryTarget]);
