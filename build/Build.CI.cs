@@ -31,7 +31,8 @@ namespace Release.Build;
 /// <item>Voters (ModuleLead, Sre, Qa, ProductManagement), each in person, never an author or committer of the release:
 /// <c>./build.sh Vote --role Sre --decision go</c> (<c>--decision nogo --reason "..."</c> to veto); anyone can check
 /// with <c>./build.sh GateStatus</c>.</item>
-/// <item>Checklist owners: <c>./build.sh Attest --item dr-plan-drafted --text "DR plan: https://wiki/dr/1.4.0"</c>.</item>
+/// <item>Checklist owners, each in the role that owns the item and never an author or committer of the release:
+/// <c>./build.sh Attest --item dr-plan-drafted --role Sre --text "DR plan: https://wiki/dr/1.4.0"</c>.</item>
 /// <item>Release manager, when every gate is Go: start the manual <c>release-to-production</c> job on the main pipeline
 /// (GitLab) or approve the production environment (Azure); it runs Bless, Promote, ReleaseNotes, Evidence.</item>
 /// <item>Auditors: <c>./build.sh VerifyEvidence --release VERSION</c>. SRE, to back out:

@@ -88,6 +88,43 @@ public class BypassTests
     }
 
     [Test]
+    public async Task An_attestation_is_accepted_only_from_the_role_that_owns_the_item()
+    {
+        using var world = await ReadyForVotesAsync();
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "qa", "--decision", "go", "--voter", "qa@example.com")).Succeeded();
+        var before = await world.RecordCommitsAsync();
+
+        // Someone acting as Qa attests an Sre item.
+        (await world.RunAsync("Attest", "--release", "0.1.0", "--item", "dr-plan-drafted", "--text", "DR: https://wiki.example.com/dr", "--voter", "qa@example.com"))
+            .Refused("Attestation of 'dr-plan-drafted' on release director-0.1.0 by qa@example.com as Qa refused", "belongs to the Sre checklist",
+                "./build.sh Attest --item dr-plan-drafted --role Sre", "nothing was recorded");
+        // ... and then claims to be the Sre.
+        (await world.RunAsync("Attest", "--release", "0.1.0", "--item", "dr-plan-drafted", "--role", "sre", "--text", "DR: https://wiki.example.com/dr", "--voter", "qa@example.com"))
+            .Refused("already voted as Qa on this release; one person fills one role per release");
+        // Someone acting in no role, without --role.
+        (await world.RunAsync("Attest", "--release", "0.1.0", "--item", "on-call-named", "--text", "on-call: team-a", "--voter", "sre@example.com"))
+            .Refused("names no role", "belongs to the Sre checklist", "--role Sre");
+        // The author of the release's change, and whoever triggered it, in the owning role.
+        (await world.RunAsync("Attest", "--release", "0.1.0", "--item", "special-deployment-provisions", "--role", "module-lead", "--text", "none", "--voter", ReleaseWorld.Alice.Email))
+            .Refused("authored or committed changes in this release and cannot attest items that gate it", "another ModuleLead must attest");
+        (await world.RunAsync("Attest", "--release", "0.1.0", "--item", "release-notes-ready", "--role", "product-management", "--text", "notes", "--voter", "release.manager@example.com"))
+            .Refused("triggered this release and cannot attest");
+        // An item only the pipeline can prove, and one no gate has.
+        (await world.RunAsync("Attest", "--release", "0.1.0", "--item", "unit-tests-captured", "--role", "module-lead", "--text", "trust me", "--voter", "lead@example.com"))
+            .Refused("can only be satisfied by pipeline evidence 'unit-tests'");
+        (await world.RunAsync("Attest", "--release", "0.1.0", "--item", "dr-plan", "--role", "sre", "--text", "x", "--voter", "sre@example.com"))
+            .Refused("'dr-plan' is on no gate's checklist", "dr-plan-drafted");
+        Assert.That(await world.RecordCommitsAsync(), Is.EqualTo(before), "refused attestations change nothing");
+
+        // The Sre attests in person; their role is recorded, and a later vote in another role is refused.
+        (await world.RunAsync("Attest", "--release", "0.1.0", "--item", "dr-plan-drafted", "--role", "sre", "--text", "DR: https://wiki.example.com/dr", "--voter", "sre@example.com")).Succeeded();
+        Assert.That(await world.RecordAsync("director-0.1.0"), Does.Contain("\"itemKey\": \"dr-plan-drafted\"").And.Contain("\"role\": \"Sre\""));
+        (await world.RunAsync("Vote", "--release", "0.1.0", "--role", "product-management", "--decision", "go", "--voter", "sre@example.com"))
+            .Refused("already attested 'dr-plan-drafted' as Sre on this release");
+        Assert.That((await world.RunAsync("GateStatus", "--release", "0.1.0")).Succeeded().Output, Does.Not.Contain("'dr-plan-drafted' (Sre) not satisfied"));
+    }
+
+    [Test]
     public async Task Votes_outside_the_window_and_ignore_window_for_production_are_refused()
     {
         using var world = await ReadyForVotesAsync();

@@ -21,11 +21,3 @@ public sealed record ChecklistItem(string Key, ApprovalRole Role, string Descrip
             throw new ArgumentException($"Checklist item '{Key}' can never be satisfied: give it an evidence key or allow attestations.");
     }
 }
-
-/// <summary>A person's recorded statement that a checklist item is done (e.g. "DR plan reviewed: link").</summary>
-/// <param name="ReleaseId">The release.</param>
-/// <param name="ItemKey">The checklist item's key.</param>
-/// <param name="By">Who attests.</param>
-/// <param name="At">When.</param>
-/// <param name="Text">What they state, with links.</param>
-public sealed record Attestation(string ReleaseId, string ItemKey, string By, DateTimeOffset At, string Text);

@@ -13,6 +13,9 @@ public sealed record GateDecision(
     IReadOnlyList<string> Blockers,
     IReadOnlyList<string> IgnoredVotes)
 {
+    /// <summary>Recorded attestations of this gate's items that broke a rule and were not counted, with the rule's message.</summary>
+    public IReadOnlyList<string> IgnoredAttestations { get; init; } = [];
+
     /// <summary>True when nothing blocks the gate.</summary>
     public bool Passed => Blockers.Count == 0;
 }

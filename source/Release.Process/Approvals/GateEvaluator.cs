@@ -2,7 +2,8 @@ namespace Release.Process.Approvals;
 
 /// <summary>
 /// Decides a gate from the recorded votes and the checklist. Every vote is checked again with
-/// <see cref="VoteAdmission"/>, so a vote that slipped into the record against the rules does not count.
+/// <see cref="VoteAdmission"/> and every attestation with <see cref="AttestationAdmission"/>, so a vote or an
+/// attestation that slipped into the record against the rules does not count.
 /// A voter's latest vote for a role replaces their earlier one (people may change their mind before the release).
 /// </summary>
 /// <param name="clock">The clock passed to <see cref="VoteAdmission"/>.</param>
@@ -52,17 +53,39 @@ public sealed class GateEvaluator(TimeProvider clock)
             reasons.Add($"Quorum not met: {goRoles.Length} of {gate.RequiredRoles.Count} roles said Go, {gate.Quorum} needed ({needed}); no Go yet from: {string.Join(", ", missing)}.");
         }
 
-        foreach (var item in gate.Checklist.Where(i => !IsSatisfied(i, candidate)))
+        var (attested, ignoredAttestations) = AdmittedAttestations(gate, candidate, votes);
+        foreach (var item in gate.Checklist.Where(i => !IsSatisfied(i, candidate, attested)))
             reasons.Add($"Checklist item '{item.Key}' ({item.Role}) not satisfied: {item.Description}; " +
-                        (item.EvidenceKey is null ? "record an attestation." :
-                         item.AttestationAllowed ? $"needs evidence '{item.EvidenceKey}' or an attestation." : $"needs evidence '{item.EvidenceKey}' from the pipeline."));
+                        (item.EvidenceKey is null ? $"record an attestation by someone acting as {item.Role} (./build.sh Attest --item {item.Key} --role {item.Role})." :
+                         item.AttestationAllowed ? $"needs evidence '{item.EvidenceKey}' or an attestation by someone acting as {item.Role}." : $"needs evidence '{item.EvidenceKey}' from the pipeline."));
 
-        return new GateDecision(candidate.ReleaseId, gate.Environment, goRoles, reasons, ignored);
+        return new GateDecision(candidate.ReleaseId, gate.Environment, goRoles, reasons, ignored) { IgnoredAttestations = ignoredAttestations };
     }
 
-    private static bool IsSatisfied(ChecklistItem item, ReleaseCandidate candidate) =>
+    // Attestations of this gate's items, each checked again with AttestationAdmission against what was recorded
+    // before it, so one that slipped into the record against the rules (wrong role, an author, no role) does not count.
+    private (IReadOnlyList<Attestation> Admitted, IReadOnlyList<string> Ignored) AdmittedAttestations(
+        GatePolicy gate, ReleaseCandidate candidate, IReadOnlyList<Vote> votes)
+    {
+        var admission = new AttestationAdmission(clock);
+        var admitted = new List<Attestation>();
+        var ignored = new List<string>();
+        var keys = gate.Checklist.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        var all = candidate.Attestations;
+        for (var i = 0; i < all.Count; i++)
+        {
+            var attestation = all[i];
+            if (attestation.ReleaseId != candidate.ReleaseId || !keys.Contains(attestation.ItemKey)) continue;
+            var earlierVotes = votes.Where(v => v.ReleaseId == candidate.ReleaseId && v.CastAt <= attestation.At);
+            if (admission.Check(attestation, candidate, [gate], earlierVotes, all.Take(i)) is { } refusal)
+                ignored.Add(refusal.Message);
+            else
+                admitted.Add(attestation);
+        }
+        return (admitted, ignored);
+    }
+
+    private static bool IsSatisfied(ChecklistItem item, ReleaseCandidate candidate, IReadOnlyList<Attestation> attested) =>
         (item.EvidenceKey is not null && candidate.EvidenceKeys.Contains(item.EvidenceKey))
-        || (item.AttestationAllowed && candidate.Attestations.Any(a =>
-            a.ReleaseId == candidate.ReleaseId && a.ItemKey == item.Key
-            && !string.IsNullOrWhiteSpace(a.By) && !string.IsNullOrWhiteSpace(a.Text)));
+        || (item.AttestationAllowed && attested.Any(a => a.ItemKey == item.Key && a.Role == item.Role));
 }

@@ -38,7 +38,11 @@ public sealed record VoteCast(DateTimeOffset At, string Environment, string Role
 /// <param name="ItemKey">The checklist item.</param>
 /// <param name="By">Who attests.</param>
 /// <param name="Text">What they state.</param>
-public sealed record AttestationRecorded(DateTimeOffset At, string ItemKey, string By, string Text) : ReleaseEvent(At);
+/// <param name="Role">The role they attest in. Absent in records written before attestations were tied to roles
+/// (left out of the JSON when null, so those records still read back byte for byte); such attestations never count.</param>
+public sealed record AttestationRecorded(
+    DateTimeOffset At, string ItemKey, string By, string Text,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role = null) : ReleaseEvent(At);
 
 /// <summary>The release was blessed for production.</summary>
 /// <param name="At">When.</param>

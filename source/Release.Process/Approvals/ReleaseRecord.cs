@@ -59,7 +59,7 @@ public sealed class ReleaseRecord
 
     /// <summary>The recorded attestations, in order.</summary>
     public IReadOnlyList<Attestation> Attestations() => Events.OfType<AttestationRecorded>()
-        .Select(a => new Attestation(ReleaseId, a.ItemKey, a.By, a.At, a.Text)).ToArray();
+        .Select(a => new Attestation(ReleaseId, a.ItemKey, a.By, a.At, a.Text, a.Role is null ? null : new ApprovalRole(a.Role))).ToArray();
 
     /// <summary>What gates need about this release.</summary>
     /// <param name="evidenceKeys">Evidence keys the pipeline recorded.</param>

@@ -2,7 +2,8 @@ namespace Release.Process.Approvals;
 
 /// <summary>
 /// Decides whether a vote may be recorded: segregation of duties (authors and the trigger may not vote Go; one
-/// person fills at most one role per release), the gate's roles and the voting window.
+/// person fills at most one role per release, the role they first voted or attested in), the gate's roles and the
+/// voting window.
 /// A NoGo from an author or the trigger is accepted: raising a concern is always allowed.
 /// </summary>
 /// <param name="clock">The clock used to refuse votes dated in the future.</param>
@@ -41,10 +42,12 @@ public sealed class VoteAdmission(TimeProvider clock)
                     $"Go by {who} refused: {vote.Voter} triggered this release and cannot approve it; another {vote.Role} must vote.");
         }
 
-        var otherRole = earlierVotes.FirstOrDefault(v => v.ReleaseId == vote.ReleaseId && Identity.Same(v.Voter, vote.Voter) && v.Role != vote.Role);
-        if (otherRole is not null)
+        // An attestation claims a role as much as a vote does; only those made before this vote count.
+        var claimed = AttestationAdmission.RoleClaimedBy(vote.Voter,
+            earlierVotes.Where(v => v.ReleaseId == vote.ReleaseId), candidate.Attestations.Where(a => a.At <= vote.CastAt));
+        if (claimed is not null && claimed.Role != vote.Role)
             return new(VoteRefusalReason.SecondRole,
-                $"Vote by {who} refused: {vote.Voter} already voted as {otherRole.Role} on this release; one person fills one role per release.");
+                $"Vote by {who} refused: {vote.Voter} already {claimed.What} on this release; one person fills one role per release.");
         return null;
     }
 

@@ -4,31 +4,49 @@ using Release.Releasing.Records;
 
 namespace Release.Releasing.Approvals;
 
-/// <summary>What the Attest target does: records a person's statement that a checklist item is done.</summary>
+/// <summary>
+/// What the Attest target does: records a person's statement that a checklist item is done, in the role they act in
+/// (<c>--role</c>, else the role they already voted or attested in on this release). <see cref="AttestationAdmission"/>
+/// decides on the newest record (again after a concurrent push); a refused attestation changes nothing.
+/// </summary>
 internal sealed class AttestStep(IGoNoGo build)
 {
     public async Task RunAsync(CancellationToken ct)
     {
         var selection = await ReleaseSelection.ResolveAsync(build, ct);
         var key = build.Item!.Trim();
-        var items = build.Gates.SelectMany(g => g.Checklist).Where(i => i.Key == key).ToArray();
-        if (items.Length == 0)
-            throw new ReleaseRefusedException(
-                $"Attest on release {selection.Id}: checklist item '{key}' (--item) is not on any gate's checklist. Items: " +
-                string.Join(", ", build.Gates.SelectMany(g => g.Checklist).Select(i => i.Key).Distinct()) + ".");
-        if (items.All(i => !i.AttestationAllowed))
-            throw new ReleaseRefusedException(
-                $"Attest on release {selection.Id}: checklist item '{key}' can only be satisfied by pipeline evidence '{items[0].EvidenceKey}', not by an attestation.");
         var text = build.Text!.Trim();
         if (text.Length == 0) throw new ReleaseRefusedException($"Attest on release {selection.Id}: --text is empty; say what was done, with links.");
         SecretGuard.Check(build, text, $"The attestation text for '{key}' on release {selection.Id}");
         var by = await People.ActorAsync(build, $"Attest on release {selection.Id}", ct);
+        SecretGuard.Check(build, by, $"The attester of '{key}' on release {selection.Id}");
+        var given = string.IsNullOrWhiteSpace(build.Role) ? null : RoleOf(build.Role);
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
+        ApprovalRole? role = null;
         await new ReleaseRecordStore(records).UpdateAsync(selection.Id, by, $"attestation '{key}' by {by}", existing =>
-            (existing ?? throw new ReleaseRefusedException($"Attest: release {selection.Id} has no record in {records.Shown}. Check --release."))
-            .Append(new AttestationRecorded(build.Clock.GetUtcNow(), key, by, text)), ct);
-        build.Log.Information($"Recorded attestation '{key}' by {by} on release {selection.Id}");
-        build.ReportSummary("attested", key);
+        {
+            var record = existing ?? throw new ReleaseRefusedException($"Attest: release {selection.Id} has no record in {records.Shown}. Check --release.");
+            role = given ?? AttestationAdmission.RoleClaimedBy(by, record.Votes(), record.Attestations())?.Role;
+            var attestation = new Attestation(selection.Id, key, by, build.Clock.GetUtcNow(), text, role);
+            if (new AttestationAdmission(build.Clock).Check(attestation, record.ToCandidate([]), build.Gates, record.Votes(), record.Attestations()) is { } refusal)
+                throw new ReleaseRefusedException($"{refusal.Message} (refused: {refusal.Reason}; nothing was recorded)");
+            return record.Append(new AttestationRecorded(attestation.At, key, by, text, role!.Name));
+        }, ct);
+        build.Log.Information($"Recorded attestation '{key}' by {by} as {role} on release {selection.Id}");
+        build.ReportSummary("attested", $"{key} ({role})");
+    }
+
+    // The build's own spelling of the role when it declares it (module-lead -> ModuleLead), else the text as a role.
+    private ApprovalRole RoleOf(string text)
+    {
+        var declared = build.Gates.SelectMany(g => g.RequiredRoles).Distinct().ToArray();
+        var role = declared.FirstOrDefault(r => VoteStep.Normalize(r.Name) == VoteStep.Normalize(text));
+        if (role is not null) return role;
+        try { return new ApprovalRole(text.Trim()); }
+        catch (ArgumentException e)
+        {
+            throw new ReleaseRefusedException($"--role '{text}': {e.Message} Roles of this build's gates: {string.Join(", ", declared)}.", e);
+        }
     }
 }

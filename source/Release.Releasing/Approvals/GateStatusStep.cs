@@ -17,7 +17,7 @@ internal sealed class GateStatusStep(IGoNoGo build)
             var decision = GateEvaluation.Decide(build, gate, record, evidence);
             build.Log.Information($"Gate '{gate.Environment}': {(decision.Passed ? "passed" : "blocked")}; Go from {string.Join(", ", decision.GoRoles)}");
             foreach (var blocker in decision.Blockers) build.Log.Information("- " + blocker);
-            foreach (var ignored in decision.IgnoredVotes) build.Log.Warning("not counted: " + ignored);
+            foreach (var ignored in decision.IgnoredVotes.Concat(decision.IgnoredAttestations)) build.Log.Warning("not counted: " + ignored);
             build.ReportSummary(gate.Environment, decision.Passed ? "passed" : $"{decision.Blockers.Count} blocker(s)");
         }
     }

@@ -6,12 +6,15 @@ namespace Release.Releasing.Approvals;
 /// <summary>
 /// Go/NoGo: the release record (one JSON file per release in the records git repository, one commit per event),
 /// votes with segregation of duties (the release's authors and whoever triggered it cannot vote Go; one person, one
-/// role), the voting window, and checklist attestations.
+/// role), the voting window, and checklist attestations by the role that owns each item (same segregation of duties).
 /// </summary>
 public interface IGoNoGo : IReleaseProcess
 {
-    /// <summary>The role a vote is cast in, e.g. <c>sre</c>, <c>qa</c>, <c>module-lead</c>, <c>product-management</c>.</summary>
-    [Parameter("Role of the vote: ModuleLead, Sre, Qa, ProductManagement (or a role the build declares)")]
+    /// <summary>
+    /// The role a vote is cast or an attestation made in, e.g. <c>sre</c>, <c>qa</c>, <c>module-lead</c>,
+    /// <c>product-management</c>. One person acts in one role per release.
+    /// </summary>
+    [Parameter("Role you vote or attest in: ModuleLead, Sre, Qa, ProductManagement (or a role the build declares)")]
     string? Role => TryGetValue(() => Role);
 
     /// <summary><c>go</c> or <c>nogo</c>.</summary>
@@ -53,9 +56,13 @@ public interface IGoNoGo : IReleaseProcess
         .Requires(() => Decision)
         .Executes(ct => new VoteStep(this).RunAsync(ct));
 
-    /// <summary><c>./build.sh Attest --release 1.4.0 --item dr-plan-drafted --text "..."</c>.</summary>
+    /// <summary>
+    /// <c>./build.sh Attest --release 1.4.0 --item dr-plan-drafted --role sre --text "..."</c>: only someone acting in
+    /// the role that owns the item may attest it (<c>--role</c>, else the role they already voted or attested in on
+    /// this release); authors, committers and whoever triggered the release may not.
+    /// </summary>
     Target Attest => _ => _
-        .Description("Records an attestation for a checklist item of --release")
+        .Description("Records an attestation for a checklist item of --release, made in --role (the role owning the item)")
         .Requires(() => Item)
         .Requires(() => Text)
         .Executes(ct => new AttestStep(this).RunAsync(ct));

@@ -54,12 +54,12 @@ internal sealed class EvidenceBundle(IEvidence build, ReleaseRecord record, Abso
         var attestations = record.Attestations();
         return new
         {
-            gate.Environment, decision.Passed, GoRoles = decision.GoRoles.Select(r => r.Name), decision.Blockers, decision.IgnoredVotes,
+            gate.Environment, decision.Passed, GoRoles = decision.GoRoles.Select(r => r.Name), decision.Blockers, decision.IgnoredVotes, decision.IgnoredAttestations,
             Items = gate.Checklist.Select(i => new
             {
                 i.Key, Role = i.Role.Name, i.Description,
                 Evidence = i.EvidenceKey is not null && evidence.Contains(i.EvidenceKey) ? i.EvidenceKey : null,
-                Attestations = attestations.Where(a => a.ItemKey == i.Key).Select(a => new { a.By, a.At, a.Text }),
+                Attestations = attestations.Where(a => a.ItemKey == i.Key).Select(a => new { a.By, Role = a.Role?.Name, a.At, a.Text }),
             }),
         };
     }

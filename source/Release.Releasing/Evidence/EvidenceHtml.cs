@@ -30,11 +30,12 @@ internal static class EvidenceHtml
             foreach (var item in gate.Checklist)
             {
                 var byEvidence = item.EvidenceKey is not null && evidence.Contains(item.EvidenceKey);
-                var attested = record.Attestations().Where(a => a.ItemKey == item.Key).Select(a => $"{a.By}: {a.Text}").ToArray();
+                var attested = record.Attestations().Where(a => a.ItemKey == item.Key).Select(a => $"{a.By} ({a.Role?.Name ?? "no role"}): {a.Text}").ToArray();
                 html.Append("<li>").Append(E(item.Key)).Append(" (").Append(E(item.Role)).Append("): ")
                     .Append(byEvidence ? "pipeline evidence " + E(item.EvidenceKey) : attested.Length > 0 ? "attested by " + E(string.Join("; ", attested)) : "not satisfied").Append("</li>\n");
             }
             foreach (var blocker in decision.Blockers) html.Append("<li>Blocker: ").Append(E(blocker)).Append("</li>\n");
+            foreach (var ignored in decision.IgnoredAttestations) html.Append("<li>Attestation not counted: ").Append(E(ignored)).Append("</li>\n");
             html.Append("</ul>\n");
         }
         html.Append("<h2>Blessing, promotions and rollbacks</h2>\n<ul>\n");

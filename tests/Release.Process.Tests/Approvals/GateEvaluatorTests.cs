@@ -88,8 +88,43 @@ public class GateEvaluatorTests
     {
         var candidate = Candidate(GateFixture.AllEvidence.Where(e => e != "load-test-report").ToArray());
         Assert.That(_evaluator.Evaluate(Gate(), candidate, AllGo()).Passed, Is.False);
-        var attested = candidate with { Attestations = [.. candidate.Attestations, new Attestation(ReleaseId, "load-test-report", "qa@bank.example", InWindow, "report: wiki/LT-9")] };
+        var attested = candidate with { Attestations = [.. candidate.Attestations, Attest("load-test-report", "qa@bank.example", ApprovalRole.Qa)] };
         Assert.That(_evaluator.Evaluate(Gate(), attested, AllGo()).Passed, Is.True);
+    }
+
+    [Test]
+    public void An_attestation_in_the_record_by_the_wrong_role_an_author_or_without_a_role_does_not_count()
+    {
+        var candidate = Candidate() with { Attestations = [] };
+        var forged = candidate with
+        {
+            Attestations =
+            [
+                Attest("special-deployment-provisions", "lead@bank.example", ApprovalRole.ModuleLead, InWindow.AddHours(-3)),
+                Attest("dr-plan-drafted", "qa@bank.example", ApprovalRole.Qa, InWindow.AddHours(-3)),       // Qa does not own it
+                Attest("on-call-named", "dev.one@bank.example", ApprovalRole.Sre, InWindow.AddHours(-3)),   // an author
+                Attest("on-call-named", "sre@bank.example", null, InWindow.AddHours(-3)),                   // recorded without a role
+            ],
+        };
+        var decision = _evaluator.Evaluate(Gate(), forged, AllGo());
+        Assert.That(decision.Passed, Is.False);
+        Assert.That(decision.IgnoredAttestations, Has.Count.EqualTo(3));
+        Assert.That(decision.IgnoredAttestations, Has.Some.Contains("'dr-plan-drafted'").And.Some.Contains("belongs to the Sre checklist"));
+        Assert.That(decision.IgnoredAttestations, Has.Some.Contains("authored or committed changes"));
+        Assert.That(decision.IgnoredAttestations, Has.Some.Contains("names no role"));
+        Assert.That(decision.Blockers, Has.Some.Contains("'dr-plan-drafted' (Sre) not satisfied").And.Some.Contains("--role Sre"));
+        Assert.That(decision.Blockers, Has.Some.Contains("'on-call-named' (Sre) not satisfied"));
+        Assert.That(decision.Blockers, Has.None.Contains("special-deployment-provisions"));
+    }
+
+    [Test]
+    public void A_vote_after_attesting_in_another_role_is_not_counted()
+    {
+        // pm@ attested a Qa item as Qa, so Qa is their role on this release; their later ProductManagement Go is a second role.
+        var candidate = Candidate() with { Attestations = [.. Candidate().Attestations, Attest("load-test-report", "pm@bank.example", ApprovalRole.Qa, InWindow.AddHours(-1))] };
+        var decision = _evaluator.Evaluate(Gate(), candidate, AllGo());
+        Assert.That(decision.IgnoredVotes.Single(), Does.Contain("pm@bank.example").And.Contain("already attested 'load-test-report' as Qa"));
+        Assert.That(decision.Blockers.Single(), Does.Contain("no Go yet from: ProductManagement"));
     }
 
     [Test]

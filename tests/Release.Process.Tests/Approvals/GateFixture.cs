@@ -14,8 +14,15 @@ internal static class GateFixture
     public static ReleaseCandidate Candidate(params string[] evidence) => new(ReleaseId,
         ["dev.one@bank.example", "dev.two@bank.example"], "releaser@bank.example",
         (evidence.Length > 0 ? evidence : AllEvidence).ToHashSet(),
-        new[] { "special-deployment-provisions", "dr-plan-drafted", "on-call-named" }
-            .Select(k => new Attestation(ReleaseId, k, "sre.lead@bank.example", InWindow.AddHours(-3), "done: wiki/REL-1")).ToArray());
+        [
+            Attest("special-deployment-provisions", "lead@bank.example", ApprovalRole.ModuleLead, InWindow.AddHours(-3)),
+            Attest("dr-plan-drafted", "sre@bank.example", ApprovalRole.Sre, InWindow.AddHours(-3)),
+            Attest("on-call-named", "sre@bank.example", ApprovalRole.Sre, InWindow.AddHours(-3)),
+        ]);
+
+    /// <summary>An attestation of <paramref name="item"/> by <paramref name="by"/> acting as <paramref name="role"/>.</summary>
+    public static Attestation Attest(string item, string by, ApprovalRole? role, DateTimeOffset? at = null) =>
+        new(ReleaseId, item, by, at ?? InWindow, "done: wiki/REL-1", role);
 
     public static readonly IReadOnlyList<string> AllEvidence =
         ["unit-tests", "pull-requests-linked", "release-notes", "qa-suite-preprod", "load-test-report"];

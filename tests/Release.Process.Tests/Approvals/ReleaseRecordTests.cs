@@ -9,7 +9,7 @@ public class ReleaseRecordTests
 
     private static ReleaseRecord Record() => ReleaseRecord
         .Create(ReleaseId, new ReleaseCreated(T0, "1.4.0", "main", "0156133", "releaser@bank.example", ["zed@x", "amy@x", "AMY@x"]))
-        .Append(new AttestationRecorded(T0.AddHours(1), "dr-plan-drafted", "sre@bank.example", "wiki/DR-1"))
+        .Append(new AttestationRecorded(T0.AddHours(1), "dr-plan-drafted", "sre@bank.example", "wiki/DR-1", "Sre"))
         .Append(new VoteCast(InWindow, "production", "Qa", "qa@bank.example", VoteDecision.Go, "ok"))
         .Append(new ReleaseBlessed(InWindow.AddMinutes(50), "sha256:" + new string('a', 64), "sha256:" + new string('b', 64)));
 
@@ -42,6 +42,20 @@ public class ReleaseRecordTests
         Assert.That(again.Created.Authors, Is.EqualTo(new[] { "amy@x", "zed@x" }));
         Assert.That(again.Votes().Single().Role, Is.EqualTo(ApprovalRole.Qa));
         Assert.That(again.Attestations().Single().ItemKey, Is.EqualTo("dr-plan-drafted"));
+        Assert.That(again.Attestations().Single().Role, Is.EqualTo(ApprovalRole.Sre));
+        Assert.That(json, Does.Contain("\"role\": \"Sre\""));
+    }
+
+    [Test]
+    public void An_attestation_recorded_before_roles_reads_back_byte_for_byte_without_a_role()
+    {
+        var legacy = ReleaseRecord.Create(ReleaseId, new ReleaseCreated(T0, "1.4.0", "main", "0156133", "r@x", []))
+            .Append(new AttestationRecorded(T0.AddHours(1), "dr-plan-drafted", "sre@bank.example", "wiki/DR-1"));
+        var json = ReleaseRecordJson.Serialize(legacy);
+        Assert.That(json, Does.Not.Contain("\"role\""));
+        var again = ReleaseRecordJson.Deserialize(json, "releases/director-1.4.0.json");
+        Assert.That(ReleaseRecordJson.Serialize(again), Is.EqualTo(json));
+        Assert.That(again.Attestations().Single().Role, Is.Null);
     }
 
     [Test]

@@ -41,9 +41,19 @@ public class VoteAdmissionTests
     [Test]
     public void One_person_cannot_fill_two_roles()
     {
-        var refusal = Check(Go(ApprovalRole.Qa, "lead@bank.example"), Go(ApprovalRole.ModuleLead, "lead@bank.example"));
+        var refusal = Check(Go(ApprovalRole.Qa, "pm@bank.example"), Go(ApprovalRole.ProductManagement, "pm@bank.example"));
         Assert.That(refusal!.Reason, Is.EqualTo(VoteRefusalReason.SecondRole));
-        Assert.That(refusal.Message, Does.Contain("already voted as ModuleLead"));
+        Assert.That(refusal.Message, Does.Contain("already voted as ProductManagement"));
+    }
+
+    [Test]
+    public void Attesting_in_a_role_claims_it_for_later_votes()
+    {
+        var candidate = Candidate() with { Attestations = [Attest("dr-plan-drafted", "sam@bank.example", ApprovalRole.Sre, InWindow.AddMinutes(-5))] };
+        var refusal = _admission.Check(Go(ApprovalRole.Qa, "SAM@bank.example"), candidate, Gate(), []);
+        Assert.That(refusal!.Reason, Is.EqualTo(VoteRefusalReason.SecondRole));
+        Assert.That(refusal.Message, Does.Contain("already attested 'dr-plan-drafted' as Sre").And.Contain("one person fills one role per release"));
+        Assert.That(_admission.Check(Go(ApprovalRole.Sre, "sam@bank.example"), candidate, Gate(), []), Is.Null);
     }
 
     [Test]
