@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Release.Containers.Layouts;
 
 namespace Release.Containers.BaseImages;
 
@@ -51,7 +52,8 @@ internal static class BaseImageConfig
         return new JsonObject
         {
             ["created"] = created,
-            ["architecture"] = OciArchitecture(),
+            // The image is made of this host's binaries, so it is for this host's CPU.
+            ["architecture"] = HostPlatform.Architecture,
             ["os"] = "linux",
             ["config"] = new JsonObject
             {
@@ -68,12 +70,4 @@ internal static class BaseImageConfig
             }),
         };
     }
-
-    /// <summary>The image is made of this host's binaries, so it is for this host's CPU.</summary>
-    private static string OciArchitecture() => System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
-    {
-        System.Runtime.InteropServices.Architecture.X64 => "amd64",
-        System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
-        var other => other.ToString().ToLowerInvariant(),
-    };
 }
