@@ -34,8 +34,11 @@ internal static class QualityMetricsReader
     }
 
     /// <summary>
-    /// Counts by severity, sources with and without data, and when the data is from: a source's <c>sourcesAsOf</c>
-    /// entry, else the summary's <c>finishedAt</c>, else the summary file's time (sources are asked live by Scan).
+    /// Counts by severity, sources with and without data, and how old each source's data is, from what Scan recorded:
+    /// a source's <c>sourcesAsOf</c> entry (the date the data itself is as of, e.g. the newest advisory of an OSV
+    /// mirror; null when the data carries none), else the summary's <c>finishedAt</c> (a live source, asked at scan
+    /// time). Never the file's time: artifacts are copied between jobs, and a stale mirror scanned today is still stale.
+    /// With neither, the age is unknown and the policy's freshness rule fails, naming the fix.
     /// </summary>
     private static async Task<(VulnerabilityCounts, IReadOnlyList<AdvisorySource>)> ReadScanAsync(AbsolutePath file, IBuildLog log, CancellationToken ct)
     {
@@ -48,19 +51,20 @@ internal static class QualityMetricsReader
                 : 0;
             var counts = new VulnerabilityCounts(Count("critical"), Count("high"), Count("medium"), Count("low"));
 
-            DateTimeOffset? scanned = root.TryGetProperty("finishedAt", out var finished) ? finished.GetDateTimeOffset() : null;
-            if (scanned is null)
-            {
-                scanned = new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
-                log.Warning($"{file} does not say when the advisory data was fetched; using the file's time {scanned:O}.");
-            }
-            var asOf = root.TryGetProperty("sourcesAsOf", out var dates)
-                ? dates.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDateTimeOffset())
-                : new Dictionary<string, DateTimeOffset>();
+            DateTimeOffset? scanned = root.TryGetProperty("finishedAt", out var finished) && finished.ValueKind != JsonValueKind.Null ? finished.GetDateTimeOffset() : null;
+            var asOf = root.TryGetProperty("sourcesAsOf", out var dates) && dates.ValueKind == JsonValueKind.Object
+                ? dates.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? (DateTimeOffset?)null : p.Value.GetDateTimeOffset())
+                : new Dictionary<string, DateTimeOffset?>();
             var sources = new List<AdvisorySource>();
             if (root.TryGetProperty("sourcesWithData", out var withData))
                 foreach (var name in withData.EnumerateArray().Select(e => e.GetString() ?? ""))
-                    sources.Add(new AdvisorySource(name, true, asOf.TryGetValue(name, out var at) ? at : scanned));
+                {
+                    var at = asOf.TryGetValue(name, out var dataAsOf) ? dataAsOf : scanned;
+                    if (at is null)
+                        log.Warning($"{file} does not say how old the data of advisory source '{name}' is " +
+                                    "(no sourcesAsOf entry or one without a date, and no finishedAt): its age counts as unknown. Run ./build.sh Scan again.");
+                    sources.Add(new AdvisorySource(name, true, at));
+                }
             if (root.TryGetProperty("sourcesWithoutData", out var withoutData))
                 foreach (var source in withoutData.EnumerateArray())
                     sources.Add(new AdvisorySource(source.GetProperty("name").GetString() ?? "", false, null));

@@ -43,7 +43,10 @@ internal sealed class ScanStage(IScan build)
         await SarifReportWriter.WriteFileAsync(outcome, context, output.Staging / ScanReportFiles.Sarif, ct);
         await GitLabContainerScanningReportWriter.WriteFileAsync(outcome, context, output.Staging / ScanReportFiles.GitLab, ct);
         var summary = ScanSummary.From(outcome);
-        await ScanSummaryWriter.WriteFileAsync(summary, output.Staging / paths.ScanSummary.Name, ct);
+        // The summary also says how old the advisory data is, from the data itself (the quality gate's freshness).
+        var dataAsOf = await AdvisoryDataAsOf.ForAsync(sources, build.OsvDirectory, ct);
+        await File.WriteAllTextAsync(output.Staging / paths.ScanSummary.Name,
+            AdvisoryDataAsOf.AddTo(ScanSummaryWriter.Write(summary), outcome.FinishedAt, dataAsOf), ct);
         output.Commit();
 
         var counts = string.Join(", ", summary.CountsBySeverity.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"));
