@@ -1,6 +1,6 @@
 namespace Release.Containers.BaseImages;
 
-/// <summary>The result of <see cref="HostBaseImageAssembler.AssembleAsync"/>.</summary>
+/// <summary>The result of <see cref="HostBaseImageAssembler.AssembleAsync"/> and <see cref="HostBaseImageAssembler.AssembleOrReuseAsync"/>.</summary>
 /// <param name="LayoutDirectory">The OCI image layout folder.</param>
 /// <param name="Tag">Tag (ref name) of the image in the layout.</param>
 /// <param name="ManifestDigest">Digest of the image manifest; stable across rebuilds on the same host.</param>

@@ -1,5 +1,6 @@
 using Release.Containers.Layouts;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Release.Containers.RootFs;
 using Release.Oci;
 using Release.Tooling.Processes;
@@ -27,12 +28,43 @@ public sealed class HostBaseImageAssembler(ProcessRunner runner, Action<string> 
         "/etc/os-release", "/etc/debian_version", // lets scanners identify the distribution
     ];
 
-    /// <summary>Assembles the image and writes it as an OCI layout at <see cref="HostBaseImageOptions.LayoutDirectory"/>.</summary>
+    /// <summary>
+    /// Returns the image already at <see cref="HostBaseImageOptions.LayoutDirectory"/> when it was assembled from the
+    /// same inputs (options, this library's code, the .NET installation, the host's packages and libraries: see the
+    /// fingerprint beside the layout) and is intact; else assembles it like <see cref="AssembleAsync"/>. The output of
+    /// an assembly depends only on those inputs, so the reused image is the one an assembly would write.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No usable .NET installation, or a library the runtime needs is missing.</exception>
+    public async Task<AssembledBaseImage> AssembleOrReuseAsync(HostBaseImageOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dotnet = DotnetInstallation.Locate(options.DotnetMajorVersion, options.DotnetRoot);
+        var stored = await BaseImageFingerprint.ReadAsync(options.LayoutDirectory, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && await IsReusableAsync(stored, options, dotnet, cancellationToken).ConfigureAwait(false))
+        {
+            var image = stored.ToAssembledImage(options.LayoutDirectory);
+            log($"Reusing embedded base image {options.Name}:{options.Tag} at {image.LayoutDirectory}, manifest {image.ManifestDigest} (inputs unchanged)");
+            return image;
+        }
+        return await AssembleFromAsync(options, dotnet, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Assembles the image and writes it as an OCI layout at <see cref="HostBaseImageOptions.LayoutDirectory"/>, with
+    /// the fingerprint of its inputs beside it (for <see cref="AssembleOrReuseAsync"/>).
+    /// </summary>
     /// <exception cref="InvalidOperationException">No usable .NET installation, or a library the runtime needs is missing.</exception>
     public async Task<AssembledBaseImage> AssembleAsync(HostBaseImageOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var dotnet = DotnetInstallation.Locate(options.DotnetMajorVersion, options.DotnetRoot);
+        return await AssembleFromAsync(options, dotnet, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AssembledBaseImage> AssembleFromAsync(HostBaseImageOptions options, DotnetInstallation dotnet, CancellationToken cancellationToken)
+    {
+        // Taken before anything is read: if the host changes while we copy, the snapshot after will differ from this one.
+        var inputsBefore = BaseImageInputs.Capture(options, dotnet, HostFilesToMirror, []);
         log($"Assembling {options.Name}:{options.Tag} from .NET {dotnet.RuntimeVersion} / ASP.NET Core {dotnet.AspNetCoreVersion} at {dotnet.Root}");
 
         var rootFs = new RootFileSystem();
@@ -68,11 +100,49 @@ public sealed class HostBaseImageAssembler(ProcessRunner runner, Action<string> 
         };
         var manifest = await layout.WriteBlobAsync(manifestDocument.ToJsonBytes(), OciMediaTypes.ImageManifest, cancellationToken).ConfigureAwait(false);
         await layout.AddManifestAsync(manifest, options.Tag, cancellationToken).ConfigureAwait(false);
+        // The old fingerprint describes the layout about to be replaced: it goes first, the new one comes last.
+        BaseImageFingerprint.Delete(options.LayoutDirectory);
         staging.Commit();
 
         var digest = manifest.Digest;
         log($"Wrote {options.LayoutDirectory} ({layer.Size / (1024 * 1024)} MiB layer, manifest {digest})");
-        return new AssembledBaseImage(Path.GetFullPath(options.LayoutDirectory), options.Tag, digest, dotnet, inventory.Packages, libraries);
+        var image = new AssembledBaseImage(Path.GetFullPath(options.LayoutDirectory), options.Tag, digest, dotnet, inventory.Packages, libraries);
+        if (JsonNode.DeepEquals(inputsBefore, BaseImageInputs.Capture(options, dotnet, HostFilesToMirror, [])))
+        {
+            var inputs = BaseImageInputs.Capture(options, dotnet, HostFilesToMirror, libraries);
+            await new BaseImageFingerprint(inputs, image.Tag, image.ManifestDigest, dotnet, image.Packages, image.Libraries)
+                .WriteAsync(options.LayoutDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            log("The host's .NET installation or packages changed while the base image was assembled; it will be assembled again next time.");
+        }
+        return image;
+    }
+
+    private async Task<bool> IsReusableAsync(BaseImageFingerprint stored, HostBaseImageOptions options, DotnetInstallation dotnet, CancellationToken ct)
+    {
+        var current = BaseImageInputs.Capture(options, dotnet, HostFilesToMirror, stored.Libraries);
+        if (!JsonNode.DeepEquals(stored.Inputs, current))
+        {
+            log($"The inputs of the embedded base image changed since {BaseImageFingerprint.PathFor(options.LayoutDirectory)} was written; assembling it again.");
+            return false;
+        }
+        try
+        {
+            // The fingerprint vouches for the inputs; the layout itself must also still be whole (nobody deleted a blob).
+            var layout = await OciImageLayout.OpenAsync(options.LayoutDirectory, ct).ConfigureAwait(false);
+            var entry = layout.FindManifest(options.Tag);
+            if (entry.Digest != stored.ManifestDigest || stored.Tag != options.Tag)
+                return false;
+            var manifest = await layout.ReadManifestAsync(entry, ct).ConfigureAwait(false);
+            return manifest.Document.Blobs().All(b => new FileInfo(layout.BlobPath(b.ParsedDigest)) is { Exists: true } file && file.Length == b.Size);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or IOException)
+        {
+            log($"The embedded base image at {options.LayoutDirectory} is damaged ({e.Message}); assembling it again.");
+            return false;
+        }
     }
 
     private static void AddDotnet(RootFileSystem rootFs, HostPathMirror mirror, DotnetInstallation dotnet, string imageRoot)
