@@ -282,11 +282,10 @@ public class AppImageBuilderTests
     }
 
     [Test]
-    public async Task A_base_layout_without_index_json_is_refused_naming_the_file()
+    public void A_base_layout_without_index_json_is_refused_naming_the_file()
     {
         var publish = FakePublishFolder.Write(_work.Combine("publish"), FileTime);
         File.Delete(Path.Combine(_base, "index.json"));
-        await Task.CompletedTask;
 
         var error = Assert.ThrowsAsync<AppImageInputException>(() => BuildAsync(Settings(publish, _work.Combine("image"))));
         Assert.That(error!.Message, Does.Contain(Path.Combine(_base, "index.json")));
