@@ -57,4 +57,23 @@ public class RegistryServerTests
             Directory.Delete(storage, recursive: true);
         }
     }
+
+    [Test]
+    public async Task Restarts_on_its_preferred_port_and_falls_back_to_a_free_one_when_another_program_holds_it()
+    {
+        int port;
+        await using (var first = await RegistryServer.StartAsync())
+            port = first.Port;
+
+        await using (var again = await RegistryServer.StartAsync(preferredPort: port))
+            Assert.That(again.Port, Is.EqualTo(port), "the port is free again, so the registry gets its address back");
+
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        squatter.Start();
+        await using var moved = await RegistryServer.StartAsync(preferredPort: port);
+        Assert.That(moved.Port, Is.Not.EqualTo(port));
+        using var http = new HttpClient();
+        using var response = await http.GetAsync($"http://127.0.0.1:{moved.Port}/v2/");
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), "the registry answers on the port it fell back to");
+    }
 }

@@ -31,9 +31,11 @@ public class DirectorPipelineTests
         _registry = await RegistryFixture.StartAsync();
         _audit = NuGetAuditSourceServer.Start();
         _root = _repository.BuildRoot.Path;
-        _run = await StageRun.RunAsync<PipelineBuild>(_root, "UnitTest", "Scan",
-            "--source-repository", _repository.RemoteUrl, "--registry", _registry.Address, "--audit-sources", _audit.ServiceIndexUrl.ToString());
+        _run = await StageRun.RunAsync<PipelineBuild>(_root, PipelineArguments());
     }
+
+    private string[] PipelineArguments() =>
+        ["UnitTest", "Scan", "--source-repository", _repository.RemoteUrl, "--registry", _registry.Address, "--audit-sources", _audit.ServiceIndexUrl.ToString()];
 
     [OneTimeTearDown]
     public async Task CleanUpAsync()
@@ -52,6 +54,20 @@ public class DirectorPipelineTests
         Assert.That(_run.Output, Does.Contain("[Clone] Commit ").And.Contain("version 1.0.1"));
         Assert.That(_run.Output, Does.Contain("[Build] Image ").And.Contain("@sha256:"));
         Assert.That(_run.Output, Does.Contain("[UnitTest] Director.Tests: ").And.Contain("[Scan] Vulnerabilities: critical 0, high 0,"));
+    }
+
+    [Test]
+    public async Task A_second_run_on_the_unchanged_commit_skips_Build_and_UnitTest_as_up_to_date_and_scans_again()
+    {
+        var image = await File.ReadAllTextAsync(Artifact("build/image.json"));
+        var tests = await File.ReadAllTextAsync(Artifact("unit-tests/summary.json"));
+        var again = await StageRun.RunAsync<PipelineBuild>(_root, PipelineArguments());
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Output);
+        Assert.That(again.StatusOf("Build"), Is.EqualTo("UpToDate"));
+        Assert.That(again.StatusOf("UnitTest"), Is.EqualTo("UpToDate"));
+        Assert.That(again.Started, Is.EqualTo(new[] { "Clone", "Scan" }), "Clone fetches, Scan checks fresh advisory data every run");
+        Assert.That(await File.ReadAllTextAsync(Artifact("build/image.json")), Is.EqualTo(image));
+        Assert.That(await File.ReadAllTextAsync(Artifact("unit-tests/summary.json")), Is.EqualTo(tests));
     }
 
     [Test]

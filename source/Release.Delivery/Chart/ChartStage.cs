@@ -19,7 +19,7 @@ internal sealed class ChartStage(IChart build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.Paths;
-        var push = await DeliveryRecords.ReadPushAsync(paths, ct);
+        var push = await DeliveryRecords.ReadPushAsync(build, ct);
         var source = await DeliveryRecords.ReadSourceAsync(paths, ct);
         var module = build.Module;
         if (!ChartName.IsValid(module))

@@ -14,13 +14,21 @@ internal static class DeliveryRecords
     public static Task<SourceRecord> ReadSourceAsync(PipelinePaths paths, CancellationToken ct) =>
         StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
 
-    /// <summary>Build's record; the error says to run Build.</summary>
-    public static Task<ImageRecord> ReadImageAsync(PipelinePaths paths, CancellationToken ct) =>
-        StageRecord.ReadAsync<ImageRecord>(paths.ImageRecord, "Build", ct);
+    /// <summary>Build's record; the error says to run Build. Starts the embedded registry when the image is in it.</summary>
+    public static async Task<ImageRecord> ReadImageAsync(IPipeline build, CancellationToken ct)
+    {
+        var image = await StageRecord.ReadAsync<ImageRecord>(build.Paths.ImageRecord, "Build", ct);
+        await build.EmbeddedRegistry.EnsureRunningAsync(image.Registry, ct);
+        return image;
+    }
 
-    /// <summary>Push's record; the error says to run Push.</summary>
-    public static Task<PushRecord> ReadPushAsync(PipelinePaths paths, CancellationToken ct) =>
-        StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", ct);
+    /// <summary>Push's record; the error says to run Push. Starts the embedded registry when the image is in it.</summary>
+    public static async Task<PushRecord> ReadPushAsync(IPipeline build, CancellationToken ct)
+    {
+        var push = await StageRecord.ReadAsync<PushRecord>(build.Paths.PushRecord, "Push", ct);
+        await build.EmbeddedRegistry.EnsureRunningAsync(push.Registry, ct);
+        return push;
+    }
 
     /// <summary>Deletes a record left by an earlier run, so a failed run never leaves one that looks like its own.</summary>
     public static void DeleteStale(AbsolutePath record)

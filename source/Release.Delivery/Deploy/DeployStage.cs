@@ -102,8 +102,8 @@ internal sealed class DeployStage(IDeploy build)
     private async Task<DeploymentRequest> RequestAsync(EnvironmentDefinition environment, SourceRecord? source, CancellationToken ct)
     {
         var paths = build.Paths;
-        var push = paths.PushRecord.FileExists() ? await DeliveryRecords.ReadPushAsync(paths, ct) : null;
-        var image = paths.ImageRecord.FileExists() ? await DeliveryRecords.ReadImageAsync(paths, ct) : null;
+        var push = paths.PushRecord.FileExists() ? await DeliveryRecords.ReadPushAsync(build, ct) : null;
+        var image = paths.ImageRecord.FileExists() ? await DeliveryRecords.ReadImageAsync(build, ct) : null;
         var chart = paths.ChartRecord.FileExists() ? await StageRecord.ReadAsync<ChartStageRecord>(paths.ChartRecord, "Chart", ct) : null;
         var location = push is not null ? new ImageLocation(push.Registry, push.Repository, push.Digest)
             : image is not null ? new ImageLocation(image.Registry, image.Repository, image.Digest) : null;

@@ -11,7 +11,7 @@ internal sealed class PushStage(IPush build)
     {
         var paths = build.Paths;
         DeliveryRecords.DeleteStale(paths.PushRecord);
-        var image = await DeliveryRecords.ReadImageAsync(paths, ct);
+        var image = await DeliveryRecords.ReadImageAsync(build, ct);
         var source = await DeliveryRecords.TryReadSourceAsync(paths, ct);
 
         var registry = Blank(build.PushRegistry) ?? image.Registry;

@@ -51,8 +51,12 @@ public sealed partial class RegistryServer : IAsyncDisposable
     /// <param name="storageDirectory">Where to store content; a temp directory (deleted on dispose) when null.</param>
     /// <param name="log">Receives the registry's output lines and lifecycle events.</param>
     /// <param name="cancellationToken">Cancels start-up (the process is stopped).</param>
+    /// <param name="preferredPort">
+    /// A port to try first, so a registry restarted on the same storage keeps its address (image references that name
+    /// it stay valid); when it is taken, a free port is used instead. Check <see cref="Port"/>.
+    /// </param>
     public static async Task<RegistryServer> StartAsync(
-        string? storageDirectory = null, Action<string>? log = null, CancellationToken cancellationToken = default)
+        string? storageDirectory = null, Action<string>? log = null, CancellationToken cancellationToken = default, int? preferredPort = null)
     {
         log ??= _ => { };
         var executable = await EnsureInstalledAsync(log, cancellationToken).ConfigureAwait(false);
@@ -63,7 +67,10 @@ public sealed partial class RegistryServer : IAsyncDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                var port = FreeTcpPort.Next();
+                // Another server already on the preferred port could answer the readiness probe in our process's place.
+                var port = attempt == 1 && preferredPort is > 0 and < 65536 && FreeTcpPort.IsFree(preferredPort.Value)
+                    ? preferredPort.Value
+                    : FreeTcpPort.Next();
                 var server = await TryStartAsync(executable, port, workDirectory, storage, log, cancellationToken)
                     .ConfigureAwait(false);
                 if (server is not null)

@@ -33,8 +33,7 @@ internal sealed class BuildImageStage(IBuildImage build)
         var log = build.Log.Information;
 
         using var output = StageOutput.Begin(paths.BuildDirectory);
-        var registry = build.Registry ?? await build.Context
-            .GetOrAddService(() => new EmbeddedRegistry(paths.ServicesDirectory / "registry", log)).GetAddressAsync(ct);
+        var registry = build.Registry ?? await build.EmbeddedRegistry.GetAddressAsync(ct);
         var resolver = new BaseImageResolver(new HostBaseImageAssembler(new ProcessRunner(), log), address => Client(address), log);
         var request = new BaseImageRequest(registry, paths.ServicesDirectory / "base-image") { MirrorImage = build.BaseImage };
         // A mirror is checked before compiling, so a wrong --base-image fails in seconds, not after the build.

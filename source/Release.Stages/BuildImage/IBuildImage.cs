@@ -1,5 +1,6 @@
 using Release.Engine;
 using Release.Stages.Clone;
+using Release.Stages.Common;
 
 namespace Release.Stages.BuildImage;
 
@@ -36,6 +37,11 @@ public interface IBuildImage : IClone
     Target Build => _ => _
         .Description("Compiles the module and builds, pushes and records its container image")
         .DependsOn<IClone>(x => x.Clone)
+        // The commit decides the image (it is built reproducibly), so Clone's record is the input; with the SDK and
+        // the registry unchanged, a second run on the same commit skips Build and reuses the image it pushed.
+        .TryConsumes<IClone>(x => x.Clone)
+        .TracksToolVersion("dotnet-sdk", ct => Context.GetOrAddService(() => new DotNetSdkVersion(Paths.Workspace)).GetAsync(ct))
+        .TracksToolVersion("registry", _ => Task.FromResult(Registry ?? EmbeddedRegistry.RememberedAddress ?? "embedded registry, never started"))
         .Produces("artifacts/build/**")
         .Executes(ct => new BuildImageStage(this).RunAsync(ct));
 }

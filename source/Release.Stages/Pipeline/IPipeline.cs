@@ -19,4 +19,11 @@ public interface IPipeline : IBuild
 
     /// <summary>The files the stages read and write for this module.</summary>
     PipelinePaths Paths => new(RootDirectory, Module);
+
+    /// <summary>
+    /// The registry this run starts when no <c>--registry</c> is given (one per run). Stages that read a registry
+    /// address from an upstream record call <see cref="Pipeline.EmbeddedRegistry.EnsureRunningAsync"/> first: the
+    /// record may come from an earlier run.
+    /// </summary>
+    EmbeddedRegistry EmbeddedRegistry => Context.GetOrAddService(() => new EmbeddedRegistry(Paths.ServicesDirectory / "registry", Log.Information));
 }

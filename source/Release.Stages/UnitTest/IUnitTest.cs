@@ -24,6 +24,9 @@ public interface IUnitTest : IClone
         .DependsOn<IClone>(x => x.Clone)
         // Build compiles the same workspace; two MSBuild runs on one obj/ folder at once collide, so never overlap.
         .TryAfter<BuildImage.IBuildImage>(x => x.Build)
+        // The commit decides the tests and the code under test: same commit, same SDK, same parameters, same results.
+        .TryConsumes<IClone>(x => x.Clone)
+        .TracksToolVersion("dotnet-sdk", ct => Context.GetOrAddService(() => new Common.DotNetSdkVersion(Paths.Workspace)).GetAsync(ct))
         .Produces("artifacts/unit-tests/**")
         .Executes(ct => new UnitTestStage(this).RunAsync(ct));
 }
