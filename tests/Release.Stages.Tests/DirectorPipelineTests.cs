@@ -124,7 +124,10 @@ public class DirectorPipelineTests
         Assert.That(summary.GetProperty("lineCoverage").GetDouble(), Is.InRange(60, 100));
         Assert.That(summary.GetProperty("branchCoverage").GetDouble(), Is.InRange(0.01, 100));
         Assert.That(Artifact("unit-tests/Director.Tests.trx"), Does.Exist);
-        Assert.That(XDocument.Load(Artifact("unit-tests/Director.Tests.cobertura.xml")).Root!.Name.LocalName, Is.EqualTo("coverage"));
+        var cobertura = XDocument.Load(Artifact("unit-tests/Director.Tests.cobertura.xml")).Root!;
+        Assert.That(cobertura.Name.LocalName, Is.EqualTo("coverage"));
+        Assert.That((long)cobertura.Attribute("lines-valid")!, Is.GreaterThan(50), "the app's code was instrumented, not an empty report");
+        Assert.That(cobertura.Descendants("package").Select(p => (string)p.Attribute("name")!), Does.Contain("Director"));
 
         var junit = XDocument.Load(Artifact("unit-tests/Director.Tests.junit.xml")).Root!;
         Assert.That(junit.Name.LocalName, Is.EqualTo("testsuites"));

@@ -10,7 +10,7 @@ using Release.Tooling.Processes;
 
 namespace Release.Stages.BuildImage;
 
-/// <summary>What the Build target does, in order: base image check, compile, image, push, digest, layout copy, record.</summary>
+/// <summary>What the Build target does, in order: mirror check, compile, base image, publish, reproducible image (OCI layout), immutable push, record.</summary>
 internal sealed class BuildImageStage(IBuildImage build)
 {
     private const string Configuration = "Release";
@@ -37,34 +37,40 @@ internal sealed class BuildImageStage(IBuildImage build)
         var resolver = new BaseImageResolver(new HostBaseImageAssembler(new ProcessRunner(), log), address => Client(address), log);
         var request = new BaseImageRequest(registry, paths.ServicesDirectory / "base-image") { MirrorImage = build.BaseImage };
         // A mirror is checked before compiling, so a wrong --base-image fails in seconds, not after the build.
-        var baseImage = build.BaseImage is null ? null : await resolver.ResolveAsync(request, ct);
+        if (build.BaseImage is not null) await resolver.EnsurePullableAsync(build.BaseImage, ct);
 
         await CompileAsync(solution, source, ct);
-        baseImage ??= await resolver.ResolveAsync(request, ct);
+        var baseImage = await resolver.ResolveBaseImageAsync(request, ct);
+        var publishDirectory = await PublishAsync(appProject, ct);
 
+        // The image is assembled here, not by the SDK's PublishContainer: that one stamps every file and the config
+        // with the current time, so the same commit would give a new digest on every build and its immutable tag
+        // could never be pushed again. Ours takes the commit's time: same commit, same bytes, same digest.
         var metadata = new ImageMetadata { Version = source.Version, Revision = source.Commit, Source = source.Repository, Created = source.CommitDate };
-        await new DotNetContainerPublisher(new ProcessRunner(), log).PublishAsync(
-            new DotNetContainerSettings(appProject, baseImage, repository)
-            {
-                Registry = registry,
-                Tags = tags,
-                Configuration = Configuration,
-                Metadata = metadata,
-                InsecureRegistries = new[] { registry, ImageHost(baseImage) }.Where(IsLoopbackAddress).Distinct().ToList(),
-            }, ct);
+        var layoutDirectory = output.Staging / paths.ImageLayout.Name;
+        var image = await new AppImageBuilder(log).BuildAsync(new AppImageSettings
+        {
+            BaseLayoutDirectory = baseImage.LayoutDirectory,
+            BaseLayoutTag = baseImage.LayoutTag,
+            BaseImageName = baseImage.Reference,
+            PublishDirectory = publishDirectory,
+            EntryAssembly = Path.GetFileNameWithoutExtension(appProject) + ".dll",
+            Timestamp = source.CommitDate,
+            Metadata = metadata,
+            DestinationLayoutDirectory = layoutDirectory,
+            Tag = tags[0],
+        }, ct);
 
         using var client = Client(registry);
-        var digest = await client.ResolveDigestAsync(repository, tags[0], ct)
-            ?? throw new InvalidOperationException($"Build: {registry}/{repository}:{tags[0]} was pushed but the registry does not know it. Check the registry's logs.");
-        await client.PullToLayoutAsync(repository, tags[0], output.Staging / paths.ImageLayout.Name, ct);
+        var digest = await PushAsync(client, layoutDirectory, repository, tags[0], image.ManifestDigest, registry, source, ct);
         File.Copy(appProject.Parent / "obj" / "project.assets.json", output.Staging / paths.ProjectAssets.Name);
 
-        var record = new ImageRecord(registry, repository, tags[0], digest.ToString(), baseImage,
-            metadata.ToLabels().ToDictionary(l => l.Key, l => l.Value), PublishDirectory(appProject));
+        var record = new ImageRecord(registry, repository, tags[0], digest, baseImage.Reference,
+            metadata.ToLabels().ToDictionary(l => l.Key, l => l.Value), publishDirectory);
         await StageRecord.WriteAsync(output.Staging / paths.ImageRecord.Name, record, ct);
         output.Commit();
 
-        build.Log.Information($"Image {registry}/{repository}:{tags[0]}@{digest} on {baseImage}");
+        build.Log.Information($"Image {registry}/{repository}:{tags[0]}@{digest} on {baseImage.Reference}");
         build.ReportSummary("image", $"{repository}:{tags[0]}");
         build.ReportSummary("digest", digest.ToString());
     }
@@ -77,10 +83,7 @@ internal sealed class BuildImageStage(IBuildImage build)
             {
                 Project = solution,
                 Configuration = Configuration,
-                Properties = new Dictionary<string, string>
-                {
-                    ["Version"] = source.Version, ["SourceRevisionId"] = source.Commit, ["ContinuousIntegrationBuild"] = "true",
-                },
+                Properties = ModuleBuildProperties.For(source),
             }, solution.Parent, ct);
         }
         catch (DotNetBuildFailedException e)
@@ -98,17 +101,38 @@ internal sealed class BuildImageStage(IBuildImage build)
             ? Path.GetRelativePath(build.Paths.Workspace, file)
             : file;
 
-    // The SDK publishes to bin/Release/<tfm>/<rid>/publish, the runtime identifier taken from the base image.
-    private static string PublishDirectory(AbsolutePath appProject)
+    // Publishes what Build just compiled (no second compile) into a clean folder: a file left from an earlier publish
+    // would end up in the image.
+    private async Task<string> PublishAsync(AbsolutePath appProject, CancellationToken ct)
     {
-        var bin = appProject.Parent / "bin" / Configuration;
-        return Directory.GetDirectories(bin, "publish", SearchOption.AllDirectories).OrderByDescending(Directory.GetLastWriteTimeUtc).FirstOrDefault() ?? bin;
+        var directory = appProject.Parent / "bin" / Configuration / "image-publish";
+        if (directory.DirectoryExists()) Directory.Delete(directory, recursive: true);
+        await new DotNetClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets).PublishAsync(new DotNetPublishSettings
+        {
+            Project = appProject, Configuration = Configuration, Output = directory, NoBuild = true, NoRestore = true,
+        }, appProject.Parent, ct);
+        return directory;
+    }
+
+    // The tag names the commit and is immutable: the same commit built again gives the same digest, which is accepted;
+    // another digest means an input other than the commit changed (SDK, base image), and the tag may not move.
+    private async Task<string> PushAsync(OciRegistryClient client, AbsolutePath layout, string repository, string tag, string digest,
+        string registry, SourceRecord source, CancellationToken ct)
+    {
+        try
+        {
+            var pushed = await client.PushLayoutAsync(layout, repository, tag, tag, immutableTag: true, ct);
+            return pushed.ToString();
+        }
+        catch (ImmutableTagException e)
+        {
+            throw new InvalidOperationException(
+                $"Build: {registry}/{repository}:{tag} already holds {e.ExistingDigest} for commit {source.ShortCommit}, and this build of the same " +
+                $"commit gives {digest}: something besides the commit changed (the .NET SDK or the base image). Tags are immutable, so " +
+                "release the change as a new commit, or push to another repository with --image-repository.", e);
+        }
     }
 
     private OciRegistryClient Client(string address) => new(address, log: build.Log.Information);
 
-    private static string ImageHost(string image) => Release.Containers.ImageReference.Parse(image).Registry;
-
-    // The SDK treats only 'localhost' as plain HTTP; a 127.0.0.1 registry must be declared insecure.
-    private static bool IsLoopbackAddress(string host) => host.StartsWith("127.", StringComparison.Ordinal) || host.StartsWith("[::1]", StringComparison.Ordinal);
 }

@@ -43,7 +43,13 @@ internal sealed class UnitTestStage(IUnitTest build)
                 ?? throw new InvalidOperationException(
                     $"UnitTest: {name} produced no Cobertura coverage. Reference the coverlet.collector package in {Path.GetFileName(project)}.");
             File.Move(cobertura, output.Staging / $"{name}.cobertura.xml");
-            coverage.Add(CoberturaCoverage.Read(output.Staging / $"{name}.cobertura.xml"));
+            var measured = CoberturaCoverage.Read(output.Staging / $"{name}.cobertura.xml");
+            // A report that covers no line at all would score 100% and could lift the release channel: refuse it.
+            if (measured.LinesValid == 0)
+                throw new InvalidOperationException(
+                    $"UnitTest: the coverage report of {name} measured no code at all (0 lines), so coverage is unknown, not 100%. " +
+                    $"The collector instrumented nothing: check that {Path.GetFileName(project)} references the projects under test and that they build with symbols (.pdb).");
+            coverage.Add(measured);
             build.Log.Information($"{name}: {results.Count(TestOutcome.Passed)} passed, {results.Count(TestOutcome.Failed)} failed, {results.Count(TestOutcome.Skipped)} skipped");
         }
         Directory.Delete(output.Staging / "raw", recursive: true);
@@ -78,7 +84,7 @@ internal sealed class UnitTestStage(IUnitTest build)
             ResultsDirectory = raw,
             Loggers = [$"trx;LogFileName={name}.trx"],
             Collectors = [DotNetTestSettings.CodeCoverageCollector],
-            Properties = new Dictionary<string, string> { ["Version"] = source.Version, ["SourceRevisionId"] = source.Commit },
+            Properties = ModuleBuildProperties.For(source),
         };
         try
         {
