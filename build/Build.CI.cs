@@ -2,11 +2,13 @@ using Release.CI;
 using Release.Delivery.Deploy;
 using Release.Delivery.Integrate;
 using Release.Engine;
+using Release.Releasing.Approvals;
 using Release.Releasing.Blessing;
 using Release.Releasing.Evidence;
 using Release.Releasing.Notes;
 using Release.Releasing.Promotion;
 using Release.Releasing.Quality;
+using Release.Releasing.Versioning;
 using Release.Stages.Clone;
 using Release.Stages.Scan;
 
@@ -22,9 +24,9 @@ namespace Release.Build;
 /// branch rule: <c>staging</c> to staging, merge requests to pre-prod, <c>main</c>/<c>master</c> to <c>local</c> (the
 /// runner itself: nothing on main is deployed anywhere real before it is blessed). The quality gate runs automatically
 /// after each integration (<c>quality-gate-ENV</c>). On <c>main</c>/<c>master</c> the manual production job
-/// (<c>release-to-production</c>) then runs <c>ReleaseTo --to production</c>: Bless, Promote --to production (image and
-/// chart by digest, through production's GitOps deployer), ReleaseNotes and Evidence, using that pipeline's pushed
-/// image, chart and quality-gate channel. Who runs what:
+/// (<c>release-to-production</c>) then runs <c>ReleaseTo --to production</c>: OpenRelease (keeps the record), ReleaseNotes,
+/// Bless, Promote --to production (image and chart by digest, through production's GitOps deployer), Tag and Evidence,
+/// using that pipeline's pushed image, chart, quality-gate channel and test and scan results. Who runs what:
 /// </para>
 /// <list type="bullet">
 /// <item>Release manager, once per release: <c>./build.sh OpenRelease</c>.</item>
@@ -34,7 +36,7 @@ namespace Release.Build;
 /// <item>Checklist owners, each in the role that owns the item and never an author or committer of the release:
 /// <c>./build.sh Attest --item dr-plan-drafted --role Sre --text "DR plan: https://wiki/dr/1.4.0"</c>.</item>
 /// <item>Release manager, when every gate is Go: start the manual <c>release-to-production</c> job on the main pipeline
-/// (GitLab) or approve the production environment (Azure); it runs Bless, Promote, ReleaseNotes, Evidence.</item>
+/// (GitLab) or approve the production environment (Azure); it runs Bless, Promote, Tag, ReleaseNotes, Evidence.</item>
 /// <item>Auditors: <c>./build.sh VerifyEvidence --release VERSION</c>. SRE, to back out:
 /// <c>./build.sh Rollback --environment production</c>.</item>
 /// </list>
@@ -72,16 +74,21 @@ partial class Build
         .DependsOn<IIntegrate>(x => x.Integrate);
 
     /// <summary>
-    /// The production job of the release process: blesses this pipeline's release and promotes it by digest to
-    /// <c>--to</c>, then writes the release notes and the evidence. Needs the pipeline's quality gate, image and chart.
+    /// The production job of the release process: re-reads the release's record and commits (OpenRelease keeps an
+    /// existing record as it is), writes the release notes, blesses this pipeline's release and promotes it by digest to
+    /// <c>--to</c>, tags it and writes the evidence. Needs the pipeline's quality gate, image and chart, and the unit
+    /// test, scan and integration results (checklist evidence and the evidence bundle).
     /// </summary>
     Target ReleaseTo => _ => _
-        .Description("Release process after the pipeline: Bless, Promote --to ENV (by digest), ReleaseNotes, Evidence")
+        .Description("Release process after the pipeline: OpenRelease, ReleaseNotes, Bless, Promote --to ENV (by digest), Tag, Evidence")
         .DependsOn<IClone>(x => x.Clone)
         .DependsOn<IQualityGate>(x => x.QualityGate)
+        .DependsOn<IGoNoGo>(x => x.OpenRelease)
         .DependsOn<IBless>(x => x.Bless)
         .DependsOn<IPromote>(x => x.Promote)
+        .DependsOn<IVersioning>(x => x.Tag)
         .DependsOn<IReleaseNotes>(x => x.ReleaseNotes)
         .DependsOn<IEvidence>(x => x.Evidence)
-        .Consumes("artifacts/push/push.json", "artifacts/chart/chart.json", "artifacts/release/channel.json");
+        .Consumes("artifacts/push/push.json", "artifacts/chart/chart.json", "artifacts/release/channel.json",
+            "artifacts/unit-tests/**", "artifacts/scan/**", "artifacts/integration/**");
 }

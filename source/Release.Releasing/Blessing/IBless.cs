@@ -15,6 +15,9 @@ public interface IBless : IGoNoGo, IQualityGate
     Target Bless => _ => _
         .Description("Blesses --release for production: built from main, every gate passed, every required Go; records image and chart digests")
         .TryAfter<IQualityGate>(x => x.QualityGate)
+        // In one run (the production job) the record is opened and the notes written first: both are checklist evidence.
+        .TryAfter<IGoNoGo>(x => x.OpenRelease)
+        .TryAfter<Notes.IReleaseNotes>(x => x.ReleaseNotes)
         .Consumes("artifacts/push/push.json", "artifacts/chart/chart.json", "artifacts/release/channel.json")
         .Executes(ct => new BlessStep(this).RunAsync(ct));
 }

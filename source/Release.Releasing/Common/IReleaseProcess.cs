@@ -20,8 +20,8 @@ public interface IReleaseProcess : IPipeline
     [Parameter("Release records git repository: URL or path (default: a local bare repository under .nuke/temp)")]
     string? ReleaseRecords => TryGetValue(() => ReleaseRecords);
 
-    /// <summary>Who votes, attests, blesses or promotes; default: git config user.email.</summary>
-    [Parameter("Who acts (votes, attests, promotes): e-mail or user id (default: git config user.email)")]
+    /// <summary>Who votes, attests, blesses or promotes; default: CI's user (GITLAB_USER_EMAIL, BUILD_REQUESTEDFOREMAIL), else git config user.email.</summary>
+    [Parameter("Who acts (votes, attests, promotes): e-mail or user id (default: the user who started the CI job, else git config user.email)")]
     string? Voter => TryGetValue(() => Voter);
 
     /// <summary>Who triggered the release; CI's user variables win over this parameter.</summary>

@@ -28,5 +28,7 @@ public interface IVersioning : IClone, IReleaseProcess
     Target Tag => _ => _
         .Description("Creates the annotated release tag vVERSION on the built commit and pushes it to the source repository")
         .After(Version)
+        // A release tag marks what was released: in one run (the production job) it comes after the promotion.
+        .TryAfter<Promotion.IPromote>(x => x.Promote)
         .Executes(ct => new TagStep(this).RunAsync(ct));
 }

@@ -12,7 +12,7 @@ namespace Release.Releasing.Tests.Support;
 /// differ from production: they come from the run's own environment (TEST_NOW, TEST_PRODUCTION_REPOSITORY), so votes
 /// land inside the window and each test has its own repositories.
 /// </summary>
-public sealed class ReleaseBuild : Build, IRelease
+public sealed class ReleaseBuild : global::Release.Engine.Build, IRelease
 {
     TimeProvider IReleaseProcess.Clock => new FixedClock(DateTimeOffset.Parse(Context.Environment["TEST_NOW"], CultureInfo.InvariantCulture));
 
