@@ -21,6 +21,22 @@ public sealed class ParameterFile
     public static async Task<ParameterFile> ReadAsync(string path, string displayPath, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return new ParameterFile(displayPath, Parse(bytes, displayPath));
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>?> Parse(byte[] bytes, string displayPath)
+    {
+        if (FlatJsonReader.TryRead(bytes) is not { } entries) return ParseWithSystemTextJson(bytes, displayPath);
+        var values = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in entries)
+            if (!key.StartsWith('$')) values[key] = value;
+        return values;
+    }
+
+    /// <summary>Every shape the plain reader leaves alone, and every malformed file; kept apart so the plain case never loads System.Text.Json.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Dictionary<string, IReadOnlyList<string>?> ParseWithSystemTextJson(byte[] bytes, string displayPath)
+    {
         JsonDocument document;
         try
         {
@@ -43,7 +59,7 @@ public sealed class ParameterFile
                 if (property.Name.StartsWith('$')) continue;
                 values[property.Name] = ToStrings(property.Value, displayPath, property.Name);
             }
-            return new ParameterFile(displayPath, values);
+            return values;
         }
     }
 
