@@ -17,10 +17,15 @@ internal static class BaseDefinitions
             throw new BuildDefinitionException(
                 $"Target '{property.Name}' of {property.DeclaringType?.Name} has no default definition to inherit. Remove the Inherit/Base call.");
 
+        // A delegate made from the getter's code address calls exactly that code: no emitted IL, so nothing to JIT at
+        // start-up. Shared generic code may need a hidden instantiation argument, so generic types take the IL path.
+        if (!property.DeclaringType!.IsGenericType && !property.DeclaringType.IsValueType)
+            return ((Func<Target>)Activator.CreateInstance(typeof(Func<Target>), build, getter.MethodHandle.GetFunctionPointer())!)();
+
         var method = new DynamicMethod($"base_{property.Name}", typeof(Target), [typeof(object)], typeof(BaseDefinitions).Module, skipVisibility: true);
         var il = method.GetILGenerator();
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(property.DeclaringType!.IsValueType ? OpCodes.Unbox : OpCodes.Castclass, property.DeclaringType);
+        il.Emit(property.DeclaringType.IsValueType ? OpCodes.Unbox : OpCodes.Castclass, property.DeclaringType);
         il.Emit(OpCodes.Call, getter);
         il.Emit(OpCodes.Ret);
         var call = (Func<object, Target>)method.CreateDelegate(typeof(Func<object, Target>));

@@ -21,7 +21,7 @@ public sealed class BuildContext
         Environment = environment;
         Secrets = masker;
         _log = new BuildLog(output, masker, () => _currentTarget.Value);
-        Parameters = new ParameterValues([], new Dictionary<string, (object?, string)>());
+        Parameters = new ParameterValues([]);
     }
 
     /// <summary>The build's root directory.</summary>
@@ -60,7 +60,9 @@ public sealed class BuildContext
         (T)_services.GetOrAdd(typeof(T), _ => new Lazy<object>(() => factory())).Value;
 
     /// <summary>Disposes every per-run service that was created, newest first.</summary>
-    internal async Task DisposeServicesAsync()
+    internal Task DisposeServicesAsync() => _services.IsEmpty ? Task.CompletedTask : DisposeCreatedServicesAsync();
+
+    private async Task DisposeCreatedServicesAsync()
     {
         foreach (var service in _services.Values.Where(l => l.IsValueCreated).Select(l => l.Value).Reverse())
         {

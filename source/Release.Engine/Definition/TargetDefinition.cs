@@ -60,7 +60,12 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     { RequiredParameters.Add(new(MemberNames.Of(parameter))); return this; }
 
     public ITargetDefinition Requires(Expression<Func<bool>> condition, string? conditionText = null)
-    { RequiredConditions.Add(new(condition.Compile(), conditionText ?? condition.ToString())); return this; }
+    {
+        // Compiled when first evaluated: compiling an expression costs milliseconds that --help and --plan never need.
+        Func<bool>? compiled = null;
+        RequiredConditions.Add(new(() => (compiled ??= condition.Compile())(), conditionText ?? condition.ToString()));
+        return this;
+    }
 
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) { SkippedDependencyBehavior = behavior; return this; }
     public ITargetDefinition ProceedAfterFailure() { ProceedsAfterFailure = true; return this; }

@@ -27,15 +27,18 @@ public static class BuildHost
     public static async Task<int> RunConsoleAsync<T>(string[] args, Expression<Func<T, Target>>? defaultTarget = null) where T : Build, new()
     {
         using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancellation.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try { return await RunAsync(args, defaultTarget, new BuildHostOptions(), cancellation.Token); }
-        finally { Console.CancelKeyPress -= onCancel; }
+        // Ctrl-C is taken over only once something can be cancelled (a prompt or targets), not for --help or --plan:
+        // hooking the console's signals costs a start-up more than printing the help does.
+        return await RunAsync(args, defaultTarget, new BuildHostOptions(), () => new CancelKeyHandler(cancellation), cancellation.Token);
     }
 
     /// <summary>Runs a build with the given arguments and options, returning the exit code.</summary>
-    public static async Task<int> RunAsync<T>(IReadOnlyList<string> args, Expression<Func<T, Target>>? defaultTarget = null,
-        BuildHostOptions? options = null, CancellationToken cancellationToken = default) where T : Build, new()
+    public static Task<int> RunAsync<T>(IReadOnlyList<string> args, Expression<Func<T, Target>>? defaultTarget = null,
+        BuildHostOptions? options = null, CancellationToken cancellationToken = default) where T : Build, new() =>
+        RunAsync(args, defaultTarget, options, null, cancellationToken);
+
+    private static async Task<int> RunAsync<T>(IReadOnlyList<string> args, Expression<Func<T, Target>>? defaultTarget,
+        BuildHostOptions? options, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken) where T : Build, new()
     {
         options ??= new BuildHostOptions();
         var output = options.Output ?? Console.Out;
@@ -45,7 +48,7 @@ public static class BuildHost
             var arguments = BuildArguments.Parse(args);
             var session = await BuildSession.CreateAsync<T>(arguments, options, masker, cancellationToken);
             var defaultName = defaultTarget is null ? null : MemberNames.Of(defaultTarget);
-            try { return await session.RunAsync(defaultName, cancellationToken); }
+            try { return await session.RunAsync(defaultName, beforeExecution, cancellationToken); }
             finally { await session.Context.DisposeServicesAsync(); }
         }
         catch (Exception e) when (e is BuildInputException or BuildDefinitionException)
@@ -54,6 +57,20 @@ public static class BuildHost
             await output.FlushAsync(CancellationToken.None);
             return BadInput;
         }
+    }
+
+    /// <summary>Ctrl-C cancels the run's token instead of ending the process, while registered.</summary>
+    private sealed class CancelKeyHandler : IDisposable
+    {
+        private readonly ConsoleCancelEventHandler _onCancel;
+
+        public CancelKeyHandler(CancellationTokenSource cancellation)
+        {
+            _onCancel = (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+            Console.CancelKeyPress += _onCancel;
+        }
+
+        public void Dispose() => Console.CancelKeyPress -= _onCancel;
     }
 
     /// <summary>Loads a build's target graph without running anything (for generators and tests).</summary>

@@ -15,14 +15,17 @@ internal sealed class BuildSession
     private readonly BuildArguments _arguments;
     private readonly BuildHostOptions _options;
     private readonly IReadOnlyList<ExecutableTarget> _targets;
+    private readonly Task<byte[]?> _existingSchema;
 
-    private BuildSession(IBuild build, BuildContext context, BuildArguments arguments, BuildHostOptions options, IReadOnlyList<ExecutableTarget> targets)
+    private BuildSession(IBuild build, BuildContext context, BuildArguments arguments, BuildHostOptions options, IReadOnlyList<ExecutableTarget> targets,
+        Task<byte[]?> existingSchema)
     {
         _build = build;
         Context = context;
         _arguments = arguments;
         _options = options;
         _targets = targets;
+        _existingSchema = existingSchema;
     }
 
     public BuildContext Context { get; }
@@ -33,15 +36,16 @@ internal sealed class BuildSession
         where T : Build, new()
     {
         var root = RootLocator.Find(options, arguments);
-        var environment = options.Environment ?? System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        // Both files are read while the build is reflected over below, so their I/O overlaps the start-up's CPU work.
+        var files = ParameterFiles.ReadAsync(root, arguments.Profiles, cancellationToken);
+        var existingSchema = options.WriteSchema ? SchemaWriter.ReadExistingAsync(root, cancellationToken) : Task.FromResult<byte[]?>(null);
+        var environment = options.Environment ?? ProcessEnvironment();
         var context = new BuildContext(root, environment, options.Output ?? Console.Out, masker);
         var build = new T();
         build.Attach(context);
 
         var descriptors = ParameterDiscovery.Discover(typeof(T));
-        var files = await ParameterFiles.ReadAsync(root, arguments.Profiles, cancellationToken);
-        context.Parameters = ParameterResolver.Resolve(descriptors, new ParameterSources(arguments.Parameters, environment, files), root, masker);
+        context.Parameters = ParameterResolver.Resolve(descriptors, new ParameterSources(arguments.Parameters, environment, await files), root, masker);
         foreach (var descriptor in descriptors.Where(d => d.IsInjectable && context.Parameters.IsSet(d.Name)))
             descriptor.WriteTo(build, context.Parameters.Get<object>(descriptor.Name));
         // Secrets set in code (defaults) are masked too, not only those that came from a source.
@@ -50,15 +54,28 @@ internal sealed class BuildSession
 
         var targets = TargetDiscovery.Discover(build);
         context.Graph = GraphBuilder.Build(targets, descriptors);
-        return new BuildSession(build, context, arguments, options, targets);
+        return new BuildSession(build, context, arguments, options, targets, existingSchema);
     }
 
-    public async Task<int> RunAsync(string? defaultTarget, CancellationToken cancellationToken)
+    private static Dictionary<string, string> ProcessEnvironment()
+    {
+        var variables = System.Environment.GetEnvironmentVariables();
+        var environment = new Dictionary<string, string>(variables.Count);
+        foreach (DictionaryEntry variable in variables)
+            environment[(string)variable.Key] = (string?)variable.Value ?? "";
+        return environment;
+    }
+
+    /// <summary>
+    /// Runs the session; <paramref name="beforeExecution"/> is called (and its result disposed at the end) once the run
+    /// goes past --help and --plan, where prompts and targets can be cancelled.
+    /// </summary>
+    public async Task<int> RunAsync(string? defaultTarget, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken)
     {
         var log = Context.HostLog;
         if (_arguments.Help)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
+            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, await _existingSchema, cancellationToken);
             HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget);
             return BuildHost.Success;
         }
@@ -72,14 +89,15 @@ internal sealed class BuildSession
 
         if (_arguments.PlanOnly)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
+            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, await _existingSchema, cancellationToken);
             PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
             return BuildHost.Success;
         }
 
+        using var execution = beforeExecution?.Invoke();
         await Preflight.CheckRequirementsAsync(_build, plan, skipped, Context, _options, cancellationToken);
         // Written only once the input is known to be good: bad input leaves nothing behind.
-        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
+        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, await _existingSchema, cancellationToken);
         PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
 
         var incremental = _arguments.Force ? null : new IncrementalCache(Context.RootDirectory, Context.Parameters);

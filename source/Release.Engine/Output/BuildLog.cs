@@ -19,10 +19,16 @@ internal sealed class BuildLog(TextWriter writer, SecretMasker masker, Func<stri
     {
         var target = prefix ? currentTarget() : null;
         var masked = masker.Mask(message);
+        // One write per message, not per line: a console writer flushes every call, and --help is a hundred lines.
+        var text = new System.Text.StringBuilder(masked.Length + 64);
+        foreach (var line in masked.Split('\n'))
+        {
+            if (target is not null) text.Append('[').Append(target).Append("] ");
+            text.Append(level).Append(line.TrimEnd('\r')).Append(writer.NewLine);
+        }
         lock (_gate)
         {
-            foreach (var line in masked.Split('\n'))
-                writer.WriteLine(target is null ? $"{level}{line.TrimEnd('\r')}" : $"[{target}] {level}{line.TrimEnd('\r')}");
+            writer.Write(text.ToString());
             writer.Flush();
         }
     }

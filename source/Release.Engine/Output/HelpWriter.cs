@@ -7,28 +7,40 @@ internal static class HelpWriter
 {
     public static void Write(BuildLog log, TargetGraph graph, ParameterValues parameters, string? defaultTarget)
     {
-        log.Plain("Usage: ./build.sh [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] [--help]");
-        log.Plain("");
-        log.Plain("Targets (-> dependencies):");
+        // Collected first so the help goes out in one write.
+        var text = new System.Text.StringBuilder();
+        void Line(string line) => text.Append(line).Append('\n');
+
+        Line("Usage: ./build.sh [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] [--help]");
+        Line("");
+        Line("Targets (-> dependencies):");
         var listed = graph.Targets.Where(t => !t.Unlisted).ToList();
-        var width = listed.Select(t => t.Name.Length).DefaultIfEmpty(0).Max() + " (default)".Length + 2;
+        var width = Widest(listed.Select(t => t.Name)) + " (default)".Length + 2;
         foreach (var target in listed)
         {
             var name = target.Name + (target.Name == defaultTarget ? " (default)" : "");
             var dependencies = target.DependsOn.Count > 0 ? $" -> {string.Join(", ", target.DependsOn)}" : "";
-            log.Plain($"  {name.PadRight(width)}{target.Description}{dependencies}");
+            Line($"  {name.PadRight(width)}{target.Description}{dependencies}");
         }
-        log.Plain("");
-        log.Plain("Parameters (source of the current value):");
-        var argumentWidth = graph.Parameters.Select(p => p.ArgumentName.Length).DefaultIfEmpty(0).Max() + 2;
+        Line("");
+        Line("Parameters (source of the current value):");
+        var argumentWidth = Widest(graph.Parameters.Select(p => p.ArgumentName)) + 2;
         foreach (var parameter in graph.Parameters)
         {
             var source = parameters.SourceOf(parameter.Name) is { } from ? "from " + from : "not set";
             var flags = (parameter.IsSecret ? " [secret]" : "") + (parameter.IsRequired ? " [required]" : "");
-            log.Plain($"  {parameter.ArgumentName.PadRight(argumentWidth)}{TypeName(parameter.Type)}{flags} {parameter.Description} ({source}; env {parameter.EnvironmentName})");
+            Line($"  {parameter.ArgumentName.PadRight(argumentWidth)}{TypeName(parameter.Type)}{flags} {parameter.Description} ({source}; env {parameter.EnvironmentName})");
         }
-        log.Plain("");
-        log.Plain("Values come from the command line, then environment variables, then --profile files, then .nuke/parameters.json.");
+        Line("");
+        text.Append("Values come from the command line, then environment variables, then --profile files, then .nuke/parameters.json.");
+        log.Plain(text.ToString());
+    }
+
+    private static int Widest(IEnumerable<string> texts)
+    {
+        var widest = 0;
+        foreach (var text in texts) widest = Math.Max(widest, text.Length);
+        return widest;
     }
 
     private static string TypeName(Type type)

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text;
 
 namespace Release.Engine.Output;
 
@@ -7,28 +6,43 @@ namespace Release.Engine.Output;
 /// Writes <c>.nuke/build.schema.json</c> so editors complete <c>parameters.json</c>: one property per parameter with its
 /// type, and the target names for <c>Target</c> and <c>Skip</c>. Rewritten only when its content changes.
 /// </summary>
+/// <remarks>
+/// Runs on every start (<c>--help</c> included), so it renders the text itself instead of through System.Text.Json, whose
+/// first use costs more than the rest of <c>--help</c>. The output is what <c>JsonNode.ToJsonString</c> with
+/// <c>WriteIndented</c> and the default encoder gives (a test holds the two to the same text).
+/// </remarks>
 internal static class SchemaWriter
 {
-    public static async Task WriteAsync(AbsolutePath root, TargetGraph graph, CancellationToken cancellationToken)
+    /// <summary>The schema file as it is now, or null when there is none; read ahead, while the build is loaded.</summary>
+    public static async Task<byte[]?> ReadExistingAsync(AbsolutePath root, CancellationToken cancellationToken)
+    {
+        var path = root / ".nuke" / "build.schema.json";
+        if (!path.FileExists()) return null;
+        try { return await File.ReadAllBytesAsync(path, cancellationToken); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; } // the write says what is wrong
+    }
+
+    /// <summary>Writes the schema unless <paramref name="existing"/> (the file's current bytes) already holds it.</summary>
+    public static async Task WriteAsync(AbsolutePath root, TargetGraph graph, byte[]? existing, CancellationToken cancellationToken)
     {
         var directory = root / ".nuke";
         if (!directory.DirectoryExists()) return;
-        var text = Render(graph);
+        var text = Encoding.UTF8.GetBytes(Render(graph));
+        if (existing is not null && existing.AsSpan().SequenceEqual(text)) return;
         var path = directory / "build.schema.json";
-        if (path.FileExists() && await File.ReadAllTextAsync(path, cancellationToken) == text) return;
         var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, text, cancellationToken);
+        await File.WriteAllBytesAsync(temporary, text, cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
 
     public static string Render(TargetGraph graph)
     {
-        var targetNames = new JsonArray(graph.Targets.Select(t => (JsonNode?)JsonValue.Create(t.Name)).ToArray());
+        var targetNames = graph.Targets.Select(t => (object?)t.Name).ToList();
         var properties = new JsonObject
         {
             ["$schema"] = new JsonObject { ["type"] = "string" },
-            ["Target"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to run", ["items"] = new JsonObject { ["enum"] = targetNames.DeepClone() } },
-            ["Skip"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to skip", ["items"] = new JsonObject { ["enum"] = targetNames.DeepClone() } },
+            ["Target"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to run", ["items"] = new JsonObject { ["enum"] = targetNames } },
+            ["Skip"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to skip", ["items"] = new JsonObject { ["enum"] = targetNames } },
         };
         foreach (var parameter in graph.Parameters)
         {
@@ -45,14 +59,16 @@ internal static class SchemaWriter
             ["additionalProperties"] = false,
             ["properties"] = properties,
         };
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var text = new StringBuilder();
+        WriteValue(text, schema, 0);
+        return text.Append('\n').ToString();
     }
 
     private static JsonObject TypeOf(Type type)
     {
         var inner = Nullable.GetUnderlyingType(type) ?? type;
         if (inner.IsArray) return new JsonObject { ["type"] = "array", ["items"] = TypeOf(inner.GetElementType()!) };
-        if (inner.IsEnum) return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(Enum.GetNames(inner).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()) };
+        if (inner.IsEnum) return new JsonObject { ["type"] = "string", ["enum"] = Enum.GetNames(inner).Select(n => (object?)n).ToList() };
         return Type.GetTypeCode(inner) switch
         {
             TypeCode.Boolean => new JsonObject { ["type"] = "boolean" },
@@ -61,4 +77,85 @@ internal static class SchemaWriter
             _ => new JsonObject { ["type"] = "string" },
         };
     }
+
+    /// <summary>An object whose properties keep their insertion order; setting an existing name replaces it in place.</summary>
+    private sealed class JsonObject : List<KeyValuePair<string, object?>>
+    {
+        public object? this[string name]
+        {
+            set
+            {
+                for (var i = 0; i < Count; i++)
+                    if (this[i].Key == name) { this[i] = new(name, value); return; }
+                Add(new(name, value));
+            }
+        }
+    }
+
+    private static void WriteValue(StringBuilder text, object? value, int depth)
+    {
+        switch (value)
+        {
+            case null: text.Append("null"); break;
+            case bool flag: text.Append(flag ? "true" : "false"); break;
+            case string s: WriteString(text, s); break;
+            case JsonObject properties:
+                if (properties.Count == 0) { text.Append("{}"); break; }
+                text.Append('{');
+                for (var i = 0; i < properties.Count; i++)
+                {
+                    text.Append(i == 0 ? "\n" : ",\n").Append(' ', (depth + 1) * 2);
+                    WriteString(text, properties[i].Key);
+                    text.Append(": ");
+                    WriteValue(text, properties[i].Value, depth + 1);
+                }
+                text.Append('\n').Append(' ', depth * 2).Append('}');
+                break;
+            case List<object?> items:
+                if (items.Count == 0) { text.Append("[]"); break; }
+                text.Append('[');
+                for (var i = 0; i < items.Count; i++)
+                {
+                    text.Append(i == 0 ? "\n" : ",\n").Append(' ', (depth + 1) * 2);
+                    WriteValue(text, items[i], depth + 1);
+                }
+                text.Append('\n').Append(' ', depth * 2).Append(']');
+                break;
+            default: throw new InvalidOperationException($"No JSON form for {value.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// Quotes a string as System.Text.Json's default encoder does: printable ASCII stays except the HTML-sensitive
+    /// <c>" &amp; ' + &lt; &gt; `</c>, which become <c>\uXXXX</c> like every control and non-ASCII character;
+    /// <c>\b \t \n \f \r \\</c> keep their short forms; a lone surrogate becomes U+FFFD.
+    /// </summary>
+    private static void WriteString(StringBuilder text, string value)
+    {
+        text.Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '\b': text.Append("\\b"); continue;
+                case '\t': text.Append("\\t"); continue;
+                case '\n': text.Append("\\n"); continue;
+                case '\f': text.Append("\\f"); continue;
+                case '\r': text.Append("\\r"); continue;
+                case '\\': text.Append("\\\\"); continue;
+            }
+            if (c is >= ' ' and <= '~' && c is not ('"' or '&' or '\'' or '+' or '<' or '>' or '`'))
+                text.Append(c);
+            else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                Escape(text, c);
+                Escape(text, value[++i]);
+            }
+            else Escape(text, char.IsSurrogate(c) ? '\uFFFD' : c);
+        }
+        text.Append('"');
+    }
+
+    private static void Escape(StringBuilder text, char c) => text.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
 }

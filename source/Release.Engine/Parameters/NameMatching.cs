@@ -6,8 +6,28 @@ namespace Release.Engine.Parameters;
 public static class NameMatching
 {
     /// <summary>Lower case without dashes or underscores, so <c>MAX_PARALLEL</c>, <c>max-parallel</c> and <c>MaxParallel</c> meet.</summary>
-    public static string Normalize(string name) =>
-        new(name.Where(c => c != '-' && c != '_').Select(char.ToLowerInvariant).ToArray());
+    public static string Normalize(string name)
+    {
+        // Runs for every environment variable against every parameter at start-up: no LINQ, one allocation.
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
+        foreach (var c in name)
+            if (c != '-' && c != '_') buffer[length++] = char.ToLowerInvariant(c);
+        return length == name.Length && name.AsSpan().SequenceEqual(buffer) ? name : new string(buffer[..length]);
+    }
+
+    /// <summary>Whether <paramref name="name"/> normalises to <paramref name="normalized"/>, without allocating.</summary>
+    internal static bool NormalizesTo(string name, string normalized)
+    {
+        var position = 0;
+        foreach (var c in name)
+        {
+            if (c is '-' or '_') continue;
+            if (position == normalized.Length || char.ToLowerInvariant(c) != normalized[position]) return false;
+            position++;
+        }
+        return position == normalized.Length;
+    }
 
     /// <summary><c>MaxParallel</c> becomes <c>max-parallel</c>.</summary>
     public static string ToKebabCase(string name)

@@ -35,6 +35,8 @@ public static class ParameterDiscovery
             }
             result[name] = descriptor;
         }
-        return result.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var sorted = result.Values.ToList();
+        sorted.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return sorted;
     }
 }

@@ -18,7 +18,7 @@ public sealed record ParameterSources(
 
         foreach (var (name, value) in Environment)
         {
-            if (NameMatching.Normalize(name) != key) continue;
+            if (!NameMatching.NormalizesTo(name, key)) continue;
             var values = parameter.Type.IsArray
                 ? value.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [value];
@@ -27,7 +27,7 @@ public sealed record ParameterSources(
 
         foreach (var file in Files)
             foreach (var (name, values) in file.Values)
-                if (NameMatching.Normalize(name) == key && values is not null)
+                if (values is not null && NameMatching.NormalizesTo(name, key))
                     return new RawValue(values, $"{file.DisplayPath} (\"{name}\")");
         return null;
     }

@@ -5,10 +5,11 @@ public sealed class ParameterValues
 {
     private readonly Dictionary<string, (object? Value, string Source)> _values;
 
-    internal ParameterValues(IReadOnlyList<ParameterDescriptor> descriptors, IReadOnlyDictionary<string, (object? Value, string Source)> values)
+    /// <summary>Takes <paramref name="values"/> over (it must compare keys ignoring case); empty when null.</summary>
+    internal ParameterValues(IReadOnlyList<ParameterDescriptor> descriptors, Dictionary<string, (object? Value, string Source)>? values = null)
     {
         Descriptors = descriptors;
-        _values = new Dictionary<string, (object? Value, string Source)>(values, StringComparer.OrdinalIgnoreCase);
+        _values = values ?? new Dictionary<string, (object? Value, string Source)>(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Every declared parameter.</summary>

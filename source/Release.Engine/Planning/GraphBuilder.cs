@@ -15,11 +15,18 @@ internal static class GraphBuilder
                 Names(t.Triggers),
                 t.Definition.ProducedGlobs.ToList(),
                 t.Definition.ConsumedGlobs.ToList(),
-                t.Consumes.Select(c => new ArtifactLink(c.Producer.Name, c.Globs)).ToList(),
+                Links(t.Consumes),
                 t.Definition.RequiredParameters.Select(r => r.MemberName).ToList(),
                 t.Definition.ProceedsAfterFailure,
                 t.Definition.IsAssuredAfterFailure)).ToList(),
             parameters);
+
+    private static List<ArtifactLink> Links(List<(ExecutableTarget Producer, IReadOnlyList<string> Globs)> consumes)
+    {
+        var links = new List<ArtifactLink>(consumes.Count);
+        foreach (var (producer, globs) in consumes) links.Add(new ArtifactLink(producer.Name, globs));
+        return links;
+    }
 
     private static IReadOnlyList<string> Names(IEnumerable<ExecutableTarget> targets) => targets.Select(t => t.Name).ToList();
 }

@@ -53,17 +53,31 @@ internal static class TargetDiscovery
             foreach (var property in component.GetProperties(Members).Where(p => IsTarget(p) && !p.Name.Contains('.')))
             {
                 var implementation = map.TargetMethods[Array.IndexOf(map.InterfaceMethods, property.GetMethod)];
-                var implementedByClass = found.FirstOrDefault(f => f.Property.GetMethod == implementation);
-                if (implementedByClass.Property is not null) continue;
-                var clash = found.FirstOrDefault(f => f.Name == property.Name);
-                if (clash.Property is not null && !SameImplementation(buildType, clash.Property, implementation))
+                if (ImplementedByClass(found, implementation)) continue;
+                var clash = Named(found, property.Name);
+                if (clash is not null && !SameImplementation(buildType, clash, implementation))
                     throw new BuildDefinitionException(
-                        $"Two targets are named '{property.Name}': one from {clash.Property.DeclaringType!.Name}, one from {component.Name}. " +
+                        $"Two targets are named '{property.Name}': one from {clash.DeclaringType!.Name}, one from {component.Name}. " +
                         $"Rename one, or implement '{property.Name}' once in {buildType.Name} so both components share it.");
-                if (clash.Property is null) found.Add((property.Name, property));
+                if (clash is null) found.Add((property.Name, property));
             }
         }
         return found;
+    }
+
+    // Loops rather than LINQ over the tuples: generic code over value tuples is not precompiled, and start-up counts.
+    private static bool ImplementedByClass(List<(string Name, PropertyInfo Property)> found, MethodInfo implementation)
+    {
+        foreach (var (_, property) in found)
+            if (property.GetMethod == implementation) return true;
+        return false;
+    }
+
+    private static PropertyInfo? Named(List<(string Name, PropertyInfo Property)> found, string name)
+    {
+        foreach (var (foundName, property) in found)
+            if (foundName == name) return property;
+        return null;
     }
 
     private static bool IsTarget(PropertyInfo property) => property.PropertyType == typeof(Target) && property.GetIndexParameters().Length == 0;

@@ -25,6 +25,11 @@ public interface IOtherPack : IBuild
     Target Pack => _ => _.Executes(() => { });
 }
 
+public interface IPublish<TFeed> : IBuild
+{
+    Target Publish => _ => _.Executes(() => Log.Information($"publishing to a {typeof(TFeed).Name} feed"));
+}
+
 public class ComponentTests
 {
     private class Mixed : Build, ITest, IPack;
@@ -42,6 +47,21 @@ public class ComponentTests
     }
 
     private class Clashing : Build, IPack, IOtherPack;
+
+    private class BaseBuild : Build
+    {
+        public virtual Target Compile => _ => _.Executes(() => Log.Information("base compiling"));
+    }
+
+    private class DerivedWithBase : BaseBuild
+    {
+        public override Target Compile => _ => _.Base().Executes(() => Log.Information("derived compiling"));
+    }
+
+    private class GenericWithBase : Build, IPublish<string>
+    {
+        Target IPublish<string>.Publish => _ => _.Base().Executes(() => Log.Information("and announcing"));
+    }
 
     [Test]
     public async Task Components_contribute_targets_and_parameters_with_defaults()
@@ -91,5 +111,24 @@ public class ComponentTests
         var run = await BuildRun.RunAsync<Clashing>(root.Path, "Pack");
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Output, Does.Contain("Two targets are named 'Pack'").And.Contain("IPack").And.Contain("IOtherPack"));
+    }
+
+    [Test]
+    public async Task Base_reuses_the_base_class_definition_of_an_overridden_target()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<DerivedWithBase>(root.Path, "Compile");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Contain("[Compile] base compiling").And.Contain("[Compile] derived compiling"));
+        Assert.That(run.Output.IndexOf("base compiling"), Is.LessThan(run.Output.IndexOf("derived compiling")));
+    }
+
+    [Test]
+    public async Task Base_reuses_the_definition_of_a_generic_component()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<GenericWithBase>(root.Path, "Publish");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Contain("[Publish] publishing to a String feed").And.Contain("[Publish] and announcing"));
     }
 }
