@@ -1,26 +1,33 @@
 #!/usr/bin/env bash
 # Bootstrap: finds the .NET SDK named in global.json, compiles build/ only when its sources changed, then runs it.
+# The warm path (nothing changed) starts one process besides the build itself: the `find` that checks for changes.
+# Everything else uses shell builtins, because every fork shows up in the start-up time of `./build.sh --help`.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+case "${BASH_SOURCE[0]}" in */*) pushd "${BASH_SOURCE[0]%/*}" >/dev/null ;; *) pushd . >/dev/null ;; esac
+ROOT="$PWD"
+popd >/dev/null
 TEMP="$ROOT/.nuke/temp"
 BIN="$TEMP/bin"
 STAMP="$TEMP/build.stamp"
-SDK_VERSION="$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n1)"
 
-find_dotnet() {
-  if command -v dotnet >/dev/null 2>&1; then command -v dotnet; return; fi
+# Only messages need the SDK version, so it is read only for them.
+sdk_version() { sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n1; }
+
+if command -v dotnet >/dev/null 2>&1; then
+  DOTNET=dotnet
+else
+  DOTNET=
   for candidate in "${DOTNET_ROOT:-}/dotnet" "$HOME/.dotnet/dotnet" /usr/share/dotnet/dotnet /usr/lib/dotnet/dotnet; do
-    if [ -x "$candidate" ]; then echo "$candidate"; return; fi
+    if [ -x "$candidate" ]; then DOTNET="$candidate"; break; fi
   done
-  return 1
-}
-
-if ! DOTNET="$(find_dotnet)"; then
-  echo "error: the .NET SDK $SDK_VERSION (global.json) was not found on PATH, in DOTNET_ROOT or in ~/.dotnet." >&2
-  echo "       Install it (Debian: the Microsoft package feed's dotnet-sdk-${SDK_VERSION%.*.*}.0 package, or dotnet-install.sh --version $SDK_VERSION)" >&2
-  echo "       and make sure 'dotnet' is on PATH." >&2
-  exit 127
+  if [ -z "$DOTNET" ]; then
+    SDK_VERSION="$(sdk_version)"
+    echo "error: the .NET SDK $SDK_VERSION (global.json) was not found on PATH, in DOTNET_ROOT or in ~/.dotnet." >&2
+    echo "       Install it (Debian: the Microsoft package feed's dotnet-sdk-${SDK_VERSION%.*.*}.0 package, or dotnet-install.sh --version $SDK_VERSION)" >&2
+    echo "       and make sure 'dotnet' is on PATH." >&2
+    exit 127
+  fi
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -31,14 +38,15 @@ needs_compile() {
       \( -name bin -o -name obj \) -prune -o -type f -newer "$STAMP" -print -quit 2>/dev/null)" ]
 }
 
-mkdir -p "$TEMP"
 if needs_compile; then
+  mkdir -p "$TEMP"
   exec 9>"$TEMP/compile.lock"
   flock 9
   if needs_compile; then
     # The SDK check costs a process start, so it runs only when compiling; running the build needs just the runtime.
     if ! (cd "$ROOT" && "$DOTNET" --version >/dev/null 2>&1); then
-      echo "error: 'dotnet' at $DOTNET cannot provide SDK $SDK_VERSION required by $ROOT/global.json." >&2
+      SDK_VERSION="$(sdk_version)"
+      echo "error: 'dotnet' at $(command -v "$DOTNET") cannot provide SDK $SDK_VERSION required by $ROOT/global.json." >&2
       echo "       Installed SDKs: $("$DOTNET" --list-sdks 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')" >&2
       echo "       Install SDK $SDK_VERSION or a later feature band of the same major version." >&2
       exit 127
