@@ -92,7 +92,7 @@ public class ProductionJobTests
         var exported = Path.Combine(ci.ArtifactsOf("release-to-production"), "artifacts");
         Assert.That(await File.ReadAllTextAsync(Path.Combine(exported, "release/RELEASE_NOTES.md")), Does.Contain("first version").And.Contain("Rollback"));
         var evidence = Path.Combine(exported, "evidence", "0.1.0");
-        foreach (var file in new[] { "manifest.json", "index.html", "unit-tests/junit.xml", "scan/sbom.cdx.json", "integration/summary.json",
+        foreach (var file in new[] { "manifest.json", "index.html", "unit-tests/junit.xml", "scan/sbom-image.cdx.json", "integration/summary.json",
                      "source/commits.json", "images/push.json", "quality/channel.json", "notes/RELEASE_NOTES.md", "record/votes.json" })
             Assert.That(File.Exists(Path.Combine(evidence, file)), Is.True, $"evidence/0.1.0/{file}");
         var voters = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(evidence, "record/votes.json"))).RootElement.EnumerateArray()

@@ -1,6 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Release.Delivery.Chart;
+using Release.Engine;
+using Release.Scanning.Model;
+using Release.Scanning.Policy;
+using Release.Scanning.Reports;
+using Release.Scanning.Sbom;
+using Release.Scanning.Sources.Osv;
+using Release.Stages.Pipeline;
+using Release.Stages.Scan;
 using Release.Testing;
 using Release.Testing.Git;
 using Release.Testing.Registry;
@@ -11,8 +20,8 @@ namespace Release.Releasing.Tests.Support;
 /// One team's world for a test: a build root, the module's real git repository, a real bare release-records
 /// repository, real bare GitOps environment repositories (one for staging and pre-prod, one for production) and a
 /// real registry (shared by the fixture). The clock starts on a Wednesday at 16:01 IST (inside the
-/// seed voting window) and moves 20 seconds per run. Stage outputs (tests, scan, push, chart) are written as the
-/// stages would, since the stages are tested elsewhere; the image and the chart are pushed to the real registry.
+/// seed voting window) and moves 20 seconds per run. Stage outputs (tests, scan, push, chart) are left as the stages
+/// leave them (see <see cref="StageOutputsAsync"/>); the image and the chart are pushed to the real registry.
 /// </summary>
 public sealed class ReleaseWorld : IDisposable
 {
@@ -72,27 +81,57 @@ public sealed class ReleaseWorld : IDisposable
     /// <summary>Clone, Version and OpenRelease for the source's HEAD.</summary>
     public async Task OpenAsync() => (await RunAsync("Clone", "Version", "OpenRelease", "--voter", "release.manager@example.com")).Succeeded();
 
-    /// <summary>Writes what UnitTest, Scan and Integrate would write; pushes a real image and writes Push's and Chart's records.</summary>
+    /// <summary>
+    /// Leaves what the stages leave, without running Build (another part of the library, tested on its own): the
+    /// UnitTest and Integrate summaries and the Push and Chart records are written through the stages' own record
+    /// types; the scan is real (the scanning library's scanner against a real OSV folder, whose newest advisory changed
+    /// an hour ago, over the image's components; SBOM and summary written as Scan writes them); the image and the
+    /// chart are really pushed to the registry by digest.
+    /// </summary>
     public async Task StageOutputsAsync(string imageContent, int failedTests = 0, double lineCoverage = 86.5)
     {
-        Write("artifacts/unit-tests/summary.json", $$"""{"passed": 120, "failed": {{failedTests}}, "skipped": 1, "lineCoverage": {{lineCoverage.ToString(CultureInfo.InvariantCulture)}}, "branchCoverage": 71.0}""");
-        Write("artifacts/unit-tests/junit.xml", "<testsuites tests=\"121\"/>\n");
-        Write("artifacts/scan/summary.json", $$"""
-            {"verdict": "Clean", "countsBySeverity": {"critical": 0, "high": 0, "medium": 1, "low": 2},
-             "sourcesWithData": ["nuget-audit"], "sourcesWithoutData": [], "finishedAt": "{{_now:O}}"}
-            """);
-        Write("artifacts/scan/sbom.cdx.json", "{\"bomFormat\": \"CycloneDX\", \"components\": []}\n");
-        Write("artifacts/integration/summary.json", """{"passed": 14, "failed": 0, "skipped": 0, "url": "http://127.0.0.1:8080"}""");
+        var ct = CancellationToken.None;
+        await StageRecord.WriteAsync(Artifact("unit-tests/summary.json"), new UnitTestSummary(120, failedTests, 1, lineCoverage, 71.0), ct);
+        Write("artifacts/unit-tests/junit.xml", "<testsuites tests=\"121\"/>");
+        await ScanAsync(ct);
+        await StageRecord.WriteAsync(Artifact("integration/summary.json"), new IntegrationSummary(14, 0, 0, "http://127.0.0.1:8080"), ct);
         using var client = Registry.CreateClient();
         var digest = await SampleImage.Create("app.txt", imageContent).PushAsync(client, "apps/director", "build-" + Sha(imageContent)[..8]);
-        Write("artifacts/push/push.json", $$"""{"registry": "{{Registry.Address}}", "repository": "apps/director", "tag": "t", "digest": "{{digest}}"}""");
+        await StageRecord.WriteAsync(Artifact("push/push.json"), new PushRecord(Registry.Address, "apps/director", "t", digest.ToString()), ct);
         var chart = await SampleChart.PushAsync(client, "charts/director", "build-" + Sha(imageContent)[..8], imageContent);
-        Write("artifacts/chart/chart.json", $$"""
-            {"name": "director", "version": "x", "appVersion": "x", "package": "p.tgz", "digest": "{{chart.PackageDigest}}", "ociReference": null,
-             "seedName": "director-x", "manifestDigest": "{{chart.ManifestDigest}}", "chartUrl": "oci://{{Registry.Address}}/charts/director",
-             "imageReference": "{{Registry.Address}}/apps/director@{{digest}}"}
-            """);
+        await StageRecord.WriteAsync(Artifact("chart/chart.json"), new ChartStageRecord("director", "x", "x", "p.tgz", chart.PackageDigest, null, "director-x",
+            chart.ManifestDigest, $"oci://{Registry.Address}/charts/director", $"{Registry.Address}/apps/director@{digest}"), ct);
     }
+
+    // The scanning library's scan of the image's components against the team's OSV mirror (.nuke/advisories), with
+    // the reports Scan writes: the image SBOM and summary.json (with the data's date and the scan's finish time).
+    private async Task ScanAsync(CancellationToken ct)
+    {
+        var mirror = _root.Combine(".nuke", "advisories");
+        var modified = _now.AddHours(-1).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        _root.WriteFile(".nuke/advisories/GHSA-5crp-9r3c-p9vr.json", $$$"""
+            {"schema_version": "1.4.0", "id": "GHSA-5crp-9r3c-p9vr", "modified": "{{{modified}}}", "published": "2022-06-22T00:00:00Z",
+             "summary": "Improper Handling of Exceptional Conditions in Newtonsoft.Json",
+             "affected": [{"package": {"ecosystem": "NuGet", "name": "Newtonsoft.Json"}, "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "13.0.1"}]}]}],
+             "database_specific": {"severity": "HIGH"}}
+            """);
+        SoftwareComponent[] components =
+        [
+            new(ComponentEcosystem.NuGet, "Newtonsoft.Json", "13.0.3"),
+            new(ComponentEcosystem.Debian, "base-files", "12.4+deb12u5", Architecture: "amd64"),
+        ];
+        var clock = new FixedClock(_now);
+        IAdvisorySource[] sources = [new OsvAdvisoryFolderSource(mirror)];
+        var outcome = await new VulnerabilityScanner(clock).ScanAsync(components, sources, new ScanPolicy(), ct);
+        var sbom = SoftwareBillOfMaterials.Create("director", "0.0.0", SbomSubjectKind.Container, components);
+        Directory.CreateDirectory(_root.Combine("artifacts", "scan"));
+        await new CycloneDxWriter(clock).WriteFileAsync(sbom, _root.Combine("artifacts", "scan", "sbom-image.cdx.json"), ct);
+        var summary = AdvisoryDataAsOf.AddTo(ScanSummaryWriter.Write(ScanSummary.From(outcome)), outcome.FinishedAt,
+            await AdvisoryDataAsOf.ForAsync(sources, mirror, ct));
+        await File.WriteAllTextAsync(_root.Combine("artifacts", "scan", "summary.json"), summary, ct);
+    }
+
+    private AbsolutePath Artifact(string relative) => new(_root.Combine("artifacts", relative));
 
     /// <summary>The chart manifest digest Chart recorded.</summary>
     public string ChartDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/chart/chart.json"))).RootElement.GetProperty("manifestDigest").GetString()!;
