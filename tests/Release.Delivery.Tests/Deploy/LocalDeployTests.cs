@@ -50,6 +50,27 @@ public class LocalDeployTests
     }
 
     [Test]
+    public async Task Without_a_container_engine_the_published_app_runs_as_a_process_answers_the_integration_tests_and_stops_with_the_build()
+    {
+        var digest = await DeliverySetUp.Director.DigestAsync();
+        using var root = new PipelineRoot();
+        await root.WriteSourceAsync();
+        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, DirectorImage.Tag, digest, DeliverySetUp.Director.PublishDirectory);
+
+        var run = await BuildRunner.RunAsync<DeployOnlyBuild>(root.Path, "Integrate", "--environment", "local", "--local-runtime", "process",
+            "--integration-test-project", DeliverySetUp.Director.IntegrationTests);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output, Does.Contain("process ").And.Contain("(dotnet Director.dll)"));
+        var deployment = await StageRecord.ReadAsync<DeploymentRecord>(root.Paths.DeploymentRecord("local"), "Deploy", CancellationToken.None);
+        var summary = JsonDocument.Parse(File.ReadAllText(root.Paths.IntegrationSummary)).RootElement;
+        Assert.That((summary.GetProperty("passed").GetInt32(), summary.GetProperty("failed").GetInt32()), Is.EqualTo((5, 0)));
+        Assert.That(summary.GetProperty("url").GetString(), Is.EqualTo(deployment.Url));
+        using var http = new HttpClient();
+        Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(deployment.Url + "/health"), "the process was stopped when the build ended");
+    }
+
+    [Test]
     public async Task A_new_instance_that_never_becomes_healthy_is_removed_and_the_previous_one_stays()
     {
         using var root = await DirectorRootAsync();

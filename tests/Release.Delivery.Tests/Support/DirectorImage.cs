@@ -27,6 +27,9 @@ internal sealed class DirectorImage(string registry) : IDisposable
     /// <summary>The copied integration test project.</summary>
     public string IntegrationTests => Path.Combine(SampleDirectory, "tests", "Director.IntegrationTests");
 
+    /// <summary>The app as the SDK published it for the image (the process runtime of local deploys runs it); exists after <see cref="DigestAsync"/>.</summary>
+    public string PublishDirectory => Path.Combine(SampleDirectory, "src", "Director", "bin", "Release", "net10.0", "publish");
+
     /// <summary>Builds the image on first use; returns its manifest digest.</summary>
     public async Task<string> DigestAsync()
     {

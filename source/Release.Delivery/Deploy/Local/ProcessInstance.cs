@@ -10,11 +10,14 @@ namespace Release.Delivery.Deploy.Local;
 internal sealed class ProcessInstance : LocalInstance
 {
     private readonly System.Diagnostics.Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _output;
 
-    private ProcessInstance(System.Diagnostics.Process process, string program, string url) : base(url, $"process {process.Id} (dotnet {Path.GetFileName(program)})")
+    // Only a started process has an id, so the instance is made after Start.
+    private ProcessInstance(System.Diagnostics.Process process, ConcurrentQueue<string> output, string program, string url)
+        : base(url, $"process {process.Id} (dotnet {Path.GetFileName(program)})")
     {
         _process = process;
+        _output = output;
         Program = program;
     }
 
@@ -34,12 +37,12 @@ internal sealed class ProcessInstance : LocalInstance
         start.Environment["ASPNETCORE_URLS"] = url;
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var process = new System.Diagnostics.Process { StartInfo = start };
-        var instance = new ProcessInstance(process, program, url);
+        var output = new ConcurrentQueue<string>();
         void Collect(object _, DataReceivedEventArgs e)
         {
             if (e.Data is null) return;
-            instance._output.Enqueue(e.Data);
-            while (instance._output.Count > 50 && instance._output.TryDequeue(out var _)) { }
+            output.Enqueue(e.Data);
+            while (output.Count > 50 && output.TryDequeue(out var _)) { }
             log(e.Data);
         }
         process.OutputDataReceived += Collect;
@@ -47,7 +50,7 @@ internal sealed class ProcessInstance : LocalInstance
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return instance;
+        return new ProcessInstance(process, output, program, url);
     }
 
     public override Task<bool> IsRunningAsync(CancellationToken ct) => Task.FromResult(!_process.HasExited);
