@@ -4,7 +4,8 @@
 #
 #   Clone     git clone of this repository, or of $SOURCE_REPOSITORY (fresh, into benchmarks/pipeline/.work/src)
 #   Build     dotnet build of samples/director/director.sln, then dotnet publish -t:PublishContainer onto the
-#             embedded base image, pushed to a docker-registry on 127.0.0.1
+#             embedded base image, pushed to a docker-registry on 127.0.0.1 (the shell way to get the image; the
+#             pipeline publishes with --no-build and assembles the same image reproducibly in-process instead)
 #   UnitTest  dotnet test of Director.Tests with the coverlet collector (XPlat Code Coverage) and a TRX logger
 #   Deploy    podman run --network host of the pushed image, curl /health until it answers
 #   Integrate dotnet test of Director.IntegrationTests with DIRECTOR_URL pointing at the container
@@ -91,12 +92,12 @@ dotnet build "$MODULE/director.sln" --configuration Release -p:ContinuousIntegra
   -p:SourceRevisionId="$COMMIT" -p:Version="$VERSION"
 dotnet publish "$MODULE/src/Director/Director.csproj" -c Release -t:PublishContainer --nologo \
   -p:ContainerBaseImage="$REGISTRY/base/aspnet:10.0" -p:ContainerRepository=director -p:ContainerImageTags="$TAG" \
-  -p:ContainerRegistry="$REGISTRY" -p:Version="$VERSION" -p:SourceRevisionId="$COMMIT"
+  -p:ContainerRegistry="$REGISTRY" -p:Version="$VERSION" -p:SourceRevisionId="$COMMIT" -p:ContinuousIntegrationBuild=true
 
 # --- UnitTest with coverage
 dotnet test "$MODULE/tests/Director.Tests/Director.Tests.csproj" --configuration Release \
   --results-directory "$WORK/results/unit" --logger 'trx;LogFileName=Director.Tests.trx' \
-  --collect 'XPlat Code Coverage' -p:SourceRevisionId="$COMMIT" -p:Version="$VERSION"
+  --collect 'XPlat Code Coverage' -p:SourceRevisionId="$COMMIT" -p:Version="$VERSION" -p:ContinuousIntegrationBuild=true
 
 # --- Deploy: podman on the host network, wait for /health
 APORT="$(free_port)"
