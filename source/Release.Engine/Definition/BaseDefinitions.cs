@@ -19,13 +19,19 @@ internal static class BaseDefinitions
 
         // A delegate made from the getter's code address calls exactly that code: no emitted IL, so nothing to JIT at
         // start-up. Shared generic code may need a hidden instantiation argument, so generic types take the IL path.
-        if (!property.DeclaringType!.IsGenericType && !property.DeclaringType.IsValueType)
-            return ((Func<Target>)Activator.CreateInstance(typeof(Func<Target>), build, getter.MethodHandle.GetFunctionPointer())!)();
+        return !property.DeclaringType!.IsGenericType && !property.DeclaringType.IsValueType
+            ? ((Func<Target>)Activator.CreateInstance(typeof(Func<Target>), build, getter.MethodHandle.GetFunctionPointer())!)()
+            : InvokeThroughEmittedCall(property.DeclaringType, getter, build);
+    }
 
-        var method = new DynamicMethod($"base_{property.Name}", typeof(Target), [typeof(object)], typeof(BaseDefinitions).Module, skipVisibility: true);
+    /// <summary>Apart, so that the common case does not load the IL-emitting assemblies.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Target InvokeThroughEmittedCall(Type declaringType, MethodInfo getter, IBuild build)
+    {
+        var method = new DynamicMethod($"base_{getter.Name}", typeof(Target), [typeof(object)], typeof(BaseDefinitions).Module, skipVisibility: true);
         var il = method.GetILGenerator();
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(property.DeclaringType.IsValueType ? OpCodes.Unbox : OpCodes.Castclass, property.DeclaringType);
+        il.Emit(declaringType.IsValueType ? OpCodes.Unbox : OpCodes.Castclass, declaringType);
         il.Emit(OpCodes.Call, getter);
         il.Emit(OpCodes.Ret);
         var call = (Func<object, Target>)method.CreateDelegate(typeof(Func<object, Target>));

@@ -11,9 +11,10 @@ namespace Release.Engine;
 public sealed class BuildContext
 {
     private readonly AsyncLocal<string?> _currentTarget = new();
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<(string Key, string Value)>> _figures = new();
+    // Created on first use: --help and --plan need neither, and their start-up then skips loading the concurrent collections.
+    private ConcurrentDictionary<string, ConcurrentQueue<(string Key, string Value)>>? _figures;
     private readonly BuildLog _log;
-    private readonly ConcurrentDictionary<Type, Lazy<object>> _services = new();
+    private ConcurrentDictionary<Type, Lazy<object>>? _services;
 
     internal BuildContext(AbsolutePath rootDirectory, IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker)
     {
@@ -50,32 +51,32 @@ public sealed class BuildContext
 
     /// <summary>Adds a key figure to the current target's line in the summary.</summary>
     public void ReportSummary(string key, string value) =>
-        _figures.GetOrAdd(_currentTarget.Value ?? "", _ => new()).Enqueue((key, Secrets.Mask(value)));
+        LazyInitializer.EnsureInitialized(ref _figures, () => new()).GetOrAdd(_currentTarget.Value ?? "", _ => new()).Enqueue((key, Secrets.Mask(value)));
 
     /// <summary>
     /// A per-run service (an embedded registry, a shared HTTP client), created on first use and disposed when the run
     /// ends. Components use it instead of static state, since interfaces cannot hold fields.
     /// </summary>
     public T GetOrAddService<T>(Func<T> factory) where T : class =>
-        (T)_services.GetOrAdd(typeof(T), _ => new Lazy<object>(() => factory())).Value;
+        (T)LazyInitializer.EnsureInitialized(ref _services, () => new()).GetOrAdd(typeof(T), _ => new Lazy<object>(() => factory())).Value;
 
     /// <summary>Disposes every per-run service that was created, newest first.</summary>
-    internal Task DisposeServicesAsync() => _services.IsEmpty ? Task.CompletedTask : DisposeCreatedServicesAsync();
+    internal Task DisposeServicesAsync() => _services is null || _services.IsEmpty ? Task.CompletedTask : DisposeCreatedServicesAsync(_services);
 
-    private async Task DisposeCreatedServicesAsync()
+    private static async Task DisposeCreatedServicesAsync(ConcurrentDictionary<Type, Lazy<object>> services)
     {
-        foreach (var service in _services.Values.Where(l => l.IsValueCreated).Select(l => l.Value).Reverse())
+        foreach (var service in services.Values.Where(l => l.IsValueCreated).Select(l => l.Value).Reverse())
         {
             if (service is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
             else if (service is IDisposable disposable) disposable.Dispose();
         }
-        _services.Clear();
+        services.Clear();
     }
 
     internal BuildLog HostLog => _log;
 
     internal IReadOnlyList<(string Key, string Value)> FiguresOf(string target) =>
-        _figures.TryGetValue(target, out var figures) ? figures.ToList() : [];
+        _figures is not null && _figures.TryGetValue(target, out var figures) ? figures.ToList() : [];
 
     internal void EnterTarget(string? name) => _currentTarget.Value = name;
 }

@@ -11,8 +11,12 @@ public static class ParameterDiscovery
     public static IReadOnlyList<ParameterDescriptor> Discover(Type buildType)
     {
         var members = new List<MemberInfo>();
+        // Properties, then fields, as GetMembers lists them; asking for just these two skips every method of the build.
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
-            members.AddRange(type.GetMembers(Members | BindingFlags.DeclaredOnly).Where(m => m is FieldInfo or PropertyInfo));
+        {
+            members.AddRange(type.GetProperties(Members | BindingFlags.DeclaredOnly));
+            members.AddRange(type.GetFields(Members | BindingFlags.DeclaredOnly));
+        }
         foreach (var component in buildType.GetInterfaces().Where(i => typeof(IBuild).IsAssignableFrom(i)))
             members.AddRange(component.GetProperties(Members | BindingFlags.DeclaredOnly));
 
