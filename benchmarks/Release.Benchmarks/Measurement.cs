@@ -14,8 +14,13 @@ public static class Measurement
             await scenario();
             samples.Add(clock.Elapsed);
         }
-        samples.Sort();
-        return samples[samples.Count / 2];
+        return Median(samples);
+    }
+
+    public static TimeSpan Median(IReadOnlyList<TimeSpan> samples)
+    {
+        var sorted = samples.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     public static string Format(TimeSpan duration) => $"{duration.TotalMilliseconds,8:0.0} ms";
