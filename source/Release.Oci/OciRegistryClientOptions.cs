@@ -39,6 +39,12 @@ public sealed record OciRegistryClientOptions
     /// </summary>
     public bool? PlainHttp { get; init; }
 
+    /// <summary>
+    /// Called once per client, before its first request, with the registry's <c>host[:port]</c>. Lets the caller bring
+    /// up a registry on demand (the pipeline's embedded one) only when something really talks to it. Null: nothing.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? BeforeFirstRequest { get; init; }
+
     /// <summary>Checks the values and names the option that is wrong.</summary>
     internal void Validate()
     {

@@ -15,6 +15,8 @@ internal sealed class RegistryTransport : IDisposable
     private readonly OciRegistryClientOptions options;
     private readonly Action<string> log;
     private readonly RegistryAuthenticator authenticator;
+    private readonly object preparing = new();
+    private Task? prepared;
 
     public RegistryTransport(
         RegistryAddress address, RegistryCredentials? credentials, OciRegistryClientOptions options,
@@ -40,6 +42,17 @@ internal sealed class RegistryTransport : IDisposable
     public async Task<HttpResponseMessage> SendAsync(
         Func<HttpRequestMessage> build, string repository, CancellationToken cancellationToken)
     {
+        if (options.BeforeFirstRequest is { } prepare)
+        {
+            lock (preparing)
+            {
+                // A failed or cancelled preparation is tried again by the next request rather than cached.
+                if (prepared is null || prepared.IsFaulted || prepared.IsCanceled)
+                    prepared = prepare(Address.Host, cancellationToken);
+            }
+            await prepared.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             string failure;

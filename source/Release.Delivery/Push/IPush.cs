@@ -1,3 +1,4 @@
+using Release.Oci;
 using Release.Delivery.Common;
 using Release.Engine;
 using Release.Stages.Pipeline;
@@ -31,8 +32,12 @@ public interface IPush : IPipeline
     [Parameter("Password or token for the target registry"), Secret]
     string? RegistryPassword => TryGetValue(() => RegistryPassword);
 
-    /// <summary>Registry clients with this build's credentials, retries and log.</summary>
-    RegistryConnections RegistryConnections => new(RegistryUsername, RegistryPassword, Log.Information);
+    /// <summary>
+    /// Registry clients with this build's credentials, retries and log. A client for the embedded registry's address
+    /// starts that registry before its first request: records from an earlier run (push.json, release records) name it.
+    /// </summary>
+    RegistryConnections RegistryConnections => new(RegistryUsername, RegistryPassword, Log.Information,
+        new OciRegistryClientOptions { BeforeFirstRequest = EmbeddedRegistry.EnsureRunningAsync });
 
     /// <summary>Copies images by digest between repositories or registries, without rebuilding (promotion).</summary>
     ImagePromoter Promoter => new(RegistryConnections);
