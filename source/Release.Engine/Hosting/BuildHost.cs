@@ -46,7 +46,7 @@ public static class BuildHost
         try
         {
             var arguments = BuildArguments.Parse(args);
-            var session = await BuildSession.CreateAsync<T>(arguments, options, masker, cancellationToken);
+            var session = BuildSession.Create<T>(arguments, options, masker);
             var defaultName = defaultTarget is null ? null : MemberNames.Of(defaultTarget);
             try { return await session.RunAsync(defaultName, beforeExecution, cancellationToken); }
             finally { await session.Context.DisposeServicesAsync(); }
@@ -74,9 +74,10 @@ public static class BuildHost
     }
 
     /// <summary>Loads a build's target graph without running anything (for generators and tests).</summary>
-    public static async Task<TargetGraph> InspectAsync<T>(BuildHostOptions? options = null, CancellationToken cancellationToken = default) where T : Build, new()
+    public static Task<TargetGraph> InspectAsync<T>(BuildHostOptions? options = null, CancellationToken cancellationToken = default) where T : Build, new()
     {
-        var session = await BuildSession.CreateAsync<T>(BuildArguments.Parse([]), options ?? new BuildHostOptions { WriteSchema = false }, new SecretMasker(), cancellationToken);
-        return session.Context.Graph;
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<TargetGraph>(cancellationToken);
+        try { return Task.FromResult(BuildSession.Create<T>(BuildArguments.Parse([]), options ?? new BuildHostOptions { WriteSchema = false }, new SecretMasker()).Context.Graph); }
+        catch (Exception e) { return Task.FromException<TargetGraph>(e); }
     }
 }

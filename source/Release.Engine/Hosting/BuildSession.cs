@@ -15,37 +15,36 @@ internal sealed class BuildSession
     private readonly BuildArguments _arguments;
     private readonly BuildHostOptions _options;
     private readonly IReadOnlyList<ExecutableTarget> _targets;
-    private readonly Task<byte[]?> _existingSchema;
 
-    private BuildSession(IBuild build, BuildContext context, BuildArguments arguments, BuildHostOptions options, IReadOnlyList<ExecutableTarget> targets,
-        Task<byte[]?> existingSchema)
+    private BuildSession(IBuild build, BuildContext context, BuildArguments arguments, BuildHostOptions options, IReadOnlyList<ExecutableTarget> targets)
     {
         _build = build;
         Context = context;
         _arguments = arguments;
         _options = options;
         _targets = targets;
-        _existingSchema = existingSchema;
     }
 
     public BuildContext Context { get; }
 
     public IReadOnlyList<TargetResult> LastResults { get; private set; } = [];
 
-    public static async Task<BuildSession> CreateAsync<T>(BuildArguments arguments, BuildHostOptions options, SecretMasker masker, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the build: parameters from every source, then the targets. Nothing in it waits on I/O but the reading of
+    /// the small parameters files, which is synchronous (see <see cref="ParameterFiles.Read"/>).
+    /// </summary>
+    public static BuildSession Create<T>(BuildArguments arguments, BuildHostOptions options, SecretMasker masker)
         where T : Build, new()
     {
         var root = RootLocator.Find(options, arguments);
-        // Both files are read while the build is reflected over below, so their I/O overlaps the start-up's CPU work.
-        var files = ParameterFiles.ReadAsync(root, arguments.Profiles, cancellationToken);
-        var existingSchema = options.WriteSchema ? SchemaWriter.ReadExistingAsync(root, cancellationToken) : Task.FromResult<byte[]?>(null);
         var environment = options.Environment ?? ProcessEnvironment();
         var context = new BuildContext(root, environment, options.Output ?? Console.Out, masker);
         var build = new T();
         build.Attach(context);
 
         var descriptors = ParameterDiscovery.Discover(typeof(T));
-        context.Parameters = ParameterResolver.Resolve(descriptors, new ParameterSources(arguments.Parameters, environment, await files), root, masker);
+        var files = ParameterFiles.Read(root, arguments.Profiles);
+        context.Parameters = ParameterResolver.Resolve(descriptors, new ParameterSources(arguments.Parameters, environment, files), root, masker);
         foreach (var descriptor in descriptors.Where(d => d.IsInjectable && context.Parameters.IsSet(d.Name)))
             descriptor.WriteTo(build, context.Parameters.Get<object>(descriptor.Name));
         // Secrets set in code (defaults) are masked too, not only those that came from a source.
@@ -54,7 +53,7 @@ internal sealed class BuildSession
 
         var targets = TargetDiscovery.Discover(build);
         context.Graph = GraphBuilder.Build(targets, descriptors);
-        return new BuildSession(build, context, arguments, options, targets, existingSchema);
+        return new BuildSession(build, context, arguments, options, targets);
     }
 
     private static Dictionary<string, string> ProcessEnvironment()
@@ -75,7 +74,7 @@ internal sealed class BuildSession
         var log = Context.HostLog;
         if (_arguments.Help)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, await _existingSchema, cancellationToken);
+            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
             HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget);
             return BuildHost.Success;
         }
@@ -89,7 +88,7 @@ internal sealed class BuildSession
 
         if (_arguments.PlanOnly)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, await _existingSchema, cancellationToken);
+            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
             PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
             return BuildHost.Success;
         }
@@ -97,7 +96,7 @@ internal sealed class BuildSession
         using var execution = beforeExecution?.Invoke();
         await Preflight.CheckRequirementsAsync(_build, plan, skipped, Context, _options, cancellationToken);
         // Written only once the input is known to be good: bad input leaves nothing behind.
-        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, await _existingSchema, cancellationToken);
+        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
         PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
 
         var incremental = _arguments.Force ? null : new IncrementalCache(Context.RootDirectory, Context.Parameters);

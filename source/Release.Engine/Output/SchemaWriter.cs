@@ -13,26 +13,28 @@ namespace Release.Engine.Output;
 /// </remarks>
 internal static class SchemaWriter
 {
-    /// <summary>The schema file as it is now, or null when there is none; read ahead, while the build is loaded.</summary>
-    public static async Task<byte[]?> ReadExistingAsync(AbsolutePath root, CancellationToken cancellationToken)
-    {
-        var path = root / ".nuke" / "build.schema.json";
-        if (!path.FileExists()) return null;
-        try { return await File.ReadAllBytesAsync(path, cancellationToken); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; } // the write says what is wrong
-    }
-
-    /// <summary>Writes the schema unless <paramref name="existing"/> (the file's current bytes) already holds it.</summary>
-    public static async Task WriteAsync(AbsolutePath root, TargetGraph graph, byte[]? existing, CancellationToken cancellationToken)
+    public static async Task WriteAsync(AbsolutePath root, TargetGraph graph, CancellationToken cancellationToken)
     {
         var directory = root / ".nuke";
         if (!directory.DirectoryExists()) return;
         var text = Encoding.UTF8.GetBytes(Render(graph));
-        if (existing is not null && existing.AsSpan().SequenceEqual(text)) return;
         var path = directory / "build.schema.json";
+        if (Holds(path, text)) return;
         var temporary = path + ".tmp";
         await File.WriteAllBytesAsync(temporary, text, cancellationToken);
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Whether the file already holds <paramref name="text"/>. Read synchronously: the file is small and local, and on
+    /// Linux an asynchronous read starts the thread pool, which costs --help more than the rest of the schema does.
+    /// </summary>
+    private static bool Holds(AbsolutePath path, byte[] text)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length != text.Length) return false;
+        try { return File.ReadAllBytes(path).AsSpan().SequenceEqual(text); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; } // the write says what is wrong
     }
 
     public static string Render(TargetGraph graph)

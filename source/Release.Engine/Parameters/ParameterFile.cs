@@ -24,6 +24,9 @@ public sealed class ParameterFile
         return new ParameterFile(displayPath, Parse(bytes, displayPath));
     }
 
+    /// <summary><see cref="ReadAsync"/>, reading synchronously (see <see cref="ParameterFiles.Read"/>).</summary>
+    internal static ParameterFile Read(string path, string displayPath) => new(displayPath, Parse(File.ReadAllBytes(path), displayPath));
+
     private static Dictionary<string, IReadOnlyList<string>?> Parse(byte[] bytes, string displayPath)
     {
         if (FlatJsonReader.TryRead(bytes) is not { } entries) return ParseWithSystemTextJson(bytes, displayPath);
