@@ -102,13 +102,14 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
 
     private TargetDefinition Add(List<TargetReference> list, Target[] targets)
     {
-        list.AddRange(targets.Select(TargetReference.Direct));
+        foreach (var target in targets) list.Add(TargetReference.Direct(target));
         return this;
     }
 
+    // A loop, not LINQ: a Select over Func<T, Target>[] instantiates an iterator and a closure type per component.
     private TargetDefinition Add<T>(List<TargetReference> list, Func<T, Target>[] targets, bool optional) where T : IBuild
     {
-        list.AddRange(targets.Select(t => TargetReference.Component(t, optional)));
+        foreach (var target in targets) list.Add(TargetReference.Component(target, optional));
         return this;
     }
 }
