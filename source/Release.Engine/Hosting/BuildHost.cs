@@ -40,13 +40,14 @@ public static class BuildHost
     private static async Task<int> RunAsync<T>(IReadOnlyList<string> args, Expression<Func<T, Target>>? defaultTarget,
         BuildHostOptions? options, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken) where T : Build, new()
     {
+        var model = BuildTypeModel.Start(typeof(T));
         options ??= new BuildHostOptions();
         var output = options.Output ?? Console.Out;
         var masker = new SecretMasker();
         try
         {
             var arguments = BuildArguments.Parse(args);
-            var session = BuildSession.Create<T>(arguments, options, masker);
+            var session = BuildSession.Create<T>(arguments, options, masker, model);
             var defaultName = defaultTarget is null ? null : MemberNames.Of(defaultTarget);
             try { return await session.RunAsync(defaultName, beforeExecution, cancellationToken); }
             finally { await session.Context.DisposeServicesAsync(); }
@@ -77,7 +78,11 @@ public static class BuildHost
     public static Task<TargetGraph> InspectAsync<T>(BuildHostOptions? options = null, CancellationToken cancellationToken = default) where T : Build, new()
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<TargetGraph>(cancellationToken);
-        try { return Task.FromResult(BuildSession.Create<T>(BuildArguments.Parse([]), options ?? new BuildHostOptions { WriteSchema = false }, new SecretMasker()).Context.Graph); }
+        try
+        {
+            var session = BuildSession.Create<T>(BuildArguments.Parse([]), options ?? new BuildHostOptions { WriteSchema = false }, new SecretMasker(), BuildTypeModel.Start(typeof(T)));
+            return Task.FromResult(session.Context.Graph);
+        }
         catch (Exception e) { return Task.FromException<TargetGraph>(e); }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Release.Engine.Execution;
 using Release.Engine.Incremental;
 using Release.Engine.Output;
@@ -15,9 +16,12 @@ internal sealed class BuildSession
     private readonly BuildArguments _arguments;
     private readonly BuildHostOptions _options;
     private readonly IReadOnlyList<ExecutableTarget> _targets;
+    private readonly BuildTypeModel _model;
 
-    private BuildSession(IBuild build, BuildContext context, BuildArguments arguments, BuildHostOptions options, IReadOnlyList<ExecutableTarget> targets)
+    private BuildSession(IBuild build, BuildContext context, BuildArguments arguments, BuildHostOptions options, IReadOnlyList<ExecutableTarget> targets,
+        BuildTypeModel model)
     {
+        _model = model;
         _build = build;
         Context = context;
         _arguments = arguments;
@@ -33,7 +37,7 @@ internal sealed class BuildSession
     /// Loads the build: parameters from every source, then the targets. Nothing in it waits on I/O but the reading of
     /// the small parameters files, which is synchronous (see <see cref="ParameterFiles.Read"/>).
     /// </summary>
-    public static BuildSession Create<T>(BuildArguments arguments, BuildHostOptions options, SecretMasker masker)
+    public static BuildSession Create<T>(BuildArguments arguments, BuildHostOptions options, SecretMasker masker, BuildTypeModel model)
         where T : Build, new()
     {
         var root = RootLocator.Find(options, arguments);
@@ -42,8 +46,18 @@ internal sealed class BuildSession
         var build = new T();
         build.Attach(context);
 
-        var descriptors = ParameterDiscovery.Discover(typeof(T));
-        var files = ParameterFiles.Read(root, arguments.Profiles);
+        // The files and the target properties are read while the parameters are found on the type model's thread, but
+        // their errors are reported in the order they always were: parameters, files, values, then targets.
+        IReadOnlyList<ParameterFile> files = [];
+        ExceptionDispatchInfo? filesFailure = null;
+        try { files = ParameterFiles.Read(root, arguments.Profiles); }
+        catch (Exception e) { filesFailure = ExceptionDispatchInfo.Capture(e); }
+        IReadOnlyList<(string Name, PropertyInfo Property)> targetProperties = [];
+        ExceptionDispatchInfo? targetPropertiesFailure = null;
+        try { targetProperties = TargetDiscovery.FindDeclarations(typeof(T)); }
+        catch (Exception e) { targetPropertiesFailure = ExceptionDispatchInfo.Capture(e); }
+        var descriptors = model.Parameters;
+        filesFailure?.Throw();
         context.Parameters = ParameterResolver.Resolve(descriptors, new ParameterSources(arguments.Parameters, environment, files), root, masker);
         foreach (var descriptor in descriptors.Where(d => d.IsInjectable && context.Parameters.IsSet(d.Name)))
             descriptor.WriteTo(build, context.Parameters.Get<object>(descriptor.Name));
@@ -51,9 +65,10 @@ internal sealed class BuildSession
         foreach (var descriptor in descriptors.Where(d => d.IsSecret))
             if (descriptor.ReadFrom(build) is string secret) masker.Add(secret);
 
-        var targets = TargetDiscovery.Discover(build);
+        targetPropertiesFailure?.Throw();
+        var targets = TargetDiscovery.Discover(build, targetProperties);
         context.Graph = GraphBuilder.Build(targets, descriptors);
-        return new BuildSession(build, context, arguments, options, targets);
+        return new BuildSession(build, context, arguments, options, targets, model);
     }
 
     private static Dictionary<string, string> ProcessEnvironment()
@@ -74,7 +89,7 @@ internal sealed class BuildSession
         var log = Context.HostLog;
         if (_arguments.Help)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
+            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
             HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget);
             return BuildHost.Success;
         }
@@ -88,7 +103,7 @@ internal sealed class BuildSession
 
         if (_arguments.PlanOnly)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
+            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
             PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
             return BuildHost.Success;
         }
@@ -96,7 +111,7 @@ internal sealed class BuildSession
         using var execution = beforeExecution?.Invoke();
         await Preflight.CheckRequirementsAsync(_build, plan, skipped, Context, _options, cancellationToken);
         // Written only once the input is known to be good: bad input leaves nothing behind.
-        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, cancellationToken);
+        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
         PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
 
         var incremental = _arguments.Force ? null : new IncrementalCache(Context.RootDirectory, Context.Parameters);

@@ -13,11 +13,11 @@ namespace Release.Engine.Output;
 /// </remarks>
 internal static class SchemaWriter
 {
-    public static async Task WriteAsync(AbsolutePath root, TargetGraph graph, CancellationToken cancellationToken)
+    public static async Task WriteAsync(AbsolutePath root, TargetGraph graph, ParameterSection? parameters, CancellationToken cancellationToken)
     {
         var directory = root / ".nuke";
         if (!directory.DirectoryExists()) return;
-        var text = Encoding.UTF8.GetBytes(Render(graph));
+        var text = Encoding.UTF8.GetBytes(Render(graph, parameters));
         var path = directory / "build.schema.json";
         if (Holds(path, text)) return;
         var temporary = path + ".tmp";
@@ -37,7 +37,23 @@ internal static class SchemaWriter
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; } // the write says what is wrong
     }
 
-    public static string Render(TargetGraph graph)
+    /// <summary>
+    /// The parameters' part of the schema, rendered from their declarations alone, so it can be worked out before the
+    /// targets are known (see <see cref="Planning.BuildTypeModel"/>).
+    /// </summary>
+    public sealed class ParameterSection
+    {
+        internal ParameterSection(IReadOnlyList<Parameters.ParameterDescriptor> parameters)
+        {
+            Parameters = parameters;
+            Nodes = parameters.Select(p => (object?)new RawJson(Render(ParameterNode(p), depth: 2))).ToList();
+        }
+
+        internal IReadOnlyList<Parameters.ParameterDescriptor> Parameters { get; }
+        internal IReadOnlyList<object?> Nodes { get; }
+    }
+
+    public static string Render(TargetGraph graph, ParameterSection? parameters = null)
     {
         var targetNames = graph.Targets.Select(t => (object?)t.Name).ToList();
         var properties = new JsonObject
@@ -46,13 +62,9 @@ internal static class SchemaWriter
             ["Target"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to run", ["items"] = new JsonObject { ["enum"] = targetNames } },
             ["Skip"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to skip", ["items"] = new JsonObject { ["enum"] = targetNames } },
         };
-        foreach (var parameter in graph.Parameters)
-        {
-            var node = TypeOf(parameter.Type);
-            if (parameter.Description is not null) node["description"] = parameter.Description;
-            if (parameter.IsSecret) node["default"] = "Secrets belong in the environment or a CI secret, not in this file";
-            properties[parameter.Name] = node;
-        }
+        var rendered = parameters?.Parameters == graph.Parameters ? parameters.Nodes : null;
+        for (var i = 0; i < graph.Parameters.Count; i++)
+            properties[graph.Parameters[i].Name] = rendered?[i] ?? ParameterNode(graph.Parameters[i]);
         var schema = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
@@ -61,10 +73,26 @@ internal static class SchemaWriter
             ["additionalProperties"] = false,
             ["properties"] = properties,
         };
-        var text = new StringBuilder();
-        WriteValue(text, schema, 0);
-        return text.Append('\n').ToString();
+        return Render(schema, depth: 0) + "\n";
     }
+
+    private static JsonObject ParameterNode(Parameters.ParameterDescriptor parameter)
+    {
+        var node = TypeOf(parameter.Type);
+        if (parameter.Description is not null) node["description"] = parameter.Description;
+        if (parameter.IsSecret) node["default"] = "Secrets belong in the environment or a CI secret, not in this file";
+        return node;
+    }
+
+    private static string Render(object? value, int depth)
+    {
+        var text = new StringBuilder();
+        WriteValue(text, value, depth);
+        return text.ToString();
+    }
+
+    /// <summary>A value already rendered at the depth it is written at.</summary>
+    private sealed record RawJson(string Text);
 
     private static JsonObject TypeOf(Type type)
     {
@@ -99,6 +127,7 @@ internal static class SchemaWriter
         switch (value)
         {
             case null: text.Append("null"); break;
+            case RawJson raw: text.Append(raw.Text); break;
             case bool flag: text.Append(flag ? "true" : "false"); break;
             case string s: WriteString(text, s); break;
             case JsonObject properties:

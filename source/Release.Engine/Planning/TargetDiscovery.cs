@@ -11,9 +11,9 @@ internal static class TargetDiscovery
 {
     private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    public static IReadOnlyList<ExecutableTarget> Discover(IBuild build)
+    /// <summary>Evaluates the target properties (<see cref="FindDeclarations"/>) on the build and links the targets.</summary>
+    public static IReadOnlyList<ExecutableTarget> Discover(IBuild build, IReadOnlyList<(string Name, PropertyInfo Property)> declarations)
     {
-        var declarations = FindDeclarations(build.GetType());
         var targets = new List<ExecutableTarget>();
         var byMethod = new Dictionary<MethodInfo, ExecutableTarget>();
         foreach (var (name, property) in declarations)
@@ -34,7 +34,8 @@ internal static class TargetDiscovery
         return targets;
     }
 
-    private static List<(string Name, PropertyInfo Property)> FindDeclarations(Type buildType)
+    /// <summary>The target properties of a build type and its components, in declaration order; needs no instance.</summary>
+    public static List<(string Name, PropertyInfo Property)> FindDeclarations(Type buildType)
     {
         var found = new List<(string Name, PropertyInfo Property)>();
         var byName = new Dictionary<string, PropertyInfo>();

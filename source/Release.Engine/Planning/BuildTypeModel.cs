@@ -1,0 +1,65 @@
+using System.Runtime.ExceptionServices;
+using Release.Engine.Parameters;
+
+namespace Release.Engine.Planning;
+
+/// <summary>
+/// What reflection finds on a build's type alone, before there is an instance: its parameters, then their part of the
+/// schema. Worked out on a second thread from the start of a run, while the first parses the command line, reads the
+/// environment and the parameters files and lists the target properties, and then evaluates the target definitions;
+/// on a machine with two cores that takes this work off the start-up's critical path. A failure is kept and thrown
+/// where the result is first needed, so errors come in the order they always did.
+/// </summary>
+internal sealed class BuildTypeModel
+{
+    private readonly Type _buildType;
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _parametersFound = new();
+    private Output.SchemaWriter.ParameterSection? _schemaParameters;
+    private IReadOnlyList<ParameterDescriptor>? _parameters;
+    private ExceptionDispatchInfo? _parametersFailure;
+
+    private BuildTypeModel(Type buildType)
+    {
+        _buildType = buildType;
+        _thread = new Thread(Load) { IsBackground = true, Name = "Release: build type" };
+    }
+
+    public static BuildTypeModel Start(Type buildType)
+    {
+        var model = new BuildTypeModel(buildType);
+        model._thread.UnsafeStart(); // no execution context to carry: the work reads types only
+        return model;
+    }
+
+    /// <summary>The build's parameters (see <see cref="ParameterDiscovery"/>).</summary>
+    public IReadOnlyList<ParameterDescriptor> Parameters
+    {
+        get
+        {
+            _parametersFound.Wait();
+            _parametersFailure?.Throw();
+            return _parameters!;
+        }
+    }
+
+    /// <summary>The parameters' part of the schema, or null when it could not be rendered ahead (the writer then renders it).</summary>
+    public Output.SchemaWriter.ParameterSection? SchemaParameters
+    {
+        get
+        {
+            _thread.Join();
+            return _schemaParameters;
+        }
+    }
+
+    private void Load()
+    {
+        try { _parameters = ParameterDiscovery.Discover(_buildType); }
+        catch (Exception e) { _parametersFailure = ExceptionDispatchInfo.Capture(e); }
+        _parametersFound.Set();
+        if (_parameters is null) return;
+        try { _schemaParameters = new Output.SchemaWriter.ParameterSection(_parameters); }
+        catch (Exception) { /* rendered again, and reported, by the schema writer */ }
+    }
+}
