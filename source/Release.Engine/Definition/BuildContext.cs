@@ -16,7 +16,7 @@ public sealed class BuildContext
     private readonly BuildLog _log;
     private ConcurrentDictionary<Type, Lazy<object>>? _services;
 
-    internal BuildContext(AbsolutePath rootDirectory, IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker)
+    internal BuildContext(AbsolutePath rootDirectory, IReadOnlyDictionary<string, string> environment, Func<TextWriter> output, SecretMasker masker)
     {
         RootDirectory = rootDirectory;
         Environment = environment;

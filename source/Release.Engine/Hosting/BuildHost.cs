@@ -40,9 +40,8 @@ public static class BuildHost
     private static async Task<int> RunAsync<T>(IReadOnlyList<string> args, Expression<Func<T, Target>>? defaultTarget,
         BuildHostOptions? options, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken) where T : Build, new()
     {
-        var model = BuildTypeModel.Start(typeof(T));
         options ??= new BuildHostOptions();
-        var output = options.Output ?? Console.Out;
+        var model = BuildTypeModel.Start(typeof(T), openConsole: options.Output is null);
         var masker = new SecretMasker();
         try
         {
@@ -54,6 +53,7 @@ public static class BuildHost
         }
         catch (Exception e) when (e is BuildInputException or BuildDefinitionException)
         {
+            var output = options.Output ?? Console.Out;
             await output.WriteLineAsync("error: " + masker.Mask(e.Message));
             await output.FlushAsync(CancellationToken.None);
             return BadInput;
@@ -80,7 +80,7 @@ public static class BuildHost
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<TargetGraph>(cancellationToken);
         try
         {
-            var session = BuildSession.Create<T>(BuildArguments.Parse([]), options ?? new BuildHostOptions { WriteSchema = false }, new SecretMasker(), BuildTypeModel.Start(typeof(T)));
+            var session = BuildSession.Create<T>(BuildArguments.Parse([]), options ?? new BuildHostOptions { WriteSchema = false }, new SecretMasker(), BuildTypeModel.Start(typeof(T), openConsole: false));
             return Task.FromResult(session.Context.Graph);
         }
         catch (Exception e) { return Task.FromException<TargetGraph>(e); }

@@ -42,7 +42,8 @@ internal sealed class BuildSession
     {
         var root = RootLocator.Find(options, arguments);
         var environment = options.Environment ?? ProcessEnvironment();
-        var context = new BuildContext(root, environment, options.Output ?? Console.Out, masker);
+        var output = options.Output;
+        var context = new BuildContext(root, environment, output is null ? () => model.ConsoleOutput : () => output, masker);
         var build = new T();
         build.Attach(context);
 

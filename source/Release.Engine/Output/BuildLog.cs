@@ -2,11 +2,13 @@ namespace Release.Engine.Output;
 
 /// <summary>
 /// Writes masked lines, prefixed with the target they came from, to one writer. Concurrent targets interleave by
-/// whole lines, and each line says whose it is, so parallel output stays readable.
+/// whole lines, and each line says whose it is, so parallel output stays readable. The writer is asked for at the
+/// first line: opening the console costs a start-up milliseconds, and it can be opened on another thread meanwhile.
 /// </summary>
-internal sealed class BuildLog(TextWriter writer, SecretMasker masker, Func<string?> currentTarget) : IBuildLog
+internal sealed class BuildLog(Func<TextWriter> openWriter, SecretMasker masker, Func<string?> currentTarget) : IBuildLog
 {
     private readonly object _gate = new();
+    private TextWriter? _writer;
 
     public void Information(string message) => Write("", message);
     public void Warning(string message) => Write("warning: ", message);
@@ -21,13 +23,14 @@ internal sealed class BuildLog(TextWriter writer, SecretMasker masker, Func<stri
         var masked = masker.Mask(message);
         // One write per message, not per line: a console writer flushes every call, and --help is a hundred lines.
         var text = new System.Text.StringBuilder(masked.Length + 64);
-        foreach (var line in masked.Split('\n'))
-        {
-            if (target is not null) text.Append('[').Append(target).Append("] ");
-            text.Append(level).Append(line.TrimEnd('\r')).Append(writer.NewLine);
-        }
         lock (_gate)
         {
+            var writer = _writer ??= openWriter();
+            foreach (var line in masked.Split('\n'))
+            {
+                if (target is not null) text.Append('[').Append(target).Append("] ");
+                text.Append(level).Append(line.TrimEnd('\r')).Append(writer.NewLine);
+            }
             writer.Write(text.ToString());
             writer.Flush();
         }
