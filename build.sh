@@ -1,7 +1,8 @@
-#!/usr/bin/env bash
+#!/bin/bash
 # Bootstrap: finds the .NET SDK named in global.json, compiles build/ only when its sources changed, then runs it.
 # The warm path (nothing changed) starts one process besides the build itself: the `find` that checks for changes.
-# Everything else uses shell builtins, because every fork shows up in the start-up time of `./build.sh --help`.
+# Everything else uses shell builtins, because every fork shows up in the start-up time of `./build.sh --help`
+# (so does the shebang: /bin/bash, which every supported machine has, saves the `env` process of /usr/bin/env).
 set -euo pipefail
 
 case "${BASH_SOURCE[0]}" in */*) pushd "${BASH_SOURCE[0]%/*}" >/dev/null ;; *) pushd . >/dev/null ;; esac
