@@ -9,6 +9,8 @@ namespace Release.Releasing.Tests;
 /// by four people, blessed and promoted staging -> pre-prod -> production by digest through GitOps (production's own
 /// environment repository receives a commit pinning the blessed image and chart digests); then production is rolled
 /// back, which commits the previous blessed digests; evidence is written and verified, and tampering is caught.
+/// The stage outputs are stand-ins written by the test; <see cref="SampleReleaseFlowTests"/> runs the same flow with the
+/// real stages on the real sample and this repository's build definition.
 /// </summary>
 [NonParallelizable]
 public class ReleaseFlowTests
