@@ -9,9 +9,11 @@ public static class ParameterResolver
     public static ParameterValues Resolve(IReadOnlyList<ParameterDescriptor> descriptors, ParameterSources sources, AbsolutePath root, SecretMasker masker)
     {
         var known = descriptors.ToDictionary(d => NameMatching.Normalize(d.Name));
-        foreach (var (key, argument) in sources.CommandLine)
-            if (!known.ContainsKey(key))
-                throw Unknown(argument.Spelling, "on the command line", descriptors.Select(d => d.ArgumentName));
+        // Count first: enumerating an empty dictionary of value tuples starts code that is not precompiled, on every start.
+        if (sources.CommandLine.Count > 0)
+            foreach (var (key, argument) in sources.CommandLine)
+                if (!known.ContainsKey(key))
+                    throw Unknown(argument.Spelling, "on the command line", descriptors.Select(d => d.ArgumentName));
         foreach (var file in sources.Files)
             foreach (var name in file.Values.Keys)
                 if (!known.ContainsKey(NameMatching.Normalize(name)))

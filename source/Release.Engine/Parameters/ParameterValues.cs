@@ -25,7 +25,7 @@ public sealed class ParameterValues
     internal void Set(string name, object? value, string source) => _values[name] = (value, source);
 
     /// <summary>Whether any source set <paramref name="name"/>.</summary>
-    public bool IsSet(string name) => _values.ContainsKey(name);
+    public bool IsSet(string name) => _values.TryGetValue(name, out _); // not ContainsKey: its code for this value type is not precompiled
 
     /// <summary>Where the value of <paramref name="name"/> came from, or null when unset.</summary>
     public string? SourceOf(string name) => _values.TryGetValue(name, out var entry) ? entry.Source : null;
