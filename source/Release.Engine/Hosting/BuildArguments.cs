@@ -33,43 +33,59 @@ public sealed record BuildArguments
     /// <summary>Parses the command line; malformed engine options are errors naming the option.</summary>
     public static BuildArguments Parse(IReadOnlyList<string> args)
     {
+        // Plain locals and lists, no record copies or tuple lists: this runs first in every start, when every new type
+        // and method still costs its first-use price.
         var targets = new List<string>();
-        var options = new List<(string Spelling, List<string> Values)>();
+        var spellings = new List<string>();
+        var valueLists = new List<List<string>>();
         foreach (var arg in args)
         {
-            if (arg is "-h" or "-?") options.Add(("--help", []));
+            if (arg is "-h" or "-?") { spellings.Add("--help"); valueLists.Add([]); }
             else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
             {
                 var equals = arg.IndexOf('=');
-                options.Add(equals > 0 ? (arg[..equals], [arg[(equals + 1)..]]) : (arg, []));
+                spellings.Add(equals > 0 ? arg[..equals] : arg);
+                valueLists.Add(equals > 0 ? [arg[(equals + 1)..]] : []);
             }
-            else if (options.Count == 0) targets.Add(arg);
-            else options[^1].Values.Add(arg);
+            else if (spellings.Count == 0) targets.Add(arg);
+            else valueLists[^1].Add(arg);
         }
 
-        var result = new BuildArguments();
+        bool help = false, planOnly = false, force = false, skipAllButInvoked = false;
+        var skip = new List<string>();
+        var profiles = new List<string>();
+        string? root = null;
+        int? maxParallel = null;
         var parameters = new Dictionary<string, (string, IReadOnlyList<string>)>();
-        foreach (var (spelling, values) in options)
+        for (var i = 0; i < spellings.Count; i++)
         {
+            var (spelling, values) = (spellings[i], valueLists[i]);
             switch (NameMatching.Normalize(spelling))
             {
-                case "help": result = result with { Help = true }; break;
-                case "plan": result = result with { PlanOnly = true }; break;
-                case "force": result = result with { Force = true }; break;
+                case "help": help = true; break;
+                case "plan": planOnly = true; break;
+                case "force": force = true; break;
                 case "target": targets.AddRange(values); break;
-                case "skip": result = values.Count == 0 ? result with { SkipAllButInvoked = true } : result with { Skip = [.. result.Skip, .. values] }; break;
-                case "profile": result = result with { Profiles = [.. result.Profiles, .. Required(spelling, values, "a profile name")] }; break;
-                case "root": result = result with { Root = Single(spelling, values, "a directory") }; break;
+                case "skip":
+                    if (values.Count == 0) skipAllButInvoked = true;
+                    else skip.AddRange(values);
+                    break;
+                case "profile": profiles.AddRange(Required(spelling, values, "a profile name")); break;
+                case "root": root = Single(spelling, values, "a directory"); break;
                 case "maxparallel":
                     var text = Single(spelling, values, "a number of targets");
-                    result = result with { MaxParallel = int.TryParse(text, out var n) && n > 0 ? n : throw new BuildInputException($"{spelling} takes a whole number of at least 1, not '{text}'.") };
+                    maxParallel = int.TryParse(text, out var n) && n > 0 ? n : throw new BuildInputException($"{spelling} takes a whole number of at least 1, not '{text}'.");
                     break;
                 default:
                     parameters[NameMatching.Normalize(spelling)] = (spelling, values);
                     break;
             }
         }
-        return result with { Targets = targets, Parameters = parameters };
+        return new BuildArguments
+        {
+            Targets = targets, Help = help, PlanOnly = planOnly, Force = force, SkipAllButInvoked = skipAllButInvoked, Skip = skip,
+            MaxParallel = maxParallel, Profiles = profiles, Root = root, Parameters = parameters,
+        };
     }
 
     private static IReadOnlyList<string> Required(string option, List<string> values, string what) =>
