@@ -10,7 +10,9 @@ ROOT="$PWD"
 popd >/dev/null
 TEMP="$ROOT/.nuke/temp"
 BIN="$TEMP/bin"
-STAMP="$TEMP/build.stamp"
+# Renamed from build.stamp when the warm path below began to rely on the compiled build's side of the change check:
+# a build compiled before that does not read the check, so it must be compiled again first.
+STAMP="$TEMP/compiled.stamp"
 
 # Only messages need the SDK version, so it is read only for them.
 sdk_version() { sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n1; }
@@ -32,12 +34,28 @@ else
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Prints the first file the build project compiles from that is newer than the last successful compile, if any.
+changed_source() {
+  find "$ROOT/build" "$ROOT/source" "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" \
+    \( -name bin -o -name obj \) -prune -o -type f -newer "$STAMP" -print -quit 2>/dev/null
+}
+
 # Recompile only when something the build project compiles from is newer than the last successful compile.
 needs_compile() {
   [ -f "$STAMP" ] && [ -f "$BIN/_build.dll" ] || return 0
-  [ -n "$(find "$ROOT/build" "$ROOT/source" "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" \
-      \( -name bin -o -name obj \) -prune -o -type f -newer "$STAMP" -print -quit 2>/dev/null)" ]
+  [ -n "$(changed_source)" ]
 }
+
+# Warm path: the build starts at once and the change check runs meanwhile, on the second core, instead of before it.
+# The build reads the check's verdict from descriptor 3 before it does anything (Release.Engine's BuildHost, "bootstrap
+# check"); when something changed it runs this script again with RELEASE_BOOTSTRAP_RERUN=1, which compiles first.
+# Not while another compile is under way (its $STAMP.next exists): that one is waited for below.
+if [ -z "${RELEASE_BOOTSTRAP_RERUN:-}" ] && [ -f "$STAMP" ] && [ -f "$BIN/_build.dll" ] && [ ! -e "$STAMP.next" ]; then
+  exec 3< <(changed_source)
+  export RELEASE_BOOTSTRAP_CHECK="3:$$" RELEASE_BOOTSTRAP="$ROOT/build.sh"
+  exec "$DOTNET" "$BIN/_build.dll" "$@" --root "$ROOT"
+fi
+unset RELEASE_BOOTSTRAP_CHECK
 
 if needs_compile; then
   mkdir -p "$TEMP"
