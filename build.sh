@@ -50,12 +50,13 @@ needs_compile() {
 # The build reads the check's verdict from descriptor 3 before it does anything (Release.Engine's BuildHost, "bootstrap
 # check"); when something changed it runs this script again with RELEASE_BOOTSTRAP_RERUN=1, which compiles first.
 # Not while another compile is under way (its $STAMP.next exists): that one is waited for below.
-if [ -z "${RELEASE_BOOTSTRAP_RERUN:-}" ] && [ -f "$STAMP" ] && [ -f "$BIN/_build.dll" ] && [ ! -e "$STAMP.next" ]; then
+RERUN="${RELEASE_BOOTSTRAP_RERUN:-}"
+unset RELEASE_BOOTSTRAP_RERUN RELEASE_BOOTSTRAP_CHECK RELEASE_BOOTSTRAP
+if [ -z "$RERUN" ] && [ -f "$STAMP" ] && [ -f "$BIN/_build.dll" ] && [ ! -e "$STAMP.next" ]; then
   exec 3< <(changed_source)
   export RELEASE_BOOTSTRAP_CHECK="3:$$" RELEASE_BOOTSTRAP="$ROOT/build.sh"
   exec "$DOTNET" "$BIN/_build.dll" "$@" --root "$ROOT"
 fi
-unset RELEASE_BOOTSTRAP_CHECK
 
 if needs_compile; then
   mkdir -p "$TEMP"
@@ -74,12 +75,18 @@ if needs_compile; then
     touch "$STAMP.next"
     case "$(uname -m)" in aarch64|arm64) RID=linux-arm64 ;; *) RID=linux-x64 ;; esac
     # ReadyToRun (precompiled) code makes every later start of the build faster; plain compile is the fallback.
+    rm -rf "$BIN.next"
     if ! "$DOTNET" publish "$ROOT/build/_build.csproj" -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true \
-          -o "$BIN" --nologo -v quiet -clp:NoSummary 2>/dev/null \
-       && ! "$DOTNET" build "$ROOT/build/_build.csproj" -c Release -o "$BIN" --nologo -v quiet -clp:NoSummary; then
+          -o "$BIN.next" --nologo -v quiet -clp:NoSummary 2>/dev/null \
+       && ! "$DOTNET" build "$ROOT/build/_build.csproj" -c Release -o "$BIN.next" --nologo -v quiet -clp:NoSummary; then
       echo "error: the build project did not compile; fix the errors above (file and line shown)." >&2
       exit 1
     fi
+    # Swapped in whole: a build still running from the old files (one that found itself out of date and ran this
+    # script again, or a long run) keeps them, as renaming leaves open files alone; copying over them would not.
+    rm -rf "$BIN.old"
+    if [ -d "$BIN" ]; then mv "$BIN" "$BIN.old"; fi
+    mv "$BIN.next" "$BIN"
     mv "$STAMP.next" "$STAMP"
   fi
   flock -u 9
