@@ -20,26 +20,24 @@ internal static class BootstrapCheck
     private const string ScriptVariable = "RELEASE_BOOTSTRAP";
     private const string RerunVariable = "RELEASE_BOOTSTRAP_RERUN";
 
-    /// <summary>Null when the build may go on; else the exit code of the script's second run.</summary>
-    public static Task<int?> RunAgainIfChangedAsync(string[] args) =>
-        RunAgainIfChangedAsync(args, System.Environment.GetEnvironmentVariable, System.Environment.ProcessId);
+    /// <summary>The script to run again when a source changed since the compile (or the verdict cannot be read); else null.</summary>
+    public static string? ScriptToRunAgain() => ScriptToRunAgain(System.Environment.GetEnvironmentVariable, System.Environment.ProcessId);
 
-    /// <summary><see cref="RunAgainIfChangedAsync(string[])"/> with the process's variables and id given (for tests).</summary>
-    internal static Task<int?> RunAgainIfChangedAsync(string[] args, Func<string, string?> variable, int processId)
+    /// <summary><see cref="ScriptToRunAgain()"/> with the process's variables and id given (for tests).</summary>
+    internal static string? ScriptToRunAgain(Func<string, string?> variable, int processId)
     {
-        var goOn = Task.FromResult<int?>(null);
-        if (variable(CheckVariable) is not { } check) return goOn;
+        if (variable(CheckVariable) is not { } check) return null;
         var separator = check.IndexOf(':');
         if (separator < 0
             || !int.TryParse(check.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
             || pid != processId)
-            return goOn;
-        if (variable(ScriptVariable) is not { Length: > 0 } script) return goOn;
+            return null;
+        if (variable(ScriptVariable) is not { Length: > 0 } script) return null;
 
         // An unreadable verdict counts as a change: the second run checks again, the slow way, and is never wrong.
         var changed = !int.TryParse(check.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var descriptor)
                       || ReadVerdict(descriptor) is not "";
-        return changed ? RunAgainAsync(script, args) : goOn;
+        return changed ? script : null;
     }
 
     /// <summary>
@@ -62,9 +60,9 @@ internal static class BootstrapCheck
         }
     }
 
-    /// <summary>Apart, so that the common case never loads the process APIs.</summary>
+    /// <summary>Runs the script again, told so, with the build's arguments; its exit code. Apart, so that the common case never loads the process APIs.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static async Task<int?> RunAgainAsync(string script, string[] args)
+    public static async Task<int> RunAgainAsync(string script, IReadOnlyList<string> args)
     {
         var start = new ProcessStartInfo(script) { UseShellExecute = false };
         foreach (var argument in args) start.ArgumentList.Add(argument);

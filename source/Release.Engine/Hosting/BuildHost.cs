@@ -27,7 +27,7 @@ public static class BuildHost
     public static async Task<int> RunConsoleAsync<T>(string[] args, Expression<Func<T, Target>>? defaultTarget = null) where T : Build, new()
     {
         // A bootstrap script may still be checking whether this compiled build is out of date (see BootstrapCheck).
-        if (await BootstrapCheck.RunAgainIfChangedAsync(args) is { } exitCode) return exitCode;
+        if (BootstrapCheck.ScriptToRunAgain() is { } script) return await BootstrapCheck.RunAgainAsync(script, args);
         using var cancellation = new CancellationTokenSource();
         // Ctrl-C is taken over only once something can be cancelled (a prompt or targets), not for --help or --plan:
         // hooking the console's signals costs a start-up more than printing the help does.
