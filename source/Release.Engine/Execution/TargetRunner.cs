@@ -35,8 +35,11 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
         if (incremental is not null && IncrementalCache.Applies(target))
         {
             hash = await incremental.ComputeHashAsync(target, cancellationToken);
-            if (await incremental.IsUpToDateAsync(target, hash, cancellationToken))
+            if (await incremental.UpToDateFiguresAsync(target, hash, cancellationToken) is { } figures)
+            {
+                foreach (var (key, value) in figures) context.ReportSummary(key, value);
                 return (TargetStatus.UpToDate, "inputs, parameters and tools unchanged");
+            }
         }
 
         observer?.TargetStarted(target.Name);
@@ -61,7 +64,7 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
         }
 
         if (hash is not null && incremental is not null)
-            await incremental.RecordSuccessAsync(target, hash, CancellationToken.None);
+            await incremental.RecordSuccessAsync(target, hash, context.FiguresOf(target.Name), CancellationToken.None);
         return (TargetStatus.Succeeded, null);
     }
 

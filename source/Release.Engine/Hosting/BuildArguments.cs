@@ -62,9 +62,9 @@ public sealed record BuildArguments
             var (spelling, values) = (spellings[i], valueLists[i]);
             switch (NameMatching.Normalize(spelling))
             {
-                case "help": help = true; break;
-                case "plan": planOnly = true; break;
-                case "force": force = true; break;
+                case "help": help = Flag(spelling, values, targets.Count == 0); break;
+                case "plan": planOnly = Flag(spelling, values, targets.Count == 0); break;
+                case "force": force = Flag(spelling, values, targets.Count == 0); break;
                 case "target": targets.AddRange(values); break;
                 case "skip":
                     if (values.Count == 0) skipAllButInvoked = true;
@@ -87,6 +87,15 @@ public sealed record BuildArguments
             MaxParallel = maxParallel, Profiles = profiles, Root = root, Parameters = parameters,
         };
     }
+
+    /// <summary>
+    /// A switch: a word after it would otherwise be dropped without a trace (<c>--plan Chart</c> planning the default
+    /// target), so it is refused with the order that does what was meant.
+    /// </summary>
+    private static bool Flag(string option, List<string> values, bool noTargetsYet) =>
+        values.Count == 0 ? true : throw new BuildInputException(
+            $"{option} takes no value, so '{values[0]}' after it means nothing. Target names come first: " +
+            $"./build.sh {string.Join(' ', values)} {option}" + (noTargetsYet ? "" : " (with the targets already named)") + ".");
 
     private static IReadOnlyList<string> Required(string option, List<string> values, string what) =>
         values.Count > 0 ? values : throw new BuildInputException($"{option} needs {what}: {option} <value>.");

@@ -41,22 +41,36 @@ internal sealed class IncrementalCache(AbsolutePath root, ParameterValues parame
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    public async Task<bool> IsUpToDateAsync(ExecutableTarget target, string hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key figures the target reported at its last success when it is up to date (an up-to-date target still shows
+    /// the digest or coverage its outputs stand for); null when it must run.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Key, string Value)>?> UpToDateFiguresAsync(ExecutableTarget target, string hash, CancellationToken cancellationToken)
     {
         var file = StateDirectory / (target.Name + ".json");
-        if (!file.FileExists()) return false;
-        var state = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(file, cancellationToken));
-        return state?.GetValueOrDefault("hash") == hash
-               && target.Definition.ProducedGlobs.All(glob => Match([glob]).Any());
+        if (!file.FileExists()) return null;
+        TargetState? state;
+        try { state = JsonSerializer.Deserialize<TargetState>(await File.ReadAllTextAsync(file, cancellationToken)); }
+        catch (JsonException) { return null; } // a state file from an older engine or cut short: run, and write it anew
+        if (state?.Hash != hash || !target.Definition.ProducedGlobs.All(glob => Match([glob]).Any())) return null;
+        return (state.Figures ?? []).Where(f => f.Length == 2).Select(f => (f[0], f[1])).ToList();
     }
 
-    public async Task RecordSuccessAsync(ExecutableTarget target, string hash, CancellationToken cancellationToken)
+    /// <summary>Records a success: the hash and the key figures (already masked) the target reported.</summary>
+    public async Task RecordSuccessAsync(ExecutableTarget target, string hash, IReadOnlyList<(string Key, string Value)> figures, CancellationToken cancellationToken)
     {
         StateDirectory.CreateDirectory();
         var file = StateDirectory / (target.Name + ".json");
         var temporary = file + ".tmp";
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(new Dictionary<string, string> { ["hash"] = hash }), cancellationToken);
+        var state = new TargetState { Hash = hash, Figures = figures.Select(f => new[] { f.Key, f.Value }).ToList() };
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(state), cancellationToken);
         File.Move(temporary, file, overwrite: true);
+    }
+
+    private sealed class TargetState
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("hash")] public string? Hash { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("figures")] public List<string[]>? Figures { get; set; }
     }
 
     private IEnumerable<string> Match(IEnumerable<string> globs)

@@ -17,6 +17,7 @@ public class IncrementalTests
             {
                 Directory.CreateDirectory(RootDirectory / "out");
                 File.WriteAllText(RootDirectory / "out" / "app.dll", Configuration + string.Concat(Directory.GetFiles(RootDirectory / "src").Select(File.ReadAllText)));
+                ReportSummary("Output", "out/app.dll (" + Configuration + ")");
             });
         Target Untracked => _ => _.Executes(() => { });
     }
@@ -32,6 +33,17 @@ public class IncrementalTests
         var second = await Run(root);
         Assert.That(second.Started, Is.Empty);
         Assert.That(second.StatusOf("Compile"), Is.EqualTo("UpToDate"));
+    }
+
+    [Test]
+    public async Task An_up_to_date_target_shows_the_key_figures_of_its_last_run()
+    {
+        using var root = new TempRoot();
+        root.Write("src/a.cs", "class A {}");
+        await Run(root, "--configuration", "Release");
+        var second = await Run(root, "--configuration", "Release");
+        Assert.That(second.StatusOf("Compile"), Is.EqualTo("UpToDate"));
+        Assert.That(second.Output, Does.Contain("Output: out/app.dll (Release)"));
     }
 
     [Test]

@@ -65,7 +65,7 @@ public class BootstrapCheckTests
     private static string Script(TempRoot root)
     {
         var path = root.Write("build.sh", $"#!/bin/sh\nprintf '%s\\n' \"$@\" > '{root.Path}/ran'\necho \"rerun=$RELEASE_BOOTSTRAP_RERUN\" >> '{root.Path}/ran'\nexit 7\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
     }
 

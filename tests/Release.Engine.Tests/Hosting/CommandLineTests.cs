@@ -41,6 +41,16 @@ public class CommandLineTests
     }
 
     [Test]
+    public async Task A_word_after_a_switch_is_refused_with_the_order_that_works_instead_of_being_dropped()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<Simple>(root.Path, "--plan", "Compile");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Output, Does.Contain("--plan takes no value, so 'Compile' after it means nothing").And.Contain("./build.sh Compile --plan"));
+        Assert.That(run.Started, Is.Empty);
+    }
+
+    [Test]
     public async Task Target_names_are_matched_ignoring_case()
     {
         using var root = new TempRoot();
