@@ -1,3 +1,4 @@
+using Release.Testing.GitLab;
 using Release.CI.Tests.Builds;
 using Release.CI.Tests.Support;
 using Release.Engine;

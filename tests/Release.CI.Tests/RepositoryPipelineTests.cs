@@ -1,3 +1,4 @@
+using Release.Testing.GitLab;
 using Release.CI.Tests.Builds;
 using Release.CI.Tests.Support;
 
@@ -116,5 +117,5 @@ public class RepositoryPipelineTests
         Assert.That(log, Has.None.Contains("environment"), "the nightly run deploys to the build's default environment");
     }
 
-    private static string Describe(ProcessResult result, List<string> log) => result.Output + "\n--- log ---\n" + string.Join("\n", log);
+    private static string Describe(CiLocalRun result, List<string> log) => result.Output + "\n--- log ---\n" + string.Join("\n", log);
 }

@@ -1,3 +1,4 @@
+using Release.Testing.GitLab;
 using System.Text.Json;
 using Release.Releasing.Tests.Support;
 using Release.Testing.Git;

@@ -20,7 +20,7 @@ internal static class GitLabJob
             .Add("needs", YSeq.Of(needs))
             .Add("script", YSeq.Of([job.Command]))
             .Add("artifacts", GitLabArtifacts.Build(job))
-            .Add("environment", !job.Deploys ? null : new YMap().Add("name", job.Environment.Name))
+            .Add("environment", job is { Deploys: true, Environment: { } environment } ? new YMap().Add("name", environment.Name) : null)
             .Add("rules", Rules(job, pipeline));
     }
 

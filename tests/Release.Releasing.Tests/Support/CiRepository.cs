@@ -44,7 +44,7 @@ public sealed class CiRepository : IDisposable
             exec dotnet "{{buildAssembly}}" "$@" --root "$ROOT"
 
             """);
-        File.SetUnixFileMode(bootstrap, File.GetUnixFileMode(bootstrap) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(bootstrap, File.GetUnixFileMode(bootstrap) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         repository.WriteFile(".gitignore", ".gitlab-ci-local/\nartifacts/\n.nuke/temp/\n");
         await repository.GitAsync(["config", "user.email", user]);
         await repository.GitAsync(["config", "user.name", user.Split('@')[0]]);

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Release.Tooling.Tools;
+
+namespace Release.Testing.GitLab;
+
+/// <summary>
+/// The real gitlab-ci-local (4.73.0; later versions crash on Node 20), installed once with npm into a private folder
+/// under the user's cache, plus rsync, which it needs for shell isolation. A failed install fails the test with npm's or
+/// apt's output: there is no silent skip. The CI generator's tests and the production-job test share it.
+/// </summary>
+public static class GitLabCiLocal
+{
+    private const string Version = "4.73.0";
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    private static string Home => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "release-ci-tests", "gitlab-ci-local-" + Version);
+
+    private static string Executable => Path.Combine(Home, "node_modules", ".bin", "gitlab-ci-local");
+
+    // Shell isolation, no container image, artifacts not copied back: a job sees another job's files only through needs:.
+    private static readonly string[] Isolated =
+        ["--shell-executor-no-image", "--shell-isolation", "--force-shell-executor", "--max-job-name-padding", "0", "--artifacts-to-source=false"];
+
+    /// <summary>Installs gitlab-ci-local and rsync when missing.</summary>
+    public static async Task EnsureInstalledAsync(CancellationToken cancellationToken = default)
+    {
+        await InstallLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!File.Exists(Executable))
+            {
+                Directory.CreateDirectory(Home);
+                await File.WriteAllTextAsync(Path.Combine(Home, "package.json"), "{ \"private\": true }\n", cancellationToken);
+                var install = await RunAsync("npm", ["install", "--no-audit", "--no-fund", $"gitlab-ci-local@{Version}"], Home);
+                if (install.ExitCode != 0) throw new InvalidOperationException($"npm install gitlab-ci-local@{Version} failed ({install.ExitCode}):\n{install.Output}");
+            }
+            // A fresh machine has empty package lists: the installer runs apt-get update before it installs.
+            await new AptInstaller().EnsureInstalledAsync(["rsync"], cancellationToken);
+        }
+        finally { InstallLock.Release(); }
+    }
+
+    /// <summary>Runs the pipeline in <paramref name="repository"/> (or the jobs named in <paramref name="extraArguments"/>) isolated.</summary>
+    public static Task<CiLocalRun> RunPipelineAsync(string repository, params string[] extraArguments) =>
+        RunAsync(Executable, [.. Isolated, .. extraArguments], repository);
+
+    /// <summary>
+    /// Runs one job, started as if by hand, with <paramref name="variables"/>: its own artifacts land in
+    /// <c>.gitlab-ci-local/artifacts/JOB/</c>, not in the repository.
+    /// </summary>
+    public static Task<CiLocalRun> RunJobAsync(string repository, string job, IReadOnlyDictionary<string, string> variables)
+    {
+        var arguments = new List<string>(Isolated) { "--manual", job, "--color=false" };
+        foreach (var (name, value) in variables) arguments.AddRange(["--variable", $"{name}={value}"]);
+        arguments.Add(job);
+        return RunAsync(Executable, arguments, repository);
+    }
+
+    /// <summary>The jobs <c>--list</c> shows for a pipeline in <paramref name="repository"/> (name to <c>when</c>).</summary>
+    public static async Task<Dictionary<string, string>> ListAsync(string repository, params string[] extraArguments)
+    {
+        var result = await RunAsync(Executable, ["--list", .. extraArguments], repository);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"gitlab-ci-local --list failed ({result.ExitCode}):\n{result.Output}");
+        var lines = result.Output.Split('\n').SkipWhile(l => !l.StartsWith("name ", StringComparison.Ordinal)).Skip(1);
+        string[] when = ["on_success", "on_failure", "manual", "always", "delayed"];
+        return lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length >= 3 && when.Contains(f[2]))
+            .ToDictionary(f => f[0], f => f[2]);
+    }
+
+    private static async Task<CiLocalRun> RunAsync(string file, IEnumerable<string> arguments, string directory)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["FORCE_COLOR"] = "0";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CiLocalRun(process.ExitCode, await output + await error);
+    }
+}
+
+/// <summary>A finished gitlab-ci-local run: exit code and combined output.</summary>
+/// <param name="ExitCode">The process's exit code.</param>
+/// <param name="Output">Standard output and error.</param>
+public sealed record CiLocalRun(int ExitCode, string Output);
