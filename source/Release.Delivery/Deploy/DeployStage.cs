@@ -113,8 +113,9 @@ internal sealed class DeployStage(IDeploy build)
             location, string.IsNullOrEmpty(image?.PublishDirectory) ? null : image.PublishDirectory, chart is null ? null : ChartLocation.From(chart), build.HealthPath);
     }
 
+    // The operating system's user name is the last resort: a container or service without USER still has an account.
     private string Who() =>
-        new[] { build.DeployedBy, Env("GITLAB_USER_LOGIN"), Env("BUILD_REQUESTEDFOR"), Env("USER") }
+        new[] { build.DeployedBy, Env("GITLAB_USER_LOGIN"), Env("BUILD_REQUESTEDFOR"), Env("USER"), System.Environment.UserName }
             .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() ?? "unknown";
 
     private string? Env(string name) => build.Context.Environment.GetValueOrDefault(name);

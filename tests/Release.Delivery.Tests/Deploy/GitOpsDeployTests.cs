@@ -57,6 +57,20 @@ public class GitOpsDeployTests
     }
 
     [Test]
+    public async Task A_deployer_named_by_e_mail_is_the_commit_author_with_that_e_mail()
+    {
+        using var remote = await TempBareRemote.CreateWithCommitsAsync(1);
+        using var root = await RootAsync();
+
+        var run = await BuildRunner.RunAsync<DeployOnlyBuild>(root.Path, "Deploy", "--environment", "dev", "--gitops-repository", remote.Path,
+            "--deployed-by", "alice.sre@bank.example");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        using var clone = await remote.CloneAsync();
+        Assert.That(await clone.GitAsync(["log", "-1", "--format=%an|%ae"]), Is.EqualTo("alice.sre@bank.example|alice.sre@bank.example"));
+    }
+
+    [Test]
     public async Task Two_concurrent_deploys_both_land()
     {
         using var remote = await TempBareRemote.CreateWithCommitsAsync(1);

@@ -112,8 +112,14 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
         $"Module: {request.Module}\nVersion: {request.Version}\nChart: {chartVersion} ({chartDigest})\nImage: {image}\n" +
         $"Source-Commit: {request.Commit}\nDeployed-By: {request.DeployedBy}\n";
 
-    private string Email(string who) =>
-        build.Context.Environment.GetValueOrDefault("GITLAB_USER_EMAIL")
-        ?? build.Context.Environment.GetValueOrDefault("BUILD_REQUESTEDFOREMAIL")
-        ?? $"{new string(who.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_').ToArray())}@release.invalid";
+    // Who deployed is often an e-mail already (a voter, GitLab's user e-mail): it is the author's e-mail as it is. A
+    // plain user name gets the CI's user e-mail, else an address under .invalid (RFC 2606) that git accepts.
+    private string Email(string who)
+    {
+        var at = who.IndexOf('@');
+        if (at > 0 && at < who.Length - 1 && at == who.LastIndexOf('@') && !who.Any(c => char.IsWhiteSpace(c) || c is '<' or '>')) return who;
+        return build.Context.Environment.GetValueOrDefault("GITLAB_USER_EMAIL")
+               ?? build.Context.Environment.GetValueOrDefault("BUILD_REQUESTEDFOREMAIL")
+               ?? $"{new string(who.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_').ToArray())}@release.invalid";
+    }
 }
