@@ -53,6 +53,24 @@ public class BypassTests
     }
 
     [Test]
+    public async Task Only_a_green_QA_run_on_pre_prod_with_the_release_after_it_got_there_is_QA_evidence()
+    {
+        using var world = await ReadyForVotesAsync();
+        await world.VoteAndAttestAsync("0.1.0", attestQaSuite: false);
+        const string qaItem = "Checklist item 'qa-suite-preprod'";
+        // The summary StageOutputs left (a local run) names no environment.
+        (await world.RunAsync("Bless", "--release", "0.1.0", "--voter", "lead@example.com")).Refused(qaItem);
+        await world.IntegratedAsync("staging", world.PushedDigest);
+        (await world.RunAsync("Bless", "--release", "0.1.0", "--voter", "lead@example.com")).Refused(qaItem);
+        await world.IntegratedAsync("pre-prod", "sha256:" + new string('0', 64));
+        (await world.RunAsync("Bless", "--release", "0.1.0", "--voter", "lead@example.com")).Refused(qaItem);
+        Assert.That(await world.RecordAsync("director-0.1.0"), Does.Not.Contain("\"blessed\""));
+
+        await world.IntegratedAsync("pre-prod", world.PushedDigest);
+        (await world.RunAsync("Bless", "--release", "0.1.0", "--voter", "lead@example.com")).Succeeded();
+    }
+
+    [Test]
     public async Task A_NoGo_vetoes_the_release_and_production_refuses_the_unblessed_digest()
     {
         using var world = await ReadyForVotesAsync();
@@ -149,7 +167,7 @@ public class BypassTests
         await world.StageOutputsAsync("alpha image", lineCoverage: 40);
         (await world.RunAsync("QualityGate")).Succeeded();
         Assert.That(File.ReadAllText(world.PathOf("artifacts/release/channel.json")), Does.Contain("\"channel\": \"Alpha\""));
-        await world.VoteAndAttestAsync("0.1.0");
+        await world.VoteAndAttestAsync("0.1.0", attestQaSuite: false); // not on pre-prod: the channel refusal comes first
         (await world.RunAsync("Bless", "--release", "0.1.0", "--voter", "lead@example.com")).Refused("QualityGate chose Alpha for 0.1.0; blessing needs Stable");
     }
 

@@ -167,9 +167,14 @@ public class SampleReleaseFlowTests
                 .And.Contain($"./build.sh Rollback --environment production --to {previous.Version}")
                 .And.Not.Contain("operator notes for the director"), "only the commits since the previous release's tag");
 
-        // Not blessed before the QA suite has run with the release on pre-prod (evidence only: nobody can attest it).
+        // Not blessed before the QA suite has run with the release on pre-prod: the local Integrate run is no evidence of
+        // it, and QA cannot attest it before the release is there.
         if (previous is null)
+        {
             (await world.RunAsync("Bless", "--voter", ReleaseManager)).Refused("cannot be blessed", "Checklist item 'qa-suite-preprod'");
+            (await world.RunAsync("Attest", "--item", "qa-suite-preprod", "--role", "qa", "--text", "QA suite green", "--voter", "qa@example.com"))
+                .Refused("is about pre-prod", "has not been promoted to pre-prod");
+        }
 
         // Staging and pre-prod in one go, by digest, each through its GitOps commit.
         (await world.RunAsync("Promote", "--to", "staging,pre-prod", "--voter", ReleaseManager)).Succeeded();
@@ -181,6 +186,9 @@ public class SampleReleaseFlowTests
                 Does.Contain($"oci://{world.Registry.Address}/{environment}/charts/director").And.Contain($"digest: {chart.ManifestDigest}"));
         }
 
+        // Pre-prod is a cluster this machine cannot reach (GitOps only): QA runs its suite there and attests the run.
+        (await world.RunAsync("Attest", "--item", "qa-suite-preprod", "--role", "qa", "--text",
+            $"QA suite on pre-prod: https://qa.example.com/runs/director/{version}", "--voter", "qa@example.com")).Succeeded();
         (await world.RunAsync("Bless", "--voter", ReleaseManager)).Succeeded();
         var blessed = Events(await world.RecordAsync("director-" + version)).Single(e => e.GetProperty("event").GetString() == "blessed");
         Assert.That((blessed.GetProperty("imageDigest").GetString(), blessed.GetProperty("chartDigest").GetString()), Is.EqualTo((push.Digest, chart.ManifestDigest)));

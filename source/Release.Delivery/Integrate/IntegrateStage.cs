@@ -60,7 +60,8 @@ internal sealed class IntegrateStage(IIntegrate build)
         JUnitReportWriter.Render($"{build.Module} integration tests", results).Save(output.Staging / "junit.xml");
         await File.WriteAllTextAsync(output.Staging / "report.html",
             HtmlReportWriter.Render($"{build.Module} {deployment.Version} integration tests ({environment})", deployment.Url, results), ct);
-        await StageRecord.WriteAsync(output.Staging / "summary.json", new IntegrationSummary(passed, failed, skipped, deployment.Url), ct);
+        await StageRecord.WriteAsync(output.Staging / "summary.json", new IntegrationSummary(passed, failed, skipped, deployment.Url,
+            deployment.Environment, deployment.ImageDigest, DateTimeOffset.UtcNow), ct);
         output.Commit();
 
         build.ReportSummary("tests", string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed, {skipped} skipped"));

@@ -32,6 +32,9 @@ public enum AttestationRefusalReason
 
     /// <summary>The attestation's time is after the clock's now.</summary>
     FromTheFuture,
+
+    /// <summary>The item is about an environment the release had not reached when it was attested.</summary>
+    NotYetInEnvironment,
 }
 
 /// <summary>A refused attestation and the message explaining it.</summary>

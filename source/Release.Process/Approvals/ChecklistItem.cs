@@ -9,7 +9,11 @@ namespace Release.Process.Approvals;
 /// <param name="Description">What must be true, shown to voters.</param>
 /// <param name="EvidenceKey">The evidence key that satisfies the item, or null when only an attestation can.</param>
 /// <param name="AttestationAllowed">True when a person's attestation may satisfy the item instead of evidence.</param>
-public sealed record ChecklistItem(string Key, ApprovalRole Role, string Description, string? EvidenceKey, bool AttestationAllowed)
+/// <param name="AttestableOnceIn">
+/// The environment the item is about (the QA suite ran on <c>pre-prod</c>): an attestation counts only when made after
+/// the release reached it. Null when the item is about no environment.
+/// </param>
+public sealed record ChecklistItem(string Key, ApprovalRole Role, string Description, string? EvidenceKey, bool AttestationAllowed, string? AttestableOnceIn = null)
 {
     /// <summary>Checks the item can ever be satisfied; the message names the item.</summary>
     /// <exception cref="ArgumentException">Empty key, or neither evidence nor attestation can satisfy it.</exception>

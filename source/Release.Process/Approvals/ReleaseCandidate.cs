@@ -6,9 +6,14 @@ namespace Release.Process.Approvals;
 /// <param name="TriggeredBy">Who triggered the release (may not vote Go).</param>
 /// <param name="EvidenceKeys">Evidence keys the pipeline recorded for this release.</param>
 /// <param name="Attestations">Attestations recorded for this release.</param>
+/// <param name="Reached">
+/// When the release first reached each environment it was promoted to (absent: nowhere yet). An item attested about an
+/// environment counts only when attested after the release got there.
+/// </param>
 public sealed record ReleaseCandidate(
     string ReleaseId,
     IReadOnlyList<string> Authors,
     string TriggeredBy,
     IReadOnlySet<string> EvidenceKeys,
-    IReadOnlyList<Attestation> Attestations);
+    IReadOnlyList<Attestation> Attestations,
+    IReadOnlyDictionary<string, DateTimeOffset>? Reached = null);

@@ -64,7 +64,11 @@ public sealed class ReleaseRecord
     /// <summary>What gates need about this release.</summary>
     /// <param name="evidenceKeys">Evidence keys the pipeline recorded.</param>
     public ReleaseCandidate ToCandidate(IEnumerable<string> evidenceKeys) =>
-        new(ReleaseId, Created.Authors, Created.TriggeredBy, evidenceKeys.ToHashSet(StringComparer.Ordinal), Attestations());
+        new(ReleaseId, Created.Authors, Created.TriggeredBy, evidenceKeys.ToHashSet(StringComparer.Ordinal), Attestations(), Reached());
+
+    /// <summary>When the release was first promoted to each environment.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Reached() => Events.OfType<ReleasePromoted>()
+        .GroupBy(p => p.Environment, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(p => p.At), StringComparer.Ordinal);
 
     /// <summary>
     /// Checks this record is <paramref name="earlier"/> with events only added at the end (e.g. before

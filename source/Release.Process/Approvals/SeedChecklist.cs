@@ -15,6 +15,9 @@ public static class SeedChecklist
     /// <summary>Evidence key: QA suite results from pre-production.</summary>
     public const string QaSuitePreProdEvidence = "qa-suite-preprod";
 
+    /// <summary>The environment the QA suite must have run on: the seed's pre-production.</summary>
+    public const string PreProdEnvironment = "pre-prod";
+
     /// <summary>Evidence key: load test report.</summary>
     public const string LoadTestEvidence = "load-test-report";
 
@@ -27,7 +30,9 @@ public static class SeedChecklist
         new("release-notes-ready", ApprovalRole.ProductManagement, "Release notes are ready", ReleaseNotesEvidence, true),
         new("dr-plan-drafted", ApprovalRole.Sre, "A disaster recovery plan is drafted", null, true),
         new("on-call-named", ApprovalRole.Sre, "The on-call group for the release is named", null, true),
-        new("qa-suite-preprod", ApprovalRole.Qa, "The QA suite ran on pre-production", QaSuitePreProdEvidence, false),
+        // Evidence when Integrate ran on pre-prod with the release; else QA attests their own suite's run (often another
+        // team's tooling against a cluster the build cannot reach), but only once the release is on pre-prod.
+        new("qa-suite-preprod", ApprovalRole.Qa, "The QA suite ran on pre-production", QaSuitePreProdEvidence, true, PreProdEnvironment),
         new("load-test-report", ApprovalRole.Qa, "A load test report is attached", LoadTestEvidence, true),
     ];
 }

@@ -26,11 +26,15 @@ internal static class PipelineEvidenceKeys
                 keys.Add(SeedChecklist.PullRequestsLinkedEvidence);
         }
         if (paths.ReleaseNotes.FileExists()) keys.Add(SeedChecklist.ReleaseNotesEvidence);
-        var onPreProd = record.Events.OfType<ReleasePromoted>().Any(p => p.Environment == "pre-prod");
-        if (onPreProd && paths.Stages.IntegrationSummary.FileExists())
+        // The QA suite counts only when it ran on pre-prod, against this release's image, after the release got there:
+        // a green local or staging run says nothing about pre-prod.
+        var preProd = record.Events.OfType<ReleasePromoted>().Where(p => p.Environment == SeedChecklist.PreProdEnvironment).ToArray();
+        if (preProd.Length > 0 && paths.Stages.IntegrationSummary.FileExists())
         {
             var qa = await StageRecord.ReadAsync<IntegrationSummary>(paths.Stages.IntegrationSummary, "Integrate", ct);
-            if (qa.Passed > 0 && qa.Failed == 0) keys.Add(SeedChecklist.QaSuitePreProdEvidence);
+            if (qa is { Passed: > 0, Failed: 0, Environment: SeedChecklist.PreProdEnvironment, FinishedAt: { } finished }
+                && preProd.Any(p => p.ImageDigest == qa.ImageDigest && p.At <= finished))
+                keys.Add(SeedChecklist.QaSuitePreProdEvidence);
         }
         if (Directory.Exists(paths.LoadTestDirectory) && Directory.EnumerateFiles(paths.LoadTestDirectory, "*", SearchOption.AllDirectories).Any())
             keys.Add(SeedChecklist.LoadTestEvidence);

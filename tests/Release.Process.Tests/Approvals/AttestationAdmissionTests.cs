@@ -84,6 +84,24 @@ public class AttestationAdmissionTests
     }
 
     [Test]
+    public void An_item_about_pre_prod_is_attested_only_after_the_release_reached_pre_prod()
+    {
+        var qa = Attest("qa-suite-preprod", "qa@bank.example", ApprovalRole.Qa);
+        var nowhere = _admission.Check(qa, Candidate(), [Gate()], [], []);
+        Assert.That(nowhere!.Reason, Is.EqualTo(AttestationRefusalReason.NotYetInEnvironment));
+        Assert.That(nowhere.Message, Does.Contain("is about pre-prod").And.Contain("has not been promoted to pre-prod")
+            .And.Contain("./build.sh Promote --release director-1.4.0 --to pre-prod"));
+
+        var later = Candidate() with { Reached = new Dictionary<string, DateTimeOffset> { ["pre-prod"] = InWindow.AddMinutes(5) } };
+        var early = _admission.Check(qa, later, [Gate()], [], []);
+        Assert.That(early!.Reason, Is.EqualTo(AttestationRefusalReason.NotYetInEnvironment));
+        Assert.That(early.Message, Does.Contain("reached pre-prod only at"));
+
+        var before = Candidate() with { Reached = new Dictionary<string, DateTimeOffset> { ["pre-prod"] = InWindow.AddMinutes(-5) } };
+        Assert.That(_admission.Check(qa, before, [Gate()], [], []), Is.Null);
+    }
+
+    [Test]
     public void An_attestation_dated_after_now_is_refused()
     {
         Assert.That(Check(Attest("dr-plan-drafted", "sre@bank.example", ApprovalRole.Sre, Clock.GetUtcNow().AddMinutes(1)))!.Reason,

@@ -78,7 +78,7 @@ public class GateEvaluatorTests
         var candidate = Candidate("unit-tests") with { Attestations = [] };
         var decision = _evaluator.Evaluate(Gate(), candidate, AllGo());
         Assert.That(decision.Passed, Is.False);
-        Assert.That(decision.Blockers, Has.Some.Contains("'qa-suite-preprod' (Qa)").And.Some.Contains("needs evidence 'qa-suite-preprod' from the pipeline"));
+        Assert.That(decision.Blockers, Has.Some.Contains("'qa-suite-preprod' (Qa)").And.Some.Contains("needs evidence 'qa-suite-preprod' or an attestation by someone acting as Qa"));
         Assert.That(decision.Blockers, Has.Some.Contains("'dr-plan-drafted' (Sre)").And.Some.Contains("record an attestation"));
         Assert.That(decision.Blockers.Count(b => b.StartsWith("Checklist", StringComparison.Ordinal)), Is.EqualTo(7));
     }

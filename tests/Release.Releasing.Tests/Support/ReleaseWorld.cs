@@ -150,11 +150,20 @@ public sealed class ReleaseWorld : IDisposable
     public string PushedDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/push/push.json"))).RootElement.GetProperty("digest").GetString()!;
 
     /// <summary>Four different people vote Go on the production gate, and the attestation-only items are attested.</summary>
-    public async Task VoteAndAttestAsync(string version)
+    /// <summary>Leaves what Integrate leaves after testing <paramref name="environment"/> running <paramref name="digest"/>, now.</summary>
+    public Task IntegratedAsync(string environment, string digest) =>
+        StageRecord.WriteAsync(Artifact("integration/summary.json"),
+            new IntegrationSummary(14, 0, 0, $"https://director.{environment}.example", environment, digest, _now), CancellationToken.None);
+
+    public async Task VoteAndAttestAsync(string version, bool attestQaSuite = true)
     {
         foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") })
             (await RunAsync("Vote", "--release", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter)).Succeeded();
-        foreach (var (item, by) in new[] { ("special-deployment-provisions", "lead@example.com"), ("dr-plan-drafted", "sre@example.com"), ("on-call-named", "sre@example.com"), ("load-test-report", "qa@example.com") })
+        foreach (var (item, by) in new[]
+                 {
+                     ("special-deployment-provisions", "lead@example.com"), ("dr-plan-drafted", "sre@example.com"), ("on-call-named", "sre@example.com"),
+                     ("load-test-report", "qa@example.com"), ("qa-suite-preprod", "qa@example.com"),
+                 }.Where(a => attestQaSuite || a.Item1 != "qa-suite-preprod"))
             (await RunAsync("Attest", "--release", version, "--item", item, "--text", $"done: https://wiki.example.com/{item}", "--voter", by)).Succeeded();
     }
 
