@@ -64,7 +64,12 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
         }
 
         if (hash is not null && incremental is not null)
+        {
+            // Hashed again: a tracked tool version is often known only once the target ran (a tool it installed, a
+            // service it started first), and the next run compares against the state this run leaves.
+            hash = await incremental.ComputeHashAsync(target, CancellationToken.None);
             await incremental.RecordSuccessAsync(target, hash, context.FiguresOf(target.Name), CancellationToken.None);
+        }
         return (TargetStatus.Succeeded, null);
     }
 

@@ -62,6 +62,30 @@ public class IncrementalTests
         Assert.That((await Run(root, "--configuration", "Release", "--tool-version", "2.0")).Started, Is.EqualTo(new[] { "Compile" }), "output missing");
     }
 
+    private class InstallingTool : Build
+    {
+        // The tool's version is known only once the target installed it: the state must hold the version after the run.
+        Target Compile => _ => _
+            .Consumes("src/**/*.cs")
+            .Produces("out/*.dll")
+            .TracksToolVersion("compiler", _ => Task.FromResult(File.Exists(RootDirectory / "tool") ? File.ReadAllText(RootDirectory / "tool") : "not installed"))
+            .Executes(() =>
+            {
+                File.WriteAllText(RootDirectory / "tool", "1.0");
+                Directory.CreateDirectory(RootDirectory / "out");
+                File.WriteAllText(RootDirectory / "out" / "app.dll", "x");
+            });
+    }
+
+    [Test]
+    public async Task A_tool_version_learnt_during_the_first_run_does_not_make_the_second_run_again()
+    {
+        using var root = new TempRoot();
+        root.Write("src/a.cs", "class A {}");
+        Assert.That((await BuildRun.RunAsync<InstallingTool>(root.Path, "Compile")).Started, Is.EqualTo(new[] { "Compile" }));
+        Assert.That((await BuildRun.RunAsync<InstallingTool>(root.Path, "Compile")).Started, Is.Empty);
+    }
+
     [Test]
     public async Task Force_runs_an_up_to_date_target()
     {
