@@ -5,7 +5,7 @@ using Release.Engine.Planning;
 namespace Release.Engine.Execution;
 
 /// <summary>Runs one target: dynamic conditions, the incremental check, then its actions in order.</summary>
-internal sealed class TargetRunner(BuildContext context, IncrementalCache? incremental, IBuildObserver? observer)
+internal sealed class TargetRunner(BuildContext context, IncrementalCache? incremental, IBuildObserver? observer, bool force = false)
 {
     private readonly Dictionary<ExecutableTarget, TimeSpan> _durations = new();
     private readonly object _gate = new();
@@ -31,11 +31,11 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
         if (failedCondition is not null)
             return (TargetStatus.Skipped, $"condition false: {failedCondition.Text}");
 
-        string? hash = null;
-        if (incremental is not null && IncrementalCache.Applies(target))
+        var tracked = incremental is not null && IncrementalCache.Applies(target) ? incremental : null;
+        if (tracked is not null && !force)
         {
-            hash = await incremental.ComputeHashAsync(target, cancellationToken);
-            if (await incremental.UpToDateFiguresAsync(target, hash, cancellationToken) is { } figures)
+            var hash = await tracked.ComputeHashAsync(target, cancellationToken);
+            if (await tracked.UpToDateFiguresAsync(target, hash, cancellationToken) is { } figures)
             {
                 foreach (var (key, value) in figures) context.ReportSummary(key, value);
                 return (TargetStatus.UpToDate, "inputs, parameters and tools unchanged");
@@ -63,12 +63,12 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
             return (TargetStatus.Failed, context.Secrets.Mask(FirstLine(message)));
         }
 
-        if (hash is not null && incremental is not null)
+        if (tracked is not null)
         {
-            // Hashed again: a tracked tool version is often known only once the target ran (a tool it installed, a
-            // service it started first), and the next run compares against the state this run leaves.
-            hash = await incremental.ComputeHashAsync(target, CancellationToken.None);
-            await incremental.RecordSuccessAsync(target, hash, context.FiguresOf(target.Name), CancellationToken.None);
+            // Hashed after the run: a tracked tool version is often known only once the target ran (a tool it
+            // installed, a service it started first), and the next run compares against the state this run leaves.
+            var hash = await tracked.ComputeHashAsync(target, CancellationToken.None);
+            await tracked.RecordSuccessAsync(target, hash, context.FiguresOf(target.Name), CancellationToken.None);
         }
         return (TargetStatus.Succeeded, null);
     }

@@ -115,8 +115,9 @@ internal sealed class BuildSession
         if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
         PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
 
-        var incremental = _arguments.Force ? null : new IncrementalCache(Context.RootDirectory, Context.Parameters);
-        var runner = new TargetRunner(Context, incremental, _options.Observer);
+        // --force runs every target but still records what it ran, so the run after it can skip again.
+        var incremental = new IncrementalCache(Context.RootDirectory, Context.Parameters);
+        var runner = new TargetRunner(Context, incremental, _options.Observer, force: _arguments.Force);
         var scheduler = new TargetScheduler(plan, skipped, runner.RunAsync, _arguments.MaxParallel ?? System.Environment.ProcessorCount);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var outcomes = await scheduler.RunAsync(cancellationToken);

@@ -96,6 +96,18 @@ public class IncrementalTests
     }
 
     [Test]
+    public async Task The_run_after_a_forced_run_is_up_to_date_again()
+    {
+        using var root = new TempRoot();
+        root.Write("src/a.cs", "class A {}");
+        Assert.That((await Run(root, "--force")).Started, Is.EqualTo(new[] { "Compile" }));
+        Assert.That((await Run(root)).Started, Is.Empty);
+        root.Write("src/a.cs", "class A { int y; }");
+        Assert.That((await Run(root, "--force")).Started, Is.EqualTo(new[] { "Compile" }));
+        Assert.That((await Run(root)).Started, Is.Empty, "the forced run recorded the changed input");
+    }
+
+    [Test]
     public async Task A_target_without_declared_inputs_and_outputs_always_runs()
     {
         using var root = new TempRoot();
