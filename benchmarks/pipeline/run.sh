@@ -35,8 +35,8 @@ prepare_pipeline() { ./build.sh --help >"$LOGS/prepare.log" 2>&1; }
 
 pipeline_pair() { # sets FIRST and SECOND for round $1
   prepare_pipeline
-  # A fresh commit per round (an empty one, in a scratch copy of this repository that both sides clone): a
-  # pipeline run on an already-built commit fails at Chart (see README), so "first" needs a commit never built.
+  # A fresh commit per round (an empty one, in a scratch copy of this repository that both sides clone), so "first"
+  # builds a commit never built before rather than one whose Build is already up to date.
   git -C "$SRC" -c user.name=bench -c user.email=bench@localhost commit --quiet --allow-empty -m "chore: benchmark round $1"
   FIRST=$(timed "r$1-first" ./build.sh --force --source-repository "$SRC")
   SECOND=$(timed "r$1-second" ./build.sh --source-repository "$SRC")
