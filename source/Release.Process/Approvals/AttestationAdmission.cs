@@ -65,12 +65,15 @@ public sealed class AttestationAdmission(TimeProvider clock)
         if (Identity.Same(attestation.By, candidate.TriggeredBy))
             return new(AttestationRefusalReason.TriggerSelfAttestation,
                 $"{by} as {role} refused: {attestation.By} triggered this release and cannot attest items that gate it; another {role} must attest '{key}'.");
-        if (attestable.FirstOrDefault(i => i.Role == role)?.AttestableOnceIn is { } environment
-            && (candidate.Reached?.TryGetValue(environment, out var reached) != true || attestation.At < reached))
-            return new(AttestationRefusalReason.NotYetInEnvironment,
-                $"{by} as {role} refused: item '{key}' ({attestable[0].Description}) is about {environment}, and release {candidate.ReleaseId} " +
-                (candidate.Reached?.TryGetValue(environment, out var at) == true ? $"reached {environment} only at {at:O}, after the attestation." : $"has not been promoted to {environment}.") +
-                $" Promote it first (./build.sh Promote --release {candidate.ReleaseId} --to {environment}), run the suite there, then attest.");
+        if (attestable.FirstOrDefault(i => i.Role == role)?.AttestableOnceIn is { } environment)
+        {
+            DateTimeOffset? reached = candidate.Reached is { } r && r.TryGetValue(environment, out var at) ? at : null;
+            if (reached is null || attestation.At < reached)
+                return new(AttestationRefusalReason.NotYetInEnvironment,
+                    $"{by} as {role} refused: item '{key}' ({attestable[0].Description}) is about {environment}, and release {candidate.ReleaseId} " +
+                    (reached is null ? $"has not been promoted to {environment}." : $"reached {environment} only at {reached:O}, after the attestation.") +
+                    $" Promote it first (./build.sh Promote --release {candidate.ReleaseId} --to {environment}), check it there, then attest.");
+        }
         if (attestation.At > clock.GetUtcNow())
             return new(AttestationRefusalReason.FromTheFuture, $"{by} is dated {attestation.At:O}, after now: attestations are stamped when recorded.");
         return null;
