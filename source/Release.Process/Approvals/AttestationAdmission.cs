@@ -11,7 +11,8 @@ namespace Release.Process.Approvals;
 /// <item>the authors and committers of the release's changes and whoever triggered it cannot attest items that gate
 /// it (they may still vote NoGo).</item>
 /// </list>
-/// Roles are claimed, not looked up in a directory: what is checked is that the claim is consistent and recorded.
+/// Roles are claimed; when the gate has a <see cref="RoleRoster"/> naming the role's members, only they may claim it.
+/// Either way the claim must be consistent and is recorded.
 /// </summary>
 /// <param name="clock">The clock used to refuse attestations dated in the future.</param>
 public sealed class AttestationAdmission(TimeProvider clock)
@@ -55,6 +56,9 @@ public sealed class AttestationAdmission(TimeProvider clock)
             return new(AttestationRefusalReason.WrongRole,
                 $"{by} as {role} refused: item '{key}' ({attestable[0].Description}) belongs to the {owner} checklist, and only someone acting as {owner} may attest it. " +
                 $"Ask the release's {owners[0]} to run ./build.sh Attest --item {key} --role {owners[0]} --text \"...\".");
+        if (gates.Where(g => g.Checklist.Any(i => i.Key == key && i.Role == role)).Select(g => g.Roster.Refusal(attestation.By, role))
+                .FirstOrDefault(r => r is not null) is { } notOnRoster)
+            return new(AttestationRefusalReason.NotOnRoster, $"{by} as {role} refused: {notOnRoster}");
         if (claimed is not null && claimed.Role != role)
             return new(AttestationRefusalReason.SecondRole,
                 $"{by} as {role} refused: {attestation.By} already {claimed.What} on this release; one person fills one role per release. " +

@@ -35,6 +35,9 @@ public enum AttestationRefusalReason
 
     /// <summary>The item is about an environment the release had not reached when it was attested.</summary>
     NotYetInEnvironment,
+
+    /// <summary>The gate's roster names the role's members, and the attester is not one of them.</summary>
+    NotOnRoster,
 }
 
 /// <summary>A refused attestation and the message explaining it.</summary>

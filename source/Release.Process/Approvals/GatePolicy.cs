@@ -55,6 +55,14 @@ public sealed class GatePolicy
     /// <summary>True when any NoGo blocks the gate.</summary>
     public bool VetoOnNoGo { get; }
 
+    /// <summary>Who may vote and attest in each role at this gate; <see cref="RoleRoster.Open"/> (the default) names nobody.</summary>
+    public RoleRoster Roster { get; init; } = RoleRoster.Open;
+
+    /// <summary>This gate with <paramref name="roster"/> deciding who may act in each role (e.g. <c>GatePolicy.SeedDefault().WithRoster(...)</c>).</summary>
+    /// <param name="roster">The people per role.</param>
+    public GatePolicy WithRoster(RoleRoster roster) =>
+        new(Environment, RequiredRoles, Quorum, Checklist, Window, VetoOnNoGo) { Roster = roster };
+
     /// <summary>The seed's production gate: all four roles, all must say Go, veto on, seed checklist, seed window.</summary>
     /// <param name="environment">The environment name.</param>
     public static GatePolicy SeedDefault(string environment = "production") => new(environment,

@@ -26,6 +26,8 @@ public sealed class VoteAdmission(TimeProvider clock)
         if (!gate.RequiredRoles.Contains(vote.Role))
             return new(VoteRefusalReason.RoleNotAtGate,
                 $"Vote by {who} refused: role {vote.Role} does not vote at this gate (roles: {string.Join(", ", gate.RequiredRoles)}).");
+        if (gate.Roster.Refusal(vote.Voter, vote.Role) is { } notOnRoster)
+            return new(VoteRefusalReason.NotOnRoster, $"Vote by {who} refused: {notOnRoster}");
         if (vote.CastAt > clock.GetUtcNow())
             return new(VoteRefusalReason.FromTheFuture, $"Vote by {who} is dated {vote.CastAt:O}, after now: votes are stamped when cast.");
         if (gate.Window is { } window && !window.Contains(vote.CastAt))

@@ -26,6 +26,9 @@ public enum VoteRefusalReason
 
     /// <summary>The vote's time is after the clock's now.</summary>
     FromTheFuture,
+
+    /// <summary>The gate's roster names the role's members, and the voter is not one of them.</summary>
+    NotOnRoster,
 }
 
 /// <summary>A refused vote and the message explaining it.</summary>

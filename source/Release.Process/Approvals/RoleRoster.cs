@@ -1,0 +1,39 @@
+namespace Release.Process.Approvals;
+
+/// <summary>
+/// Who may act in a role: the people a team names for each role (from its directory or its on-call rota). A role the
+/// roster does not name is open: anyone may claim it, and only the claim's consistency is checked (one person, one role
+/// per release). Regulated teams name every role, so a vote or attestation in a role comes from someone entitled to it.
+/// </summary>
+public sealed class RoleRoster
+{
+    private readonly IReadOnlyDictionary<ApprovalRole, IReadOnlyList<string>> _members;
+
+    /// <summary>Creates a roster; a role given with no members is an error, since nobody could then act in it.</summary>
+    /// <param name="members">The people (e-mails or user ids, compared case-insensitively) per role.</param>
+    /// <exception cref="ArgumentException">A role with no members, or a blank name.</exception>
+    public RoleRoster(IReadOnlyDictionary<ApprovalRole, IReadOnlyList<string>> members)
+    {
+        foreach (var (role, people) in members)
+        {
+            if (people.Count == 0)
+                throw new ArgumentException($"Role roster: role {role} names nobody, so nobody could vote or attest in it. Name its members, or leave the role out (open).", nameof(members));
+            if (people.Any(string.IsNullOrWhiteSpace))
+                throw new ArgumentException($"Role roster: role {role} has a blank member; give each member's e-mail or user id.", nameof(members));
+        }
+        _members = members.ToDictionary(m => m.Key, m => (IReadOnlyList<string>)m.Value.Select(p => p.Trim()).ToArray());
+    }
+
+    /// <summary>A roster that names no role: every role is open (roles are claimed, not looked up).</summary>
+    public static RoleRoster Open { get; } = new(new Dictionary<ApprovalRole, IReadOnlyList<string>>());
+
+    /// <summary>The people named for <paramref name="role"/>, or null when the role is open.</summary>
+    public IReadOnlyList<string>? MembersOf(ApprovalRole role) => _members.GetValueOrDefault(role);
+
+    /// <summary>Whether <paramref name="person"/> may act as <paramref name="role"/>.</summary>
+    public bool Allows(string person, ApprovalRole role) => MembersOf(role) is not { } members || Identity.IsIn(person, members);
+
+    /// <summary>Why <paramref name="person"/> may not act as <paramref name="role"/>, naming the members; null when they may.</summary>
+    public string? Refusal(string person, ApprovalRole role) => Allows(person, role) ? null
+        : $"{person} is not on the {role} roster ({string.Join(", ", MembersOf(role)!)}): ask one of them, or add {person} to the roster in the build definition's gates.";
+}
