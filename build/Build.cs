@@ -13,7 +13,7 @@ namespace Release.Build;
 /// This repository's own build, written with the library it ships. The default target, <c>Pipeline</c>, takes the
 /// sample module from clone to an integration-tested deployment; <c>Test</c> runs the repository's own test suite.
 /// </summary>
-partial class Build : Engine.Build, IScan, IUnitTest, Delivery.Chart.IChart, IDeploy, IIntegrate, IRelease, IContinuousIntegration
+partial class Build : Engine.Build, IScan, IUpdateAdvisories, IUnitTest, Delivery.Chart.IChart, IDeploy, IIntegrate, IRelease, IContinuousIntegration
 {
     public static Task<int> Main(string[] args) => BuildHost.RunConsoleAsync<Build>(args, x => x.Pipeline);
 
