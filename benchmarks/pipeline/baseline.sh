@@ -45,6 +45,14 @@ events_logger = "file"
 CONF
 export CONTAINERS_CONF="$WORK/containers.conf"
 
+# Step times, printed at the end beside the pipeline's summary table, show where the two differ.
+STEP_NAME="" STEP_START="" STEPS=""
+step() {
+  local now; now=$(date +%s.%N)
+  [ -n "$STEP_NAME" ] && STEPS="$STEPS $STEP_NAME $(awk -v a="$STEP_START" -v b="$now" 'BEGIN { printf "%.2f", b - a }')s"
+  STEP_NAME="${1:-}" STEP_START="$now"
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 REG_PID="" CONTAINER=""
@@ -55,6 +63,7 @@ cleanup() {
 trap cleanup EXIT
 
 # --- Clone
+step Clone
 rm -rf "$WORK/src" "$WORK/results"
 mkdir -p "$WORK/registry" "$WORK/results"
 git clone --quiet -- "${SOURCE_REPOSITORY:-$ROOT}" "$WORK/src"
@@ -63,6 +72,7 @@ TAG="${VERSION}_g$(git -C "$WORK/src" rev-parse --short=7 HEAD)"
 MODULE="$WORK/src/samples/director"
 
 # --- Registry on 127.0.0.1 (the pipeline starts the same docker-registry with the same config)
+step Registry
 RPORT="$(free_port)"
 cat > "$WORK/registry.yml" <<YML
 version: 0.1
@@ -88,6 +98,7 @@ if ! curl -fsS -o /dev/null "http://127.0.0.1:$RPORT/v2/base/aspnet/manifests/10
 fi
 
 # --- Build: compile, then the container image
+step Build
 dotnet build "$MODULE/director.sln" --configuration Release -p:ContinuousIntegrationBuild=true \
   -p:SourceRevisionId="$COMMIT" -p:Version="$VERSION"
 dotnet publish "$MODULE/src/Director/Director.csproj" -c Release -t:PublishContainer --nologo \
@@ -95,11 +106,13 @@ dotnet publish "$MODULE/src/Director/Director.csproj" -c Release -t:PublishConta
   -p:ContainerRegistry="$REGISTRY" -p:Version="$VERSION" -p:SourceRevisionId="$COMMIT" -p:ContinuousIntegrationBuild=true
 
 # --- UnitTest with coverage
+step UnitTest
 dotnet test "$MODULE/tests/Director.Tests/Director.Tests.csproj" --configuration Release \
   --results-directory "$WORK/results/unit" --logger 'trx;LogFileName=Director.Tests.trx' \
   --collect 'XPlat Code Coverage' -p:SourceRevisionId="$COMMIT" -p:Version="$VERSION" -p:ContinuousIntegrationBuild=true
 
 # --- Deploy: podman on the host network, wait for /health
+step Deploy
 APORT="$(free_port)"
 URL="http://127.0.0.1:$APORT"
 CONTAINER="director-baseline-$$"
@@ -108,6 +121,8 @@ podman run --detach --name "$CONTAINER" --network host --tls-verify=false \
 for i in $(seq 300); do curl -fsS "$URL/health" >/dev/null 2>&1 && break; [ "$i" = 300 ] && { echo "baseline: $URL/health never answered" >&2; exit 1; }; sleep 0.1; done
 
 # --- Integrate
+step Integrate
 DIRECTOR_URL="$URL" dotnet test "$MODULE/tests/Director.IntegrationTests/Director.IntegrationTests.csproj" \
   --results-directory "$WORK/results/integration" --logger 'trx;LogFileName=integration.trx' --logger 'console;verbosity=normal'
-echo "baseline: done ($TAG)"
+step
+echo "baseline: done ($TAG); steps:$STEPS"

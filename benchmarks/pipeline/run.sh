@@ -62,6 +62,8 @@ for i in $(seq "$N"); do
   fi
   B+=("$b") F+=("$FIRST") S+=("$SECOND")
   echo "round $i: baseline ${b}s  pipeline(first) ${FIRST}s  second ${SECOND}s"
+  echo "  baseline steps:$(grep -o 'steps:.*' "$LOGS/r$i-baseline.log" | cut -d: -f2-)"
+  echo "  pipeline stages: $(grep -E '^\| [A-Za-z]+ +\| Succeeded' "$LOGS/r$i-first.log" | awk -F'|' '{gsub(/ /,"",$2); gsub(/ /,"",$4); printf "%s %s ", $2, $4}')"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
