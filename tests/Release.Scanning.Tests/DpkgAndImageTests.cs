@@ -95,6 +95,57 @@ public sealed class DpkgAndImageTests
         Assert.That(components.Select(c => $"{c.Name} {c.Version}"), Is.EqualTo(new[] { "libc6 2.36-9+deb12u7" }));
     }
 
+    [Test]
+    public async Task A_layer_read_once_is_taken_from_the_cache_by_its_digest()
+    {
+        using var folder = new TempDirectory("image");
+        var cache = new LayerPackageCache(folder.Combine("cache"));
+        var path = await WriteLayer(folder, "base.tar", Status);
+        var layer = new ImageLayer(path, "sha256:" + new string('a', 64));
+        var first = await ImageOsPackageReader.ReadLayersAsync([layer], cache, CancellationToken.None);
+
+        // The same digest again: the layer's bytes are not read, so a layer that now holds something else changes nothing.
+        await WriteLayer(folder, "base.tar", "Package: other\nStatus: install ok installed\nVersion: 1\nArchitecture: all\n");
+        var second = await ImageOsPackageReader.ReadLayersAsync([layer], cache, CancellationToken.None);
+        var otherDigest = await ImageOsPackageReader.ReadLayersAsync([layer with { Digest = "sha256:" + new string('b', 64) }], cache, CancellationToken.None);
+
+        Assert.That(first.Select(c => c.Name), Is.EqualTo(new[] { "libc6", "login" }));
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(otherDigest.Select(c => c.Name), Is.EqualTo(new[] { "other" }), "another digest is another layer, read from its tar");
+        Assert.That(Directory.GetFiles(cache.Directory).Select(Path.GetFileName), Is.EquivalentTo(new[] { $"sha256-{new string('a', 64)}.json", $"sha256-{new string('b', 64)}.json" }));
+    }
+
+    [Test]
+    public async Task A_damaged_cache_file_is_read_past_and_written_anew()
+    {
+        using var folder = new TempDirectory("image");
+        var cache = new LayerPackageCache(folder.Combine("cache"));
+        var layer = new ImageLayer(await WriteLayer(folder, "base.tar", Status), "sha256:" + new string('c', 64));
+        await ImageOsPackageReader.ReadLayersAsync([layer], cache, CancellationToken.None);
+        var file = Directory.GetFiles(cache.Directory).Single();
+        await File.WriteAllTextAsync(file, "[{\"Name\": \"var/lib/dp");
+
+        var components = await ImageOsPackageReader.ReadLayersAsync([layer], cache, CancellationToken.None);
+
+        Assert.That(components.Select(c => c.Name), Is.EqualTo(new[] { "libc6", "login" }));
+        Assert.That(await File.ReadAllTextAsync(file), Does.StartWith("[{").And.Contain("libc6"));
+    }
+
+    [TestCase("")]
+    [TestCase("sha256:../../etc/passwd")]
+    [TestCase("sha512:0123")]
+    public async Task A_layer_without_a_sha256_digest_is_read_every_time_and_never_cached(string digest)
+    {
+        using var folder = new TempDirectory("image");
+        var cache = new LayerPackageCache(folder.Combine("cache"));
+        var layer = new ImageLayer(await WriteLayer(folder, "base.tar", Status), digest);
+
+        var components = await ImageOsPackageReader.ReadLayersAsync([layer], cache, CancellationToken.None);
+
+        Assert.That(components.Select(c => c.Name), Is.EqualTo(new[] { "libc6", "login" }));
+        Assert.That(Directory.Exists(cache.Directory), Is.False);
+    }
+
     private static async Task<string> WriteLayer(TempDirectory folder, string name, string status)
     {
         var source = folder.WriteFile($"{name}.status", status);

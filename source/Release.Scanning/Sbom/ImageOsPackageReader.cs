@@ -48,15 +48,33 @@ public static class ImageOsPackageReader
     /// </summary>
     /// <param name="layerTars">Layer tar paths (plain tar or tar+gzip), bottom layer first.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    public static async Task<IReadOnlyList<SoftwareComponent>> ReadLayersAsync(IEnumerable<string> layerTars, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<SoftwareComponent>> ReadLayersAsync(IEnumerable<string> layerTars, CancellationToken cancellationToken) =>
+        ReadLayersAsync(layerTars.Select(path => new ImageLayer(path, string.Empty)), cache: null, cancellationToken);
+
+    /// <summary>
+    /// Reads OS packages from image layers given bottom layer first, taking what a layer holds from
+    /// <paramref name="cache"/> when its digest was read before and recording it there when not.
+    /// </summary>
+    /// <param name="layers">The layers, bottom layer first.</param>
+    /// <param name="cache">Where layers already read are remembered by digest; null reads every layer.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<IReadOnlyList<SoftwareComponent>> ReadLayersAsync(
+        IEnumerable<ImageLayer> layers, LayerPackageCache? cache, CancellationToken cancellationToken)
     {
         IReadOnlyList<SoftwareComponent> fromStatus = [];
         var fromStatusFolder = new Dictionary<string, IReadOnlyList<SoftwareComponent>>(StringComparer.Ordinal);
-        foreach (var layer in layerTars)
+        foreach (var layer in layers)
         {
-            await foreach (var (entryName, text) in ReadDpkgEntriesAsync(layer, cancellationToken).ConfigureAwait(false))
+            var entries = cache is null ? null : await cache.TryReadAsync(layer.Digest, cancellationToken).ConfigureAwait(false);
+            if (entries is null)
             {
-                var parsed = DpkgStatusParser.Parse(text, $"{layer}!{entryName}");
+                entries = await ReadDpkgEntriesAsync(layer.Path, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+                if (cache is not null) await cache.WriteAsync(layer.Digest, entries, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var (entryName, text) in entries)
+            {
+                var parsed = DpkgStatusParser.Parse(text, $"{layer.Path}!{entryName}");
                 if (entryName == StatusPath)
                 {
                     fromStatus = parsed;
@@ -71,7 +89,7 @@ public static class ImageOsPackageReader
         return fromStatus.Concat(fromStatusFolder.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value)).ToList();
     }
 
-    private static async IAsyncEnumerable<(string Name, string Text)> ReadDpkgEntriesAsync(
+    private static async IAsyncEnumerable<DpkgEntry> ReadDpkgEntriesAsync(
         string layerTar, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!File.Exists(layerTar))
@@ -94,7 +112,7 @@ public static class ImageOsPackageReader
             }
 
             using var text = new StreamReader(entry.DataStream);
-            yield return (name, await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
+            yield return new DpkgEntry(name, await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
         }
     }
 }

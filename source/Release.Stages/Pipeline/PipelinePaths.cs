@@ -19,6 +19,9 @@ public sealed record PipelinePaths(AbsolutePath Root, string Module)
     /// <summary>Private state of embedded services (registry storage, base image layouts).</summary>
     public AbsolutePath ServicesDirectory => Root / ".nuke" / "temp" / "services";
 
+    /// <summary>Caches keyed by content (layer digests) that stay valid across runs and commits.</summary>
+    public AbsolutePath CacheDirectory => Root / ".nuke" / "temp" / "cache";
+
     /// <summary>Clone's record: commit, branch, tags, author, version.</summary>
     public AbsolutePath SourceRecord => Artifacts / "clone" / "source.json";
 

@@ -8,8 +8,12 @@ namespace Release.Stages.Scan;
 public static class ImagePackages
 {
     /// <summary>The packages recorded in the layers of the image tagged <paramref name="tag"/> in the layout.</summary>
+    /// <param name="layoutDirectory">The OCI image layout Build wrote.</param>
+    /// <param name="tag">The image's tag in the layout.</param>
+    /// <param name="cache">Layers read before, by digest (the base layers of every commit are the same); null reads all.</param>
+    /// <param name="ct">Stops the read.</param>
     /// <exception cref="InvalidOperationException">The layout or the image is missing; the message says to run Build.</exception>
-    public static async Task<IReadOnlyList<SoftwareComponent>> ReadAsync(string layoutDirectory, string tag, CancellationToken ct)
+    public static async Task<IReadOnlyList<SoftwareComponent>> ReadAsync(string layoutDirectory, string tag, LayerPackageCache? cache, CancellationToken ct)
     {
         if (!Directory.Exists(layoutDirectory))
             throw new InvalidOperationException($"{layoutDirectory} is missing: it is written by the Build target. Run ./build.sh Build first, or pass the artifacts of the job that ran it.");
@@ -19,8 +23,8 @@ public static class ImagePackages
         if (manifest.IsIndex)
             manifest = await layout.ReadManifestAsync(manifest.Document.Manifests?.FirstOrDefault()
                 ?? throw new InvalidOperationException($"{layoutDirectory}: image index {manifest.Digest} lists no manifests."), ct);
-        var layers = (manifest.Document.Layers ?? []).Select(l => layout.BlobPath(l.ParsedDigest)).ToList();
-        return await ImageOsPackageReader.ReadLayersAsync(layers, ct);
+        var layers = (manifest.Document.Layers ?? []).Select(l => new ImageLayer(layout.BlobPath(l.ParsedDigest), l.ParsedDigest.ToString())).ToList();
+        return await ImageOsPackageReader.ReadLayersAsync(layers, cache, ct);
     }
 
     /// <summary>"debian 12" from the base-files package's version, which Debian ties to its release; null when absent.</summary>

@@ -24,7 +24,7 @@ internal sealed class ScanStage(IScan build)
         var clock = TimeProvider.System;
         var app = await ProjectAssetsReader.ReadAsync(paths.ProjectAssets, ct);
         var appSbom = SoftwareBillOfMaterials.Create(build.Module, source.Version, SbomSubjectKind.Application, app);
-        var os = await ImagePackages.ReadAsync(paths.ImageLayout, image.Tag, ct);
+        var os = await ImagePackages.ReadAsync(paths.ImageLayout, image.Tag, new LayerPackageCache(paths.CacheDirectory / "layer-packages"), ct);
         var imageName = $"{image.Registry}/{image.Repository}";
         var imageSbom = SoftwareBillOfMaterials.Create(imageName, image.Tag, SbomSubjectKind.Container, os.Concat(app));
         var writer = new CycloneDxWriter(clock);
