@@ -6,20 +6,12 @@ namespace Release.Releasing.Tests;
 
 /// <summary>Every bypass is refused with a clear message and a non-zero exit, and leaves the release record as it was.</summary>
 [NonParallelizable]
-public class BypassTests
+public class BypassTests : RegistryTestBase
 {
-    private RegistryFixture _registry = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRegistry() => _registry = await RegistryFixture.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopRegistry() => await _registry.DisposeAsync();
-
     // Opened, measured, on staging and pre-prod (promoted in one go); no votes yet.
     private async Task<ReleaseWorld> ReadyForVotesAsync()
     {
-        var world = await ReleaseWorld.CreateAsync(_registry);
+        var world = await ReleaseWorld.CreateAsync(Registry);
         await world.OpenAsync();
         await world.StageOutputsAsync("bypass image " + Guid.NewGuid());
         (await world.RunAsync("ReleaseNotes", "QualityGate")).Succeeded();
@@ -81,7 +73,7 @@ public class BypassTests
             .Refused("Gate 'production': NoGo from sre@example.com (Sre): DR plan not tested");
         (await world.RunAsync("Promote", "--release", "0.1.0", "--to", "production", "--voter", "ops@example.com"))
             .Refused("Unblessed digest: 'production' accepts only blessed releases", world.PushedDigest);
-        using var client = _registry.CreateClient();
+        using var client = Registry.CreateClient();
         Assert.That(await client.ListTagsAsync("production/director").ContinueWith(t => t.IsFaulted ? [] : t.Result), Is.Empty, "nothing reached production's repository");
         Assert.That(await client.ListTagsAsync("production/charts/director").ContinueWith(t => t.IsFaulted ? [] : t.Result), Is.Empty, "nor production's chart repository");
 
@@ -156,7 +148,7 @@ public class BypassTests
     [Test]
     public async Task A_release_that_misses_its_channel_is_not_releasable()
     {
-        using var world = await ReleaseWorld.CreateAsync(_registry);
+        using var world = await ReleaseWorld.CreateAsync(Registry);
         await world.OpenAsync();
         await world.StageOutputsAsync("failing image", failedTests: 3, lineCoverage: 40);
         (await world.RunAsync("QualityGate"))
@@ -174,7 +166,7 @@ public class BypassTests
     [Test]
     public async Task A_version_cannot_be_overwritten_by_another_build()
     {
-        using var world = await ReleaseWorld.CreateAsync(_registry);
+        using var world = await ReleaseWorld.CreateAsync(Registry);
         await world.OpenAsync();
         using var other = await TempGitRepository.CreateAsync();
         other.WriteFile("samples/director/app.txt", "other\n");

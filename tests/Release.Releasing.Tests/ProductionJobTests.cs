@@ -21,22 +21,14 @@ namespace Release.Releasing.Tests;
 /// </para>
 /// </summary>
 [NonParallelizable]
-public class ProductionJobTests
+public class ProductionJobTests : RegistryTestBase
 {
     private const string ReleaseManager = "release.manager@example.com";
-    private RegistryFixture _registry = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRegistry() => _registry = await RegistryFixture.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopRegistry() => await _registry.DisposeAsync();
-
     [Test]
     public async Task The_generated_production_job_blesses_promotes_by_digest_through_GitOps_tags_and_writes_evidence_that_verifies()
     {
         await GitLabCiLocal.EnsureInstalledAsync();
-        using var world = await ReleaseWorld.CreateAsync(_registry);
+        using var world = await ReleaseWorld.CreateAsync(Registry);
         // The job runs on the real clock, and a record only grows forward in time: the votes were cast in the last
         // voting window before today (16:01 IST on a weekday), as they would have been.
         world.SetClock(LastVotingWindowBefore(DateTimeOffset.UtcNow));
@@ -80,7 +72,7 @@ public class ProductionJobTests
         Assert.That(await world.GitopsFileAsync(world.Environments, "production", "ocirepository.yaml"), Does.Contain($"digest: {chart}"));
         Assert.That(await world.GitopsFileAsync(world.Environments, "production", "values-configmap.yaml"),
             Does.Contain($"digest: {image}").And.Contain($"repository: {world.Registry.Address}/production/director"));
-        using (var client = _registry.CreateClient())
+        using (var client = Registry.CreateClient())
         {
             var tag = (await client.ListTagsAsync("production/director")).Single();
             Assert.That((await client.ResolveDigestAsync("production/director", tag))?.ToString(), Is.EqualTo(image), "copied by digest, not rebuilt");

@@ -13,20 +13,12 @@ namespace Release.Releasing.Tests;
 /// real stages on the real sample and this repository's build definition.
 /// </summary>
 [NonParallelizable]
-public class ReleaseFlowTests
+public class ReleaseFlowTests : RegistryTestBase
 {
-    private RegistryFixture _registry = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRegistry() => _registry = await RegistryFixture.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopRegistry() => await _registry.DisposeAsync();
-
     [Test]
     public async Task Two_releases_are_voted_blessed_promoted_by_digest_rolled_back_and_their_evidence_verified()
     {
-        using var world = await ReleaseWorld.CreateAsync(_registry);
+        using var world = await ReleaseWorld.CreateAsync(Registry);
         var (first, firstChart) = await ShipAsync(world, "0.1.0", "image one");
 
         world.Source.WriteFile("samples/director/app.txt", "v2\n");
@@ -48,7 +40,7 @@ public class ReleaseFlowTests
         Assert.That(await world.GitopsFileAsync(world.Production, "production", "ocirepository.yaml"), Does.Contain(firstChart).And.Not.Contain(secondChart));
         Assert.That(await world.GitopsFileAsync(world.Production, "production", "values-configmap.yaml"), Does.Contain(first).And.Not.Contain(second));
         Assert.That(await world.RecordAsync("director-0.2.0"), Does.Contain("\"event\": \"rolledBack\"").And.Contain("\"toVersion\": \"0.1.0\""));
-        using (var client = _registry.CreateClient())
+        using (var client = Registry.CreateClient())
             Assert.That((await client.ResolveDigestAsync("production/director", "0.1.0_g" + (await world.Source.GitAsync(["rev-parse", "--short=7", "HEAD~1"]))))?.ToString(), Is.EqualTo(first));
 
         // A version that never ran in production cannot be restored.

@@ -28,23 +28,15 @@ namespace Release.Releasing.Tests;
 /// </para>
 /// </summary>
 [NonParallelizable]
-public class SampleReleaseFlowTests
+public class SampleReleaseFlowTests : RegistryTestBase
 {
     private const string ReleaseManager = SampleReleaseWorld.ReleaseManager;
     private const string Sre = "sre@example.com";
     private static readonly string[] Stages = ["Clone", "Build", "UnitTest", "Scan", "Push", "Chart", "Deploy", "Integrate"];
-    private RegistryFixture _registry = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRegistry() => _registry = await RegistryFixture.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopRegistry() => await _registry.DisposeAsync();
-
     [Test]
     public async Task The_sample_is_built_on_main_gated_voted_by_four_people_blessed_promoted_to_production_through_GitOps_rolled_back_and_its_evidence_verified()
     {
-        using var world = await SampleReleaseWorld.CreateAsync(_registry, RepositoryFile("samples/director"));
+        using var world = await SampleReleaseWorld.CreateAsync(Registry, RepositoryFile("samples/director"));
 
         var first = await ReleaseAsync(world, "1.0.1", previous: null);
 
@@ -74,7 +66,7 @@ public class SampleReleaseFlowTests
             Is.EqualTo(("production", "1.0.1", Sre)));
 
         // Both releases are still in production's repositories, each tag on its own digest.
-        using (var client = _registry.CreateClient())
+        using (var client = Registry.CreateClient())
         {
             foreach (var release in new[] { first, second })
             {

@@ -3,7 +3,6 @@ using Release.Releasing.Tests.Support;
 using Release.Scanning.Sources.Osv;
 using Release.Stages.Scan;
 using Release.Testing;
-using Release.Testing.Registry;
 
 namespace Release.Releasing.Tests;
 
@@ -12,20 +11,12 @@ namespace Release.Releasing.Tests;
 /// read (recorded by Scan as <c>sourcesAsOf</c> in <c>artifacts/scan/summary.json</c>), never the summary file's time.
 /// </summary>
 [NonParallelizable]
-public class ScanDataFreshnessTests
+public class ScanDataFreshnessTests : RegistryTestBase
 {
-    private RegistryFixture _registry = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRegistry() => _registry = await RegistryFixture.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopRegistry() => await _registry.DisposeAsync();
-
     [Test]
     public async Task A_mirror_whose_newest_advisory_is_five_days_old_misses_stable_and_a_fresh_one_meets_it()
     {
-        using var world = await ReleaseWorld.CreateAsync(_registry);
+        using var world = await ReleaseWorld.CreateAsync(Registry);
         await world.OpenAsync();
         await world.StageOutputsAsync("freshness image " + Guid.NewGuid());
         using var mirror = new TempDirectory("osv-mirror");
@@ -51,7 +42,7 @@ public class ScanDataFreshnessTests
     [Test]
     public async Task A_summary_that_does_not_say_how_old_its_data_is_counts_as_unknown_however_new_the_file()
     {
-        using var world = await ReleaseWorld.CreateAsync(_registry);
+        using var world = await ReleaseWorld.CreateAsync(Registry);
         await world.OpenAsync();
         await world.StageOutputsAsync("unknown-age image " + Guid.NewGuid());
         // Written this instant, so the file's time is fresh; but it records neither finishedAt nor sourcesAsOf.

@@ -106,13 +106,29 @@ internal sealed class RecordsRepository : IAsyncDisposable
             await RunAsync(["add", "--all"], ct);
             await _git.RunAsync(Path, new GitCommitSettings(message) { Author = identity, Committer = identity }.ToArguments(),
                 new GitRunOptions { Environment = new Dictionary<string, string?>(identity.ToEnvironment("COMMITTER")) }, ct);
-            var push = await _git.RunAsync(Path, ["push", "origin", $"HEAD:refs/heads/{Branch}"], new GitRunOptions { AllowNonZeroExit = true }, ct);
-            if (push.ExitCode == 0) return true;
+            var repository = new GitRepository(Path, _git);
+            if (await PushAsync(repository, ct)) return true;
             if (attempt == PushAttempts)
                 throw new ReleaseRefusedException(
-                    $"Pushing to the release records repository '{Shown}' failed {attempt} times (the record was not changed): {push.ErrorText}. Retry later.");
-            await RunAsync(["fetch", "origin", Branch], ct);
-            await RunAsync(["reset", "--hard", "FETCH_HEAD"], ct);
+                    $"The release records repository '{Shown}' moved on {attempt} times while this change was pushing (the record was not changed): " +
+                    "others are recording at the same moment. Retry when they are done.");
+            // Someone else recorded first: their change is taken as it is and ours is made again on top of it.
+            await repository.ResetToRemoteAsync("origin", Branch, ct);
+        }
+    }
+
+    // False when someone else pushed first; a refusal for any other reason (credentials, a protected branch) is final.
+    private async Task<bool> PushAsync(GitRepository repository, CancellationToken ct)
+    {
+        try
+        {
+            return await repository.TryPushAsync(new GitPushSettings { RefSpecs = [$"HEAD:refs/heads/{Branch}"] }, ct);
+        }
+        catch (ProcessFailedException e)
+        {
+            throw new ReleaseRefusedException(
+                $"The release records repository '{Shown}' refused the push (the record was not changed). Check the credentials in --release-records " +
+                $"and that the branch '{Branch}' accepts pushes.\n{e.Message}", e);
         }
     }
 

@@ -13,6 +13,34 @@ public sealed partial class GitRepository
     }
 
     /// <summary>
+    /// Pushes once and says whether the remote took it: false when the remote refused because it moved on (someone
+    /// else pushed first), so the caller can redo its change on top of theirs (<see cref="ResetToRemoteAsync"/>).
+    /// </summary>
+    /// <param name="settings">The push; with no refspecs the current branch is pushed to the same name.</param>
+    /// <param name="ct">Cancels the push.</param>
+    /// <returns>True when pushed; false when rejected as behind the remote.</returns>
+    /// <exception cref="ProcessFailedException">Refused for another reason (authentication, a hook, no such remote).</exception>
+    public async Task<bool> TryPushAsync(GitPushSettings settings, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (push, _) = await WithCurrentBranchAsync(settings, nameof(TryPushAsync), ct).ConfigureAwait(false);
+        return await PushOnceAsync(push, ct).ConfigureAwait(false) is null;
+    }
+
+    /// <summary>
+    /// Fetches <paramref name="branch"/> from <paramref name="remote"/> and moves the checked-out branch, index and
+    /// working tree to it, dropping local commits and changes: for callers that rewrite their change on top.
+    /// </summary>
+    /// <param name="remote">The remote's name.</param>
+    /// <param name="branch">The remote branch.</param>
+    /// <param name="ct">Cancels the fetch.</param>
+    public async Task ResetToRemoteAsync(string remote, string branch, CancellationToken ct = default)
+    {
+        await FetchAsync(new GitFetchSettings { Remote = remote, RefSpecs = [branch] }, ct).ConfigureAwait(false);
+        await git.RunAsync(Path, ["reset", "--hard", "--quiet", "FETCH_HEAD"], new GitRunOptions(), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Pushes the current branch; when the remote rejects it because someone else pushed first, fetches the
     /// remote branch, rebases our commits onto it and pushes again, up to <paramref name="maxAttempts"/> pushes.
     /// This lets several pipelines that each add a commit (a version bump, a changelog) all land.
@@ -27,22 +55,13 @@ public sealed partial class GitRepository
     {
         ArgumentNullException.ThrowIfNull(settings);
         GitArgumentGuard.Positive(maxAttempts, nameof(maxAttempts));
-        var branch = await CurrentBranchAsync(ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"PushWithRetryAsync needs a checked-out branch in '{Path}', but HEAD is detached. Check out a branch first.");
-        var push = settings.RefSpecs.Count > 0 ? settings : settings with { RefSpecs = [$"HEAD:refs/heads/{branch}"] };
+        var (push, branch) = await WithCurrentBranchAsync(settings, nameof(PushWithRetryAsync), ct).ConfigureAwait(false);
         var environment = new Dictionary<string, string?>(committer?.ToEnvironment("COMMITTER") ?? []);
         for (var attempt = 1; ; attempt++)
         {
-            var result = await git.RunAsync(Path, push.ToArguments(), new GitRunOptions { AllowNonZeroExit = true, StreamOutput = true }, ct)
-                .ConfigureAwait(false);
-            if (result.ExitCode == 0)
+            if (await PushOnceAsync(push, ct).ConfigureAwait(false) is not { } result)
             {
                 return;
-            }
-            if (!IsRejectedAsBehind(result))
-            {
-                throw new ProcessFailedException(CommandLineFormatter.Format("git", push.ToArguments(), new SecretMasker([])),
-                    result.ExitCode, result.Error.TakeLast(20).ToArray());
             }
             if (attempt == maxAttempts)
             {
@@ -52,6 +71,28 @@ public sealed partial class GitRepository
             }
             await RebaseOntoRemoteAsync(push.Remote, branch, attempt, environment, ct).ConfigureAwait(false);
         }
+    }
+
+    private async Task<(GitPushSettings Push, string Branch)> WithCurrentBranchAsync(GitPushSettings settings, string caller, CancellationToken ct)
+    {
+        var branch = await CurrentBranchAsync(ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{caller} needs a checked-out branch in '{Path}', but HEAD is detached. Check out a branch first.");
+        return (settings.RefSpecs.Count > 0 ? settings : settings with { RefSpecs = [$"HEAD:refs/heads/{branch}"] }, branch);
+    }
+
+    // Null when pushed; the result when rejected as behind; throws on any other refusal.
+    private async Task<ProcessResult?> PushOnceAsync(GitPushSettings push, CancellationToken ct)
+    {
+        var result = await git.RunAsync(Path, push.ToArguments(), new GitRunOptions { AllowNonZeroExit = true, StreamOutput = true }, ct)
+            .ConfigureAwait(false);
+        if (result.ExitCode == 0)
+        {
+            return null;
+        }
+        return IsRejectedAsBehind(result)
+            ? result
+            : throw new ProcessFailedException(CommandLineFormatter.Format("git", push.ToArguments(), new SecretMasker([])),
+                result.ExitCode, result.Error.TakeLast(20).ToArray());
     }
 
     /// <summary>

@@ -90,6 +90,27 @@ public class GitOpsDeployTests
     }
 
     [Test]
+    public async Task A_deploy_that_loses_the_push_race_to_another_deploy_of_the_same_environment_writes_itself_again_on_top()
+    {
+        using var remote = await TempBareRemote.CreateWithCommitsAsync(1);
+        using var root = await RootAsync();
+        // Another pipeline deploys 1.2.2 to dev between our clone and our push: both change the same files.
+        await remote.LoseNextPushRaceAsync("environments/dev/director/values-configmap.yaml", "data:\n  from: carol\n", "deploy(dev): director 1.2.2");
+
+        var run = await BuildRunner.RunAsync<DeployOnlyBuild>(root.Path, "Deploy", "--environment", "dev", "--gitops-repository", remote.Path,
+            "--deployed-by", "alice");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output, Does.Contain("Another change reached").And.Contain("writing this deploy again on top of it"));
+        using var clone = await remote.CloneAsync();
+        var history = (await clone.GitAsync(["log", "--format=%an: %s"])).Split('\n');
+        Assert.That(history.Take(2), Is.EqualTo(new[] { "alice: deploy(dev): director 1.2.3", "carol: deploy(dev): director 1.2.2" }),
+            "both deploys landed, ours last");
+        var values = File.ReadAllText(Path.Combine(clone.Path, "environments", "dev", "director", "values-configmap.yaml"));
+        Assert.That(values, Does.Contain(ImageDigest).And.Not.Contain("carol"), "the environment ends at the deploy pushed last");
+    }
+
+    [Test]
     public async Task A_failing_webhook_is_a_warning_and_the_deploy_succeeds()
     {
         using var remote = await TempBareRemote.CreateWithCommitsAsync(1);

@@ -52,6 +52,48 @@ public sealed class TempBareRemote : IDisposable
         return clone;
     }
 
+    /// <summary>
+    /// Makes the next push to this remote lose a race: just before git applies it, another client's commit writing
+    /// <paramref name="file"/> lands on the same branch, so the push is refused as behind ("cannot lock ref"). Only
+    /// the next push races; later ones go through. It is real git all the way: an <c>update</c> hook in the remote
+    /// pushes the other commit from a clone of its own.
+    /// </summary>
+    /// <param name="file">The path the other commit writes, relative to the repository root.</param>
+    /// <param name="content">What it writes there.</param>
+    /// <param name="message">The other commit's message (its author is "carol").</param>
+    public async Task LoseNextPushRaceAsync(string file, string content, string message)
+    {
+        var contentFile = System.IO.Path.Combine(Path, "release-test-race-content");
+        await File.WriteAllTextAsync(contentFile, content);
+        await InstallHookAsync("update", $$"""
+            #!/bin/sh
+            marker="$GIT_DIR/release-test-race-done"
+            [ -e "$marker" ] && exit 0
+            : > "$marker"
+            remote="$(cd "$GIT_DIR" && pwd)"
+            work="$(mktemp -d)"
+            unset GIT_DIR GIT_QUARANTINE_PATH GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_PUSH_OPTION_COUNT
+            git clone -q "$remote" "$work" >&2
+            mkdir -p "$(dirname "$work/{{file}}")"
+            cp "{{contentFile}}" "$work/{{file}}"
+            git -C "$work" add -A
+            git -C "$work" -c user.name=carol -c user.email=carol@example.com commit -q -m '{{message.Replace("'", "", StringComparison.Ordinal)}}'
+            git -C "$work" push -q origin "HEAD:${1#refs/heads/}" >&2
+            rm -rf "$work"
+            """);
+    }
+
+    /// <summary>Installs an executable hook script in the remote (<c>pre-receive</c>, <c>update</c>, ...).</summary>
+    /// <param name="name">The hook's name, as git calls it.</param>
+    /// <param name="script">The script, starting with its <c>#!</c> line.</param>
+    public async Task InstallHookAsync(string name, string script)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("Hook scripts need a Unix shell; these tests run on Linux.");
+        var hook = System.IO.Path.Combine(Path, "hooks", name);
+        await File.WriteAllTextAsync(hook, script.TrimEnd() + "\n");
+        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
     /// <summary>Returns the hash a ref in the remote points at, e.g. <c>refs/heads/main</c>.</summary>
     public Task<string> ResolveAsync(string reference, CancellationToken ct = default) =>
         GitCli.RunAsync(Path, ["rev-parse", reference], ct: ct);

@@ -46,6 +46,38 @@ public sealed class GitPushTests
     }
 
     [Test]
+    public async Task TryPush_says_false_when_another_push_landed_first_and_the_change_redone_on_top_lands()
+    {
+        var clone = await remote.CloneAsync();
+        var repository = new GitRepository(clone.Path);
+        await clone.CommitFileAsync("shared.txt", "ours\n", "feat: ours");
+        await remote.LoseNextPushRaceAsync("shared.txt", "theirs\n", "feat: theirs");
+
+        var first = await repository.TryPushAsync(new GitPushSettings());
+        await repository.ResetToRemoteAsync("origin", "main");
+        var afterReset = await File.ReadAllTextAsync(Path.Combine(clone.Path, "shared.txt"));
+        await clone.CommitFileAsync("shared.txt", "ours again\n", "feat: ours again");
+        var second = await repository.TryPushAsync(new GitPushSettings());
+
+        Assert.That((first, second), Is.EqualTo((false, true)));
+        Assert.That(afterReset, Is.EqualTo("theirs\n"), "the reset takes the remote's commit, dropping ours");
+        var subjects = await GitCli.RunAsync(remote.Path, ["log", "--format=%an: %s", "main"]);
+        Assert.That(subjects.Split('\n'), Is.EqualTo(new[] { "Test Author: feat: ours again", "carol: feat: theirs", "Test Author: feat: change 1" }));
+    }
+
+    [Test]
+    public async Task TryPush_throws_when_the_remote_refuses_for_another_reason()
+    {
+        var clone = await remote.CloneAsync();
+        await clone.CommitFileAsync("a.txt", "a", "feat: a");
+        await remote.InstallHookAsync("pre-receive", "#!/bin/sh\necho 'protected branch' >&2\nexit 1\n");
+
+        var error = Assert.ThrowsAsync<Release.Tooling.Processes.ProcessFailedException>(() => new GitRepository(clone.Path).TryPushAsync(new GitPushSettings()));
+
+        Assert.That(error!.Message, Does.Contain("protected branch"));
+    }
+
+    [Test]
     public async Task Two_clones_pushing_at_once_both_land()
     {
         var clones = new[] { await remote.CloneAsync(), await remote.CloneAsync() };

@@ -2,13 +2,14 @@ using Release.Engine;
 using Release.Helm.Flux;
 using Release.Stages.Clone;
 using Release.Tooling.Git;
+using Release.Tooling.Processes;
 
 namespace Release.Delivery.Deploy.GitOps;
 
 /// <summary>
 /// Deploys by committing Flux manifests (OCIRepository pinned to the chart's manifest digest, HelmRelease, values
 /// ConfigMap, kustomization) to <c>environments/&lt;env&gt;/&lt;module&gt;/</c> of the environment repository and pushing.
-/// When another pipeline pushed first, the commit is rebased onto theirs and pushed again, so both land.
+/// When another pipeline pushed first, the manifests are written again on top of theirs and pushed, so both commits land.
 /// </summary>
 internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
 {
@@ -44,38 +45,34 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
         {
             var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
             var repository = await CloneAsync(git, location, shown, work, ct);
-            try
-            {
-                await new FluxManifestWriter().WriteAsync(repository.Path, spec, ct);
-            }
-            catch (ArgumentException e)
-            {
-                throw new InvalidOperationException($"Deploy: the Flux manifests for '{environment.Name}' cannot be written: {e.Message}", e);
-            }
-
             var folder = FluxManifestWriter.FolderFor(spec);
-            await repository.AddAsync(new GitAddSettings { Paths = [folder] }, ct);
-            var unchanged = await git.RunAsync(repository.Path, ["diff", "--cached", "--quiet"], new GitRunOptions { AllowNonZeroExit = true }, ct);
-            if (unchanged.ExitCode == 0)
-            {
-                var current = await repository.RevParseAsync("HEAD", ct);
-                return new DeploymentOutcome(environment.Url ?? shown, $"{shown} already deploys this version ({folder} at {current[..7]}); nothing to commit");
-            }
-
             var identity = new GitIdentity(request.DeployedBy, Email(request.DeployedBy));
-            await repository.CommitAsync(new GitCommitSettings(Message(request, chart.Version, chart.Digest, image.ToString()))
+            for (var attempt = 1; ; attempt++)
             {
-                Author = identity,
-                Committer = identity,
-            }, ct);
-            try
-            {
-                await repository.PushWithRetryAsync(new GitPushSettings(), PushAttempts, identity, ct);
-            }
-            catch (GitPushRejectedException e)
-            {
-                throw new InvalidOperationException(
-                    $"Deploy: pushing to {shown} ({build.GitopsBranch}) failed, nothing was deployed: {e.Message}", e);
+                await WriteManifestsAsync(repository, spec, ct);
+                await repository.AddAsync(new GitAddSettings { Paths = [folder] }, ct);
+                var unchanged = await git.RunAsync(repository.Path, ["diff", "--cached", "--quiet"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+                if (unchanged.ExitCode == 0)
+                {
+                    var current = await repository.RevParseAsync("HEAD", ct);
+                    return new DeploymentOutcome(environment.Url ?? shown, $"{shown} already deploys this version ({folder} at {current[..7]}); nothing to commit");
+                }
+
+                await repository.CommitAsync(new GitCommitSettings(Message(request, chart.Version, chart.Digest, image.ToString()))
+                {
+                    Author = identity,
+                    Committer = identity,
+                }, ct);
+                if (await PushAsync(repository, shown, ct)) break;
+                if (attempt == PushAttempts)
+                    throw new InvalidOperationException(
+                        $"Deploy: {shown} ({build.GitopsBranch}) moved on {attempt} times while this deploy was pushing, so nothing was deployed. " +
+                        "Other pipelines are deploying at the same moment: run the deploy again when they are done.");
+                // The folder is this deploy's alone to write, so it is written again on top of what landed first
+                // (a rebase would conflict when both deploys changed the same environment). Both commits stay in the
+                // history; the environment ends at the one pushed last.
+                build.Log.Information($"Another change reached {shown} first; writing this deploy again on top of it (push {attempt + 1} of {PushAttempts})");
+                await repository.ResetToRemoteAsync("origin", build.GitopsBranch, ct);
             }
 
             var head = await repository.RevParseAsync("HEAD", ct);
@@ -85,6 +82,33 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
         finally
         {
             if (work.DirectoryExists()) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task WriteManifestsAsync(GitRepository repository, FluxReleaseSpec spec, CancellationToken ct)
+    {
+        try
+        {
+            await new FluxManifestWriter().WriteAsync(repository.Path, spec, ct);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Deploy: the Flux manifests for '{spec.Environment}' cannot be written: {e.Message}", e);
+        }
+    }
+
+    // False when someone else pushed first; any other refusal (credentials, a protected branch) ends the deploy.
+    private async Task<bool> PushAsync(GitRepository repository, string shown, CancellationToken ct)
+    {
+        try
+        {
+            return await repository.TryPushAsync(new GitPushSettings(), ct);
+        }
+        catch (ProcessFailedException e)
+        {
+            throw new InvalidOperationException(
+                $"Deploy: pushing to {shown} ({build.GitopsBranch}) was refused, so nothing was deployed. Check the credentials in the repository URL " +
+                $"and that the branch accepts pushes.\n{e.Message}", e);
         }
     }
 
