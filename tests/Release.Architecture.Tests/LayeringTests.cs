@@ -4,7 +4,8 @@ namespace Release.Architecture.Tests;
 
 /// <summary>
 /// The folder tree promises layers: the engine knows nothing of tools, CI vendors or release rules; tool wrappers know
-/// nothing of targets; CI generation reads only the engine's graph; the release rules' core does no I/O.
+/// nothing of targets; CI generation reads only the engine's graph; the release rules' core does no I/O. Release.SemVer
+/// is the one foundation below them: versions alone, which the release rules and the Helm tool layer both read.
 /// These tests hold the assemblies to that promise.
 /// </summary>
 public class LayeringTests
@@ -27,21 +28,26 @@ public class LayeringTests
         Assert.That(ReleaseReferencesOf("Release.CI"), Is.EqualTo(new[] { "Release.Engine" }));
 
     [Test]
-    public void Release_rules_reference_no_other_layer() =>
-        Assert.That(ReleaseReferencesOf("Release.Process"), Is.Empty);
+    public void Release_rules_reference_only_the_versioning_foundation() =>
+        Assert.That(ReleaseReferencesOf("Release.Process"), Is.EqualTo(new[] { "Release.SemVer" }));
 
     [Test]
-    public void Release_rules_do_no_file_process_or_network_io()
+    public void The_versioning_foundation_references_nothing_of_ours() =>
+        Assert.That(ReleaseReferencesOf("Release.SemVer"), Is.Empty);
+
+    [TestCase("Release.Process")]
+    [TestCase("Release.SemVer")]
+    public void Release_rules_and_versions_do_no_file_process_or_network_io(string assembly)
     {
         var forbidden = new[] { typeof(File), typeof(Directory), typeof(FileStream), typeof(System.Diagnostics.Process), typeof(HttpClient) };
-        var offenders = Assembly.Load("Release.Process").GetTypes()
+        var offenders = Assembly.Load(assembly).GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
                 .Where(m => m.GetMethodBody() is not null)
                 .Select(m => (Type: t, Method: m)))
             .Where(x => UsesAny(x.Method, forbidden))
             .Select(x => $"{x.Type.Name}.{x.Method.Name}")
             .ToList();
-        Assert.That(offenders, Is.Empty, "Release.Process must stay pure: move I/O to the components in Release.Releasing");
+        Assert.That(offenders, Is.Empty, $"{assembly} must stay pure: move I/O to the components in Release.Releasing");
     }
 
     /// <summary>Reads the method's IL for call/newobj tokens and checks their declaring types.</summary>

@@ -3,10 +3,10 @@ using Release.Engine;
 using Release.Helm.Charts;
 using Release.Helm.Linting;
 using Release.Helm.Packaging;
+using Release.Helm.Versioning;
+using Release.SemVer;
 using Release.Stages.Common;
 using Release.Stages.Pipeline;
-using HelmVersion = Release.Helm.Versioning.SemanticVersion;
-using ProcessVersion = Release.Process.Versioning.SemanticVersion;
 using SeedVersion = Release.Process.Versioning.ChartVersion;
 
 namespace Release.Delivery.Chart;
@@ -98,7 +98,7 @@ internal sealed class ChartStage(IChart build)
         var text = given ?? source.ChartVersion;
         try
         {
-            return HelmVersion.Parse(text, given is null ? $"{build.Paths.SourceRecord}: chartVersion" : "--chart-version").Text;
+            return HelmVersion.Parse(text, given is null ? $"{build.Paths.SourceRecord}: chartVersion" : "--chart-version").ToString();
         }
         catch (FormatException e)
         {
@@ -113,7 +113,7 @@ internal sealed class ChartStage(IChart build)
     {
         try
         {
-            return SeedVersion.From(ProcessVersion.Parse(source.Version), source.ShortCommit).SeedName(module);
+            return SeedVersion.From(SemanticVersion.Parse(source.Version), source.ShortCommit).SeedName(module);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

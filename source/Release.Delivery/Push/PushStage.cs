@@ -1,5 +1,6 @@
 using Release.Delivery.Common;
 using Release.Process.Versioning;
+using Release.SemVer;
 using Release.Stages.Pipeline;
 
 namespace Release.Delivery.Push;

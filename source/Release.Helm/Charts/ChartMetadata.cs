@@ -33,7 +33,7 @@ public sealed record ChartMetadata(string ApiVersion, string Name, string Versio
         var name = RequiredText(document, "name", fileName);
         if (!ChartName.IsValid(name))
             throw new FormatException($"{fileName}: name '{name}' is not a valid chart name; use '{ChartName.Suggest(name)}'.");
-        var version = SemanticVersion.Parse(RequiredText(document, "version", fileName), $"{fileName}: version").Text;
+        var version = HelmVersion.Parse(RequiredText(document, "version", fileName), $"{fileName}: version").ToString();
         return new ChartMetadata(
             RequiredText(document, "apiVersion", fileName), name, version,
             document.Scalar("appVersion")?.Value, document.Scalar("description")?.Value, document.Scalar("type")?.Value)

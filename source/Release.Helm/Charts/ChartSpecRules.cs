@@ -26,7 +26,7 @@ internal static partial class ChartSpecRules
         var problems = new List<string>();
         if (!ChartName.IsValid(spec.ModuleName))
             problems.Add($"ModuleName '{spec.ModuleName}': a chart name is lowercase letters, digits and single dashes; use '{ChartName.Suggest(spec.ModuleName)}'");
-        if (SemanticVersion.TryParse(spec.ChartVersion, out var versionProblem) is null)
+        if (HelmVersion.TryParse(spec.ChartVersion, out var versionProblem) is null)
             problems.Add($"ChartVersion '{spec.ChartVersion}' is not SemVer 2: {versionProblem}");
         if (string.IsNullOrWhiteSpace(spec.AppVersion))
             problems.Add("AppVersion is empty; pass the application's version (e.g. the release tag)");

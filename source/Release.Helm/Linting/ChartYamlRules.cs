@@ -27,7 +27,7 @@ internal static class ChartYamlRules
                 $"name '{name.Value}' differs from the chart folder '{folderName}'; rename one so they match"));
 
         var version = Required(chart, "version", "version: 1.0.0", findings);
-        if (version is not null && SemanticVersion.TryParse(version.Value, out var problem) is null)
+        if (version is not null && HelmVersion.TryParse(version.Value, out var problem) is null)
             findings.Add(new(LintSeverity.Error, File, Line(version), $"version '{version.Value}' is not SemVer 2: {problem}"));
 
         var appVersion = chart.Scalar("appVersion");

@@ -35,7 +35,7 @@ public sealed record HelmOciReference(string Registry, string Repository, string
     /// <summary>The OCI tag Helm uses for a chart version: the version with <c>+</c> replaced by <c>_</c>.</summary>
     /// <exception cref="FormatException">The version is not SemVer 2 (with the fix).</exception>
     public static string TagForVersion(string version)
-        => SemanticVersion.Parse(version, "chart version").Text.Replace('+', '_');
+        => HelmVersion.Parse(version, "chart version").ToString().Replace('+', '_');
 
     /// <summary>The chart version an OCI tag stands for (<c>_</c> back to <c>+</c>).</summary>
     public static string VersionFromTag(string tag) => tag.Replace('_', '+');

@@ -1,6 +1,7 @@
 using Release.Helm.IO;
 using Release.Helm.Versioning;
 using Release.Helm.Yaml;
+using Release.SemVer;
 using YamlDotNet.RepresentationModel;
 using static Release.Helm.Yaml.YamlText;
 
@@ -57,7 +58,7 @@ public sealed class ChartRepositoryIndex
     /// <exception cref="ChartVersionConflictException">The version exists with another digest.</exception>
     public IndexMergeOutcome Add(ChartIndexEntry entry)
     {
-        SemanticVersion.Parse(entry.Version, $"{_fileName}: {entry.Name} version");
+        HelmVersion.Parse(entry.Version, $"{_fileName}: {entry.Name} version");
         var versions = _entries.TryGetValue(entry.Name, out var list) ? list : _entries[entry.Name] = [];
         var existing = versions.FirstOrDefault(v => v.Scalar("version")?.Value == entry.Version);
         if (existing is not null)
@@ -92,7 +93,7 @@ public sealed class ChartRepositoryIndex
 
     // Entries with versions that are not SemVer 2 (written by other tools) sort after all valid ones.
     private static SemanticVersion Order(YamlMappingNode node)
-        => SemanticVersion.TryParse(node.Scalar("version")?.Value, out _) ?? SemanticVersion.Parse("0.0.0-0", "lowest");
+        => HelmVersion.TryParse(node.Scalar("version")?.Value, out _) ?? SemanticVersion.Parse("0.0.0-0");
 
     private static YamlMappingNode ToNode(ChartIndexEntry entry)
     {

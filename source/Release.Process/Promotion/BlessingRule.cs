@@ -1,5 +1,6 @@
 using Release.Process.Approvals;
 using Release.Process.Versioning;
+using Release.SemVer;
 
 namespace Release.Process.Promotion;
 

@@ -1,4 +1,5 @@
 using Release.Process.Versioning;
+using Release.SemVer;
 
 namespace Release.Process.Promotion;
 

@@ -1,3 +1,5 @@
+using Release.SemVer;
+
 namespace Release.Process.Versioning;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed record BranchRule(
             throw new ArgumentException($"Branch rule '{Pattern}': a stable rule cannot have a pre-release label or branch name; remove them or choose Alpha/Beta.");
         if (Channel != ReleaseChannel.Stable && string.IsNullOrEmpty(PreReleaseLabel))
             throw new ArgumentException($"Branch rule '{Pattern}': channel {Channel} needs a pre-release label such as '{Channel.ToString().ToLowerInvariant()}'.");
-        if (PreReleaseLabel is not null && (!PreReleaseLabel.All(SemanticVersionGrammar.IsIdentifierChar) || PreReleaseLabel.All(char.IsAsciiDigit)))
+        if (PreReleaseLabel is not null && (!PreReleaseLabel.All(SemanticVersion.IsIdentifierCharacter) || PreReleaseLabel.All(char.IsAsciiDigit)))
             throw new ArgumentException($"Branch rule '{Pattern}': pre-release label '{PreReleaseLabel}' must contain a letter and only [0-9A-Za-z-].");
         if (IsPatchLine && Channel != ReleaseChannel.Stable)
             throw new ArgumentException($"Branch rule '{Pattern}': a patch line (hotfix) must be on the Stable channel.");

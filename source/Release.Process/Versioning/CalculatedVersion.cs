@@ -1,3 +1,5 @@
+using Release.SemVer;
+
 namespace Release.Process.Versioning;
 
 /// <summary>The result of <see cref="VersionCalculator.Calculate"/>.</summary>

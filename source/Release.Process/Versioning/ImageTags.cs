@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Release.SemVer;
 
 namespace Release.Process.Versioning;
 

@@ -1,3 +1,5 @@
+using Release.SemVer;
+
 namespace Release.Process.Versioning;
 
 /// <summary>What the version calculator needs; the git reading that produces it happens in a stage component.</summary>

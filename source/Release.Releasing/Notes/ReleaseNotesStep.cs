@@ -3,6 +3,7 @@ using Release.Process.Versioning;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
 using Release.Releasing.Versioning;
+using Release.SemVer;
 using Release.Stages.Pipeline;
 using Release.Tooling.Git;
 

@@ -2,6 +2,7 @@ using Release.Delivery.Chart;
 using Release.Delivery.Common;
 using Release.Process.Promotion;
 using Release.Process.Versioning;
+using Release.SemVer;
 
 namespace Release.Releasing.Promotion;
 

@@ -5,6 +5,7 @@ using Release.Process.Versioning;
 using Release.Releasing.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
+using Release.SemVer;
 using Release.Stages.Pipeline;
 
 namespace Release.Releasing.Promotion;

@@ -1,6 +1,7 @@
 using Release.Process.Quality;
 using Release.Process.Versioning;
 using Release.Releasing.Common;
+using Release.SemVer;
 using Release.Stages.Pipeline;
 
 namespace Release.Releasing.Quality;

@@ -1,6 +1,7 @@
 using Release.Process.Approvals;
 using Release.Process.Promotion;
 using Release.Process.Versioning;
+using Release.SemVer;
 
 namespace Release.Releasing.Records;
 

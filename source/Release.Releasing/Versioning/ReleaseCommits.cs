@@ -1,4 +1,5 @@
 using Release.Process.Versioning;
+using Release.SemVer;
 using Release.Tooling.Git;
 
 namespace Release.Releasing.Versioning;

@@ -1,5 +1,6 @@
 using Release.Process.Versioning;
 using Release.Releasing.Common;
+using Release.SemVer;
 using Release.Stages.Pipeline;
 using Release.Tooling.Git;
 using Kind = Release.Process.Versioning.ReleaseType;

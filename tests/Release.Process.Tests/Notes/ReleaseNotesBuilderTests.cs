@@ -1,5 +1,6 @@
 using Release.Process.Notes;
 using Release.Process.Versioning;
+using Release.SemVer;
 
 namespace Release.Process.Tests.Notes;
 

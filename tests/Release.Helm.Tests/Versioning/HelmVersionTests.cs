@@ -2,7 +2,8 @@ using Release.Helm.Versioning;
 
 namespace Release.Helm.Tests.Versioning;
 
-public class SemanticVersionTests
+/// <summary>Chart versions: SemVer 2 through the shared type, with Helm-specific advice when a version is refused.</summary>
+public class HelmVersionTests
 {
     [TestCase("1.2.3")]
     [TestCase("0.0.0")]
@@ -12,14 +13,14 @@ public class SemanticVersionTests
     [TestCase("10.20.30-alpha.beta+build.7")]
     public void Accepts_valid_SemVer_2(string text)
     {
-        Assert.That(SemanticVersion.TryParse(text, out var problem)?.Text, Is.EqualTo(text));
+        Assert.That(HelmVersion.TryParse(text, out var problem)?.ToString(), Is.EqualTo(text));
         Assert.That(problem, Is.Null);
     }
 
     [Test]
     public void Module_prefixed_tag_is_rejected_with_a_concrete_fix()
     {
-        var error = Assert.Throws<FormatException>(() => SemanticVersion.Parse("director-1-2-3-abc1234", "Chart.yaml: version"))!;
+        var error = Assert.Throws<FormatException>(() => HelmVersion.Parse("director-1-2-3-abc1234", "Chart.yaml: version"))!;
         Assert.That(error.Message, Does.Contain("Chart.yaml: version"));
         Assert.That(error.Message, Does.Contain("'director-1-2-3-abc1234'"));
         Assert.That(error.Message, Does.Contain("'1.2.3-abc1234'"));
@@ -28,14 +29,14 @@ public class SemanticVersionTests
     [Test]
     public void Numeric_short_sha_with_leading_zero_is_rejected_with_prefix_advice()
     {
-        Assert.That(SemanticVersion.TryParse("1.2.3-0156133", out var problem), Is.Null);
+        Assert.That(HelmVersion.TryParse("1.2.3-0156133", out var problem), Is.Null);
         Assert.That(problem, Does.Contain("'g0156133'"));
     }
 
     [Test]
     public void Leading_v_is_rejected_with_advice_to_drop_it()
     {
-        Assert.That(SemanticVersion.TryParse("v1.2.3", out var problem), Is.Null);
+        Assert.That(HelmVersion.TryParse("v1.2.3", out var problem), Is.Null);
         Assert.That(problem, Does.Contain("'1.2.3'"));
     }
 
@@ -43,14 +44,14 @@ public class SemanticVersionTests
     [TestCase("01.2.3")]
     [TestCase("1.2.3-")]
     [TestCase("")]
-    public void Rejects_invalid_versions(string text) => Assert.That(SemanticVersion.TryParse(text, out _), Is.Null);
+    public void Rejects_invalid_versions(string text) => Assert.That(HelmVersion.TryParse(text, out _), Is.Null);
 
     [Test]
     public void Orders_by_SemVer_precedence_ignoring_build_metadata()
     {
         string[] ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.10.0"];
-        var shuffled = ordered.Reverse().Select(v => SemanticVersion.Parse(v, "test")).OrderBy(v => v).Select(v => v.Text);
+        var shuffled = ordered.Reverse().Select(v => HelmVersion.Parse(v, "test")).OrderBy(v => v).Select(v => v.ToString());
         Assert.That(shuffled, Is.EqualTo(ordered));
-        Assert.That(SemanticVersion.Parse("1.0.0+a", "t"), Is.EqualTo(SemanticVersion.Parse("1.0.0+b", "t")));
+        Assert.That(HelmVersion.Parse("1.0.0+a", "t").CompareTo(HelmVersion.Parse("1.0.0+b", "t")), Is.Zero);
     }
 }

@@ -1,4 +1,4 @@
-namespace Release.Process.Versioning;
+namespace Release.SemVer;
 
 /// <summary>
 /// A Semantic Versioning 2.0.0 version: <c>MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]</c>.
@@ -67,6 +67,14 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
         var text = tag.StartsWith('v') || tag.StartsWith('V') ? tag[1..] : tag;
         return SemanticVersionGrammar.Parse(text, $"git tag '{tag}'");
     }
+
+    /// <summary>True for the characters a pre-release or build identifier may hold: <c>[0-9A-Za-z-]</c>.</summary>
+    /// <param name="c">The character.</param>
+    public static bool IsIdentifierCharacter(char c) => SemanticVersionGrammar.IsIdentifierChar(c);
+
+    /// <summary>True when <paramref name="text"/> is a valid SemVer 2.0.0 version.</summary>
+    /// <param name="text">The version text.</param>
+    public static bool IsValid(string? text) => TryParse(text, out _, out _);
 
     /// <summary>Parses without throwing; <paramref name="error"/> explains a failure.</summary>
     /// <param name="text">The version text.</param>

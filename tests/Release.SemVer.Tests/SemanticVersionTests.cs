@@ -1,6 +1,6 @@
-using Release.Process.Versioning;
+using Release.SemVer;
 
-namespace Release.Process.Tests.Versioning;
+namespace Release.SemVer.Tests;
 
 public class SemanticVersionTests
 {

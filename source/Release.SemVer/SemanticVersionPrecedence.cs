@@ -1,4 +1,4 @@
-namespace Release.Process.Versioning;
+namespace Release.SemVer;
 
 /// <summary>SemVer 2.0.0 item 11: how two versions are ordered.</summary>
 internal static class SemanticVersionPrecedence

@@ -1,4 +1,4 @@
-namespace Release.Process.Versioning;
+namespace Release.SemVer;
 
 /// <summary>
 /// The SemVer 2.0.0 grammar (items 2, 9 and 10 of the spec) with error messages that say which part is wrong and why.
