@@ -99,6 +99,7 @@ internal sealed class RecordsRepository : IAsyncDisposable
     public async Task<bool> CommitAsync(string actor, Func<CancellationToken, Task<string?>> change, CancellationToken ct)
     {
         var identity = new GitIdentity(NameOf(actor), actor.Contains('@') ? actor : actor + "@release-records");
+        var repository = new GitRepository(Path, _git);
         for (var attempt = 1; ; attempt++)
         {
             var message = await change(ct);
@@ -106,7 +107,6 @@ internal sealed class RecordsRepository : IAsyncDisposable
             await RunAsync(["add", "--all"], ct);
             await _git.RunAsync(Path, new GitCommitSettings(message) { Author = identity, Committer = identity }.ToArguments(),
                 new GitRunOptions { Environment = new Dictionary<string, string?>(identity.ToEnvironment("COMMITTER")) }, ct);
-            var repository = new GitRepository(Path, _git);
             if (await PushAsync(repository, ct)) return true;
             if (attempt == PushAttempts)
                 throw new ReleaseRefusedException(

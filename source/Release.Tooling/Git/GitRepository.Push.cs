@@ -23,7 +23,7 @@ public sealed partial class GitRepository
     public async Task<bool> TryPushAsync(GitPushSettings settings, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (push, _) = await WithCurrentBranchAsync(settings, nameof(TryPushAsync), ct).ConfigureAwait(false);
+        var push = settings.RefSpecs.Count > 0 ? settings : (await WithCurrentBranchAsync(settings, nameof(TryPushAsync), ct).ConfigureAwait(false)).Push;
         return await PushOnceAsync(push, ct).ConfigureAwait(false) is null;
     }
 
