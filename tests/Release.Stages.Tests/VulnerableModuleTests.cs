@@ -84,6 +84,50 @@ public class VulnerableModuleTests
         Assert.That(Json.Read(root.Combine("artifacts/scan/summary.json")).GetProperty("verdict").GetString(), Is.EqualTo("Passed"));
     }
 
+    // An OSV document like the GitHub advisory database's, for an offline folder source.
+    private static string Osv(string id, string package, string fixedIn) => $$$"""
+        {"id":"{{{id}}}","modified":"2026-11-30T00:00:00Z","affected":[{"package":{"ecosystem":"NuGet","name":"{{{package}}}"},
+         "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"{{{fixedIn}}}"}]}]}],"database_specific":{"severity":"HIGH"}}
+        """;
+
+    [Test]
+    public async Task A_scan_is_up_to_date_until_its_advisory_data_or_its_allowlist_changes()
+    {
+        using var root = StageRoot.WithArtifacts(Root, "clone", "build");
+        root.WriteFile("osv/GHSA-5crp-9r3c-p9vr.json", Osv("GHSA-5crp-9r3c-p9vr", "Newtonsoft.Json", "13.0.1"));
+        root.WriteFile("allowlist.yaml", "entries:\n  - id: GHSA-5crp-9r3c-p9vr\n    reason: not reachable from the API\n    expires: 2099-12-31\n");
+        string[] scan = ["Scan", "--skip", "Clone", "Build", "--osv-directory", "osv", "--allowlist", "allowlist.yaml"];
+        async Task<string> ScanStatusAsync()
+        {
+            var run = await StageRun.RunAsync<PipelineBuild>(root.Path, scan);
+            Assert.That(run.ExitCode, Is.Zero, run.Output);
+            return run.StatusOf("Scan");
+        }
+
+        var statuses = new List<string> { await ScanStatusAsync(), await ScanStatusAsync() };
+        root.WriteFile("osv/GHSA-new.json", Osv("GHSA-new", "Some.Other.Package", "2.0.0"));
+        statuses.Add(await ScanStatusAsync());
+        statuses.Add(await ScanStatusAsync());
+        root.WriteFile("allowlist.yaml", "entries:\n  - id: GHSA-5crp-9r3c-p9vr\n    reason: not reachable from the API (reviewed again)\n    expires: 2099-12-31\n");
+        statuses.Add(await ScanStatusAsync());
+
+        Assert.That(statuses, Is.EqualTo(new[] { "Succeeded", "UpToDate", "Succeeded", "UpToDate", "Succeeded" }),
+            "unchanged, new advisory, unchanged, changed allowlist");
+    }
+
+    [Test]
+    public async Task A_scan_against_an_audit_source_runs_every_time()
+    {
+        using var root = StageRoot.WithArtifacts(Root, "clone", "build");
+        string[] scan = ["Scan", "--skip", "Clone", "Build", "--audit-sources", _audit.ServiceIndexUrl.ToString(), "--fail-severity", "critical"];
+
+        var first = await StageRun.RunAsync<PipelineBuild>(root.Path, scan);
+        var second = await StageRun.RunAsync<PipelineBuild>(root.Path, scan);
+
+        Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)), first.Output + second.Output);
+        Assert.That(second.StatusOf("Scan"), Is.EqualTo("Succeeded"), "a remote source may have new advisories at any moment");
+    }
+
     private static void Edit(string file, string marker, string replacement)
     {
         var text = File.ReadAllText(file);

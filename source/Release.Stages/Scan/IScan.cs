@@ -1,4 +1,3 @@
-using System.Globalization;
 using Release.Engine;
 using Release.Scanning.Model;
 using Release.Stages.BuildImage;
@@ -40,7 +39,7 @@ public interface IScan : IBuildImage
         .DependsOn<IBuildImage>(x => x.Build)
         .TryConsumes<IBuildImage>(x => x.Build)
         .Produces("artifacts/scan/**")
-        // Advisory data changes while the image does not: a scan is never up to date, so it gets a fresh input each run.
-        .TracksToolVersion("advisory-data", _ => Task.FromResult(DateTimeOffset.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)))
+        // Advisory data changes while the image does not: it is an input as much as the image is.
+        .TracksToolVersion("advisory-data", ct => AdvisoryDataFingerprint.ComputeAsync(this, ct))
         .Executes(ct => new ScanStage(this).RunAsync(ct));
 }
