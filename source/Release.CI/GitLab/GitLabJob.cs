@@ -5,7 +5,8 @@ namespace Release.CI.GitLab;
 
 /// <summary>
 /// One GitLab job. <c>needs:</c> makes the pipeline a DAG (an empty list starts at once); stages are labels only.
-/// Artifacts are downloaded only from the jobs whose files are consumed (GitLab's default would fetch all).
+/// Artifacts are downloaded only from the jobs whose files are consumed (GitLab's default would fetch all). A deploy job
+/// holds its environment's resource group while it runs.
 /// </summary>
 internal static class GitLabJob
 {
@@ -21,6 +22,9 @@ internal static class GitLabJob
             .Add("script", YSeq.Of([job.Command]))
             .Add("artifacts", GitLabArtifacts.Build(job))
             .Add("environment", job is { Deploys: true, Environment: { } environment } ? new YMap().Add("name", environment.Name) : null)
+            // One deploy per environment at a time, across pipelines: two pipelines racing to one environment would
+            // otherwise both deploy at once, and the older commit could land last.
+            .Add("resource_group", job is { Deploys: true, Environment: { } target } ? $"environment/{target.Name}" : null)
             .Add("rules", Rules(job, pipeline));
     }
 
