@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Release.Tooling.Tools;
 
 namespace Release.Oci.Server;
 
@@ -43,7 +44,7 @@ public sealed partial class RegistryServer : IAsyncDisposable
     /// Installs <c>docker-registry</c> with apt-get when it is missing (idempotent; needs root). Returns the executable's path.
     /// </summary>
     public static Task<string> EnsureInstalledAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
-        RegistryInstaller.EnsureInstalledAsync(log ?? (_ => { }), cancellationToken);
+        new AptInstaller(log: log).EnsureToolAsync(KnownTools.DockerRegistry, cancellationToken);
 
     /// <summary>
     /// Starts a registry and returns once <c>GET /v2/</c> answers. Installs the package first when it is missing.
