@@ -1,6 +1,7 @@
 using Release.CI.Tests.Builds;
 using Release.CI.Tests.Support;
 using Release.Engine;
+using Release.Engine.Hosting;
 
 namespace Release.CI.Tests;
 
@@ -57,6 +58,23 @@ public class BadInputTests
     [Test]
     public void Unknown_targets_get_a_suggestion() =>
         AssertProblem<UnknownTargetBuild>("Job(\"Compiel\")", "'Compiel' is not a target", "did you mean Compile");
+
+    [Test]
+    public async Task GenerateCI_on_a_bad_definition_exits_2_and_writes_no_file()
+    {
+        using var root = new Release.Testing.TempDirectory("ci-bad");
+        using var output = new StringWriter();
+
+        var exit = await BuildHost.RunAsync<ClashingNamesBuild>(["GenerateCI"], options: new BuildHostOptions
+        {
+            RootDirectory = root.Path, Output = output, Interactive = false, WriteSchema = false,
+            Environment = new Dictionary<string, string>(),
+        });
+
+        Assert.That(exit, Is.EqualTo(BuildHost.BadInput), output.ToString());
+        Assert.That(output.ToString(), Does.Contain("same GitLab job name 'test-unit'"));
+        Assert.That(File.Exists(Path.Combine(root.Path, ".gitlab-ci.yml")) || File.Exists(Path.Combine(root.Path, "azure-pipelines.yml")), Is.False);
+    }
 
     private static void AssertProblem<T>(params string[] fragments) where T : Build, IContinuousIntegration, new()
     {

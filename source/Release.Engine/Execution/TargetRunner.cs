@@ -10,7 +10,15 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
     private readonly Dictionary<ExecutableTarget, TimeSpan> _durations = new();
     private readonly object _gate = new();
 
+    private int _badInputFailures;
+
     public TimeSpan DurationOf(ExecutableTarget target) { lock (_gate) return _durations.GetValueOrDefault(target); }
+
+    /// <summary>
+    /// Whether a target failed on what the user gave the build (a parameter's value, a file it names, the build's own
+    /// definition), which the run's exit code reports as bad input rather than as a failing target.
+    /// </summary>
+    public bool FailedOnBadInput => Volatile.Read(ref _badInputFailures) > 0;
 
     public async Task<(TargetStatus Status, string? Reason)> RunAsync(ExecutableTarget target, CancellationToken cancellationToken)
     {
@@ -58,7 +66,9 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
         }
         catch (Exception e)
         {
-            var message = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0].Message : e.Message;
+            var cause = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e;
+            if (cause is BuildInputException or BuildDefinitionException) Interlocked.Increment(ref _badInputFailures);
+            var message = cause.Message;
             context.Log.Error(e.GetType().Namespace?.StartsWith("System", StringComparison.Ordinal) == true ? $"{e.GetType().Name}: {message}" : message);
             return (TargetStatus.Failed, context.Secrets.Mask(FirstLine(message)));
         }

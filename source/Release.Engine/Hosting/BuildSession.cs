@@ -126,6 +126,7 @@ internal sealed class BuildSession
         SummaryWriter.Write(Context, results, clock.Elapsed);
         LastResults = results;
         if (cancellationToken.IsCancellationRequested) return BuildHost.Cancelled;
+        if (runner.FailedOnBadInput) return BuildHost.BadInput;
         return results.Any(r => r.Status is TargetStatus.Failed or TargetStatus.Cancelled or TargetStatus.NotRun) ? BuildHost.TargetFailed : BuildHost.Success;
     }
 

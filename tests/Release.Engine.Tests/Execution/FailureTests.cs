@@ -27,6 +27,29 @@ public class FailureTests
         Assert.That(run.Output, Does.Contain("[Compile] error: InvalidOperationException: compiler exploded"));
     }
 
+    private class FailingOnInput : Build
+    {
+        [Parameter] readonly string Manifest = "";
+        Target Validate => _ => _.Executes(() => throw new BuildInputException($"--manifest {Manifest}: line 3 has no 'name'. Add one."));
+        Target Package => _ => _.DependsOn(Validate).Executes(() => { });
+        Target Notes => _ => _.Executes(() => throw new InvalidOperationException("the notes service is down"));
+        Target Both => _ => _.DependsOn(Package, Notes).Executes(() => { });
+    }
+
+    [Test]
+    public async Task A_target_failing_on_bad_input_ends_the_build_with_exit_code_2_after_the_summary()
+    {
+        using var root = new TempRoot();
+        var badInput = await BuildRun.RunAsync<FailingOnInput>(root.Path, "Package", "--manifest", "app.yaml");
+        var both = await BuildRun.RunAsync<FailingOnInput>(root.Path, "Both", "--manifest", "app.yaml", "--max-parallel", "1");
+        var other = await BuildRun.RunAsync<FailingOnInput>(root.Path, "Notes");
+
+        Assert.That((badInput.ExitCode, both.ExitCode, other.ExitCode), Is.EqualTo((2, 2, 1)), "bad input wins over an ordinary failure");
+        Assert.That(badInput.StatusOf("Validate"), Is.EqualTo("Failed"));
+        Assert.That(badInput.StatusOf("Package"), Is.EqualTo("NotRun"));
+        Assert.That(badInput.Output, Does.Contain("[Validate] error: --manifest app.yaml: line 3 has no 'name'. Add one."));
+    }
+
     [Test]
     public async Task An_assured_target_runs_even_though_what_it_depends_on_failed()
     {
