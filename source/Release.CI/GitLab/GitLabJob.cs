@@ -22,8 +22,8 @@ internal static class GitLabJob
             .Add("script", YSeq.Of([job.Command]))
             .Add("artifacts", GitLabArtifacts.Build(job))
             .Add("environment", job is { Deploys: true, Environment: { } environment } ? new YMap().Add("name", environment.Name) : null)
-            // One deploy per environment at a time, across pipelines; with the environment declared, GitLab's
-            // "prevent outdated deployment jobs" then skips an older pipeline's deploy that comes after a newer one.
+            // One deploy per environment at a time, across pipelines; with the project setting "prevent outdated
+            // deployment jobs" on, GitLab also drops an older pipeline's deploy that comes after a newer one's.
             .Add("resource_group", job is { Deploys: true, Environment: { } target } ? $"environment/{target.Name}" : null)
             .Add("rules", Rules(job, pipeline));
     }
