@@ -23,6 +23,14 @@ public class UpdateAdvisoriesTests
     }
 
     [Test]
+    public async Task Asked_for_together_the_update_runs_before_the_scan_reads_the_folder()
+    {
+        var graph = await Release.Engine.Hosting.BuildHost.InspectAsync<AdvisoryBuild>();
+
+        Assert.That(graph.Targets.Single(t => t.Name == "Scan").RunsAfter, Does.Contain("UpdateAdvisories"));
+    }
+
+    [Test]
     public async Task The_folder_is_refreshed_and_the_summary_shows_counts_and_the_data_date()
     {
         using var root = new TempDirectory();

@@ -23,6 +23,8 @@ public interface IUpdateAdvisories : IScan
     Target UpdateAdvisories => _ => _
         .Description("Refreshes the OSV advisory folder (--osv-directory) from an OSV mirror (--advisory-mirror)")
         .Requires(() => OsvDirectory)
+        // Asked for together, the folder is swapped before the scan reads it, never while it does.
+        .TryBefore<IScan>(x => x.Scan)
         .Executes(async ct =>
         {
             if (!Uri.TryCreate(AdvisoryMirror, UriKind.Absolute, out var mirror) || (mirror.Scheme != "http" && mirror.Scheme != "https"))
