@@ -61,8 +61,8 @@ partial class Build
         .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
         .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
-        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Delivery.Push.IPush.RegistryPassword))
-        .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Delivery.Push.IPush.RegistryUsername))
+        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword))
+        .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Stages.Pipeline.IPipeline.RegistryUsername))
         .CacheNuGetPackages()
         .UseGitLab()
         .UseAzure();

@@ -1,4 +1,5 @@
 using Release.Oci;
+using Release.Stages.Pipeline;
 
 namespace Release.Delivery.Common;
 
@@ -19,10 +20,7 @@ public sealed class RegistryConnections
     /// <param name="options">Retry settings; the client's defaults (4 attempts, exponential backoff) when null.</param>
     public RegistryConnections(string? userName, string? password, Action<string> log, OciRegistryClientOptions? options = null)
     {
-        if (!string.IsNullOrEmpty(userName) && string.IsNullOrEmpty(password))
-            throw new InvalidOperationException(
-                $"--registry-username '{userName}' was given without --registry-password. Pass both, or neither for anonymous access.");
-        _credentials = string.IsNullOrEmpty(userName) ? null : new RegistryCredentials(userName, password!);
+        _credentials = RegistryLogin.From(userName, password);
         _log = log;
         _options = options ?? new OciRegistryClientOptions();
     }

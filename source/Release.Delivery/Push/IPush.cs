@@ -24,14 +24,6 @@ public interface IPush : IPipeline
     [Parameter("Immutable tag of the release image (default: VERSION_gSHA from Clone's record, else Build's tag)")]
     string? PushTag => TryGetValue(() => PushTag);
 
-    /// <summary>User for the target registries (image and chart).</summary>
-    [Parameter("User name for the target registry")]
-    string? RegistryUsername => TryGetValue(() => RegistryUsername);
-
-    /// <summary>Password or token for the target registries; masked everywhere.</summary>
-    [Parameter("Password or token for the target registry"), Secret]
-    string? RegistryPassword => TryGetValue(() => RegistryPassword);
-
     /// <summary>
     /// Registry clients with this build's credentials, retries and log. A client for the embedded registry's address
     /// starts that registry before its first request: records from an earlier run (push.json, release records) name it.

@@ -17,6 +17,20 @@ internal sealed class BuildImageStage(IBuildImage build)
 
     public async Task RunAsync(CancellationToken ct)
     {
+        try
+        {
+            await RunCoreAsync(ct);
+        }
+        catch (RegistryAuthenticationException e)
+        {
+            throw new InvalidOperationException(
+                $"Build: {e.Message} To fix: pass --registry-username and --registry-password for {build.Registry ?? e.Registry} " +
+                "(or the REGISTRY_USERNAME and REGISTRY_PASSWORD variables).", e);
+        }
+    }
+
+    private async Task RunCoreAsync(CancellationToken ct)
+    {
         // The embedded base image is assembled from a Linux host's runtime; the analyzer sees this guard.
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("Build: the Build stage runs on Linux build agents only.");
@@ -133,6 +147,13 @@ internal sealed class BuildImageStage(IBuildImage build)
         }
     }
 
-    private OciRegistryClient Client(string address) => new(address, log: build.Log.Information);
+    // The credentials go to the registry the image is pushed to (and a base-image mirror on that host), when it asks:
+    // the embedded registry never does, and no other host is offered them.
+    private OciRegistryClient Client(string address) =>
+        new(address, PushesTo(address) ? RegistryLogin.From(build.RegistryUsername, build.RegistryPassword) : null, log: build.Log.Information);
+
+    private bool PushesTo(string address) =>
+        build.Registry is { } registry &&
+        string.Equals(RegistryAddress.Parse(address).Host, RegistryAddress.Parse(registry).Host, StringComparison.OrdinalIgnoreCase);
 
 }

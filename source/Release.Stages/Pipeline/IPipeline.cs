@@ -17,6 +17,14 @@ public interface IPipeline : IBuild
     [Parameter("Folder of the module inside the cloned repository")]
     string ModuleDirectory => TryGetValue(() => ModuleDirectory) ?? "samples/director";
 
+    /// <summary>User for the registries this build pushes to (Build's, Push's and the chart's); anonymous when unset.</summary>
+    [Parameter("User name for the registries the build pushes to (--registry, --push-registry, charts)")]
+    string? RegistryUsername => TryGetValue(() => RegistryUsername);
+
+    /// <summary>Password or token for those registries; masked everywhere, offered only when a registry asks.</summary>
+    [Parameter("Password or token for the registries the build pushes to"), Secret]
+    string? RegistryPassword => TryGetValue(() => RegistryPassword);
+
     /// <summary>The files the stages read and write for this module.</summary>
     PipelinePaths Paths => new(RootDirectory, Module);
 

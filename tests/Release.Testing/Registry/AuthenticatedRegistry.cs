@@ -3,15 +3,18 @@ using System.Net;
 using System.Net.Sockets;
 using Release.Testing;
 
-namespace Release.Delivery.Tests.Support;
+namespace Release.Testing.Registry;
 
 /// <summary>
 /// A real docker-registry requiring Basic authentication (htpasswd) on 127.0.0.1; RegistryServer has no auth option,
 /// so this starts the same executable with its own config. User <see cref="User"/>, password <see cref="Password"/>.
 /// </summary>
-internal sealed class AuthenticatedRegistry : IAsyncDisposable
+public sealed class AuthenticatedRegistry : IAsyncDisposable
 {
+    /// <summary>The one user the registry accepts.</summary>
     public const string User = "release";
+
+    /// <summary>That user's password.</summary>
     public const string Password = "s3cret-pass";
     // bcrypt of Password (cost 12), made once with Python's crypt module; htpasswd files hold only the hash.
     private const string Hash = "$2b$12$ScRD9Mxpm4XJ6CqV3uZBPeJamTWf5WFEFeiwGvC7.ImgYKl5mZW7W";
@@ -26,10 +29,13 @@ internal sealed class AuthenticatedRegistry : IAsyncDisposable
         Address = $"localhost:{port}";
     }
 
+    /// <summary><c>localhost:PORT</c>, as image references name it.</summary>
     public string Address { get; }
 
+    /// <summary>Starts the registry (installing docker-registry first when missing) and returns once it asks for credentials.</summary>
     public static async Task<AuthenticatedRegistry> StartAsync()
     {
+        await Release.Oci.Server.RegistryServer.EnsureInstalledAsync();
         var directory = new TempDirectory("release-auth-registry");
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -79,6 +85,7 @@ internal sealed class AuthenticatedRegistry : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the registry and deletes its storage.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
