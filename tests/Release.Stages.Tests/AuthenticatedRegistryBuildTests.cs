@@ -26,7 +26,7 @@ public class AuthenticatedRegistryBuildTests
 
         Assert.That(anonymous.ExitCode, Is.EqualTo(1), anonymous.Output);
         Assert.That(anonymous.Output, Does.Contain("no credentials configured"));
-        Assert.That(anonymous.Output, Does.Contain($"pass --registry-username and --registry-password for {registry.Address}"));
+        Assert.That(anonymous.Output, Does.Contain($"pass valid --registry-username and --registry-password for {registry.Address}"));
         Assert.That(signedIn.ExitCode, Is.Zero, signedIn.Output);
         Assert.That(signedIn.Output, Does.Not.Contain(AuthenticatedRegistry.Password));
         var image = Json.Read(Path.Combine(root, "artifacts/build/image.json"));

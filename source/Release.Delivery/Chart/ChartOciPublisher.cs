@@ -3,6 +3,7 @@ using Release.Helm.Charts;
 using Release.Helm.Oci;
 using Release.Helm.Packaging;
 using Release.Oci;
+using Release.Stages.Pipeline;
 
 namespace Release.Delivery.Chart;
 

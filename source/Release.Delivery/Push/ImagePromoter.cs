@@ -1,5 +1,6 @@
 using Release.Delivery.Common;
 using Release.Oci;
+using Release.Stages.Pipeline;
 
 namespace Release.Delivery.Push;
 

@@ -3,6 +3,7 @@ using Release.Delivery.Common;
 using Release.Process.Promotion;
 using Release.Process.Versioning;
 using Release.SemVer;
+using Release.Stages.Pipeline;
 
 namespace Release.Releasing.Promotion;
 

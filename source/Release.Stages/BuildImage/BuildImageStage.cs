@@ -15,19 +15,9 @@ internal sealed class BuildImageStage(IBuildImage build)
 {
     private const string Configuration = "Release";
 
-    public async Task RunAsync(CancellationToken ct)
-    {
-        try
-        {
-            await RunCoreAsync(ct);
-        }
-        catch (RegistryAuthenticationException e)
-        {
-            throw new InvalidOperationException(
-                $"Build: {e.Message} To fix: pass --registry-username and --registry-password for {build.Registry ?? e.Registry} " +
-                "(or the REGISTRY_USERNAME and REGISTRY_PASSWORD variables).", e);
-        }
-    }
+    public Task RunAsync(CancellationToken ct) =>
+        RegistryErrors.Explain("Build", $"building and pushing the image to {build.Registry ?? "the embedded registry"}", "--registry",
+            () => RunCoreAsync(ct));
 
     private async Task RunCoreAsync(CancellationToken ct)
     {

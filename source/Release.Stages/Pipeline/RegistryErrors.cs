@@ -1,13 +1,22 @@
 using Release.Oci;
 
-namespace Release.Delivery.Common;
+namespace Release.Stages.Pipeline;
 
 /// <summary>
 /// Turns registry failures into messages that name the stage, the registry and the parameter to fix. The
-/// underlying messages already name registry, user and digests; this adds where the values came from.
+/// underlying messages already name registry, user and digests; this adds where the values came from. Build, Push,
+/// Chart and the release process's promotions all report registry failures through it.
 /// </summary>
 public static class RegistryErrors
 {
+    /// <summary>Runs <paramref name="action"/>, rethrowing registry failures with the stage's context.</summary>
+    /// <param name="stage">The stage name, e.g. <c>Build</c>.</param>
+    /// <param name="what">What was being done, e.g. <c>pushing the image to localhost:5000</c>.</param>
+    /// <param name="registryParameter">The parameter that names the registry, e.g. <c>--registry</c>.</param>
+    /// <param name="action">The registry work.</param>
+    public static Task Explain(string stage, string what, string registryParameter, Func<Task> action) =>
+        Explain(stage, what, registryParameter, async () => { await action(); return true; });
+
     /// <summary>Runs <paramref name="action"/>, rethrowing registry failures with the stage's context.</summary>
     /// <param name="stage">The stage name, e.g. <c>Push</c>.</param>
     /// <param name="what">What was being done, e.g. <c>copying the image to localhost:5000/apps/director</c>.</param>
@@ -27,7 +36,7 @@ public static class RegistryErrors
         catch (RegistryAuthenticationException e)
         {
             throw new InvalidOperationException(
-                $"{stage}: {what} failed: {e.Message} To fix: pass valid --registry-username and --registry-password " +
+                $"{stage}: {what} failed: {e.Message} To fix: pass valid --registry-username and --registry-password for {e.Registry} " +
                 "(or the REGISTRY_USERNAME and REGISTRY_PASSWORD variables).", e);
         }
         catch (ImmutableTagException e)
