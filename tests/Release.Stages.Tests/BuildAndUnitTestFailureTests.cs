@@ -56,6 +56,20 @@ public class BuildAndUnitTestFailureTests
     }
 
     [Test]
+    public async Task A_test_project_that_executes_no_test_fails_the_stage_saying_so()
+    {
+        using var repository = await DirectorRepository.CreateAsync(module =>
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(module, "tests/Director.Tests"), "*.cs")) File.Delete(file);
+            File.WriteAllText(Path.Combine(module, "tests/Director.Tests/Placeholder.cs"), "namespace Director.Tests;\npublic class Placeholder { }\n");
+        });
+        var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "UnitTest", "--source-repository", repository.RemoteUrl);
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        Assert.That(run.Output, Does.Contain("UnitTest: Director.Tests executed no test").And.Contain("--allow-no-unit-tests"));
+        Assert.That(repository.BuildRoot.Combine("artifacts/unit-tests/summary.json"), Does.Not.Exist, "no summary claims a result");
+    }
+
+    [Test]
     public async Task Line_coverage_under_the_threshold_fails_the_stage()
     {
         using var repository = await DirectorRepository.CreateAsync();

@@ -18,6 +18,13 @@ public interface IUnitTest : IClone
     [Parameter("Lowest acceptable line coverage in percent (default 60)")]
     double CoverageThreshold => TryGetValue<double?>(() => CoverageThreshold) ?? 60;
 
+    /// <summary>
+    /// The module declares that it has no unit tests: a test project that executes no test is accepted with a warning.
+    /// Without it such a run fails, because a stage that ran no test proves nothing.
+    /// </summary>
+    [Parameter("The module has no unit tests: a test project that executes no test is accepted (it fails otherwise)")]
+    bool AllowNoUnitTests => TryGetValue<bool?>(() => AllowNoUnitTests) ?? false;
+
     /// <summary>Runs the unit tests and writes their reports.</summary>
     Target UnitTest => _ => _
         .Description("Runs the module's unit tests with coverage (TRX, JUnit, Cobertura, summary)")

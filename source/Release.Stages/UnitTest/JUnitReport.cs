@@ -5,7 +5,8 @@ namespace Release.Stages.UnitTest;
 
 /// <summary>
 /// Writes test results as JUnit XML (the format GitLab's <c>artifacts:reports:junit</c> and most CI tools read).
-/// Written here from the TRX because no JUnit logger is available from the package source.
+/// Written here from the TRX rather than by a JUnit logger package, so that any test project gets it without
+/// referencing one (a module's, or this repository's): the TRX is the one file every run must leave.
 /// </summary>
 public static class JUnitReport
 {

@@ -2,7 +2,6 @@ using Release.Engine;
 using Release.Stages.Common;
 using Release.Stages.Pipeline;
 using Release.Tooling.DotNet;
-using Release.Tooling.Processes;
 
 namespace Release.Stages.UnitTest;
 
@@ -28,12 +27,14 @@ internal sealed class UnitTestStage(IUnitTest build)
         {
             var name = Path.GetFileNameWithoutExtension(project);
             var raw = (output.Staging / "raw" / name).CreateDirectory();
-            var failure = await TestAsync(project, name, raw, source, ct);
-            var trx = raw / $"{name}.trx";
-            if (!trx.FileExists())
-                throw new InvalidOperationException($"UnitTest: {name} wrote no test results ({trx} is missing).\n{failure?.Message}");
-            File.Move(trx, output.Staging / $"{name}.trx");
-            var results = TestRunResults.ReadTrx(output.Staging / $"{name}.trx", name);
+            var run = await TestAsync(project, name, raw, source, ct);
+            if (run.Results is null || (run.NoneExecuted && !build.AllowNoUnitTests))
+                throw new InvalidOperationException($"UnitTest: {run.Problem}" +
+                    (run.NoneExecuted ? " A module without unit tests declares it with --allow-no-unit-tests." : ""));
+            if (run.NoneExecuted)
+                build.Log.Warning($"UnitTest: {run.Problem} Accepted: --allow-no-unit-tests declares that the module has none.");
+            var results = run.Results;
+            File.Move(run.Trx, output.Staging / $"{name}.trx");
             JUnitReport.Create([results]).Save(output.Staging / $"{name}.junit.xml");
             runs.Add(results);
 
@@ -74,31 +75,25 @@ internal sealed class UnitTestStage(IUnitTest build)
                 "Add tests for the uncovered code (see the Cobertura reports) or lower the threshold deliberately.");
     }
 
-    // Failing tests make dotnet test exit non-zero; the TRX still says which, so only a missing TRX is fatal here.
-    private async Task<ProcessFailedException?> TestAsync(string project, string name, AbsolutePath raw, SourceRecord source, CancellationToken ct)
+    // Failing tests make dotnet test exit non-zero; the TRX still says which, so only a run that proves nothing is fatal here.
+    private async Task<TestProjectRun> TestAsync(string project, string name, AbsolutePath raw, SourceRecord source, CancellationToken ct)
     {
         var settings = new DotNetTestSettings
         {
             Project = project,
             Configuration = "Release",
             ResultsDirectory = raw,
-            Loggers = [$"trx;LogFileName={name}.trx"],
             Collectors = [DotNetTestSettings.CodeCoverageCollector],
             Properties = ModuleBuildProperties.For(source),
         };
         try
         {
-            await new DotNetClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets).TestAsync(settings, Path.GetDirectoryName(project), ct);
-            return null;
+            return await new TestProjectRunner(new DotNetClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets)).RunAsync(settings, ct);
         }
         catch (DotNetBuildFailedException e)
         {
             throw new InvalidOperationException(
                 $"UnitTest: {name} does not compile ({e.Errors.Count} error(s)):\n{string.Join('\n', e.Errors.Select(d => "  " + d))}\nFix the code at the lines above.", e);
-        }
-        catch (ProcessFailedException e)
-        {
-            return e;
         }
     }
 

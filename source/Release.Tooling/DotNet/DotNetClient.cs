@@ -67,6 +67,14 @@ public sealed class DotNetClient
     public Task<ProcessResult> PublishAsync(DotNetPublishSettings settings, string? workingDirectory = null, CancellationToken ct = default) =>
         RunBuildLikeAsync(settings.ToArguments(), workingDirectory, ct);
 
+    /// <summary>Evaluates one MSBuild property of <paramref name="project"/> (<c>dotnet msbuild -getProperty</c>), e.g. <c>TargetPath</c>.</summary>
+    public async Task<string> GetPropertyAsync(string project, string property, IReadOnlyDictionary<string, string>? properties = null, CancellationToken ct = default)
+    {
+        var result = await RunAsync(["msbuild", project, $"-getProperty:{property}", .. MsBuildProperty.FormatAll(properties ?? new Dictionary<string, string>())],
+            Path.GetDirectoryName(project), allowNonZeroExit: false, ct).ConfigureAwait(false);
+        return result.OutputText.Trim();
+    }
+
     /// <summary>Returns the SDK version, e.g. <c>10.0.401</c> (as selected by global.json in <paramref name="workingDirectory"/>).</summary>
     public async Task<string> VersionAsync(string? workingDirectory = null, CancellationToken ct = default)
     {
