@@ -113,7 +113,10 @@ public sealed partial class BaseImageResolver(HostBaseImageAssembler assembler, 
             image.Tag, cancellationToken: cancellationToken).ConfigureAwait(false);
         var reference = $"{request.Registry}/{request.EmbeddedRepository}:{request.EmbeddedTag}";
         log($"Base image: {reference} (embedded, assembled from this machine, manifest {image.ManifestDigest})");
-        return new ResolvedBaseImage(reference, image.LayoutDirectory, image.Tag, image.ManifestDigest);
+        return new ResolvedBaseImage(reference, image.LayoutDirectory, image.Tag, image.ManifestDigest)
+        {
+            Name = $"{request.EmbeddedRepository}:{request.EmbeddedTag}",
+        };
     }
 
     /// <summary>A folder name for a reference: <c>registry.bank.internal/dotnet/aspnet:10.0</c> gives <c>registry.bank.internal_dotnet_aspnet_10.0</c>.</summary>

@@ -50,13 +50,17 @@ internal sealed class BuildImageStage(IBuildImage build)
         // The image is assembled here, not by the SDK's PublishContainer: that one stamps every file and the config
         // with the current time, so the same commit would give a new digest on every build and its immutable tag
         // could never be pushed again. Ours takes the commit's time: same commit, same bytes, same digest.
-        var metadata = new ImageMetadata { Version = source.Version, Revision = source.Commit, Source = source.Repository, Created = source.CommitDate };
+        // Nothing from this machine goes into the image: the source label is the repository's address (never a host
+        // path), the times are the commit's and the base is named without the embedded registry's port.
+        var (sourceUrl, sourceWhy) = await ImageSourceUrl.ResolveAsync(source.Repository, ct);
+        log(sourceUrl is null ? $"Image source label: none, because {sourceWhy}" : $"Image source label: {sourceUrl} ({sourceWhy})");
+        var metadata = new ImageMetadata { Version = source.Version, Revision = source.Commit, Source = sourceUrl, Created = source.CommitDate };
         var layoutDirectory = output.Staging / paths.ImageLayout.Name;
         var image = await new AppImageBuilder(log).BuildAsync(new AppImageSettings
         {
             BaseLayoutDirectory = baseImage.LayoutDirectory,
             BaseLayoutTag = baseImage.LayoutTag,
-            BaseImageName = baseImage.Reference,
+            BaseImageName = baseImage.Name,
             PublishDirectory = publishDirectory,
             EntryAssembly = Path.GetFileNameWithoutExtension(appProject) + ".dll",
             Timestamp = source.CommitDate,
