@@ -217,6 +217,33 @@ public class DirectorPipelineTests
     }
 
     [Test]
+    public async Task Scan_against_an_old_osv_copy_says_how_old_in_its_verdict_and_reports_and_is_not_clean()
+    {
+        using var root = StageRoot.WithArtifacts(_root, "clone", "build");
+        // The repository's own offline advisory: a real OSV document whose newest date is 2023-01-30.
+        File.Copy(Path.Combine(SourceTree.Root, ".nuke/advisories/GHSA-5crp-9r3c-p9vr.json"), root.WriteFile("osv/GHSA-5crp-9r3c-p9vr.json", ""), overwrite: true);
+        var stale = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build", "--osv-directory", "osv");
+        Assert.That(stale.ExitCode, Is.EqualTo(0), stale.Output);
+        Assert.That(stale.Output, Does.Match(@"\[Scan\] Vulnerabilities: .*; verdict Passed: clean against advisory data \d+ days old \(allowed: 7\)"));
+        Assert.That(stale.Output, Does.Contain("verdict: Passed: clean against advisory data"), "the summary line");
+        Assert.That(stale.Output, Does.Contain("STALE ADVISORY DATA").And.Contain("newest advisory 2023-01-30"));
+        Assert.That(Json.Read(root.Combine("artifacts/scan/summary.json")).GetProperty("verdict").GetString(), Is.EqualTo("Passed"));
+        var messages = Json.Read(root.Combine("artifacts/scan/gl-container-scanning-report.json")).GetProperty("scan").GetProperty("messages");
+        Assert.That(messages.EnumerateArray().Select(m => m.GetProperty("level").GetString() + " " + m.GetProperty("value").GetString()),
+            Has.Some.Match(@"^warn .*advisory data \d+ days old \(allowed: 7\)"));
+        var notifications = Json.Read(root.Combine("artifacts/scan/scan.sarif")).GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications");
+        Assert.That(notifications.EnumerateArray().Select(n => n.GetProperty("message").GetProperty("text").GetString()), Has.Some.Contains("days old (allowed: 7)"));
+
+        var allowed = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build", "--osv-directory", "osv", "--max-advisory-age-days", "36500");
+        Assert.That(allowed.ExitCode, Is.EqualTo(0), allowed.Output);
+        Assert.That(allowed.Output, Does.Match(@"\[Scan\] Vulnerabilities: .*; verdict Clean against advisory data \d+ days old \(allowed: 36500\)"));
+
+        var negative = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build", "--osv-directory", "osv", "--max-advisory-age-days", "-1");
+        Assert.That(negative.ExitCode, Is.EqualTo(2), negative.Output);
+        Assert.That(negative.Output, Does.Contain("--max-advisory-age-days is -1"));
+    }
+
+    [Test]
     public async Task Scan_with_no_source_at_all_fails()
     {
         using var root = StageRoot.WithArtifacts(_root, "clone", "build");

@@ -50,12 +50,8 @@ internal static class QualityRules
         }
         foreach (var source in withData)
         {
-            if (source.DataAsOf is not { } asOf)
-                fail($"scan data age of '{source.Name}'", "unknown", $"<= {maxAge}");
-            else if (asOf > now)
-                fail($"scan data age of '{source.Name}'", $"dated in the future ({asOf:O})", $"<= {maxAge}");
-            else if (now - asOf > maxAge)
-                fail($"scan data age of '{source.Name}'", (now - asOf).ToString("c", CultureInfo.InvariantCulture), $"<= {maxAge}");
+            if (AdvisoryDataFreshness.Stale(source.DataAsOf, maxAge, now) is { } stale)
+                fail($"scan data age of '{source.Name}'", stale, $"<= {maxAge}");
         }
     }
 

@@ -26,4 +26,26 @@ public sealed record ScanOutcome(
 
     /// <summary>Sources that gave no advisory data.</summary>
     public IEnumerable<AdvisorySourceResult> SourcesWithoutData => Sources.Where(s => !s.GaveData);
+
+    /// <summary>How old each source's data was (empty when not judged); see <see cref="ScanFreshness.Apply"/>.</summary>
+    public IReadOnlyList<AdvisoryDataAge> DataAges { get; init; } = [];
+
+    /// <summary>Sources whose data was older than allowed.</summary>
+    public IEnumerable<AdvisoryDataAge> StaleData => DataAges.Where(a => a.IsStale);
+
+    /// <summary>
+    /// The verdict in words, with the age of the data it rests on: <c>Clean against advisory data 0 days old (allowed: 7)</c>,
+    /// <c>Passed: clean against advisory data 1041 days old (allowed: 7)</c>, <c>Failed</c>.
+    /// </summary>
+    public string VerdictText
+    {
+        get
+        {
+            var oldest = StaleData.Concat(DataAges).OrderBy(a => a.IsStale ? 0 : 1).ThenByDescending(a => a.AgeDays ?? int.MaxValue).FirstOrDefault();
+            if (Verdict == ScanVerdict.Failed || oldest is null) return Verdict.ToString();
+            if (!oldest.IsStale) return $"{Verdict} against {oldest.Describe()}";
+            var foundNothing = Findings.Count == 0 && !SourcesWithoutData.Any();
+            return foundNothing ? $"{Verdict}: clean against {oldest.Describe()}" : $"{Verdict}; {oldest.Describe()}";
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace Release.Scanning.Reports;
 /// Writes a scan outcome as a GitLab container-scanning report (security report schema 15.0.x), the file a job
 /// publishes as <c>artifacts:reports:container_scanning</c>. Vulnerability ids are derived from advisory and package
 /// so they stay the same between pipelines. Sources without advisory data appear as scan messages; when that gap is
-/// not accepted by policy the scan status is "failure".
+/// not accepted by policy the scan status is "failure". Advisory data older than allowed is a "warn" message.
 /// </summary>
 public static class GitLabContainerScanningReportWriter
 {
@@ -123,6 +123,15 @@ public static class GitLabContainerScanningReportWriter
             json.WriteStartObject();
             json.WriteString("level", unacceptedGap ? "fatal" : "warn");
             json.WriteString("value", $"{source.SourceName} gave no advisory data: {source.NoDataReason}");
+            json.WriteEndObject();
+        }
+
+        // Stale data does not fail the scan, but "no vulnerabilities" against it must not read as a clean bill.
+        foreach (var age in outcome.StaleData)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "warn");
+            json.WriteString("value", age.Warning());
             json.WriteEndObject();
         }
 

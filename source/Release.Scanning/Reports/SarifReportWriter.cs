@@ -112,9 +112,20 @@ public static class SarifReportWriter
             json.WriteEndObject();
         }
 
+        foreach (var age in outcome.StaleData)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "warning");
+            json.WriteStartObject("message");
+            json.WriteString("text", age.Warning());
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
         json.WriteStartObject("properties");
         json.WriteString("verdict", outcome.Verdict.ToString());
+        json.WriteString("verdictText", outcome.VerdictText);
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();

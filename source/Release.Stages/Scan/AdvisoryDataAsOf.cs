@@ -28,6 +28,22 @@ public static class AdvisoryDataAsOf
         return asOf;
     }
 
+    /// <summary>
+    /// Judges each source that gave data by the quality gate's freshness rule (<see cref="AdvisoryDataFreshness"/>): a
+    /// source with a data date (the OSV folder) by that date, a live source as of <paramref name="finishedAt"/>.
+    /// </summary>
+    /// <param name="sources">What the sources answered.</param>
+    /// <param name="sourcesAsOf">From <see cref="ForAsync"/>.</param>
+    /// <param name="finishedAt">When the scan finished asking its sources; the ages are judged then.</param>
+    /// <param name="allowed">The oldest acceptable age (<c>--max-advisory-age-days</c>).</param>
+    public static IReadOnlyList<AdvisoryDataAge> Judge(IEnumerable<AdvisorySourceResult> sources,
+        IReadOnlyDictionary<string, DateTimeOffset?> sourcesAsOf, DateTimeOffset finishedAt, TimeSpan allowed) =>
+        sources.Where(s => s.GaveData).Select(s =>
+        {
+            var asOf = sourcesAsOf.TryGetValue(s.SourceName, out var date) ? date : finishedAt;
+            return new AdvisoryDataAge(s.SourceName, asOf, finishedAt, allowed, AdvisoryDataFreshness.Stale(asOf, allowed, finishedAt));
+        }).ToList();
+
     /// <summary>The newest <c>modified</c> (else <c>published</c>) date of the OSV documents in a folder, or null.</summary>
     /// <param name="folder">A folder of OSV <c>*.json</c> documents (read recursively, as the scan does).</param>
     /// <param name="ct">Stops the reading.</param>

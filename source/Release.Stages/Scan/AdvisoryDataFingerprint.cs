@@ -30,11 +30,11 @@ internal static class AdvisoryDataFingerprint
             }
         }
         if (build.Allowlist is { } allowlist && allowlist.FileExists())
-        {
             parts.Add("allowlist " + Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(allowlist, ct))));
-            // Entries expire: an accepted finding of yesterday may fail the scan today.
+        // Allowlist entries expire and a copy of advisory data ages: yesterday's accepted finding or clean verdict may
+        // not hold today.
+        if (parts.Count > 0)
             parts.Add("day " + DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));
     }
 }

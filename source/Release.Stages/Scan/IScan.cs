@@ -33,6 +33,14 @@ public interface IScan : IBuildImage
     [Parameter("Pass even when an advisory source gave no data (the result is then not clean, and says so)")]
     bool AcceptMissingAdvisoryData => TryGetValue<bool?>(() => AcceptMissingAdvisoryData) ?? false;
 
+    /// <summary>
+    /// The oldest advisory data, in days, that a scan finding nothing may call clean. Older data (or data of unknown
+    /// age) makes the verdict "Passed: clean against advisory data N days old" with a warning in every report; it does
+    /// not fail the scan (the quality gate's freshness rule decides the channel).
+    /// </summary>
+    [Parameter("Oldest advisory data in days that a clean scan may rest on; older data is said in the verdict and reports (default 7)")]
+    int MaxAdvisoryAgeDays => TryGetValue<int?>(() => MaxAdvisoryAgeDays) ?? 7;
+
     /// <summary>Builds the SBOMs, checks them against the advisory sources and writes the reports.</summary>
     Target Scan => _ => _
         .Description("SBOMs of app and image, vulnerability scan against the advisory sources, SARIF and GitLab reports")

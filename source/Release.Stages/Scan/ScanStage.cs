@@ -1,3 +1,4 @@
+using Release.Engine;
 using Release.Scanning.Model;
 using Release.Scanning.Policy;
 using Release.Scanning.Reports;
@@ -18,6 +19,8 @@ internal sealed class ScanStage(IScan build)
         var paths = build.Paths;
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
         var image = await StageRecord.ReadAsync<ImageRecord>(paths.ImageRecord, "Build", ct);
+        if (build.MaxAdvisoryAgeDays < 0)
+            throw new BuildInputException($"--max-advisory-age-days is {build.MaxAdvisoryAgeDays}: give a number of days, 0 or more (default 7).");
         var policy = new ScanPolicy(build.FailSeverity, build.AcceptMissingAdvisoryData, await ReadAllowlistAsync(ct));
 
         using var output = StageOutput.Begin(paths.ScanDirectory);
@@ -35,24 +38,29 @@ internal sealed class ScanStage(IScan build)
         var scratch = (output.Staging / ".scratch").CreateDirectory();
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var sources = await AdvisorySources.CreateAsync(build, http, scratch, ct);
-        var outcome = await new VulnerabilityScanner(clock, build.Log.Information).ScanAsync(imageSbom.Components, sources, policy, ct);
+        var scanned = await new VulnerabilityScanner(clock, build.Log.Information).ScanAsync(imageSbom.Components, sources, policy, ct);
         Directory.Delete(scratch, recursive: true);
+        // How old the data is, from the data itself (the quality gate's freshness rule): "nothing found" against old
+        // data is said in the verdict and in every report.
+        var dataAsOf = await AdvisoryDataAsOf.ForAsync(sources, build.OsvDirectory, ct);
+        var outcome = ScanFreshness.Apply(scanned,
+            AdvisoryDataAsOf.Judge(scanned.Sources, dataAsOf, scanned.FinishedAt, TimeSpan.FromDays(build.MaxAdvisoryAgeDays)));
 
         var context = new ScanReportContext(build.Module, source.Version, $"{imageName}:{image.Tag}", ImagePackages.OperatingSystem(os),
             paths.ProjectAssets.RelativeTo(build.RootDirectory));
         await SarifReportWriter.WriteFileAsync(outcome, context, output.Staging / ScanReportFiles.Sarif, ct);
         await GitLabContainerScanningReportWriter.WriteFileAsync(outcome, context, output.Staging / ScanReportFiles.GitLab, ct);
         var summary = ScanSummary.From(outcome);
-        // The summary also says how old the advisory data is, from the data itself (the quality gate's freshness).
-        var dataAsOf = await AdvisoryDataAsOf.ForAsync(sources, build.OsvDirectory, ct);
         await File.WriteAllTextAsync(output.Staging / paths.ScanSummary.Name,
             AdvisoryDataAsOf.AddTo(ScanSummaryWriter.Write(summary), outcome.FinishedAt, dataAsOf), ct);
         output.Commit();
 
         var counts = string.Join(", ", summary.CountsBySeverity.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"));
-        build.Log.Information($"Vulnerabilities: {counts}; verdict {outcome.Verdict}");
+        build.Log.Information($"Vulnerabilities: {counts}; verdict {outcome.VerdictText}");
         build.ReportSummary("vulnerabilities", counts);
-        build.ReportSummary("verdict", outcome.Verdict.ToString());
+        build.ReportSummary("verdict", outcome.VerdictText);
+        foreach (var stale in outcome.StaleData)
+            build.Log.Warning($"STALE ADVISORY DATA: {stale.Warning()} (--max-advisory-age-days {build.MaxAdvisoryAgeDays})");
         foreach (var missing in summary.SourcesWithoutData)
             build.Log.Warning($"NOT CLEAN: {missing.Name} gave no advisory data ({missing.Reason}).");
         if (!outcome.Succeeded)
