@@ -149,6 +149,9 @@ public class DirectorPipelineTests
         Assert.That(junit.Descendants("testcase").Count(), Is.EqualTo(passed));
         Assert.That(junit.Descendants("testcase").Select(c => (string)c.Attribute("classname")!), Has.Some.StartsWith("Director.Tests."));
         Assert.That(Directory.GetDirectories(Artifact("unit-tests")), Is.Empty, "raw VSTest folders are not kept");
+        Assert.That(cobertura.Element("sources")!.Elements("source").Select(s => s.Value), Is.EqualTo(new[] { "." }), "no runner workspace path");
+        Assert.That(cobertura.Descendants("class").Select(c => (string)c.Attribute("filename")!), Has.Some.EqualTo("samples/director/src/Director/BuildInfo.cs"));
+        Assert.That(_run.Output, Does.Match(@"\[UnitTest\] Line coverage: \d+(\.\d+)?%"));
     }
 
     [Test]

@@ -44,6 +44,7 @@ internal sealed class UnitTestStage(IUnitTest build)
                 ?? throw new InvalidOperationException(
                     $"UnitTest: {name} produced no Cobertura coverage. Reference the coverlet.collector package in {Path.GetFileName(project)}.");
             File.Move(cobertura, output.Staging / $"{name}.cobertura.xml");
+            CoberturaPaths.MakeRelative(output.Staging / $"{name}.cobertura.xml", paths.Workspace);
             var measured = CoberturaCoverage.Read(output.Staging / $"{name}.cobertura.xml");
             // A report that covers no line at all would score 100% and could lift the release channel: refuse it.
             if (measured.LinesValid == 0)
@@ -64,6 +65,8 @@ internal sealed class UnitTestStage(IUnitTest build)
 
         build.ReportSummary("tests", $"{summary.Passed} passed, {summary.Failed} failed, {summary.Skipped} skipped");
         build.ReportSummary("coverage", $"{summary.LineCoverage:0.##}% lines, {summary.BranchCoverage:0.##}% branches");
+        // The line a CI coverage regex reads (GitLab's job 'coverage:'): keep its wording, see CoverageLine.
+        build.Log.Information(CoverageLine.Format(summary.LineCoverage));
         var failed = runs.SelectMany(r => r.Tests).Where(t => t.Outcome == TestOutcome.Failed).ToList();
         if (failed.Count > 0)
             throw new InvalidOperationException(
