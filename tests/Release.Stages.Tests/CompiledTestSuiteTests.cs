@@ -41,6 +41,19 @@ public class CompiledTestSuiteTests
     }
 
     [Test]
+    public async Task An_earlier_runs_results_do_not_stand_in_for_a_project_that_left_none()
+    {
+        var results = _projects.NewResultsDirectory();
+        Directory.CreateDirectory(results);
+        File.WriteAllText(Path.Combine(results, "Unbuilt.Tests.trx"), "<TestRun />");
+        File.WriteAllText(Path.Combine(results, "Unbuilt.Tests.junit.xml"), "<testsuites tests=\"1\" />");
+        var result = await new CompiledTestSuite(new TestProjectRunner(new DotNetClient()), _log.Add).RunAsync([_projects.Project("Unbuilt.Tests")],
+            new CompiledTestSuiteOptions { ResultsDirectory = results, Configuration = "Release" }, CancellationToken.None);
+        Assert.That(result.Failures, Has.Exactly(1).Contains("assembly not built"));
+        Assert.That(Directory.GetFiles(results), Is.Empty);
+    }
+
+    [Test]
     public async Task A_compiled_project_leaves_a_trx_and_junit_xml_whose_counts_are_reported()
     {
         var result = await RunAsync(["Tiny.Tests"], filter: "TestCategory!=Broken");

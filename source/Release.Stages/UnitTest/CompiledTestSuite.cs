@@ -23,6 +23,8 @@ public sealed class CompiledTestSuite(TestProjectRunner runner, Action<string> l
         // One project at a time: test fixtures may start servers, and their ports and processes must not collide.
         foreach (var project in projects)
         {
+            // An earlier run's JUnit file must not report results this run did not produce (the runner does the same for the TRX).
+            File.Delete(Path.Combine(options.ResultsDirectory, $"{Path.GetFileNameWithoutExtension(project)}.junit.xml"));
             var run = await runner.RunAsync(new DotNetTestSettings
             {
                 Project = project,

@@ -22,6 +22,7 @@ public sealed class TestProjectRunner(DotNetClient dotnet)
         var name = Path.GetFileNameWithoutExtension(project);
         var trx = Path.Combine(resultsDirectory, $"{name}.trx");
         // A TRX left by an earlier run must not stand in for this one.
+        Directory.CreateDirectory(resultsDirectory);
         File.Delete(trx);
         ProcessFailedException? failure = null;
         try
