@@ -31,6 +31,15 @@ public sealed class StaleAdvisoryDataTests
     }
 
     [Test]
+    public void The_summary_json_carries_the_verdict_in_words_and_the_warning()
+    {
+        using var json = JsonDocument.Parse(ScanSummaryWriter.Write(ScanSummary.From(Stale())));
+        Assert.That(json.RootElement.GetProperty("verdict").GetString(), Is.EqualTo("Passed"));
+        Assert.That(json.RootElement.GetProperty("verdictText").GetString(), Is.EqualTo("Passed: clean against advisory data 1406 days old (allowed: 7)"));
+        Assert.That(json.RootElement.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()), Has.Some.Contains("newest advisory 2023-01-30"));
+    }
+
+    [Test]
     public void Fresh_data_keeps_the_scan_clean_and_the_verdict_names_its_age()
     {
         var outcome = Clean(Start.AddDays(-2), null);

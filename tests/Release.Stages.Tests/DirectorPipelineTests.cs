@@ -230,7 +230,9 @@ public class DirectorPipelineTests
         Assert.That(stale.Output, Does.Match(@"\[Scan\] Vulnerabilities: .*; verdict Passed: clean against advisory data \d+ days old \(allowed: 7\)"));
         Assert.That(stale.Output, Does.Contain("verdict: Passed: clean against advisory data"), "the summary line");
         Assert.That(stale.Output, Does.Contain("STALE ADVISORY DATA").And.Contain("newest advisory 2023-01-30"));
-        Assert.That(Json.Read(root.Combine("artifacts/scan/summary.json")).GetProperty("verdict").GetString(), Is.EqualTo("Passed"));
+        var summary = Json.Read(root.Combine("artifacts/scan/summary.json"));
+        Assert.That(summary.GetProperty("verdict").GetString(), Is.EqualTo("Passed"));
+        Assert.That(summary.GetProperty("verdictText").GetString(), Does.Match(@"^Passed: clean against advisory data \d+ days old \(allowed: 7\)$"));
         var messages = Json.Read(root.Combine("artifacts/scan/gl-container-scanning-report.json")).GetProperty("scan").GetProperty("messages");
         Assert.That(messages.EnumerateArray().Select(m => m.GetProperty("level").GetString() + " " + m.GetProperty("value").GetString()),
             Has.Some.Match(@"^warn .*advisory data \d+ days old \(allowed: 7\)"));

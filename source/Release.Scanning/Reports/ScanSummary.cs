@@ -24,6 +24,9 @@ public sealed record ScanSummary(
     IReadOnlyList<SourceWithoutData> SourcesWithoutData,
     IReadOnlyList<string> Reasons)
 {
+    /// <summary>The verdict in words with the age of its data (<see cref="ScanOutcome.VerdictText"/>), e.g. <c>Passed: clean against advisory data 1406 days old (allowed: 7)</c>.</summary>
+    public string VerdictText { get; init; } = Verdict.ToString();
+
     /// <summary>Condenses an outcome.</summary>
     /// <param name="outcome">The evaluated scan.</param>
     public static ScanSummary From(ScanOutcome outcome) => new(
@@ -35,7 +38,7 @@ public sealed record ScanSummary(
         outcome.Findings.Count(f => f.AllowedBy is not null),
         outcome.Sources.Where(s => s.GaveData).Select(s => s.SourceName).ToList(),
         outcome.SourcesWithoutData.Select(s => new SourceWithoutData(s.SourceName, s.NoDataReason ?? string.Empty)).ToList(),
-        outcome.Reasons);
+        outcome.Reasons) { VerdictText = outcome.VerdictText };
 }
 
 /// <summary>A source that gave no advisory data.</summary>
