@@ -56,7 +56,7 @@ public class BuildAndUnitTestFailureTests
     }
 
     [Test]
-    public async Task A_test_project_that_executes_no_test_fails_the_stage_saying_so()
+    public async Task A_test_project_that_executes_no_test_fails_the_stage_saying_so_unless_the_module_declares_it_has_none()
     {
         using var repository = await DirectorRepository.CreateAsync(module =>
         {
@@ -67,6 +67,13 @@ public class BuildAndUnitTestFailureTests
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         Assert.That(run.Output, Does.Contain("UnitTest: Director.Tests executed no test").And.Contain("--allow-no-unit-tests"));
         Assert.That(repository.BuildRoot.Combine("artifacts/unit-tests/summary.json"), Does.Not.Exist, "no summary claims a result");
+
+        // Declared: accepted with a warning; coverage is then 0%, so only a deliberate threshold of 0 lets it pass.
+        var declared = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "UnitTest", "--skip", "Clone",
+            "--allow-no-unit-tests", "--coverage-threshold", "0");
+        Assert.That(declared.ExitCode, Is.EqualTo(0), declared.Output);
+        Assert.That(declared.Output, Does.Contain("Director.Tests executed no test").And.Contain("Accepted: --allow-no-unit-tests"));
+        Assert.That(Json.Read(repository.BuildRoot.Combine("artifacts/unit-tests/summary.json")).GetProperty("passed").GetInt32(), Is.Zero);
     }
 
     [Test]
