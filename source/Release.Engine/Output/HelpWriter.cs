@@ -11,7 +11,7 @@ internal static class HelpWriter
         var text = new System.Text.StringBuilder();
         void Line(string line) => text.Append(line).Append('\n');
 
-        Line("Usage: ./build.sh [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] [--help]");
+        Line("Usage: ./build.sh [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] [--verbose] [--help]");
         Line("");
         Line("Targets (-> dependencies):");
         var listed = graph.Targets.Where(t => !t.Unlisted).ToList();

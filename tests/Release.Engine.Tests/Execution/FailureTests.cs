@@ -24,7 +24,18 @@ public class FailureTests
         Assert.That(run.StatusOf("Compile"), Is.EqualTo("Failed"));
         Assert.That(run.StatusOf("Test"), Is.EqualTo("NotRun"));
         Assert.That(run.StatusOf("All"), Is.EqualTo("NotRun"));
-        Assert.That(run.Output, Does.Contain("[Compile] error: InvalidOperationException: compiler exploded"));
+        Assert.That(run.Output, Does.Contain("[Compile] error: compiler exploded"));
+        Assert.That(run.Output, Does.Not.Contain("InvalidOperationException"), "the exception's type is for --verbose only");
+    }
+
+    [Test]
+    public async Task With_verbose_a_failure_also_shows_the_exception_type_and_stack_as_debug_lines()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<Failing>(root.Path, "Compile", "--verbose");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output, Does.Contain("[Compile] error: compiler exploded"));
+        Assert.That(run.Output, Does.Contain("[Compile] debug: Compile failed with System.InvalidOperationException: compiler exploded"));
     }
 
     private class FailingOnInput : Build
