@@ -1,5 +1,6 @@
 using Release.CI;
 using Release.Engine;
+using Release.Stages.UnitTest;
 using Release.Tooling.Processes;
 
 namespace Release.Build;
@@ -7,9 +8,6 @@ namespace Release.Build;
 /// <summary>Targets that build and test this repository itself.</summary>
 partial class Build
 {
-    [Parameter("Test filter expression passed to dotnet test --filter")]
-    readonly string? TestFilter;
-
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
     Target Restore => _ => _
@@ -31,7 +29,8 @@ partial class Build
             TestResultsDirectory.CreateDirectory();
             var partition = CiPartition.Parse(((IContinuousIntegration)this).Partition);
             var projects = partition.Select(Directory.GetFiles(RootDirectory / "tests", "*.Tests.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal)).ToList();
-            string[] filter = TestFilter is null ? [] : ["--filter", TestFilter];
+            // The UnitTest stage's parameter, so one --test-filter (checked before anything runs) serves both targets.
+            string[] filter = ((IUnitTest)this).TestFilter is { } testFilter ? ["--filter", testFilter] : [];
             var failures = new List<string>();
             // One project at a time: their fixtures start registries, podman and git servers, and two cores are shared.
             foreach (var project in projects)

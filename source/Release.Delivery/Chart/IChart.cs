@@ -24,11 +24,11 @@ public interface IChart : IPush
     string? ChartRepositoryUrl => TryGetValue(() => ChartRepositoryUrl);
 
     /// <summary>The port the module's container listens on.</summary>
-    [Parameter("Port the module listens on in its container (default 8080)")]
+    [Parameter("Port the module listens on in its container (default 8080)"), Range(1, 65535)]
     int? ContainerPort => TryGetValue(() => ContainerPort);
 
     /// <summary>The HTTP path answering 2xx when the module is healthy; probes and local deploys call it.</summary>
-    [Parameter("Health endpoint of the module (default /health)")]
+    [Parameter("Health endpoint of the module (default /health)"), Pattern("^/[^\\s]*$", "an HTTP path that starts with /, like /health")]
     string HealthPath => TryGetValue(() => HealthPath) ?? "/health";
 
     /// <summary>Environment variables for the module, written to the chart's ConfigMap. Override in the build.</summary>

@@ -15,6 +15,7 @@ public interface IVersioning : IClone, IReleaseProcess
 {
     /// <summary>An explicit release type: major (feature), minor (emergency fix), Patch, Feature, EmergencyFix or Breaking.</summary>
     [Parameter("Release type: seed words 'major' (feature, SemVer minor) or 'minor' (emergency fix, SemVer patch), or Patch/Feature/EmergencyFix/Breaking")]
+    [OneOf("major", "minor", "Patch", "Feature", "EmergencyFix", "Breaking", IgnoreCase = true)]
     string? ReleaseType => TryGetValue(() => ReleaseType);
 
     /// <summary>Computes the version and writes <c>artifacts/release/version.json</c>.</summary>

@@ -84,6 +84,7 @@ internal sealed class UnitTestStage(IUnitTest build)
             ResultsDirectory = raw,
             Loggers = [$"trx;LogFileName={name}.trx"],
             Collectors = [DotNetTestSettings.CodeCoverageCollector],
+            Filter = build.TestFilter,
             Properties = ModuleBuildProperties.For(source),
         };
         try
