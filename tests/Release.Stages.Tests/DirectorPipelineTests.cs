@@ -234,7 +234,7 @@ public class DirectorPipelineTests
         var file = root.WriteFile("allowlist.json", allowlist);
         var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build",
             "--audit-sources", _audit.ServiceIndexUrl.ToString(), "--allowlist", "allowlist.json");
-        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain("--allowlist").And.Contain(file).And.Contain("entries[0]").And.Contain(expected));
         Assert.That(root.Combine("artifacts/scan"), Does.Not.Exist);
     }

@@ -23,7 +23,7 @@ internal sealed class ChartStage(IChart build)
         var source = await DeliveryRecords.ReadSourceAsync(paths, ct);
         var module = build.Module;
         if (!ChartName.IsValid(module))
-            throw new InvalidOperationException($"Chart: module name '{module}' cannot name a chart; pass --module {ChartName.Suggest(module)}.");
+            throw new BuildInputException($"Chart: module name '{module}' cannot name a chart; pass --module {ChartName.Suggest(module)}.");
 
         var seedName = SeedName(module, source);
         var version = ChartVersionOf(source, seedName);

@@ -28,7 +28,7 @@ public interface IUpdateAdvisories : IScan
         .Executes(async ct =>
         {
             if (!Uri.TryCreate(AdvisoryMirror, UriKind.Absolute, out var mirror) || (mirror.Scheme != "http" && mirror.Scheme != "https"))
-                throw new InvalidOperationException($"UpdateAdvisories: --advisory-mirror '{AdvisoryMirror}' is not an http(s) URL. Pass the mirror's root URL, e.g. {OsvMirrorSync.PublicMirror}.");
+                throw new BuildInputException($"UpdateAdvisories: --advisory-mirror '{AdvisoryMirror}' is not an http(s) URL. Pass the mirror's root URL, e.g. {OsvMirrorSync.PublicMirror}.");
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
             IReadOnlyDictionary<string, int> counts;
             try

@@ -4,6 +4,7 @@ using Release.Scanning.Reports;
 using Release.Scanning.Sbom;
 using Release.Stages.Common;
 using Release.Stages.Pipeline;
+using Release.Engine;
 
 namespace Release.Stages.Scan;
 
@@ -70,7 +71,7 @@ internal sealed class ScanStage(IScan build)
         }
         catch (AllowlistException e)
         {
-            throw new InvalidOperationException($"Scan: the allowlist (--allowlist) cannot be used: {e.Message}", e);
+            throw new BuildInputException($"Scan: the allowlist (--allowlist) cannot be used: {e.Message}", e);
         }
     }
 }

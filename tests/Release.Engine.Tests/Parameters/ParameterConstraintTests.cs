@@ -21,7 +21,7 @@ public class ParameterConstraintTests
         [Parameter, Pattern("^[1-9][0-9]*/[1-9][0-9]*$", "N/TOTAL, like 2/3")] readonly string? Partition;
         [Parameter, NotEmpty] readonly string? Release;
         [Parameter, Range(1, 10)] readonly int[] Shards = [];
-        [Parameter, Secret, Pattern("^tok-", "a token that starts with tok-")] readonly string? Token;
+        [Parameter, Secret, Pattern("^tok-", "a token that starts with tok-")] readonly string? Token = null;
         [Parameter, Even] readonly int Pairs;
 
         Target Show => _ => _.Executes(() => Log.Information(

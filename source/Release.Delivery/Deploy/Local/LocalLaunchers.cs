@@ -27,7 +27,7 @@ internal static class LocalLaunchers
             case "process": return new ProcessLauncher(log);
             case "auto": break;
             default:
-                throw new InvalidOperationException($"Deploy: --local-runtime '{choice}' is unknown. Use auto, podman, docker or process.");
+                throw new BuildInputException($"Deploy: --local-runtime '{choice}' is unknown. Use auto, podman, docker or process.");
         }
 
         if (request.Image is null) return new ProcessLauncher(log);
@@ -63,7 +63,7 @@ internal sealed class ContainerLauncher(ContainerRunner runner, RegistryCredenti
 {
     public async Task<LocalInstance> StartAsync(DeploymentRequest request, string name, string url, CancellationToken ct)
     {
-        var image = request.Image ?? throw new InvalidOperationException(
+        var image = request.Image ?? throw new BuildInputException(
             "Deploy: there is no image to run (no artifacts/push/push.json or artifacts/build/image.json). Run Build and Push, or pass --local-runtime process.");
         var host = image.Registry.Split(':')[0];
         using var auth = credentials is null ? null : await RegistryAuthFile.WriteAsync(image.Registry, credentials.UserName, credentials.Password, ct);
@@ -92,7 +92,7 @@ internal sealed class ProcessLauncher(IBuildLog log) : ILocalLauncher
     {
         var directory = request.PublishDirectory;
         if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory))
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"Deploy: cannot run {request.Module} as a process: Build's publish directory '{directory}' does not exist. Run Build first, or use a container engine (--local-runtime podman).");
         // The app's entry assembly is the one with a runtimeconfig.json next to it.
         var config = Directory.GetFiles(directory, "*.runtimeconfig.json").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault()
