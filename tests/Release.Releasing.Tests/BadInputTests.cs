@@ -19,6 +19,11 @@ public class BadInputTests
     [TestCase("UnitTest", "--test-filter", "(((", "which has an unclosed '(' at position 1: it must be a dotnet test filter")]
     [TestCase("Deploy", "--health-timeout", "-1", "which is less than 1: it must be from 1 to 86400")]
     [TestCase("Clone", "--clone-depth", "-3", "which is less than 1: it must be at least 1")]
+    [TestCase("Push", "--push-tag", ".latest", "which does not have that form: it must be an OCI tag")]
+    [TestCase("Push", "--push-repository", "Apps/Director", "which does not have that form: it must be an OCI repository name")]
+    [TestCase("Chart", "--chart-registry", "https://registry.example/charts", "which does not have that form: it must be an OCI location oci://REGISTRY/PATH")]
+    [TestCase("Scan", "--audit-sources", "ftp://nuget.example/v3/index.json", "which does not have that form: it must be an http(s) URL of a NuGet service index")]
+    [TestCase("Clone", "--source-repository", " ", "which is empty")]
     public async Task A_bad_value_exits_2_before_anything_runs_naming_the_parameter_and_the_fix(string target, string option, string value, string expected)
     {
         using var root = new TempDirectory("release-bad-input");

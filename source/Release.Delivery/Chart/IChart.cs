@@ -1,5 +1,6 @@
 using Release.Delivery.Push;
 using Release.Engine;
+using Release.Stages.Pipeline;
 
 namespace Release.Delivery.Chart;
 
@@ -17,6 +18,7 @@ public interface IChart : IPush
 
     /// <summary>Where charts are pushed, <c>oci://REGISTRY/PATH</c>; the chart lands at <c>PATH/&lt;module&gt;</c>.</summary>
     [Parameter("OCI location for charts, oci://REGISTRY/PATH (default: oci://<push registry>/charts)")]
+    [Pattern("^oci://[^/\\s]+(/[^\\s]*)?$", "an OCI location oci://REGISTRY/PATH, like oci://registry.example.internal/charts")]
     string? ChartRegistry => TryGetValue(() => ChartRegistry);
 
     /// <summary>The URL the classic chart repository is served from; index.yaml entries point there.</summary>
@@ -28,7 +30,7 @@ public interface IChart : IPush
     int? ContainerPort => TryGetValue(() => ContainerPort);
 
     /// <summary>The HTTP path answering 2xx when the module is healthy; probes and local deploys call it.</summary>
-    [Parameter("Health endpoint of the module (default /health)"), Pattern("^/[^\\s]*$", "an HTTP path that starts with /, like /health")]
+    [Parameter("Health endpoint of the module (default /health)"), Pattern(ParameterForms.HttpPath, ParameterForms.HttpPathText)]
     string HealthPath => TryGetValue(() => HealthPath) ?? "/health";
 
     /// <summary>Environment variables for the module, written to the chart's ConfigMap. Override in the build.</summary>

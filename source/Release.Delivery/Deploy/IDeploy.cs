@@ -22,7 +22,7 @@ public interface IDeploy : IPipeline
     string? Environment => TryGetValue(() => Environment);
 
     /// <summary>The GitOps environment repository (URL or path).</summary>
-    [Parameter("Environment git repository for the gitops deployer: URL or path")]
+    [Parameter("Environment git repository for the gitops deployer: URL or path"), NotEmpty]
     string? GitopsRepository => TryGetValue(() => GitopsRepository);
 
     /// <summary>The branch of the GitOps repository Flux watches.</summary>
@@ -50,7 +50,7 @@ public interface IDeploy : IPipeline
     int? HealthTimeout => TryGetValue(() => HealthTimeout);
 
     /// <summary>The module's health endpoint.</summary>
-    [Parameter("Health endpoint of the module (default /health)"), Pattern("^/[^\\s]*$", "an HTTP path that starts with /, like /health")]
+    [Parameter("Health endpoint of the module (default /health)"), Pattern(ParameterForms.HttpPath, ParameterForms.HttpPathText)]
     string HealthPath => TryGetValue(() => HealthPath) ?? "/health";
 
     /// <summary>Where local deployments are remembered between runs.</summary>

@@ -10,7 +10,7 @@ namespace Release.Stages.Clone;
 public interface IClone : IPipeline
 {
     /// <summary>The repository to clone; by default the build's own root, so <c>./build.sh</c> ships this repository.</summary>
-    [Parameter("Repository to clone: URL or local path (default: the build's own root directory)")]
+    [Parameter("Repository to clone: URL or local path (default: the build's own root directory)"), NotEmpty]
     string SourceRepository => TryGetValue(() => SourceRepository) ?? RootDirectory;
 
     /// <summary>Branch, tag or commit to check out; null means the repository's default branch (HEAD).</summary>
