@@ -245,7 +245,7 @@ public class DirectorPipelineTests
         using var root = StageRoot.WithArtifacts(_root, "clone", "build");
         var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build", "--fail-severity", "Severe");
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
-        Assert.That(run.Output, Does.Contain("'Severe'").And.Contain("FailSeverity").And.Contain("High").And.Contain("Critical"));
+        Assert.That(run.Output, Does.Contain("'Severe'").And.Contain("--fail-severity").And.Contain("High").And.Contain("Critical"));
         Assert.That(run.Started, Is.Empty);
         Assert.That(root.Combine("artifacts/scan"), Does.Not.Exist);
     }
