@@ -107,6 +107,15 @@ public class ParameterConstraintTests
         Assert.That(schema["Shards"]!["items"]!.ToJsonString(), Is.EqualTo("""{"type":"integer","minimum":1,"maximum":10}"""));
     }
 
+    [Test]
+    public async Task Help_says_what_each_constrained_parameter_accepts()
+    {
+        using var root = new TempRoot();
+        var run = await Run(root, null, "--help");
+        Assert.That(run.Output, Does.Contain("[must be from 1 to 65535]").And.Contain("[must be one of auto, podman, docker]")
+            .And.Contain("[must be a value that is not empty (leave the parameter out to use its default)]"));
+    }
+
     private class BrokenPattern : Build
     {
         [Parameter, Pattern("(", "anything")] readonly string? Name;
