@@ -30,7 +30,7 @@ public static class ParameterDiscovery
             // One read of the member's attributes for the flags and constraints (parameter members only, not every member).
             bool secret = false, required = false;
             List<ParameterConstraintAttribute>? constraints = null;
-            foreach (var other in member.GetCustomAttributes(inherit: false))
+            foreach (var other in Attribute.GetCustomAttributes(member, inherit: true)) // as GetCustomAttribute<ParameterAttribute> reads it
                 switch (other)
                 {
                     case SecretAttribute: secret = true; break;
