@@ -27,17 +27,14 @@ public static class ParameterDiscovery
             if (attribute is null) continue;
             var type = member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
             var name = member.Name[(member.Name.LastIndexOf('.') + 1)..];
-            // One read of the member's attributes for the flags and constraints (parameter members only, not every member).
-            bool secret = false, required = false;
-            List<ParameterConstraintAttribute>? constraints = null;
-            foreach (var other in Attribute.GetCustomAttributes(member, inherit: true)) // as GetCustomAttribute<ParameterAttribute> reads it
-                switch (other)
-                {
-                    case SecretAttribute: secret = true; break;
-                    case RequiredAttribute: required = true; break;
-                    case ParameterConstraintAttribute constraint: (constraints ??= []).Add(constraint); break;
-                }
-            var descriptor = new ParameterDescriptor(name, type, attribute.Description, secret, required, member) { Constraints = constraints ?? [] };
+            // Typed queries only: asking for every attribute would also create the compiler's (nullable) ones, on every start.
+            var constraints = Attribute.GetCustomAttributes(member, typeof(ParameterConstraintAttribute), inherit: true);
+            var secret = member.IsDefined(typeof(SecretAttribute));
+            var required = member.IsDefined(typeof(RequiredAttribute));
+            var descriptor = new ParameterDescriptor(name, type, attribute.Description, secret, required, member)
+            {
+                Constraints = constraints.Length == 0 ? [] : (ParameterConstraintAttribute[])constraints,
+            };
             if (result.TryGetValue(name, out var existing))
             {
                 if (existing.Type != type)
