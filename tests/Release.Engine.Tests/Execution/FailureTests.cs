@@ -38,6 +38,19 @@ public class FailureTests
         Assert.That(run.Output, Does.Contain("[Compile] debug: Compile failed with System.InvalidOperationException: compiler exploded"));
     }
 
+    [Test]
+    public async Task A_failure_outside_any_target_is_a_message_with_exit_code_1_not_a_crash()
+    {
+        using var root = new TempRoot();
+        Directory.CreateDirectory(Path.Combine(root.Path, ".nuke", "build.schema.json")); // the schema cannot be written over a folder
+        var run = await BuildRun.RunAsync<Failing>(root.Path, "--help");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output, Does.StartWith("error: ").And.Not.Contain("Exception").And.Not.Contain("   at "));
+
+        var verbose = await BuildRun.RunAsync<Failing>(root.Path, "--help", "--verbose");
+        Assert.That(verbose.Output, Does.Contain("debug: System.IO.IOException"), "the type and stack with --verbose");
+    }
+
     private class FailingOnInput : Build
     {
         [Parameter] readonly string Manifest = "";
