@@ -102,10 +102,11 @@ internal sealed class ChartStage(IChart build)
         }
         catch (FormatException e)
         {
-            throw new InvalidOperationException(
-                $"Chart: '{text}' is not a valid chart version: {e.Message} Helm needs SemVer 2 such as 1.4.0+g0156133; " +
-                $"the seed name '{seedName}' is for display only. " +
-                (given is null ? "Run Clone again." : "Fix --chart-version or leave it out to use Clone's version."), e);
+            var message = $"Chart: '{text}' is not a valid chart version: {e.Message} Helm needs SemVer 2 such as 1.4.0+g0156133; " +
+                          $"the seed name '{seedName}' is for display only. ";
+            // A bad --chart-version is the user's input (exit 2); a bad version in Clone's record is a failed stage.
+            if (given is null) throw new InvalidOperationException(message + "Run Clone again.", e);
+            throw new BuildInputException(message + "Fix --chart-version or leave it out to use Clone's version.", e);
         }
     }
 
