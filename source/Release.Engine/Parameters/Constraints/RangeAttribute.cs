@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Release.Engine;
 
 /// <summary>
-/// A numeric parameter's value must lie between <see cref="Minimum"/> and <see cref="Maximum"/>, both included:
+/// A numeric parameter's value (a duration's, in seconds) must lie between <see cref="Minimum"/> and <see cref="Maximum"/>, both included:
 /// <c>[Range(1, 65535)]</c>, or <c>[Range(1)]</c> for "at least 1". Schema: <c>minimum</c>, <c>maximum</c>.
 /// </summary>
 public sealed class RangeAttribute(double minimum, double maximum = double.PositiveInfinity) : ParameterConstraintAttribute
