@@ -21,11 +21,11 @@ public class ParameterConstraintTests
         [Parameter, Pattern("^[1-9][0-9]*/[1-9][0-9]*$", "N/TOTAL, like 2/3")] readonly string? Partition;
         [Parameter, NotEmpty] readonly string? Release;
         [Parameter, Range(1, 10)] readonly int[] Shards = [];
-        [Parameter, Secret, Pattern("^tok-", "a token that starts with tok-")] readonly string? Token = null;
+        [Parameter, Secret, Pattern("^tok-", "a token that starts with tok-")] readonly string? Token;
         [Parameter, Even] readonly int Pairs;
 
         Target Show => _ => _.Executes(() => Log.Information(
-            $"Port={Port} Depth={Depth} Coverage={Coverage} Runtime={Runtime} Decision={Decision} Partition={Partition} Release={Release} Pairs={Pairs}"));
+            $"Port={Port} Depth={Depth} Coverage={Coverage} Runtime={Runtime} Decision={Decision} Partition={Partition} Release={Release} Pairs={Pairs} TokenGiven={Token is not null}"));
     }
 
     private static Task<BuildRun> Run(TempRoot root, Dictionary<string, string>? environment, params string[] args) =>
