@@ -33,7 +33,8 @@ public static class ParameterDiscovery
             var required = member.IsDefined(typeof(RequiredAttribute));
             var descriptor = new ParameterDescriptor(name, type, attribute.Description, secret, required, member)
             {
-                Constraints = constraints.Length == 0 ? [] : (ParameterConstraintAttribute[])constraints,
+                // The runtime returns an array of the asked type; the fallback only guards against that changing.
+                Constraints = constraints.Length == 0 ? [] : constraints as ParameterConstraintAttribute[] ?? constraints.Cast<ParameterConstraintAttribute>().ToArray(),
             };
             if (result.TryGetValue(name, out var existing))
             {
