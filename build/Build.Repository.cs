@@ -9,9 +9,6 @@ namespace Release.Build;
 /// <summary>Targets that build and test this repository itself.</summary>
 partial class Build
 {
-    [Parameter("Test filter expression passed to dotnet test --filter")]
-    readonly string? TestFilter;
-
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
     Target Restore => _ => _
@@ -45,7 +42,7 @@ partial class Build
             {
                 ResultsDirectory = TestResultsDirectory,
                 Configuration = Configuration,
-                Filter = TestFilter,
+                Filter = ((IUnitTest)this).TestFilter,
                 EmptyAllowed = AllowEmptyTestPartition,
                 NothingToRun = ((IContinuousIntegration)this).Partition is { Length: > 0 } share
                     ? $"Test partition {share} has no test project to run ({all.Count} in tests/): use fewer partitions, or pass --allow-empty-test-partition if an empty partition is expected."

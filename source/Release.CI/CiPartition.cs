@@ -15,11 +15,19 @@ public sealed record CiPartition(int Index, int Total)
     public static CiPartition Parse(string? text)
     {
         if (string.IsNullOrEmpty(text)) return Whole;
-        var parts = text.Split('/');
+        return TryParse(text, out var partition) ? partition
+            : throw new BuildInputException($"--partition takes N/TOTAL with 1 <= N <= TOTAL, like 2/3; got '{text}'.");
+    }
+
+    /// <summary>Parses <c>N/TOTAL</c> with 1 &lt;= N &lt;= TOTAL; false for anything else (also for null or empty).</summary>
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CiPartition? partition)
+    {
+        partition = null;
+        var parts = (text ?? "").Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var total) && index >= 1 && index <= total)
-            return new CiPartition(index, total);
-        throw new BuildInputException($"--partition takes N/TOTAL with 1 <= N <= TOTAL, like 2/3; got '{text}'.");
+            partition = new CiPartition(index, total);
+        return partition is not null;
     }
 
     /// <summary>This partition's share of <paramref name="items"/>: every Total-th item, starting at Index.</summary>

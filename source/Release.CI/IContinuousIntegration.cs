@@ -16,7 +16,7 @@ public interface IContinuousIntegration : IBuild
     /// The partition a partitioned job runs (<c>--partition 2/3</c>), or null outside partitioned jobs.
     /// Read it with <see cref="CiPartition.Parse"/> to pick this job's share of the work.
     /// </summary>
-    [Parameter("The partition this CI job runs, as N/TOTAL (set by generated CI files).")]
+    [Parameter("The partition this CI job runs, as N/TOTAL (set by generated CI files)."), CiPartition]
     string? Partition => TryGetValue(() => Partition);
 
     /// <summary>Writes the GitLab and Azure files (both or neither).</summary>

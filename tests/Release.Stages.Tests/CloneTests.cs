@@ -51,7 +51,7 @@ public class CloneTests
         using var root = StageRoot.Create();
         var missing = Path.Combine(root.Path, "no-such-repository");
         var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Clone", "--source-repository", missing);
-        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain($"the repository '{missing}' (--source-repository) does not exist"));
         Assert.That(run.Output, Does.Contain("To fix"));
         Assert.That(root.Combine("artifacts/clone"), Does.Not.Exist);
@@ -66,7 +66,7 @@ public class CloneTests
         Assert.That(good.ExitCode, Is.EqualTo(0), good.Output);
         var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone",
             "--source-repository", repository.RemoteUrl, "--source-ref", "release/9.9");
-        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain("'release/9.9' (--source-ref) does not exist in").And.Contain(repository.RemoteUrl).And.Contain("To fix"));
         Assert.That(repository.BuildRoot.Combine("artifacts/clone"), Does.Not.Exist, "the earlier run's source.json is gone too");
         Assert.That(repository.BuildRoot.Combine(".nuke/temp/workspace/director"), Does.Not.Exist);
@@ -78,7 +78,7 @@ public class CloneTests
         using var repository = await DirectorRepository.CreateAsync();
         var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone",
             "--source-repository", repository.RemoteUrl, "--module-directory", "samples/nothing");
-        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain("'samples/nothing' does not exist").And.Contain("--module-directory"));
     }
 }

@@ -266,7 +266,7 @@ public class DirectorPipelineTests
         var file = root.WriteFile("allowlist.json", allowlist);
         var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build",
             "--audit-sources", _audit.ServiceIndexUrl.ToString(), "--allowlist", "allowlist.json");
-        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain("--allowlist").And.Contain(file).And.Contain("entries[0]").And.Contain(expected));
         Assert.That(root.Combine("artifacts/scan"), Does.Not.Exist);
     }
@@ -277,7 +277,7 @@ public class DirectorPipelineTests
         using var root = StageRoot.WithArtifacts(_root, "clone", "build");
         var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build", "--fail-severity", "Severe");
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
-        Assert.That(run.Output, Does.Contain("'Severe'").And.Contain("FailSeverity").And.Contain("High").And.Contain("Critical"));
+        Assert.That(run.Output, Does.Contain("'Severe'").And.Contain("--fail-severity").And.Contain("High").And.Contain("Critical"));
         Assert.That(run.Started, Is.Empty);
         Assert.That(root.Combine("artifacts/scan"), Does.Not.Exist);
     }

@@ -19,6 +19,12 @@ public sealed record ContainerRunSettings(string Image)
     /// <summary>False to pull over plain HTTP or with unverified TLS (podman's <c>--tls-verify=false</c>; docker decides via its daemon config).</summary>
     public bool TlsVerify { get; init; } = true;
 
+    /// <summary>
+    /// Registry credentials for pulling the image (<see cref="RegistryAuthFile.Path"/>): podman gets <c>--authfile</c>,
+    /// docker <c>DOCKER_CONFIG</c> set to the file's folder. Null pulls as the engine's user would.
+    /// </summary>
+    public string? AuthFile { get; init; }
+
     /// <summary>Labels for the container, e.g. the pipeline run id, so leftovers can be found.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

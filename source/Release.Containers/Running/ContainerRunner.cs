@@ -63,6 +63,9 @@ public sealed class ContainerRunner
             args.AddRange(["--network", "host"]);
         if (!settings.TlsVerify && engine == ContainerEngine.Podman)
             args.Add("--tls-verify=false");
+        // docker has no such option: it reads the file through DOCKER_CONFIG (see RunDetachedAsync).
+        if (settings.AuthFile is { } authFile && engine == ContainerEngine.Podman)
+            args.AddRange(["--authfile", authFile]);
         foreach (var (key, value) in settings.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
             args.AddRange(["--env", $"{key}={value}"]);
         foreach (var (key, value) in settings.Labels.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -83,15 +86,25 @@ public sealed class ContainerRunner
     public async Task<string> RunDetachedAsync(ContainerRunSettings settings, CancellationToken cancellationToken = default)
     {
         _log($"Starting {settings.Name ?? "container"} from {settings.Image} with {Engine}");
-        var result = await RunAsync(RunArguments(Engine, settings), cancellationToken, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
+        var environment = settings.AuthFile is { } authFile && Engine == ContainerEngine.Docker
+            ? new Dictionary<string, string?>(Environment) { ["DOCKER_CONFIG"] = Path.GetDirectoryName(authFile) }
+            : Environment;
+        var result = await RunAsync(RunArguments(Engine, settings), cancellationToken, TimeSpan.FromMinutes(10), environment).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
             var error = string.Join(" ", result.Error.Where(l => !l.StartsWith("Trying to pull", StringComparison.Ordinal)));
+            if (IsUnauthorized(error))
+                throw new ContainerRunException(
+                    $"The registry refused to let {Engine} pull '{settings.Image}' ({(settings.AuthFile is null ? "no credentials were given" : "the credentials given were refused")}): {error}")
+                { Unauthorized = true };
             var pull = error.Contains("initializing source", StringComparison.Ordinal) || error.Contains("manifest unknown", StringComparison.Ordinal)
                 || error.Contains("pull access denied", StringComparison.Ordinal) || error.Contains("Unable to find image", StringComparison.Ordinal);
+            // The plain-HTTP hint only where the engine said it spoke TLS to a plain-HTTP registry.
+            var plainHttp = error.Contains("server gave HTTP response to HTTPS client", StringComparison.Ordinal);
             throw new ContainerRunException(pull
                 ? $"The image '{settings.Image}' cannot be pulled: {error}. Check that it was pushed with this tag" +
-                  (Engine == ContainerEngine.Podman ? " and, for a plain-HTTP registry, set TlsVerify = false." : " and that the daemon may pull from its registry.")
+                  (plainHttp && Engine == ContainerEngine.Podman ? " and, for a plain-HTTP registry, set TlsVerify = false."
+                      : Engine == ContainerEngine.Docker ? " and that the daemon may pull from its registry." : ".")
                 : $"{Engine} could not start a container from '{settings.Image}': {error}");
         }
         return result.Output.LastOrDefault(l => l.Length > 0)?.Trim()
@@ -151,10 +164,14 @@ public sealed class ContainerRunner
         return result;
     }
 
-    private Task<ProcessResult> RunAsync(IReadOnlyList<string> args, CancellationToken ct, TimeSpan? timeout = null) =>
+    private static bool IsUnauthorized(string error) =>
+        error.Contains("unauthorized", StringComparison.OrdinalIgnoreCase) || error.Contains("authentication required", StringComparison.OrdinalIgnoreCase)
+        || error.Contains("no basic auth credentials", StringComparison.OrdinalIgnoreCase);
+
+    private Task<ProcessResult> RunAsync(IReadOnlyList<string> args, CancellationToken ct, TimeSpan? timeout = null, IReadOnlyDictionary<string, string?>? environment = null) =>
         _runner.RunAsync(new ProcessSpec(Executable, args)
         {
-            Environment = Environment,
+            Environment = environment ?? Environment,
             AllowNonZeroExit = true,
             Timeout = timeout ?? TimeSpan.FromMinutes(2),
         }, ct);

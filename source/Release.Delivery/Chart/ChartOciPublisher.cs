@@ -4,6 +4,7 @@ using Release.Helm.Oci;
 using Release.Helm.Packaging;
 using Release.Oci;
 using Release.Stages.Pipeline;
+using Release.Engine;
 
 namespace Release.Delivery.Chart;
 
@@ -25,7 +26,7 @@ internal static class ChartOciPublisher
         }
         catch (FormatException e)
         {
-            throw new InvalidOperationException($"Chart: --chart-registry '{ociBase}' is not usable: {e.Message}", e);
+            throw new BuildInputException($"Chart: --chart-registry '{ociBase}' is not usable: {e.Message}", e);
         }
 
         using var client = connections.Target(reference.Registry);

@@ -23,7 +23,7 @@ internal sealed class ChartStage(IChart build)
         var source = await DeliveryRecords.ReadSourceAsync(paths, ct);
         var module = build.Module;
         if (!ChartName.IsValid(module))
-            throw new InvalidOperationException($"Chart: module name '{module}' cannot name a chart; pass --module {ChartName.Suggest(module)}.");
+            throw new BuildInputException($"Chart: module name '{module}' cannot name a chart; pass --module {ChartName.Suggest(module)}.");
 
         var seedName = SeedName(module, source);
         var version = ChartVersionOf(source, seedName);
@@ -102,10 +102,11 @@ internal sealed class ChartStage(IChart build)
         }
         catch (FormatException e)
         {
-            throw new InvalidOperationException(
-                $"Chart: '{text}' is not a valid chart version: {e.Message} Helm needs SemVer 2 such as 1.4.0+g0156133; " +
-                $"the seed name '{seedName}' is for display only. " +
-                (given is null ? "Run Clone again." : "Fix --chart-version or leave it out to use Clone's version."), e);
+            var message = $"Chart: '{text}' is not a valid chart version: {e.Message} Helm needs SemVer 2 such as 1.4.0+g0156133; " +
+                          $"the seed name '{seedName}' is for display only. ";
+            // A bad --chart-version is the user's input (exit 2); a bad version in Clone's record is a failed stage.
+            if (given is null) throw new InvalidOperationException(message + "Run Clone again.", e);
+            throw new BuildInputException(message + "Fix --chart-version or leave it out to use Clone's version.", e);
         }
     }
 

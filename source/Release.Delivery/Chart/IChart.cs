@@ -1,5 +1,6 @@
 using Release.Delivery.Push;
 using Release.Engine;
+using Release.Stages.Pipeline;
 
 namespace Release.Delivery.Chart;
 
@@ -17,6 +18,7 @@ public interface IChart : IPush
 
     /// <summary>Where charts are pushed, <c>oci://REGISTRY/PATH</c>; the chart lands at <c>PATH/&lt;module&gt;</c>.</summary>
     [Parameter("OCI location for charts, oci://REGISTRY/PATH (default: oci://<push registry>/charts)")]
+    [Pattern("^oci://[^/\\s]+(/[^\\s]*)?$", "an OCI location oci://REGISTRY/PATH, like oci://registry.example.internal/charts")]
     string? ChartRegistry => TryGetValue(() => ChartRegistry);
 
     /// <summary>The URL the classic chart repository is served from; index.yaml entries point there.</summary>
@@ -24,11 +26,11 @@ public interface IChart : IPush
     string? ChartRepositoryUrl => TryGetValue(() => ChartRepositoryUrl);
 
     /// <summary>The port the module's container listens on.</summary>
-    [Parameter("Port the module listens on in its container (default 8080)")]
+    [Parameter("Port the module listens on in its container (default 8080)"), Range(1, 65535)]
     int? ContainerPort => TryGetValue(() => ContainerPort);
 
     /// <summary>The HTTP path answering 2xx when the module is healthy; probes and local deploys call it.</summary>
-    [Parameter("Health endpoint of the module (default /health)")]
+    [Parameter("Health endpoint of the module (default /health)"), Pattern(ParameterForms.HttpPath, ParameterForms.HttpPathText)]
     string HealthPath => TryGetValue(() => HealthPath) ?? "/health";
 
     /// <summary>Environment variables for the module, written to the chart's ConfigMap. Override in the build.</summary>

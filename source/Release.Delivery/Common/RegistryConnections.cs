@@ -1,5 +1,6 @@
 using Release.Oci;
 using Release.Stages.Pipeline;
+using Release.Engine;
 
 namespace Release.Delivery.Common;
 
@@ -43,7 +44,7 @@ public sealed class RegistryConnections
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"Registry address '{address}' is not valid: {e.Message}", e);
+            throw new BuildInputException($"Registry address '{address}' is not valid: {e.Message}", e);
         }
     }
 

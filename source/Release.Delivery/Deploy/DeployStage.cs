@@ -18,7 +18,7 @@ internal sealed class DeployStage(IDeploy build)
         var environment = Select(build);
         var source = await DeliveryRecords.TryReadSourceAsync(build.Paths, ct);
         if (!environment.Accepts(source?.Branch))
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"Deploy: environment '{environment.Name}' is fed by branch '{environment.Branch}', but this build is of " +
                 $"'{source?.Branch ?? "(detached)"}'. Deploy a build of '{environment.Branch}', or change the environment's declaration.");
 
@@ -33,7 +33,7 @@ internal sealed class DeployStage(IDeploy build)
     {
         ArgumentNullException.ThrowIfNull(release);
         if (string.IsNullOrWhiteSpace(environmentName))
-            throw new InvalidOperationException($"Deploy: no environment was named for {build.Module} {release.Version}; name one of the build's Environments.");
+            throw new BuildInputException($"Deploy: no environment was named for {build.Module} {release.Version}; name one of the build's Environments.");
         var environment = Select(build, environmentName);
         try
         {
@@ -75,7 +75,7 @@ internal sealed class DeployStage(IDeploy build)
         Deployers.Local => new LocalDeployer(build),
         Deployers.GitOps => new GitOpsDeployer(build),
         Deployers.Helm => new HelmDeployer(build),
-        _ => throw new InvalidOperationException(
+        _ => throw new BuildDefinitionException(
             $"Deploy: environment '{environment.Name}' names the deployer '{environment.Deployer}', which does not exist. " +
             $"Use one of: {string.Join(", ", Deployers.All)}."),
     };
@@ -88,13 +88,13 @@ internal sealed class DeployStage(IDeploy build)
     {
         var declared = build.Environments.ToList();
         if (declared.Count == 0)
-            throw new InvalidOperationException("Deploy: the build declares no environments. Override IDeploy.Environments in the build class.");
+            throw new BuildDefinitionException("Deploy: the build declares no environments. Override IDeploy.Environments in the build class.");
         var duplicate = declared.GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new InvalidOperationException($"Deploy: the environment '{duplicate.Key}' is declared {duplicate.Count()} times in Environments; names must be unique.");
+            throw new BuildDefinitionException($"Deploy: the environment '{duplicate.Key}' is declared {duplicate.Count()} times in Environments; names must be unique.");
         var wanted = string.IsNullOrWhiteSpace(name) ? declared[0].Name : name.Trim();
         return declared.FirstOrDefault(e => string.Equals(e.Name, wanted, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidOperationException(
+            ?? throw new BuildInputException(
                 $"Deploy: the environment '{wanted}' is not declared. Declared environments: {string.Join(", ", declared.Select(e => e.Name))}. " +
                 "Pass one of them with --environment, or declare it in the build's Environments.");
     }
@@ -108,7 +108,7 @@ internal sealed class DeployStage(IDeploy build)
         var location = push is not null ? new ImageLocation(push.Registry, push.Repository, push.Digest)
             : image is not null ? new ImageLocation(image.Registry, image.Repository, image.Digest) : null;
         var version = source?.Version ?? chart?.AppVersion ?? push?.Tag ?? image?.Tag
-            ?? throw new InvalidOperationException($"Deploy: nothing to deploy: {paths.SourceRecord}, {paths.PushRecord} and {paths.ImageRecord} are all missing. Run Clone, Build and Push first.");
+            ?? throw new BuildInputException($"Deploy: nothing to deploy: {paths.SourceRecord}, {paths.PushRecord} and {paths.ImageRecord} are all missing. Run Clone, Build and Push first.");
         return new DeploymentRequest(environment, build.Module, version, source?.ShortCommit ?? "unknown", Who(),
             location, string.IsNullOrEmpty(image?.PublishDirectory) ? null : image.PublishDirectory, chart is null ? null : ChartLocation.From(chart), build.HealthPath);
     }

@@ -22,11 +22,11 @@ public interface IDeploy : IPipeline
     string? Environment => TryGetValue(() => Environment);
 
     /// <summary>The GitOps environment repository (URL or path).</summary>
-    [Parameter("Environment git repository for the gitops deployer: URL or path")]
+    [Parameter("Environment git repository for the gitops deployer: URL or path"), NotEmpty]
     string? GitopsRepository => TryGetValue(() => GitopsRepository);
 
     /// <summary>The branch of the GitOps repository Flux watches.</summary>
-    [Parameter("Branch of the GitOps repository (default main)")]
+    [Parameter("Branch of the GitOps repository (default main)"), NotEmpty]
     string GitopsBranch => TryGetValue(() => GitopsBranch) ?? "main";
 
     /// <summary>A Slack incoming webhook URL; masked everywhere.</summary>
@@ -42,15 +42,15 @@ public interface IDeploy : IPipeline
     string? DeployedBy => TryGetValue(() => DeployedBy);
 
     /// <summary>How local deployments run: auto (podman, else docker, else installs podman, else a process), podman, docker or process.</summary>
-    [Parameter("How to run local deployments: auto, podman, docker or process")]
+    [Parameter("How to run local deployments: auto, podman, docker or process"), OneOf("auto", "podman", "docker", "process", IgnoreCase = true)]
     string LocalRuntime => TryGetValue(() => LocalRuntime) ?? "auto";
 
     /// <summary>Seconds to wait for health (local) or readiness (helm).</summary>
-    [Parameter("Seconds to wait for the deployment to become healthy (default 120 local, 300 helm)")]
+    [Parameter("Seconds to wait for the deployment to become healthy (default 120 local, 300 helm)"), Range(1, 86400)]
     int? HealthTimeout => TryGetValue(() => HealthTimeout);
 
     /// <summary>The module's health endpoint.</summary>
-    [Parameter("Health endpoint of the module (default /health)")]
+    [Parameter("Health endpoint of the module (default /health)"), Pattern(ParameterForms.HttpPath, ParameterForms.HttpPathText)]
     string HealthPath => TryGetValue(() => HealthPath) ?? "/health";
 
     /// <summary>Where local deployments are remembered between runs.</summary>

@@ -21,7 +21,7 @@ internal sealed class IntegrateStage(IIntegrate build)
             : throw new InvalidOperationException("Integrate: pass --environment to name the deployment to test.");
         var deployment = await StageRecord.ReadAsync<DeploymentRecord>(paths.DeploymentRecord(environment), "Deploy", ct);
         if (!Uri.TryCreate(deployment.Url, UriKind.Absolute, out var url) || (url.Scheme != "http" && url.Scheme != "https"))
-            throw new InvalidOperationException(
+            throw new BuildDefinitionException(
                 $"Integrate: the deployment to '{environment}' recorded '{deployment.Url}', which is not an HTTP URL to test. " +
                 "Declare the environment's Url in the build's Environments.");
         var project = await ProjectAsync(paths, ct);
@@ -82,13 +82,13 @@ internal sealed class IntegrateStage(IIntegrate build)
         var source = paths.SourceRecord.FileExists() ? await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct) : null;
         var candidates = new[] { source?.Workspace, build.RootDirectory.ToString() }.Where(b => b is not null).Select(b => Path.Combine(b!, relative)).ToList();
         return candidates.FirstOrDefault(c => Directory.Exists(c) || File.Exists(c))
-            ?? throw new InvalidOperationException(
+            ?? throw new BuildInputException(
                 $"Integrate: the integration test project '{relative}' does not exist (looked in {string.Join(" and ", candidates)}). " +
                 "Pass --integration-test-project (a folder or .csproj).");
     }
 
     private static string Exists(string path) => Directory.Exists(path) || File.Exists(path) ? path
-        : throw new InvalidOperationException($"Integrate: the integration test project '{path}' does not exist. Fix --integration-test-project.");
+        : throw new BuildInputException($"Integrate: the integration test project '{path}' does not exist. Fix --integration-test-project.");
 
     private static string Pascal(string module) =>
         string.Concat(module.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));

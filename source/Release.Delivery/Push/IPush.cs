@@ -18,10 +18,12 @@ public interface IPush : IPipeline
 
     /// <summary>The repository to push to; by default the one Build pushed to.</summary>
     [Parameter("Repository to push the release image to (default: the repository Build pushed to)")]
+    [Pattern(ParameterForms.OciRepository, ParameterForms.OciRepositoryText)]
     string? PushRepository => TryGetValue(() => PushRepository);
 
     /// <summary>The immutable tag; by default the version with the commit (<c>1.4.0_g0156133</c>), the chart's OCI tag.</summary>
     [Parameter("Immutable tag of the release image (default: VERSION_gSHA from Clone's record, else Build's tag)")]
+    [Pattern(ParameterForms.OciTag, ParameterForms.OciTagText)]
     string? PushTag => TryGetValue(() => PushTag);
 
     /// <summary>

@@ -2,6 +2,7 @@ using Release.Delivery.Common;
 using Release.Process.Versioning;
 using Release.SemVer;
 using Release.Stages.Pipeline;
+using Release.Engine;
 
 namespace Release.Delivery.Push;
 
@@ -43,7 +44,7 @@ internal sealed class PushStage(IPush build)
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"Push: cannot derive the image tag from Clone's version '{source.Version}' and commit '{source.ShortCommit}' ({e.Message}). Pass --push-tag.", e);
         }
     }

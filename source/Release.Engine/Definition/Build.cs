@@ -11,7 +11,7 @@ public abstract class Build : IBuild
     private BuildContext? _context;
 
     /// <inheritdoc />
-    public BuildContext Context => _context ?? throw new InvalidOperationException(
+    public BuildContext Context => _context ?? throw new BuildDefinitionException(
         "The build has no context yet: create and run builds through BuildHost, not with 'new'.");
 
     /// <summary>The build's root directory.</summary>

@@ -69,7 +69,10 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
             var cause = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e;
             if (cause is BuildInputException or BuildDefinitionException) Interlocked.Increment(ref _badInputFailures);
             var message = cause.Message;
-            context.Log.Error(e.GetType().Namespace?.StartsWith("System", StringComparison.Ordinal) == true ? $"{e.GetType().Name}: {message}" : message);
+            // What users read is the message, which names the place and the fix; the exception's type and stack are
+            // for whoever debugs the build, so they appear only with --verbose.
+            context.Log.Error(message);
+            context.HostLog.Debug($"{target.Name} failed with {e}");
             return (TargetStatus.Failed, context.Secrets.Mask(FirstLine(message)));
         }
 

@@ -16,6 +16,8 @@ public sealed record BuildArguments
     public bool PlanOnly { get; init; }
     /// <summary><c>--force</c>: ignore incremental state.</summary>
     public bool Force { get; init; }
+    /// <summary><c>--verbose</c>: also print what is meant for whoever debugs the build (a failure's exception type and stack).</summary>
+    public bool Verbose { get; init; }
     /// <summary><c>--skip</c> given with no names: skip everything but the invoked targets.</summary>
     public bool SkipAllButInvoked { get; init; }
     /// <summary><c>--skip A B</c>: targets to skip.</summary>
@@ -51,7 +53,7 @@ public sealed record BuildArguments
             else valueLists[^1].Add(arg);
         }
 
-        bool help = false, planOnly = false, force = false, skipAllButInvoked = false;
+        bool help = false, planOnly = false, force = false, verbose = false, skipAllButInvoked = false;
         var skip = new List<string>();
         var profiles = new List<string>();
         string? root = null;
@@ -65,6 +67,7 @@ public sealed record BuildArguments
                 case "help": help = Flag(spelling, values, targets.Count == 0); break;
                 case "plan": planOnly = Flag(spelling, values, targets.Count == 0); break;
                 case "force": force = Flag(spelling, values, targets.Count == 0); break;
+                case "verbose": verbose = Flag(spelling, values, targets.Count == 0); break;
                 case "target": targets.AddRange(values); break;
                 case "skip":
                     if (values.Count == 0) skipAllButInvoked = true;
@@ -83,7 +86,7 @@ public sealed record BuildArguments
         }
         return new BuildArguments
         {
-            Targets = targets, Help = help, PlanOnly = planOnly, Force = force, SkipAllButInvoked = skipAllButInvoked, Skip = skip,
+            Targets = targets, Help = help, PlanOnly = planOnly, Force = force, Verbose = verbose, SkipAllButInvoked = skipAllButInvoked, Skip = skip,
             MaxParallel = maxParallel, Profiles = profiles, Root = root, Parameters = parameters,
         };
     }

@@ -55,11 +55,28 @@ public static class BuildHost
         }
         catch (Exception e) when (e is BuildInputException or BuildDefinitionException)
         {
-            var output = options.Output ?? Console.Out;
-            await output.WriteLineAsync("error: " + masker.Mask(e.Message));
-            await output.FlushAsync(CancellationToken.None);
+            await ReportAsync(options, masker, e, args);
             return BadInput;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Cancelled;
+        }
+        catch (Exception e)
+        {
+            // Outside any target (a prompt, the schema file, the engine itself): still a message, not a stack trace.
+            await ReportAsync(options, masker, e, args);
+            return TargetFailed;
+        }
+    }
+
+    /// <summary>The message for users; the exception's type and stack only with <c>--verbose</c>, for whoever debugs the build.</summary>
+    private static async Task ReportAsync(BuildHostOptions options, SecretMasker masker, Exception e, IReadOnlyList<string> args)
+    {
+        var output = options.Output ?? Console.Out;
+        await output.WriteLineAsync("error: " + masker.Mask(e.Message));
+        if (args.Contains("--verbose")) await output.WriteLineAsync("debug: " + masker.Mask(e.ToString()));
+        await output.FlushAsync(CancellationToken.None);
     }
 
     /// <summary>Ctrl-C cancels the run's token instead of ending the process, while registered.</summary>

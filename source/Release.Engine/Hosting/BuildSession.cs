@@ -44,6 +44,7 @@ internal sealed class BuildSession
         var environment = options.Environment ?? ProcessEnvironment();
         var output = options.Output;
         var context = new BuildContext(root, environment, output is null ? () => model.ConsoleOutput : () => output, masker);
+        context.HostLog.Verbose = arguments.Verbose;
         var build = new T();
         build.Attach(context);
 

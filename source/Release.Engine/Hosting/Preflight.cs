@@ -75,6 +75,7 @@ internal static class Preflight
             {
                 if (parameter.IsSecret) context.Secrets.Add(answer);
                 var value = ValueConverter.Convert(new RawValue([answer], "the prompt"), parameter.Type, parameter.Name, context.RootDirectory);
+                ParameterValidator.Check(parameter, value, "the prompt");
                 parameters.Set(parameter.Name, value, "the prompt");
                 if (parameter.IsInjectable) parameter.WriteTo(build, value);
                 continue;

@@ -14,6 +14,15 @@ internal sealed class BuildLog(Func<TextWriter> openWriter, SecretMasker masker,
     public void Warning(string message) => Write("warning: ", message);
     public void Error(string message) => Write("error: ", message);
 
+    /// <summary>Whether <see cref="Debug"/> lines are written (<c>--verbose</c>).</summary>
+    public bool Verbose { get; set; }
+
+    /// <summary>A line for whoever debugs the build (exception types, stacks); written only with <c>--verbose</c>.</summary>
+    public void Debug(string message)
+    {
+        if (Verbose) Write("debug: ", message);
+    }
+
     /// <summary>Writes a line without a target prefix (plan, summary, host messages).</summary>
     public void Plain(string message) => Write("", message, prefix: false);
 

@@ -11,7 +11,7 @@ internal static class HelpWriter
         var text = new System.Text.StringBuilder();
         void Line(string line) => text.Append(line).Append('\n');
 
-        Line("Usage: ./build.sh [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] [--help]");
+        Line("Usage: ./build.sh [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] [--verbose] [--help]");
         Line("");
         Line("Targets (-> dependencies):");
         var listed = graph.Targets.Where(t => !t.Unlisted).ToList();
@@ -29,11 +29,22 @@ internal static class HelpWriter
         {
             var source = parameters.SourceOf(parameter.Name) is { } from ? "from " + from : "not set";
             var flags = (parameter.IsSecret ? " [secret]" : "") + (parameter.IsRequired ? " [required]" : "");
-            Line($"  {parameter.ArgumentName.PadRight(argumentWidth)}{TypeName(parameter.Type)}{flags} {parameter.Description} ({source}; env {parameter.EnvironmentName})");
+            var rules = Rules(parameter);
+            Line($"  {parameter.ArgumentName.PadRight(argumentWidth)}{TypeName(parameter.Type)}{flags} {parameter.Description}{rules} ({source}; env {parameter.EnvironmentName})");
         }
         Line("");
         text.Append("Values come from the command line, then environment variables, then --profile files, then .nuke/parameters.json.");
         log.Plain(text.ToString());
+    }
+
+    /// <summary>The declared constraints in words, so --help says what the build will accept.</summary>
+    private static string Rules(ParameterDescriptor parameter)
+    {
+        if (parameter.Constraints.Count == 0) return "";
+        var rules = new System.Text.StringBuilder(" [must be ");
+        for (var i = 0; i < parameter.Constraints.Count; i++)
+            rules.Append(i == 0 ? "" : "; and ").Append(parameter.Constraints[i].Allowed);
+        return rules.Append(']').ToString();
     }
 
     private static int Widest(IEnumerable<string> texts)

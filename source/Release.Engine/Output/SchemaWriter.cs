@@ -4,7 +4,7 @@ namespace Release.Engine.Output;
 
 /// <summary>
 /// Writes <c>.nuke/build.schema.json</c> so editors complete <c>parameters.json</c>: one property per parameter with its
-/// type, and the target names for <c>Target</c> and <c>Skip</c>. Rewritten only when its content changes.
+/// type and its constraints (<c>minimum</c>, <c>maximum</c>, <c>enum</c>, <c>pattern</c>...), and the target names for <c>Target</c> and <c>Skip</c>. Rewritten only when its content changes.
 /// </summary>
 /// <remarks>
 /// Runs on every start (<c>--help</c> included), so it renders the text itself instead of through System.Text.Json, whose
@@ -79,6 +79,11 @@ internal static class SchemaWriter
     private static JsonObject ParameterNode(Parameters.ParameterDescriptor parameter)
     {
         var node = TypeOf(parameter.Type);
+        // The constraints hold for each item of an array, as the engine checks them.
+        var constrained = node.Find("items") as JsonObject ?? node;
+        foreach (var constraint in parameter.Constraints)
+            foreach (var (keyword, value) in constraint.SchemaKeywords)
+                constrained[keyword] = value is not string && value is IEnumerable<string> words ? words.Select(w => (object?)w).ToList() : value;
         if (parameter.Description is not null) node["description"] = parameter.Description;
         if (parameter.IsSecret) node["default"] = "Secrets belong in the environment or a CI secret, not in this file";
         return node;
@@ -111,6 +116,14 @@ internal static class SchemaWriter
     /// <summary>An object whose properties keep their insertion order; setting an existing name replaces it in place.</summary>
     private sealed class JsonObject : List<KeyValuePair<string, object?>>
     {
+        public object? Find(string name)
+        {
+            foreach (var (key, value) in this)
+                if (key == name) return value;
+            return null;
+        }
+
+
         public object? this[string name]
         {
             set
@@ -130,6 +143,7 @@ internal static class SchemaWriter
             case RawJson raw: text.Append(raw.Text); break;
             case bool flag: text.Append(flag ? "true" : "false"); break;
             case string s: WriteString(text, s); break;
+            case double number: text.Append(number.ToString("R", System.Globalization.CultureInfo.InvariantCulture)); break;
             case JsonObject properties:
                 if (properties.Count == 0) { text.Append("{}"); break; }
                 text.Append('{');

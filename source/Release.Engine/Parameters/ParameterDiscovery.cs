@@ -27,15 +27,31 @@ public static class ParameterDiscovery
             if (attribute is null) continue;
             var type = member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
             var name = member.Name[(member.Name.LastIndexOf('.') + 1)..];
-            var descriptor = new ParameterDescriptor(name, type, attribute.Description,
-                member.IsDefined(typeof(SecretAttribute)), member.IsDefined(typeof(RequiredAttribute)), member);
+            // Typed queries only: asking for every attribute would also create the compiler's (nullable) ones, on every start.
+            var constraints = Attribute.GetCustomAttributes(member, typeof(ParameterConstraintAttribute), inherit: true);
+            var secret = member.IsDefined(typeof(SecretAttribute));
+            var required = member.IsDefined(typeof(RequiredAttribute));
+            var descriptor = new ParameterDescriptor(name, type, attribute.Description, secret, required, member)
+            {
+                // The runtime returns an array of the asked type; the fallback only guards against that changing.
+                Constraints = constraints.Length == 0 ? [] : constraints as ParameterConstraintAttribute[] ?? constraints.Cast<ParameterConstraintAttribute>().ToArray(),
+            };
             if (result.TryGetValue(name, out var existing))
             {
                 if (existing.Type != type)
                     throw new BuildDefinitionException(
                         $"Parameter '{name}' is declared as {existing.Type.Name} by {existing.Member.DeclaringType?.Name} and as {type.Name} by {member.DeclaringType?.Name}. Give one of them another name.");
+                // A redeclaration narrows, never widens: a value must follow the rules of every declaration.
+                var merged = existing.Constraints.Count == 0 ? descriptor.Constraints
+                    : descriptor.Constraints.Count == 0 ? existing.Constraints
+                    : [.. existing.Constraints, .. descriptor.Constraints];
                 // The build class's own member wins over a component's, so injection reaches the field.
-                if (!existing.Member.DeclaringType!.IsInterface) continue;
+                if (!existing.Member.DeclaringType!.IsInterface)
+                {
+                    result[name] = existing with { Constraints = merged };
+                    continue;
+                }
+                descriptor = descriptor with { Constraints = merged };
             }
             result[name] = descriptor;
         }

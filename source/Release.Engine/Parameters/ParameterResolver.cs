@@ -5,7 +5,10 @@ namespace Release.Engine.Parameters;
 /// <summary>Resolves, type-checks and (for secrets) registers every parameter before any target runs.</summary>
 public static class ParameterResolver
 {
-    /// <summary>Resolves all parameters; unknown names on the command line or in files are errors with suggestions.</summary>
+    /// <summary>
+    /// Resolves all parameters; unknown names on the command line or in files are errors with suggestions, and a value
+    /// that breaks its parameter's constraints is refused here, before any target is planned.
+    /// </summary>
     public static ParameterValues Resolve(IReadOnlyList<ParameterDescriptor> descriptors, ParameterSources sources, AbsolutePath root, SecretMasker masker)
     {
         var known = descriptors.ToDictionary(d => NameMatching.Normalize(d.Name));
@@ -26,7 +29,9 @@ public static class ParameterResolver
             if (raw is null) continue;
             if (descriptor.IsSecret)
                 foreach (var text in raw.Values) masker.Add(text);
-            values[descriptor.Name] = (ValueConverter.Convert(raw, descriptor.Type, descriptor.Name, root), raw.Source);
+            var value = ValueConverter.Convert(raw, descriptor.Type, descriptor.Name, root);
+            ParameterValidator.Check(descriptor, value, raw.Source);
+            values[descriptor.Name] = (value, raw.Source);
         }
         return new ParameterValues(descriptors, values);
     }

@@ -19,7 +19,7 @@ public static class ValueConverter
         if (raw.Values.Count == 0)
             return Unwrap(type) == typeof(bool) ? true : throw Wrong(parameter, raw.Source, "(nothing)", type, "a value");
         if (raw.Values.Count > 1)
-            throw new BuildInputException($"Parameter '{parameter}' from {raw.Source} takes one value but got {raw.Values.Count}: {string.Join(" ", raw.Values)}. Quote the value or pass it once.");
+            throw new BuildInputException($"--{NameMatching.ToKebabCase(parameter)} from {ValueSources.Describe(raw.Source)} takes one value but got {raw.Values.Count}: {string.Join(" ", raw.Values)}. Quote the value or pass it once.");
         return ConvertOne(raw.Values[0], type, parameter, raw.Source, root);
     }
 
@@ -62,9 +62,13 @@ public static class ValueConverter
     {
         TypeCode.Int32 or TypeCode.Int64 or TypeCode.Int16 or TypeCode.Byte => "whole number",
         TypeCode.Double or TypeCode.Single or TypeCode.Decimal => "number",
-        _ => type.Name,
+        _ => NameMatching.ToKebabCase(type.Name).Replace('-', ' '),
     };
 
-    private static BuildInputException Wrong(string parameter, string source, string text, Type type, string expected) =>
-        new($"Parameter '{parameter}' from {source} has the value '{text}', which is not {expected} ({Unwrap(type).Name}). Fix the value at {source}.");
+    // Words only: a .NET type name (Int32) means nothing to whoever typed the value.
+    private static BuildInputException Wrong(string parameter, string source, string text, Type type, string expected)
+    {
+        var argument = "--" + NameMatching.ToKebabCase(parameter);
+        return new($"{argument} has the value '{text}' from {ValueSources.Describe(source)}, which is not {expected}. {ValueSources.Fix(source, argument)}");
+    }
 }

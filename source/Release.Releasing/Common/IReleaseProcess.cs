@@ -14,6 +14,7 @@ public interface IReleaseProcess : IPipeline
 {
     /// <summary>The release's version, e.g. <c>1.4.0</c> (the release id is <c>MODULE-VERSION</c>).</summary>
     [Parameter("Version of the release to act on, e.g. 1.4.0 (default: the version this build computed)")]
+    [NotEmpty, Pattern(ReleaseVersionPattern.Expression, ReleaseVersionPattern.Description)]
     string? Release => TryGetValue(() => Release);
 
     /// <summary>The git repository holding one JSON record per release and the evidence chain.</summary>

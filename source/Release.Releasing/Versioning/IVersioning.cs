@@ -15,6 +15,7 @@ public interface IVersioning : IClone, IReleaseProcess
 {
     /// <summary>An explicit release type: major (feature), minor (emergency fix), Patch, Feature, EmergencyFix or Breaking.</summary>
     [Parameter("Release type: seed words 'major' (feature, SemVer minor) or 'minor' (emergency fix, SemVer patch), or Patch/Feature/EmergencyFix/Breaking")]
+    [OneOf("major", "minor", "Patch", "Feature", "EmergencyFix", "Breaking", IgnoreCase = true)]
     string? ReleaseType => TryGetValue(() => ReleaseType);
 
     /// <summary>Computes the version and writes <c>artifacts/release/version.json</c>.</summary>
@@ -27,6 +28,8 @@ public interface IVersioning : IClone, IReleaseProcess
     /// <summary>Creates the annotated tag <c>vVERSION</c> in the cloned repository and pushes it.</summary>
     Target Tag => _ => _
         .Description("Creates the annotated release tag vVERSION on the built commit and pushes it to the source repository")
+        // It tags in Clone's workspace: without the dependency, ./build.sh Clone Tag ran both at once.
+        .DependsOn(Clone)
         .After(Version)
         // A release tag marks what was released: in one run (the production job) it comes after the promotion.
         .TryAfter<Promotion.IPromote>(x => x.Promote)

@@ -1,6 +1,7 @@
 using Release.Engine;
 using Release.Stages.Clone;
 using Release.Stages.Common;
+using Release.Stages.Pipeline;
 
 namespace Release.Stages.BuildImage;
 
@@ -23,6 +24,7 @@ public interface IBuildImage : IClone
 
     /// <summary>The image's repository in the registry; the module's name by default.</summary>
     [Parameter("Image repository in the registry (default: the module name)")]
+    [Pattern(ParameterForms.OciRepository, ParameterForms.OciRepositoryText)]
     string? ImageRepository => TryGetValue(() => ImageRepository);
 
     /// <summary>The solution to compile, relative to the module folder; the module's only solution by default.</summary>

@@ -12,7 +12,7 @@ public static class ModuleProjects
         var candidates = Directory.GetFiles(module, "*.sln").Concat(Directory.GetFiles(module, "*.slnx")).Order(StringComparer.Ordinal).ToList();
         return candidates.Count == 1
             ? new AbsolutePath(candidates[0])
-            : throw new InvalidOperationException(
+            : throw new BuildInputException(
                 $"The module folder {module} holds {(candidates.Count == 0 ? "no solution" : $"{candidates.Count} solutions ({string.Join(", ", candidates.Select(Path.GetFileName))})")}. " +
                 "Name the one to compile with --module-solution (relative to the module folder).");
     }
@@ -27,7 +27,7 @@ public static class ModuleProjects
             .Order(StringComparer.Ordinal).ToList();
         return candidates.Count == 1
             ? new AbsolutePath(candidates[0])
-            : throw new InvalidOperationException(
+            : throw new BuildInputException(
                 $"The module folder {module} holds {(candidates.Count == 0 ? "no ASP.NET project" : $"{candidates.Count} ASP.NET projects ({string.Join(", ", candidates.Select(c => Path.GetRelativePath(module, c)))})")}. " +
                 "Name the project to build the image from with --app-project (relative to the module folder).");
     }
@@ -35,6 +35,6 @@ public static class ModuleProjects
     private static AbsolutePath Existing(AbsolutePath module, string relative, string parameter)
     {
         var path = module / relative;
-        return path.FileExists() ? path : throw new InvalidOperationException($"{parameter} '{relative}' does not exist in the module folder {module}. Fix the path (it is relative to the module folder).");
+        return path.FileExists() ? path : throw new BuildInputException($"{parameter} '{relative}' does not exist in the module folder {module}. Fix the path (it is relative to the module folder).");
     }
 }

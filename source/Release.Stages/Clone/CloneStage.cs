@@ -26,7 +26,7 @@ internal sealed class CloneStage(IClone build)
 
         var moduleDirectory = workspace.Staging / build.ModuleDirectory;
         if (!moduleDirectory.DirectoryExists())
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"The module folder '{build.ModuleDirectory}' does not exist in {shown}{(reference is null ? "" : $" at {reference}")}. " +
                 "Fix --module-directory (a folder relative to the repository root, e.g. samples/director).");
 
@@ -56,13 +56,13 @@ internal sealed class CloneStage(IClone build)
         }
         catch (GitRepositoryNotFoundException e)
         {
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"Clone: the repository '{shown}' (--source-repository) does not exist or is not reachable. " +
                 $"To fix: pass an existing repository URL or path with --source-repository.\n{e.Message}", e);
         }
         catch (GitRefNotFoundException e)
         {
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"Clone: the branch, tag or commit '{reference}' (--source-ref) does not exist in '{shown}'. " +
                 $"To fix: pass an existing branch, tag or commit with --source-ref, or leave it out for the default branch.\n{e.Message}", e);
         }

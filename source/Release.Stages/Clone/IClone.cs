@@ -10,7 +10,7 @@ namespace Release.Stages.Clone;
 public interface IClone : IPipeline
 {
     /// <summary>The repository to clone; by default the build's own root, so <c>./build.sh</c> ships this repository.</summary>
-    [Parameter("Repository to clone: URL or local path (default: the build's own root directory)")]
+    [Parameter("Repository to clone: URL or local path (default: the build's own root directory)"), NotEmpty]
     string SourceRepository => TryGetValue(() => SourceRepository) ?? RootDirectory;
 
     /// <summary>Branch, tag or commit to check out; null means the repository's default branch (HEAD).</summary>
@@ -18,7 +18,7 @@ public interface IClone : IPipeline
     string? SourceRef => TryGetValue(() => SourceRef);
 
     /// <summary>Shallow clone depth; null clones the whole history, which versioning needs to find the last release tag.</summary>
-    [Parameter("Clone depth (default: full history, needed to find the last release tag)")]
+    [Parameter("Clone depth (default: full history, needed to find the last release tag)"), Range(1)]
     int? CloneDepth => TryGetValue(() => CloneDepth);
 
     /// <summary>
@@ -29,7 +29,7 @@ public interface IClone : IPipeline
     string? VersionBranch => TryGetValue(() => VersionBranch);
 
     /// <summary>Which branch model maps branches to channels: <c>git-flow</c> (default) or <c>trunk-based</c>.</summary>
-    [Parameter("Branch model for versioning: git-flow or trunk-based")]
+    [Parameter("Branch model for versioning: git-flow or trunk-based"), OneOf("git-flow", "trunk-based", "gitflow", "trunk", IgnoreCase = true)]
     string BranchModel => TryGetValue(() => BranchModel) ?? "git-flow";
 
     /// <summary>Clones the repository and records commit, tags, author and version.</summary>

@@ -1,3 +1,5 @@
+using Release.Engine;
+
 namespace Release.Stages.Clone;
 
 /// <summary>What a repository address may show in records and logs: never the credentials a URL can carry.</summary>
@@ -22,7 +24,7 @@ public static class RepositoryLocation
     {
         var text = location.Trim();
         if (text.Length == 0)
-            throw new ArgumentException("--source-repository is empty: pass a repository URL or path, or leave it out to clone the build's own root.");
+            throw new BuildInputException("--source-repository is empty: pass a repository URL or path, or leave it out to clone the build's own root.");
         if (text.Contains("://", StringComparison.Ordinal) || Path.IsPathFullyQualified(text)) return text;
         var colon = text.IndexOf(':');
         var slash = text.IndexOf('/');

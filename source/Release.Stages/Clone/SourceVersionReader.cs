@@ -2,6 +2,7 @@ using Release.Process.Versioning;
 using Release.SemVer;
 using Release.Stages.Pipeline;
 using Release.Tooling.Git;
+using Release.Engine;
 
 namespace Release.Stages.Clone;
 
@@ -71,6 +72,6 @@ internal sealed class SourceVersionReader(GitRepository repository, IClone build
     {
         "git-flow" or "gitflow" => Process.Versioning.BranchModel.GitFlow(),
         "trunk-based" or "trunk" => Process.Versioning.BranchModel.TrunkBased(),
-        var other => throw new InvalidOperationException($"--branch-model '{other}' is unknown. Use git-flow or trunk-based."),
+        var other => throw new BuildInputException($"--branch-model '{other}' is unknown. Use git-flow or trunk-based."),
     };
 }

@@ -10,11 +10,11 @@ namespace Release.Stages.Pipeline;
 public interface IPipeline : IBuild
 {
     /// <summary>The module's name: image repository, chart name and release names derive from it.</summary>
-    [Parameter("Name of the module being shipped")]
+    [Parameter("Name of the module being shipped"), NotEmpty]
     string Module => TryGetValue(() => Module) ?? "director";
 
     /// <summary>The module's folder inside the cloned repository.</summary>
-    [Parameter("Folder of the module inside the cloned repository")]
+    [Parameter("Folder of the module inside the cloned repository"), NotEmpty]
     string ModuleDirectory => TryGetValue(() => ModuleDirectory) ?? "samples/director";
 
     /// <summary>User for the registries this build pushes to (Build's, Push's and the chart's); anonymous when unset.</summary>

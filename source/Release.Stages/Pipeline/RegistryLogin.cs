@@ -10,12 +10,12 @@ namespace Release.Stages.Pipeline;
 public static class RegistryLogin
 {
     /// <summary>The credentials, or null for anonymous access.</summary>
-    /// <exception cref="InvalidOperationException">A user name without a password; the message says to pass both.</exception>
+    /// <exception cref="Release.Engine.BuildInputException">A user name without a password (exit code 2); the message says to pass both.</exception>
     public static RegistryCredentials? From(string? userName, string? password)
     {
         if (string.IsNullOrEmpty(userName)) return null;
         return string.IsNullOrEmpty(password)
-            ? throw new InvalidOperationException(
+            ? throw new Release.Engine.BuildInputException(
                 $"--registry-username '{userName}' was given without --registry-password. Pass both, or neither for anonymous access.")
             : new RegistryCredentials(userName, password);
     }

@@ -28,7 +28,7 @@ public static class StageRecord
     public static async Task<T> ReadAsync<T>(AbsolutePath path, string producingTarget, CancellationToken cancellationToken)
     {
         if (!path.FileExists())
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"{path} is missing: it is written by the {producingTarget} target. Run ./build.sh {producingTarget} first, " +
                 $"or in CI pass the artifacts of the job that ran {producingTarget}.");
         try

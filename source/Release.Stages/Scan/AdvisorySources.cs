@@ -22,13 +22,13 @@ internal static class AdvisorySources
         foreach (var text in build.AuditSources ?? [])
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                throw new InvalidOperationException($"--audit-sources: '{text}' is not an http(s) URL. Give the NuGet source's service index, e.g. https://nuget.example.internal/v3/index.json.");
+                throw new BuildInputException($"--audit-sources: '{text}' is not an http(s) URL. Give the NuGet source's service index, e.g. https://nuget.example.internal/v3/index.json.");
             sources.Add(new NuGetAuditSource(http, uri, log));
         }
         if (build.OsvDirectory is { } osv)
         {
             if (!osv.DirectoryExists())
-                throw new InvalidOperationException($"--osv-directory: the folder {osv} does not exist. Point it at a folder of OSV *.json documents, or leave it out.");
+                throw new BuildInputException($"--osv-directory: the folder {osv} does not exist. Point it at a folder of OSV *.json documents, or leave it out.");
             sources.Add(new OsvAdvisoryFolderSource(osv, log));
         }
         var path = build.Context.Environment.GetValueOrDefault("PATH");

@@ -1,6 +1,7 @@
 using Release.Engine;
 using Release.Scanning.Model;
 using Release.Stages.BuildImage;
+using Release.Stages.Pipeline;
 
 namespace Release.Stages.Scan;
 
@@ -15,6 +16,7 @@ public interface IScan : IBuildImage
 {
     /// <summary>Service index URLs of NuGet sources that publish vulnerability data (NuGet audit sources).</summary>
     [Parameter("NuGet audit source service index URLs, e.g. https://nuget.example.internal/v3/index.json")]
+    [Pattern(ParameterForms.HttpUrl, "an http(s) URL of a NuGet service index, like https://nuget.example.internal/v3/index.json")]
     string[]? AuditSources => TryGetValue(() => AuditSources);
 
     /// <summary>A folder of OSV advisory documents (*.json), e.g. a mirror of an OSV export.</summary>

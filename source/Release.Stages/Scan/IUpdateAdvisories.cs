@@ -1,6 +1,7 @@
 using System.Globalization;
 using Release.Engine;
 using Release.Scanning.Sources.Osv;
+using Release.Stages.Pipeline;
 
 namespace Release.Stages.Scan;
 
@@ -13,6 +14,7 @@ public interface IUpdateAdvisories : IScan
 {
     /// <summary>The mirror's root URL; it serves <c>ECOSYSTEM/all.zip</c> as OSV's public bucket does.</summary>
     [Parameter("OSV mirror root URL serving ECOSYSTEM/all.zip (default: OSV's public bucket, https://osv-vulnerabilities.storage.googleapis.com)")]
+    [Pattern(ParameterForms.HttpUrl, "an http(s) URL of the mirror's root, like https://osv-vulnerabilities.storage.googleapis.com")]
     string AdvisoryMirror => TryGetValue(() => AdvisoryMirror) ?? OsvMirrorSync.PublicMirror.AbsoluteUri;
 
     /// <summary>The OSV ecosystems to sync: what the module's SBOMs hold (default NuGet and Debian:12).</summary>
@@ -28,7 +30,7 @@ public interface IUpdateAdvisories : IScan
         .Executes(async ct =>
         {
             if (!Uri.TryCreate(AdvisoryMirror, UriKind.Absolute, out var mirror) || (mirror.Scheme != "http" && mirror.Scheme != "https"))
-                throw new InvalidOperationException($"UpdateAdvisories: --advisory-mirror '{AdvisoryMirror}' is not an http(s) URL. Pass the mirror's root URL, e.g. {OsvMirrorSync.PublicMirror}.");
+                throw new BuildInputException($"UpdateAdvisories: --advisory-mirror '{AdvisoryMirror}' is not an http(s) URL. Pass the mirror's root URL, e.g. {OsvMirrorSync.PublicMirror}.");
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
             IReadOnlyDictionary<string, int> counts;
             try

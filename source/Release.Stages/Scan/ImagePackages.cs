@@ -1,6 +1,7 @@
 using Release.Oci;
 using Release.Scanning.Model;
 using Release.Scanning.Sbom;
+using Release.Engine;
 
 namespace Release.Stages.Scan;
 
@@ -16,7 +17,7 @@ public static class ImagePackages
     public static async Task<IReadOnlyList<SoftwareComponent>> ReadAsync(string layoutDirectory, string tag, LayerPackageCache? cache, CancellationToken ct)
     {
         if (!Directory.Exists(layoutDirectory))
-            throw new InvalidOperationException($"{layoutDirectory} is missing: it is written by the Build target. Run ./build.sh Build first, or pass the artifacts of the job that ran it.");
+            throw new BuildInputException($"{layoutDirectory} is missing: it is written by the Build target. Run ./build.sh Build first, or pass the artifacts of the job that ran it.");
         var layout = await OciImageLayout.OpenAsync(layoutDirectory, ct);
         var manifest = await layout.ReadManifestAsync(layout.FindManifest(tag), ct);
         // An index (multi-platform image) lists per-platform manifests; the SDK pushes one, so take the first.

@@ -78,7 +78,7 @@ internal sealed class ScanStage(IScan build)
         }
         catch (AllowlistException e)
         {
-            throw new InvalidOperationException($"Scan: the allowlist (--allowlist) cannot be used: {e.Message}", e);
+            throw new BuildInputException($"Scan: the allowlist (--allowlist) cannot be used: {e.Message}", e);
         }
     }
 }

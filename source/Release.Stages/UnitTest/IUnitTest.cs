@@ -14,8 +14,12 @@ public interface IUnitTest : IClone
     [Parameter("Unit test projects relative to the module folder (default: every *Tests.csproj except *IntegrationTests.csproj)")]
     string[]? UnitTestProjects => TryGetValue(() => UnitTestProjects);
 
+    /// <summary>Which tests run: a <c>dotnet test --filter</c> expression, checked before anything runs; all tests when not given.</summary>
+    [Parameter("Test filter expression passed to dotnet test --filter"), TestFilter]
+    string? TestFilter => TryGetValue(() => TestFilter);
+
     /// <summary>The lowest acceptable line coverage in percent (0 to 100).</summary>
-    [Parameter("Lowest acceptable line coverage in percent (default 60)")]
+    [Parameter("Lowest acceptable line coverage in percent (default 60)"), Range(0, 100)]
     double CoverageThreshold => TryGetValue<double?>(() => CoverageThreshold) ?? 60;
 
     /// <summary>

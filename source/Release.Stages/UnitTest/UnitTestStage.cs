@@ -17,7 +17,7 @@ internal sealed class UnitTestStage(IUnitTest build)
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
         var module = paths.Workspace / build.ModuleDirectory;
         if (build.CoverageThreshold is < 0 or > 100)
-            throw new InvalidOperationException($"--coverage-threshold is {build.CoverageThreshold}: give a percentage from 0 to 100.");
+            throw new BuildInputException($"--coverage-threshold is {build.CoverageThreshold}: give a percentage from 0 to 100.");
         var projects = TestProjects(module);
 
         using var output = StageOutput.Begin(paths.UnitTestDirectory);
@@ -87,6 +87,7 @@ internal sealed class UnitTestStage(IUnitTest build)
             Configuration = "Release",
             ResultsDirectory = raw,
             Collectors = [DotNetTestSettings.CodeCoverageCollector],
+            Filter = build.TestFilter,
             Properties = ModuleBuildProperties.For(source),
         };
         try
@@ -107,7 +108,7 @@ internal sealed class UnitTestStage(IUnitTest build)
             var missing = given.Where(p => !(module / p).FileExists()).ToList();
             return missing.Count == 0
                 ? given.Select(p => (string)(module / p)).ToList()
-                : throw new InvalidOperationException($"--unit-test-projects: {string.Join(", ", missing)} not found in the module folder {module}. Paths are relative to it.");
+                : throw new BuildInputException($"--unit-test-projects: {string.Join(", ", missing)} not found in the module folder {module}. Paths are relative to it.");
         }
         var found = Directory.EnumerateFiles(module, "*Tests.csproj", SearchOption.AllDirectories)
             .Where(p => !p.EndsWith("IntegrationTests.csproj", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal))

@@ -89,7 +89,7 @@ public class ChartTests
         var run = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Chart", "--push-repository", "apps/chart-invalid",
             "--chart-version", "director-1-2-3-abc1234");
 
-        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Output, Does.Contain("'director-1-2-3-abc1234' is not a valid chart version").And.Contain("--chart-version").And.Contain("SemVer 2"));
         Assert.That(root.Paths.ChartDirectory.DirectoryExists(), Is.False, "no chart folder, no record");
     }

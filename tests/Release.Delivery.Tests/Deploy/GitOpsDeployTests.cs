@@ -134,7 +134,7 @@ public class GitOpsDeployTests
 
         var run = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Deploy", "--environment", "qa", "--skip");
 
-        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Output, Does.Contain("the environment 'qa' is not declared. Declared environments: local, dev, staging, production"));
         Assert.That(Directory.Exists(Path.Combine(root.Path, "artifacts", "deploy")), Is.False);
     }
@@ -147,7 +147,7 @@ public class GitOpsDeployTests
 
         var run = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Deploy", "--environment", "production", "--skip");
 
-        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Output, Does.Contain("environment 'production' is fed by branch 'main', but this build is of 'feature/x'"));
     }
 }

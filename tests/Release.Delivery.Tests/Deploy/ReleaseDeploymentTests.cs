@@ -64,7 +64,7 @@ public class ReleaseDeploymentTests
 
         var run = await BuildRunner.RunAsync<ReleaseDeployBuild>(root.Path, "DeployGiven", "--given-environment", "qa", "--given-digest", ImageDigest);
 
-        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Output, Does.Contain("the environment 'qa' is not declared. Declared environments: staging, production"));
     }
 }

@@ -24,7 +24,31 @@ public class FailureTests
         Assert.That(run.StatusOf("Compile"), Is.EqualTo("Failed"));
         Assert.That(run.StatusOf("Test"), Is.EqualTo("NotRun"));
         Assert.That(run.StatusOf("All"), Is.EqualTo("NotRun"));
-        Assert.That(run.Output, Does.Contain("[Compile] error: InvalidOperationException: compiler exploded"));
+        Assert.That(run.Output, Does.Contain("[Compile] error: compiler exploded"));
+        Assert.That(run.Output, Does.Not.Contain("InvalidOperationException"), "the exception's type is for --verbose only");
+    }
+
+    [Test]
+    public async Task With_verbose_a_failure_also_shows_the_exception_type_and_stack_as_debug_lines()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<Failing>(root.Path, "Compile", "--verbose");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output, Does.Contain("[Compile] error: compiler exploded"));
+        Assert.That(run.Output, Does.Contain("[Compile] debug: Compile failed with System.InvalidOperationException: compiler exploded"));
+    }
+
+    [Test]
+    public async Task A_failure_outside_any_target_is_a_message_with_exit_code_1_not_a_crash()
+    {
+        using var root = new TempRoot();
+        Directory.CreateDirectory(Path.Combine(root.Path, ".nuke", "build.schema.json")); // the schema cannot be written over a folder
+        var run = await BuildRun.RunAsync<Failing>(root.Path, "--help");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output, Does.StartWith("error: ").And.Not.Contain("Exception").And.Not.Contain("   at "));
+
+        var verbose = await BuildRun.RunAsync<Failing>(root.Path, "--help", "--verbose");
+        Assert.That(verbose.Output, Does.Contain("debug: System.IO.IOException"), "the type and stack with --verbose");
     }
 
     private class FailingOnInput : Build

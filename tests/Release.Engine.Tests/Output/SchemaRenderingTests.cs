@@ -49,6 +49,21 @@ public class SchemaRenderingTests
     }
 
     [Test]
+    public void Renders_constraints_as_System_Text_Json_does()
+    {
+        ParameterDescriptor With(string name, Type type, params ParameterConstraintAttribute[] constraints) =>
+            new(name, type, "Constrained", false, false, AnyMember) { Constraints = constraints };
+        var graph = new TargetGraph([Node("Compile")],
+        [
+            With("Port", typeof(int?), new RangeAttribute(1, 65535)), With("Depth", typeof(int), new RangeAttribute(1)),
+            With("Ratio", typeof(double), new RangeAttribute(0.5, 99.75)), With("Runtime", typeof(string), new OneOfAttribute("auto", "pod&man")),
+            With("Release", typeof(string), new NotEmptyAttribute(), new PatternAttribute("^[0-9]+\\.[0-9]+$", "a version")),
+            With("Shards", typeof(int[]), new RangeAttribute(-1, 10)), With("Level", typeof(Level), new OneOfAttribute("High")),
+        ]);
+        RendersLikeTheOracle(graph);
+    }
+
+    [Test]
     public void Renders_an_empty_build_as_System_Text_Json_does()
     {
         var graph = new TargetGraph([], []);
@@ -85,6 +100,16 @@ public class SchemaRenderingTests
         foreach (var parameter in graph.Parameters)
         {
             var node = TypeOf(parameter.Type);
+            var constrained = node["items"] as JsonObject ?? node;
+            foreach (var constraint in parameter.Constraints)
+                foreach (var (keyword, value) in constraint.SchemaKeywords)
+                    constrained[keyword] = value switch
+                    {
+                        string text => JsonValue.Create(text),
+                        double number => JsonValue.Create(number),
+                        IEnumerable<string> words => new JsonArray(words.Select(w => (JsonNode?)JsonValue.Create(w)).ToArray()),
+                        _ => throw new AssertionException($"unexpected keyword value {value}"),
+                    };
             if (parameter.Description is not null) node["description"] = parameter.Description;
             if (parameter.IsSecret) node["default"] = "Secrets belong in the environment or a CI secret, not in this file";
             properties[parameter.Name] = node;

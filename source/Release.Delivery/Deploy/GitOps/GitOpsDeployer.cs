@@ -20,14 +20,14 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
         var environment = request.Environment;
         var configured = environment.GitopsRepository ?? build.GitopsRepository;
         var location = string.IsNullOrWhiteSpace(configured)
-            ? throw new InvalidOperationException(
+            ? throw new BuildInputException(
                 $"Deploy: environment '{environment.Name}' uses the gitops deployer, which needs the environment repository: pass --gitops-repository URL-or-path " +
                 "(or declare it on the environment: GitopsRepository = ...).")
             : RepositoryLocation.Resolve(configured, build.RootDirectory);
         var shown = RepositoryLocation.Redact(location);
-        var chart = request.Chart ?? throw new InvalidOperationException(
+        var chart = request.Chart ?? throw new BuildInputException(
             $"Deploy: the gitops deployer pins the chart that Chart pushed, but {build.Paths.ChartRecord} is missing. Run Chart first (the build must implement IChart).");
-        var image = request.Image ?? throw new InvalidOperationException(
+        var image = request.Image ?? throw new BuildInputException(
             $"Deploy: the gitops deployer needs the pushed image, but {build.Paths.PushRecord} is missing. Run Push first.");
 
         var spec = new FluxReleaseSpec(environment.Name, request.Module, environment.Namespace, chart.Url)
@@ -120,12 +120,12 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
         }
         catch (GitRepositoryNotFoundException e)
         {
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"Deploy: the GitOps repository '{shown}' (--gitops-repository) does not exist or is not reachable. Pass the environment repository's URL or path.\n{e.Message}", e);
         }
         catch (GitRefNotFoundException e)
         {
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"Deploy: the branch '{build.GitopsBranch}' (--gitops-branch) does not exist in '{shown}'. Pass the branch Flux watches.\n{e.Message}", e);
         }
     }

@@ -1,6 +1,7 @@
 using Release.Helm.Cli;
 using Release.Tooling.Processes;
 using Release.Tooling.Tools;
+using Release.Engine;
 
 namespace Release.Delivery.Deploy.Helm;
 
@@ -13,9 +14,9 @@ internal sealed class HelmDeployer(IDeploy build) : IDeployer
     /// <summary>The helm settings for a request: pure, so tests check the exact argument list.</summary>
     public static HelmUpgradeSettings SettingsFor(DeploymentRequest request, TimeSpan timeout)
     {
-        var chart = request.Chart ?? throw new InvalidOperationException(
+        var chart = request.Chart ?? throw new BuildInputException(
             "Deploy: the helm deployer installs the chart that Chart pushed, but artifacts/chart/chart.json is missing. Run Chart first (the build must implement IChart).");
-        var image = request.Image ?? throw new InvalidOperationException(
+        var image = request.Image ?? throw new BuildInputException(
             "Deploy: the helm deployer needs the pushed image, but artifacts/push/push.json is missing. Run Push first.");
         var registryHost = chart.Registry.Split(':')[0];
         return new HelmUpgradeSettings(request.Module, chart.Url, request.Environment.Namespace)

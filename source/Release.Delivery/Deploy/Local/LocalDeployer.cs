@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Release.Containers.Running;
+using Release.Stages.Pipeline;
 using Release.Tooling.Processes;
 
 namespace Release.Delivery.Deploy.Local;
@@ -18,7 +19,9 @@ internal sealed class LocalDeployer(IDeploy build) : IDeployer
         var deployments = build.Context.GetOrAddService(() =>
             new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Log.Information));
         var previous = await deployments.CurrentAsync(key, ct);
-        var launcher = await LocalLaunchers.SelectAsync(build.LocalRuntime, request, build.Log, build.Context.Environment, ct);
+        // The registry credentials the build pushed with, offered only to the registry the image is pulled from.
+        var credentials = RegistryLogin.From(build.RegistryUsername, build.RegistryPassword);
+        var launcher = await LocalLaunchers.SelectAsync(build.LocalRuntime, request, credentials, build.Log, build.Context.Environment, ct);
         var url = $"http://127.0.0.1:{FreePort()}";
         var name = $"{key}-{Guid.NewGuid().ToString("N")[..8]}";
         var kept = previous is null ? "There was no previous instance."
@@ -29,30 +32,47 @@ internal sealed class LocalDeployer(IDeploy build) : IDeployer
         {
             instance = await launcher.StartAsync(request, name, url, ct);
         }
+        catch (ContainerRunException e) when (e.Unauthorized)
+        {
+            throw new InvalidOperationException(
+                $"Deploy: could not start {request.Module} {request.Version} locally: {e.Message} To fix: pass valid --registry-username and " +
+                $"--registry-password for {request.Image?.Registry} (or the REGISTRY_USERNAME and REGISTRY_PASSWORD variables), as for Push. {kept}", e);
+        }
         catch (Exception e) when (e is ContainerRunException or ProcessFailedException or ProcessTimeoutException or System.ComponentModel.Win32Exception)
         {
             throw new InvalidOperationException($"Deploy: could not start {request.Module} {request.Version} locally: {e.Message} {kept}", e);
         }
 
         build.Log.Information($"Started {instance.Description} at {url}; waiting for {request.HealthPath}");
-        try
-        {
-            await HttpReadiness.WaitAsync(new Uri(url + request.HealthPath), TimeSpan.FromSeconds(build.HealthTimeout ?? 120),
-                instance.IsRunningAsync, ct);
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException or OperationCanceledException)
-        {
-            var output = await instance.RecentOutputAsync(CancellationToken.None);
-            await instance.StopAsync(CancellationToken.None);
-            if (e is OperationCanceledException) throw;
-            throw new InvalidOperationException(
-                $"Deploy: the new instance of {request.Module} {request.Version} ({instance.Description}) did not become healthy: {e.Message} " +
-                $"It was removed. {kept}" + (output.Count == 0 ? "" : "\nIts last output:\n  " + string.Join("\n  ", output)), e);
-        }
+        await AwaitHealthyAsync(instance, () => HttpReadiness.WaitAsync(new Uri(url + request.HealthPath), TimeSpan.FromSeconds(build.HealthTimeout ?? 120),
+            instance.IsRunningAsync, ct), $"{request.Module} {request.Version}", kept);
 
         await deployments.ReplaceAsync(key, instance, previous, ct);
         build.Log.Information($"{request.Module} {request.Version} answers at {url}" + (build.KeepRunning ? " and keeps running after the build (--keep-running)" : " until the build ends"));
         return new DeploymentOutcome(url, instance.Description);
+    }
+
+    /// <summary>
+    /// Waits for the new instance to answer; on any failure (not only a timeout: cancellation, a bad setting, the engine
+    /// failing to say whether it runs) it is stopped before the failure goes on, so no deploy leaves an instance behind.
+    /// </summary>
+    internal static async Task AwaitHealthyAsync(LocalInstance instance, Func<Task> readiness, string release, string kept)
+    {
+        try
+        {
+            await readiness();
+        }
+        catch (Exception e)
+        {
+            IReadOnlyList<string> output = [];
+            try { output = await instance.RecentOutputAsync(CancellationToken.None); }
+            catch (Exception) { /* the output only illustrates the failure; stopping matters */ }
+            await instance.StopAsync(CancellationToken.None);
+            if (e is not (TimeoutException or InvalidOperationException)) throw;
+            throw new InvalidOperationException(
+                $"Deploy: the new instance of {release} ({instance.Description}) did not become healthy: {e.Message} " +
+                $"It was removed. {kept}" + (output.Count == 0 ? "" : "\nIts last output:\n  " + string.Join("\n  ", output)), e);
+        }
     }
 
     // A port that was free a moment ago; the instance binds it right after.

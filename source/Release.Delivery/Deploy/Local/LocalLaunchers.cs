@@ -1,6 +1,7 @@
 using System.Net;
 using Release.Containers.Running;
 using Release.Engine;
+using Release.Oci;
 using Release.Tooling.Processes;
 using Release.Tooling.Tools;
 
@@ -15,28 +16,28 @@ internal interface ILocalLauncher
 /// <summary>Picks how to run locally: <c>--local-runtime auto|podman|docker|process</c>.</summary>
 internal static class LocalLaunchers
 {
-    public static async Task<ILocalLauncher> SelectAsync(string choice, DeploymentRequest request, IBuildLog log,
+    public static async Task<ILocalLauncher> SelectAsync(string choice, DeploymentRequest request, RegistryCredentials? credentials, IBuildLog log,
         IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var dockerHost = environment.GetValueOrDefault("DOCKER_HOST");
         switch (choice.Trim().ToLowerInvariant())
         {
-            case "podman": return new ContainerLauncher(await PodmanAsync(log, ct));
-            case "docker": return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(new ProcessRunner(), log.Information, dockerHost, ct));
+            case "podman": return new ContainerLauncher(await PodmanAsync(log, ct), credentials);
+            case "docker": return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(new ProcessRunner(), log.Information, dockerHost, ct), credentials);
             case "process": return new ProcessLauncher(log);
             case "auto": break;
             default:
-                throw new InvalidOperationException($"Deploy: --local-runtime '{choice}' is unknown. Use auto, podman, docker or process.");
+                throw new BuildInputException($"Deploy: --local-runtime '{choice}' is unknown. Use auto, podman, docker or process.");
         }
 
         if (request.Image is null) return new ProcessLauncher(log);
         var locator = new ToolLocator();
-        if (await locator.TryFindAsync(KnownTools.Podman, ct) is not null) return new ContainerLauncher(await PodmanAsync(log, ct));
+        if (await locator.TryFindAsync(KnownTools.Podman, ct) is not null) return new ContainerLauncher(await PodmanAsync(log, ct), credentials);
         if (!string.IsNullOrEmpty(dockerHost) && await locator.TryFindAsync(KnownTools.Docker, ct) is not null)
-            return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(new ProcessRunner(), log.Information, dockerHost, ct));
+            return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(new ProcessRunner(), log.Information, dockerHost, ct), credentials);
         try
         {
-            return new ContainerLauncher(await PodmanAsync(log, ct));
+            return new ContainerLauncher(await PodmanAsync(log, ct), credentials);
         }
         catch (Exception e) when (e is InvalidOperationException or ToolNotFoundException && request.PublishDirectory is not null)
         {
@@ -54,17 +55,22 @@ internal static class LocalLaunchers
     }
 }
 
-/// <summary>Runs the image by digest with podman or docker on the host network.</summary>
-internal sealed class ContainerLauncher(ContainerRunner runner) : ILocalLauncher
+/// <summary>
+/// Runs the image by digest with podman or docker on the host network; with credentials, the pull presents them to the
+/// image's registry through a private auth file (never on the command line).
+/// </summary>
+internal sealed class ContainerLauncher(ContainerRunner runner, RegistryCredentials? credentials) : ILocalLauncher
 {
     public async Task<LocalInstance> StartAsync(DeploymentRequest request, string name, string url, CancellationToken ct)
     {
-        var image = request.Image ?? throw new InvalidOperationException(
+        var image = request.Image ?? throw new BuildInputException(
             "Deploy: there is no image to run (no artifacts/push/push.json or artifacts/build/image.json). Run Build and Push, or pass --local-runtime process.");
         var host = image.Registry.Split(':')[0];
+        using var auth = credentials is null ? null : await RegistryAuthFile.WriteAsync(image.Registry, credentials.UserName, credentials.Password, ct);
         await runner.RunDetachedAsync(new ContainerRunSettings(image.ToString())
         {
             Name = name,
+            AuthFile = auth?.Path,
             HostNetwork = true, // the only network that works on hosts without network namespaces
             TlsVerify = !(host == "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip))),
             Environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url },
@@ -86,7 +92,7 @@ internal sealed class ProcessLauncher(IBuildLog log) : ILocalLauncher
     {
         var directory = request.PublishDirectory;
         if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory))
-            throw new InvalidOperationException(
+            throw new BuildInputException(
                 $"Deploy: cannot run {request.Module} as a process: Build's publish directory '{directory}' does not exist. Run Build first, or use a container engine (--local-runtime podman).");
         // The app's entry assembly is the one with a runtimeconfig.json next to it.
         var config = Directory.GetFiles(directory, "*.runtimeconfig.json").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault()
