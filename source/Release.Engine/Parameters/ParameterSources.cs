@@ -19,6 +19,9 @@ public sealed record ParameterSources(
         foreach (var (name, value) in Environment)
         {
             if (!NameMatching.NormalizesTo(name, key)) continue;
+            // CI files map team variables into every job (GitLab expands an undefined $NAME to nothing): an empty
+            // variable means "not set", so a default or a later source still applies and no constraint refuses "".
+            if (value.Length == 0) continue;
             var values = parameter.Type.IsArray
                 ? value.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [value];

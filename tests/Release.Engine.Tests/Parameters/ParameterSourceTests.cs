@@ -42,6 +42,17 @@ public class ParameterSourceTests
     }
 
     [Test]
+    public async Task An_empty_environment_variable_is_not_set()
+    {
+        // GitLab expands a team variable nobody defined to an empty string in every job that maps it.
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.json", """{ "Retries": 7 }""");
+        var run = await Run(root, new() { ["CONFIGURATION"] = "", ["RETRIES"] = "" });
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Contain("Configuration=Debug Retries=7"));
+    }
+
+    [Test]
     public async Task Priority_is_command_line_then_environment_then_profile_then_parameters_json()
     {
         using var root = new TempRoot();
