@@ -18,7 +18,7 @@ internal sealed class AttestStep(IGoNoGo build)
         var text = build.Text!.Trim();
         if (text.Length == 0) throw new ReleaseRefusedException($"Attest on release {selection.Id}: --text is empty; say what was done, with links.");
         SecretGuard.Check(build, text, $"The attestation text for '{key}' on release {selection.Id}");
-        var by = await People.ActorAsync(build, $"Attest on release {selection.Id}", ct);
+        var by = await People.ActorAsync(build, $"Attest on release {selection.Id}", ct, personOnly: true);
         SecretGuard.Check(build, by, $"The attester of '{key}' on release {selection.Id}");
         var given = string.IsNullOrWhiteSpace(build.Role) ? null : RoleOf(build.Role);
 

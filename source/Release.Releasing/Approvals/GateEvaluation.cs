@@ -1,6 +1,7 @@
 using Release.Process.Approvals;
 using Release.Process.Promotion;
 using Release.Releasing.Common;
+using Release.Releasing.Records;
 
 namespace Release.Releasing.Approvals;
 
@@ -29,7 +30,14 @@ internal static class GateEvaluation
     public static GatePolicy WithoutWindow(GatePolicy gate) =>
         new(gate.Environment, gate.RequiredRoles, gate.Quorum, gate.Checklist, null, gate.VetoOnNoGo);
 
-    /// <summary>Decides one gate for a release.</summary>
-    public static GateDecision Decide(IReleaseProcess build, GatePolicy gate, ReleaseRecord record, IReadOnlySet<string> evidence) =>
-        new GateEvaluator(build.Clock).Evaluate(ForDecision(build, gate), record.ToCandidate(evidence), record.Votes());
+    /// <summary>
+    /// Decides one gate for a release from the events that verify (<see cref="RecordTrust"/>); the others are listed
+    /// in <see cref="GateDecision.Refused"/> with the reason.
+    /// </summary>
+    public static GateDecision Decide(IReleaseProcess build, GatePolicy gate, ReleaseRecord record, IReadOnlySet<string> evidence)
+    {
+        var verified = RecordTrust.Verify(build, record);
+        var trusted = verified.Trusted ?? throw new ReleaseRefusedException($"Release {record.ReleaseId}: {string.Join(" ", verified.Refused)}");
+        return new GateEvaluator(build.Clock).Evaluate(ForDecision(build, gate), trusted.ToCandidate(evidence), trusted.Votes()) with { Refused = verified.Refused };
+    }
 }

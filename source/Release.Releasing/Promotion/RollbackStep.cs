@@ -31,7 +31,7 @@ internal sealed class RollbackStep(IPromote build)
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var store = new ReleaseRecordStore(records);
         var all = await store.ReadAllAsync(ct);
-        var history = ReleaseHistory.From(all);
+        var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, all));
         RollbackPlan plan;
         try { plan = new RollbackPlanner(build.PromotionChain).Plan(environment, history.Deployments, history.Blessed, to); }
         catch (PromotionRefusedException e) { throw new ReleaseRefusedException("Rollback: " + string.Join("\n- ", e.Problems), e); }
