@@ -34,6 +34,17 @@ public sealed class TeamRoster(string file) : IDisposable
         }
     }
 
+    /// <summary>An auditor's file of trusted public keys (for VerifyEvidence --trusted-keys): the given people's, or everyone listed.</summary>
+    public string TrustedKeysFile(params string[] who)
+    {
+        lock (_lock)
+        {
+            var path = Path.Combine(Path.GetDirectoryName(_keys.PrivateKey(Job))!, $"trusted-{Guid.NewGuid():N}.pub");
+            System.IO.File.WriteAllLines(path, (who.Length > 0 ? who : _listed.ToArray()).Select(w => _keys.PublicKey(w)));
+            return path;
+        }
+    }
+
     /// <summary>A key that is on no roster (someone outside the team).</summary>
     public string UnlistedKey(string who) => _keys.PrivateKey(who);
 
