@@ -1,3 +1,4 @@
+using Release.Engine;
 using Release.Process.Approvals;
 using Release.Process.Promotion;
 using Release.Releasing.Common;
@@ -14,7 +15,7 @@ internal static class GateEvaluation
 {
     /// <summary>The gate of an environment; a clear error lists the gates there are.</summary>
     public static GatePolicy Find(IReleaseProcess build, string environment) =>
-        build.Gates.FirstOrDefault(g => g.Environment == environment) ?? throw new ReleaseRefusedException(
+        build.Gates.FirstOrDefault(g => g.Environment == environment) ?? throw new BuildInputException(
             $"Environment '{environment}' has no Go/NoGo gate (gates: {string.Join(", ", build.Gates.Select(g => g.Environment))}). " +
             "Pass --environment with one of them, or declare the gate in the build definition (IReleaseProcess.Gates).");
 

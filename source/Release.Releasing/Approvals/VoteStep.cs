@@ -1,3 +1,4 @@
+using Release.Engine;
 using Release.Process.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
@@ -29,7 +30,7 @@ internal sealed class VoteStep(IGoNoGo build)
         {
             "go" => VoteDecision.Go,
             "nogo" => VoteDecision.NoGo,
-            _ => throw new ReleaseRefusedException($"Vote on release {selection.Id}: --decision '{build.Decision}' is not go or nogo."),
+            _ => throw new BuildInputException($"Vote on release {selection.Id}: --decision '{build.Decision}' is not go or nogo: pass --decision go or --decision nogo."),
         };
         var reason = build.Reason?.Trim() ?? "";
         SecretGuard.Check(build, reason, $"The reason of the vote on release {selection.Id}");
@@ -62,7 +63,7 @@ internal sealed class VoteStep(IGoNoGo build)
         try { return new ApprovalRole(text.Trim()); }
         catch (ArgumentException e)
         {
-            throw new ReleaseRefusedException($"--role '{text}': {e.Message} Roles at gate '{gate.Environment}': {string.Join(", ", gate.RequiredRoles)}.", e);
+            throw new BuildInputException($"--role '{text}': {e.Message} Roles at gate '{gate.Environment}': {string.Join(", ", gate.RequiredRoles)}.");
         }
     }
 

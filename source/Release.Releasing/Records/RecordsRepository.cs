@@ -65,7 +65,7 @@ internal sealed class RecordsRepository : IAsyncDisposable
         {
             location = RepositoryLocation.Resolve(build.ReleaseRecords, build.RootDirectory);
             if (!location.Contains("://", StringComparison.Ordinal) && System.IO.Path.IsPathFullyQualified(location) && !Directory.Exists(location))
-                throw new ReleaseRefusedException(
+                throw new BuildInputException(
                     $"The release records repository '{location}' (--release-records) does not exist. Create it (git init --bare) or pass an existing repository.");
         }
         var shown = RepositoryLocation.Redact(location);

@@ -1,3 +1,4 @@
+using Release.Engine;
 using System.Text;
 using Release.Process.Signing;
 using Release.Releasing.Common;
@@ -29,7 +30,7 @@ internal sealed class SshKeygenSigner : IMessageSigner
     public static async Task<SshKeygenSigner> OpenAsync(string keyFile, CancellationToken ct)
     {
         if (!File.Exists(keyFile))
-            throw new ReleaseRefusedException($"--signing-key: no key file at '{keyFile}'. Pass your private SSH key file (e.g. ~/.ssh/id_ed25519); in CI, the job key's secret file variable.");
+            throw new BuildInputException($"--signing-key: no key file at '{keyFile}'. Pass your private SSH key file (e.g. ~/.ssh/id_ed25519); in CI, the job key's secret file variable.");
         string line;
         if (File.Exists(keyFile + ".pub"))
             line = await File.ReadAllTextAsync(keyFile + ".pub", ct);
@@ -37,7 +38,7 @@ internal sealed class SshKeygenSigner : IMessageSigner
         {
             var result = await new ProcessRunner().RunAsync(new ProcessSpec("ssh-keygen", ["-y", "-P", "", "-f", keyFile]) { AllowNonZeroExit = true }, ct);
             if (result.ExitCode != 0)
-                throw new ReleaseRefusedException($"--signing-key: '{keyFile}' is not a private SSH key ssh-keygen can read without a passphrase. Use an unencrypted key file (in CI, a secret file variable).");
+                throw new BuildInputException($"--signing-key: '{keyFile}' is not a private SSH key ssh-keygen can read without a passphrase. Use an unencrypted key file (in CI, a secret file variable).");
             line = result.OutputText;
         }
         try { return new SshKeygenSigner(keyFile, SshPublicKey.Parse(line, $"--signing-key {keyFile}")); }

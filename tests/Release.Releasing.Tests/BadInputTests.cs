@@ -1,0 +1,37 @@
+using Release.Releasing.Tests.Support;
+using Release.Testing.Registry;
+
+namespace Release.Releasing.Tests;
+
+/// <summary>Bad input to the release targets exits 2 naming the parameter and the fix, without .NET exception names.</summary>
+[NonParallelizable]
+public class BadInputTests : RegistryTestBase
+{
+    private static readonly string[][] Cases =
+    [
+        ["Vote", "--release", "0.1.0", "--role", "sre", "--decision", "maybe", "--voter", "sre@example.com", "=--decision"],
+        ["Vote", "--release", "0.1.0", "--role", "9lives", "--decision", "go", "--voter", "sre@example.com", "=--role '9lives'"],
+        ["Vote", "--release", "0.1.0", "--role", "sre", "--decision", "go", "--environment", "moon", "--voter", "sre@example.com", "=--environment"],
+        ["GateStatus", "--release", "", "=--release is empty"],
+        ["GateStatus", "--release", "one.two", "=--release 1.4.0"],
+        ["Attest", "--release", "0.1.0", "--item", "dr-plan-drafted", "--text", " ", "--voter", "sre@example.com", "=--text"],
+        ["Rollback", "--environment", "production", "--to", "x.y", "--voter", "sre@example.com", "=--to 'x.y'"],
+        ["Version", "--release-type", "huge", "=--release-type"],
+        ["GateStatus", "--release", "0.1.0", "--signing-key", "/nonexistent/key", "=--signing-key"],
+    ];
+
+    [Test]
+    public async Task Each_bad_input_exits_2_naming_the_parameter()
+    {
+        using var world = await ReleaseWorld.CreateAsync(Registry);
+        await world.OpenAsync();
+        foreach (var bad in Cases)
+        {
+            var args = bad[..^1];
+            var run = await world.RunAsync(args.Contains("--signing-key") ? new WorldRun(Signing: []) : new WorldRun(), args);
+            Assert.That(run.ExitCode, Is.EqualTo(2), $"{string.Join(' ', args)}\n{run.Output}");
+            Assert.That(run.Output, Does.Contain(bad[^1][1..]), string.Join(' ', args));
+            Assert.That(run.Output, Does.Not.Match(@"\w+Exception\b"), string.Join(' ', args));
+        }
+    }
+}
