@@ -65,6 +65,12 @@ public class SignedRecordsTests : RegistryTestBase
             { Previous = RecordChain.Head(r) });
         (await world.RunAsync("Promote", "--release", Release, "--to", "production", "--voter", "ops@example.com"))
             .Refused("Unblessed digest: 'production' accepts only blessed releases");
+
+        // Signed with a roster member's own key, but written around Bless: no signed votes stand behind it.
+        await RecordsTampering.CommitSignedEventAsync(world.Records, ReleaseId, r => new ReleaseBlessed(world.Now.AddSeconds(2), world.PushedDigest, world.ChartDigest),
+            world.Roster.KeyOf("ops@example.com"));
+        (await world.RunAsync("Promote", "--release", Release, "--to", "production", "--voter", "ops@example.com"))
+            .Refused("the blessing of director-0.1.0 does not stand", "Go from 0 of 4 roles");
         Assert.That(await world.GitopsHistoryAsync(world.Production), Does.Not.Contain("deploy(production)"));
     }
 

@@ -148,6 +148,13 @@ internal sealed class PromoteStep(IPromote build)
                         $"Promote: a veto stands on '{step.Environment}' for {record.ReleaseId}, so its blessing does not hold:\n- " + string.Join("\n- ", decision.Vetoes) +
                         $"\nOnly the voter lifts it, with a signed Go in the same role: ./build.sh Vote --release {record.Created.Version} --environment {step.Environment} " +
                         "--role ROLE --decision go --reason \"...\" --signing-key THEIR-KEY (inside the voting window).");
+                // A blessing counts only with the signed votes behind it: one signed by a roster key but recorded
+                // around Bless (straight into the records repository) has no quorum to stand on.
+                var needed = gate.Quorum.Needed(gate.RequiredRoles.Count);
+                if (decision.GoRoles.Count < needed)
+                    throw new ReleaseRefusedException(
+                        $"Promote: the blessing of {record.ReleaseId} does not stand: the signed votes at '{step.Environment}' give Go from {decision.GoRoles.Count} " +
+                        $"of {gate.RequiredRoles.Count} roles ({needed} needed; Go from: {string.Join(", ", decision.GoRoles)}). Collect the missing votes and run Bless again.");
                 continue;
             }
             if (!decision.Passed)

@@ -120,21 +120,39 @@ internal sealed class RecordsRepository : IAsyncDisposable
     }
 
     // A head that does not contain the one last seen here means the history was rewritten (force-push, dropped events).
+    // Our clone may only be behind: another run on this machine may have pushed and anchored since we cloned, so the
+    // remote's current head is asked before anything is called a rewrite.
     private async Task CheckAnchorAsync(CancellationToken ct)
     {
         var head = await HeadAsync(ct);
-        if (await _anchor.ReadAsync(ct) is { } anchored && anchored != head)
+        if (await _anchor.ReadAsync(ct) is { } anchored && anchored != head && (head is null || !await ContainsAsync(anchored, head, ct)))
         {
-            var contained = head is not null && (await _git.RunAsync(Path, ["merge-base", "--is-ancestor", anchored, head],
-                new GitRunOptions { AllowNonZeroExit = true }, ct)).ExitCode == 0;
-            if (!contained)
-                throw new ReleaseRefusedException(
-                    $"The release records repository '{Shown}' was rewritten: its branch '{Branch}' is now {(head is null ? "empty" : head[..12])}, and no longer " +
-                    $"contains {anchored[..12]}, the head this machine saw last. Records are append-only, so nothing will be granted from it. An operator must " +
-                    $"resolve it: push the lost history back (git push --force REPOSITORY {anchored}:refs/heads/{Branch} from a clone that has it), or, after " +
-                    $"reviewing the new history, accept it by deleting {_anchor.File}.");
+            if (await RemoteHeadAsync(ct) is { } remote && await ContainsAsync(anchored, remote, ct)) return; // behind, not rewritten
+            throw new ReleaseRefusedException(
+                $"The release records repository '{Shown}' was rewritten: its branch '{Branch}' is now {(head is null ? "empty" : head[..12])}, and no longer " +
+                $"contains {anchored[..12]}, the head this machine saw last. Records are append-only, so nothing will be granted from it. An operator must " +
+                $"resolve it: push the lost history back (git push --force REPOSITORY {anchored}:refs/heads/{Branch} from a clone that has it), or, after " +
+                $"reviewing the new history, accept it by deleting {_anchor.File}.");
         }
-        if (head is not null) await _anchor.WriteAsync(head, ct);
+        if (head is not null) await AnchorAsync(head, ct);
+    }
+
+    // The anchor only moves forward: a head that does not contain the current anchor (an older clone's) is not written.
+    private async Task AnchorAsync(string head, CancellationToken ct)
+    {
+        if (await _anchor.ReadAsync(ct) is { } anchored && anchored != head && !await ContainsAsync(anchored, head, ct)) return;
+        await _anchor.WriteAsync(head, ct);
+    }
+
+    private async Task<bool> ContainsAsync(string ancestor, string head, CancellationToken ct) =>
+        (await _git.RunAsync(Path, ["merge-base", "--is-ancestor", ancestor, head], new GitRunOptions { AllowNonZeroExit = true }, ct)).ExitCode == 0;
+
+    private async Task<string?> RemoteHeadAsync(CancellationToken ct)
+    {
+        try { await new GitRepository(Path, _git).FetchAsync(new GitFetchSettings { Remote = "origin", RefSpecs = [Branch] }, ct); }
+        catch (ProcessFailedException) { return null; }
+        var fetched = await _git.RunAsync(Path, ["rev-parse", "--verify", "--quiet", "FETCH_HEAD"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+        return fetched.ExitCode == 0 ? fetched.OutputText.Trim() : null;
     }
 
     /// <summary>The text of a file in the checkout, or null when it does not exist.</summary>
@@ -181,7 +199,7 @@ internal sealed class RecordsRepository : IAsyncDisposable
                 new GitRunOptions { Environment = new Dictionary<string, string?>(identity.ToEnvironment("COMMITTER")) }, ct);
             if (await PushAsync(repository, ct))
             {
-                if (await HeadAsync(ct) is { } head) await _anchor.WriteAsync(head, ct);
+                if (await HeadAsync(ct) is { } head) await AnchorAsync(head, ct);
                 return true;
             }
             if (attempt == PushAttempts)

@@ -1,5 +1,6 @@
 using Release.Process.Approvals;
 using Release.Testing.Git;
+using Release.Testing.Signing;
 
 namespace Release.Releasing.Tests.Support;
 
@@ -21,6 +22,18 @@ internal static class RecordsTampering
         await clone.CommitAsync($"{releaseId}: recorded", Eve);
         await clone.GitAsync(["push", "-q", "origin", "HEAD:main"]);
     }
+
+    /// <summary>
+    /// Appends the event as <see cref="CommitEventAsync"/>, signed with <paramref name="keyFile"/> (a roster member's own
+    /// key) and chained in place, exactly as the commands would sign it: only the commands' rules are bypassed.
+    /// </summary>
+    public static Task CommitSignedEventAsync(TempBareRemote records, string releaseId, Func<ReleaseRecord, ReleaseEvent> forge, string keyFile) =>
+        CommitEventAsync(records, releaseId, record =>
+        {
+            var unsigned = forge(record) with { Previous = RecordChain.Head(record), Signature = null };
+            var payload = System.Text.Encoding.UTF8.GetString(RecordChain.Payload(record.ReleaseId, unsigned.Previous!, unsigned));
+            return unsigned with { Signature = SshTestKeys.Run("ssh-keygen", ["-Y", "sign", "-q", "-f", keyFile, "-n", RecordChain.Namespace], payload) };
+        });
 
     /// <summary>Drops the last <paramref name="commits"/> commits of <c>main</c> and force-pushes the result.</summary>
     public static async Task ForcePushWithoutLastAsync(TempBareRemote records, int commits)
