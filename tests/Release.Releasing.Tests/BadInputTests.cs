@@ -34,4 +34,22 @@ public class BadInputTests : RegistryTestBase
             Assert.That(run.Output, Does.Not.Match(@"\w+Exception\b"), string.Join(' ', args));
         }
     }
+
+    [Test]
+    public async Task A_production_gate_without_roster_keys_is_a_configuration_error_naming_the_fix()
+    {
+        using var world = await ReleaseWorld.CreateAsync(Registry);
+        var unsigned = new WorldRun(Signing: []);
+        var missing = await world.RunAsync(unsigned, "Clone", "Version", "OpenRelease", "--voter", "release.manager@example.com");
+        Assert.That(missing.ExitCode, Is.EqualTo(2), missing.Output);
+        Assert.That(missing.Output, Does.Contain("build/release-roster is missing").And.Contain("'ROLE WHO PUBLIC-KEY'"));
+
+        Directory.CreateDirectory(Path.GetDirectoryName(world.Roster.File)!);
+        await File.WriteAllTextAsync(world.Roster.File, "# nobody yet\n");
+        var empty = await world.RunAsync(unsigned, "Clone", "Version", "OpenRelease", "--voter", "release.manager@example.com");
+        Assert.That(empty.ExitCode, Is.EqualTo(2), empty.Output);
+        Assert.That(empty.Output, Does.Contain("Gate 'production' guards an environment that accepts only blessed releases, but its roster names no keys")
+            .And.Contain("WithRoster(RosterFile.Read("));
+        Assert.That(await world.RecordCommitsAsync().ContinueWith(t => t.IsFaulted ? 0 : t.Result), Is.EqualTo(0), "nothing was recorded");
+    }
 }

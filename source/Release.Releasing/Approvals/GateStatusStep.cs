@@ -19,7 +19,8 @@ internal sealed class GateStatusStep(IGoNoGo build)
             foreach (var blocker in decision.Blockers) build.Log.Information("- " + blocker);
             foreach (var refused in decision.Refused) build.Log.Warning("REFUSED: " + refused);
             foreach (var ignored in decision.IgnoredVotes.Concat(decision.IgnoredAttestations)) build.Log.Warning("not counted: " + ignored);
-            build.ReportSummary(gate.Environment, decision.Passed ? "passed" : $"{decision.Blockers.Count} blocker(s)");
+            build.ReportSummary(gate.Environment, (decision.Passed ? "passed" : $"{decision.Blockers.Count} blocker(s)") +
+                                                  (decision.Refused.Count > 0 ? $", {decision.Refused.Count} refused record(s)" : ""));
         }
     }
 }
