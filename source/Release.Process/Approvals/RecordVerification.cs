@@ -7,7 +7,9 @@ namespace Release.Process.Approvals;
 /// the link of the event stored before it (<see cref="RecordChain"/>) and carries a signature that verifies against
 /// a roster key. Votes and attestations must be signed by a person (a CI job never votes) and name that person; what
 /// a record says about who acted is then the key's owner. Everything else is refused with its reason, so a forged,
-/// replayed, copied or moved event is shown as refused, never silently counted or silently missing.
+/// replayed, copied or moved event is shown as refused, never silently counted or silently missing. A key counts as
+/// the roster stood when the event was made: a retired key (<see cref="RosterSigner.Validity"/>) still vouches for
+/// what it signed before its <c>valid-before</c>, and for nothing after.
 /// </summary>
 public static class RecordVerification
 {
@@ -51,6 +53,7 @@ public static class RecordVerification
         var (key, problem) = signature.Verify(RecordChain.Payload(releaseId, previous, @event), RecordChain.Namespace, trustedKeys);
         if (key is null) return (null, problem + ".");
         var signer = signers.First(s => s.Keys.Contains(key));
+        if (signer.RefusalAt(key, @event.At) is { } retired) return (null, retired + ".");
         return @event switch
         {
             VoteCast or AttestationRecorded when signer.IsJob =>

@@ -50,6 +50,12 @@ public sealed class RoleRoster
     public RoleRoster WithKeys(string person, params SshPublicKey[] keys) => With(new RosterSigner(person.Trim(), keys, IsJob: false));
 
     /// <summary>
+    /// This roster with <paramref name="signer"/> (e.g. with a key's validity window: a retired key keeps its
+    /// <c>valid-before</c> so what it signed before still counts).
+    /// </summary>
+    public RoleRoster WithSigner(RosterSigner signer) => With(signer with { Name = signer.Name.Trim() });
+
+    /// <summary>
     /// This roster with a CI job's key: the job signs what the job does (opening, blessing, promotion, rollback,
     /// evidence), never a vote or an attestation.
     /// </summary>

@@ -95,6 +95,21 @@ public class RecordVerificationTests
     }
 
     [Test]
+    public async Task A_retired_key_vouches_for_what_it_signed_before_and_nothing_after()
+    {
+        var record = await AppendAsync(await OpenedAsync(), Go("ModuleLead", "lead@example.com", 1), _lead);
+        record = await AppendAsync(record, Go("ModuleLead", "lead@example.com", 30), _lead);
+        var roster = RosterText.Parse($"""
+            ModuleLead lead@example.com valid-before={At.AddMinutes(10):O} {_lead.PublicKey}
+            job production-job {_job.PublicKey}
+            """, "build/release-roster");
+        var verified = RecordVerification.Verify(record, [roster]);
+        Assert.That(verified.Trusted!.Votes().Single().CastAt, Is.EqualTo(At.AddMinutes(1)), "the vote cast while the key was valid counts");
+        Assert.That(verified.Refused.Single(), Does.Contain("event 3").And.Contain("which the roster retired at"));
+        Assert.That(() => RosterText.Parse($"Sre s@example.com valid-until=2026 {_lead.PublicKey}", "r"), Throws.TypeOf<FormatException>().With.Message.Contains("unknown option 'valid-until'"));
+    }
+
+    [Test]
     public void A_roster_file_names_roles_people_jobs_and_keys()
     {
         var roster = RosterText.Parse($"""
