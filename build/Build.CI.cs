@@ -37,7 +37,13 @@ namespace Release.Build;
 /// <c>./build.sh Attest --item dr-plan-drafted --role Sre --text "DR plan: https://wiki/dr/1.4.0"</c>.</item>
 /// <item>Release manager, when every gate is Go: start the manual <c>release-to-production</c> job on the main pipeline
 /// (GitLab) or approve the production environment (Azure); it runs Bless, Promote, Tag, ReleaseNotes, Evidence.</item>
-/// <item>Auditors: <c>./build.sh VerifyEvidence --release VERSION</c>. SRE, to back out:
+/// <item>Signing: every record and the evidence are signed with SSH keys on <c>build/release-roster</c>. People sign
+/// their votes and attestations with their own key (<c>--signing-key ~/.ssh/id_ed25519</c>); the production job signs
+/// what it does (OpenRelease, Bless, Promote, Tag, Evidence) with the job's key, which the team provides as the
+/// secret <c>SIGNING_KEY</c>: on GitLab a masked, protected variable of type File holding the private key; on Azure
+/// a secret variable holding the path of a secure file downloaded before the job. Its public key is on the roster as
+/// <c>job NAME KEY</c>, and never votes.</item>
+/// <item>Auditors: <c>./build.sh VerifyEvidence --release VERSION --trusted-keys FILE</c>. SRE, to back out:
 /// <c>./build.sh Rollback --environment production</c>.</item>
 /// </list>
 /// </summary>
@@ -61,7 +67,7 @@ partial class Build
         .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
         .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
-        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword))
+        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(Releasing.Common.IReleaseProcess.SigningKey))
         .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Stages.Pipeline.IPipeline.RegistryUsername))
         .CacheNuGetPackages()
         .UseGitLab()

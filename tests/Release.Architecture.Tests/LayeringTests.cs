@@ -31,6 +31,15 @@ public class LayeringTests
     public void Release_rules_reference_only_the_versioning_foundation() =>
         Assert.That(ReleaseReferencesOf("Release.Process"), Is.EqualTo(new[] { "Release.SemVer" }));
 
+    // The one outside package the release rules may use: NSec (libsodium) verifies Ed25519 signatures of release
+    // records and evidence in memory; .NET has no Ed25519 of its own. Anything else must be argued for here.
+    [Test]
+    public void Release_rules_reference_no_package_but_NSec_for_Ed25519() =>
+        Assert.That(Assembly.Load("Release.Process").GetReferencedAssemblies().Select(a => a.Name!)
+                .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && !n.StartsWith("Microsoft.", StringComparison.Ordinal) && n != "netstandard")
+                .Order().ToList(),
+            Is.EqualTo(new[] { "NSec.Cryptography", "Release.SemVer" }));
+
     [Test]
     public void The_versioning_foundation_references_nothing_of_ours() =>
         Assert.That(ReleaseReferencesOf("Release.SemVer"), Is.Empty);

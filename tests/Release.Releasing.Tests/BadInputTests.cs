@@ -1,46 +1,55 @@
-using Release.Engine.Hosting;
-using Release.Testing;
+using Release.Releasing.Tests.Support;
+using Release.Testing.Registry;
 
 namespace Release.Releasing.Tests;
 
-/// <summary>
-/// The bad inputs found accepted (or crashing) on this repository's own build: each is refused by its declaration
-/// before anything is planned or run, with exit code 2, a message naming the parameter as --kebab-case, the value, what
-/// is allowed and the fix, and no .NET exception type.
-/// </summary>
-public class BadInputTests
+/// <summary>Bad input to the release targets exits 2 naming the parameter and the fix, without .NET exception names.</summary>
+[NonParallelizable]
+public class BadInputTests : RegistryTestBase
 {
-    [TestCase("Deploy", "--container-port", "70000", "which is greater than 65535: it must be from 1 to 65535")]
-    [TestCase("Test", "--partition", "5/3", "which is not a partition: it must be N/TOTAL with 1 <= N <= TOTAL")]
-    [TestCase("Version", "--release-type", "huge", "which is not a known value: it must be one of major, minor, Patch, Feature, EmergencyFix, Breaking")]
-    [TestCase("Deploy", "--local-runtime", "nonsense", "which is not a known value: it must be one of auto, podman, docker, process")]
-    [TestCase("Bless", "--release", "", "which is empty: it must be a value that is not empty")]
-    [TestCase("Bless", "--release", "latest", "which does not have that form: it must be a SemVer version like 1.4.0")]
-    [TestCase("UnitTest", "--test-filter", "(((", "which has an unclosed '(' at position 1: it must be a dotnet test filter")]
-    [TestCase("Deploy", "--health-timeout", "-1", "which is less than 1: it must be from 1 to 86400")]
-    [TestCase("Clone", "--clone-depth", "-3", "which is less than 1: it must be at least 1")]
-    [TestCase("Push", "--push-tag", ".latest", "which does not have that form: it must be an OCI tag")]
-    [TestCase("Push", "--push-repository", "Apps/Director", "which does not have that form: it must be an OCI repository name")]
-    [TestCase("Chart", "--chart-registry", "https://registry.example/charts", "which does not have that form: it must be an OCI location oci://REGISTRY/PATH")]
-    [TestCase("Scan", "--audit-sources", "ftp://nuget.example/v3/index.json", "which does not have that form: it must be an http(s) URL of a NuGet service index")]
-    [TestCase("Clone", "--source-repository", " ", "which is empty")]
-    public async Task A_bad_value_exits_2_before_anything_runs_naming_the_parameter_and_the_fix(string target, string option, string value, string expected)
+    private static readonly string[][] Cases =
+    [
+        ["Vote", "--release", "0.1.0", "--role", "sre", "--decision", "maybe", "--voter", "sre@example.com", "=--decision"],
+        ["Vote", "--release", "0.1.0", "--role", "9lives", "--decision", "go", "--voter", "sre@example.com", "=--role '9lives'"],
+        ["Vote", "--release", "0.1.0", "--role", "sre", "--decision", "go", "--environment", "moon", "--voter", "sre@example.com", "=--environment"],
+        ["GateStatus", "--release", "", "=--release has the value ''"],
+        ["GateStatus", "--release", "one.two", "=--release has the value 'one.two'"],
+        ["Attest", "--release", "0.1.0", "--item", "dr-plan-drafted", "--text", " ", "--voter", "sre@example.com", "=--text"],
+        ["Rollback", "--environment", "production", "--to", "x.y", "--voter", "sre@example.com", "=--to 'x.y'"],
+        ["Version", "--release-type", "huge", "=--release-type"],
+        ["GateStatus", "--release", "0.1.0", "--signing-key", "/nonexistent/key", "=--signing-key"],
+    ];
+
+    [Test]
+    public async Task Each_bad_input_exits_2_naming_the_parameter()
     {
-        using var root = new TempDirectory("release-bad-input");
-        Directory.CreateDirectory(Path.Combine(root.Path, ".nuke"));
-        var writer = new StringWriter();
-        var options = new BuildHostOptions
+        using var world = await ReleaseWorld.CreateAsync(Registry);
+        await world.OpenAsync();
+        foreach (var bad in Cases)
         {
-            RootDirectory = root.Path, Environment = new Dictionary<string, string>(), Output = writer, Interactive = false, WriteSchema = false,
-        };
+            var args = bad[..^1];
+            var run = await world.RunAsync(args.Contains("--signing-key") ? new WorldRun(Signing: []) : new WorldRun(), args);
+            Assert.That(run.ExitCode, Is.EqualTo(2), $"{string.Join(' ', args)}\n{run.Output}");
+            Assert.That(run.Output, Does.Contain(bad[^1][1..]), string.Join(' ', args));
+            Assert.That(run.Output, Does.Not.Match(@"\w+Exception\b"), string.Join(' ', args));
+        }
+    }
 
-        var code = await BuildHost.RunAsync<global::Release.Build.Build>([target, option, value], null, options, CancellationToken.None);
+    [Test]
+    public async Task A_production_gate_without_roster_keys_is_a_configuration_error_naming_the_fix()
+    {
+        using var world = await ReleaseWorld.CreateAsync(Registry);
+        var unsigned = new WorldRun(Signing: []);
+        var missing = await world.RunAsync(unsigned, "Clone", "Version", "OpenRelease", "--voter", "release.manager@example.com");
+        Assert.That(missing.ExitCode, Is.EqualTo(2), missing.Output);
+        Assert.That(missing.Output, Does.Contain("build/release-roster is missing").And.Contain("'ROLE WHO PUBLIC-KEY'"));
 
-        var output = writer.ToString();
-        Assert.That(code, Is.EqualTo(2), output);
-        Assert.That(output, Does.StartWith($"error: {option} has the value '{value}' from the command line ({option}), {expected}"));
-        Assert.That(output, Does.Contain($"Fix the value after {option} on the command line"));
-        Assert.That(output, Does.Not.Contain("Exception"));
-        Assert.That(output.Trim().Split('\n'), Has.Length.EqualTo(1), "nothing was planned or run");
+        Directory.CreateDirectory(Path.GetDirectoryName(world.Roster.File)!);
+        await File.WriteAllTextAsync(world.Roster.File, "# nobody yet\n");
+        var empty = await world.RunAsync(unsigned, "Clone", "Version", "OpenRelease", "--voter", "release.manager@example.com");
+        Assert.That(empty.ExitCode, Is.EqualTo(2), empty.Output);
+        Assert.That(empty.Output, Does.Contain("Gate 'production' guards an environment that accepts only blessed releases, but its roster names no keys")
+            .And.Contain("WithRoster(RosterFile.Read("));
+        Assert.That(await world.RecordCommitsAsync().ContinueWith(t => t.IsFaulted ? 0 : t.Result), Is.EqualTo(0), "nothing was recorded");
     }
 }

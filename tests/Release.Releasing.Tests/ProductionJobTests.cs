@@ -40,7 +40,11 @@ public class ProductionJobTests : RegistryTestBase
         (await world.RunAsync("Promote", "--release", "0.1.0", "--to", "staging,pre-prod", "--voter", "ops@example.com")).Succeeded();
         await world.VoteAndAttestAsync("0.1.0");
 
-        using var ci = await CiRepository.CreateAsync(await File.ReadAllTextAsync(RepositoryFile(".gitlab-ci.yml")), BuildAssembly, ReleaseManager);
+        // The team's roster is committed with the build (build/release-roster); the job signs with its own key, a
+        // File-type CI/CD variable (SIGNING_KEY) listed on the roster as a job.
+        var jobKey = world.Roster.KeyOf(TeamRoster.Job);
+        using var ci = await CiRepository.CreateAsync(await File.ReadAllTextAsync(RepositoryFile(".gitlab-ci.yml")), BuildAssembly, ReleaseManager,
+            new Dictionary<string, string> { ["build/release-roster"] = await File.ReadAllTextAsync(world.Roster.File) });
         var staged = ci.StageArtifactsOfNeeds("release-to-production", world.Root);
         Assert.That(staged.Keys, Is.EquivalentTo(new[] { "deploy-local", "quality-gate-local", "unit-test", "scan", "integrate-local" }));
         Assert.That(staged["deploy-local"], Does.Contain("artifacts/push/push.json").And.Contain("artifacts/chart/chart.json"));
@@ -52,23 +56,25 @@ public class ProductionJobTests : RegistryTestBase
             ["SOURCE_REPOSITORY"] = world.Source.Path,
             ["RELEASE_RECORDS"] = world.Records.Path,
             ["GITOPS_REPOSITORY"] = world.Environments.Path,
+            ["SIGNING_KEY"] = jobKey,
         });
         await TestContext.Out.WriteLineAsync(run.Output);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(run.Output, Does.Contain("./build.sh Clone Tag Promote Bless OpenRelease Evidence ReleaseNotes ReleaseTo --skip --to production"));
 
-        // Blessed with the pushed digests, by the person who started the job; promoted to production.
+        // Blessed with the pushed digests and promoted to production, signed by the job's key: who acted is its owner on the roster.
         var record = JsonDocument.Parse(await world.RecordAsync("director-0.1.0")).RootElement.GetProperty("events").EnumerateArray().ToArray();
         var blessed = record.Single(e => e.GetProperty("event").GetString() == "blessed");
         Assert.That(blessed.GetProperty("imageDigest").GetString(), Is.EqualTo(image));
         Assert.That(blessed.GetProperty("chartDigest").GetString(), Is.EqualTo(chart));
         var production = record.Single(e => e.GetProperty("event").GetString() == "promoted" && e.GetProperty("environment").GetString() == "production");
         Assert.That(production.GetProperty("imageDigest").GetString(), Is.EqualTo(image));
-        Assert.That(production.GetProperty("by").GetString(), Is.EqualTo(ReleaseManager));
+        Assert.That(production.GetProperty("by").GetString(), Is.EqualTo(TeamRoster.Job));
+        Assert.That(record.All(e => e.TryGetProperty("signature", out _)), Is.True, "every event is signed");
 
         // Through the GitOps deployer: the environment repository received the commit pinning both digests.
-        Assert.That(await world.GitopsHeadAsync(world.Environments), Does.StartWith($"{ReleaseManager}\ndeploy(production): director 0.1.0")
-            .And.Contain(chart).And.Contain($"/production/director@{image}").And.Contain($"Deployed-By: {ReleaseManager}"));
+        Assert.That(await world.GitopsHeadAsync(world.Environments), Does.StartWith($"{TeamRoster.Job}\ndeploy(production): director 0.1.0")
+            .And.Contain(chart).And.Contain($"/production/director@{image}").And.Contain($"Deployed-By: {TeamRoster.Job}"));
         Assert.That(await world.GitopsFileAsync(world.Environments, "production", "ocirepository.yaml"), Does.Contain($"digest: {chart}"));
         Assert.That(await world.GitopsFileAsync(world.Environments, "production", "values-configmap.yaml"),
             Does.Contain($"digest: {image}").And.Contain($"repository: {world.Registry.Address}/production/director"));
@@ -92,7 +98,8 @@ public class ProductionJobTests : RegistryTestBase
             .Select(v => v.GetProperty("voter").GetString()).Distinct().ToArray();
         Assert.That(voters, Has.Length.EqualTo(4));
         CopyFolder(evidence, world.PathOf("artifacts/evidence/0.1.0"));
-        Assert.That((await world.RunAsync("VerifyEvidence", "--release", "0.1.0")).Succeeded().Output, Does.Contain("chain of 1 link(s)"));
+        Assert.That((await world.RunAsync("VerifyEvidence", "--release", "0.1.0", "--trusted-keys", world.Roster.TrustedKeysFile(TeamRoster.Job))).Succeeded().Output,
+            Does.Contain("chain of 1 link(s)").And.Contain("signed by trusted keys"));
     }
 
     // 16:01 India Standard Time (no daylight saving: always +05:30) on the last weekday before the given day.

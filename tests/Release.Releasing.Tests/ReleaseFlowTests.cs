@@ -67,7 +67,7 @@ public class ReleaseFlowTests : RegistryTestBase
     }
 
     // One release end to end; returns its image and chart digests.
-    private static async Task<(string Image, string Chart)> ShipAsync(ReleaseWorld world, string version, string image)
+    internal static async Task<(string Image, string Chart)> ShipAsync(ReleaseWorld world, string version, string image)
     {
         await world.OpenAsync();
         await world.StageOutputsAsync(image);

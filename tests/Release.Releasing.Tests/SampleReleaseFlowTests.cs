@@ -196,7 +196,10 @@ public class SampleReleaseFlowTests : RegistryTestBase
         Assert.That(await world.GitopsFileAsync("production", "values-configmap.yaml"), Does.Contain($"digest: {push.Digest}"));
         var production = await world.ReadAsync<DeploymentRecord>(paths.DeploymentRecord("production"), "Promote");
         Assert.That((production.Version, production.ImageDigest, production.Deployer), Is.EqualTo((version, push.Digest, "gitops")));
-        var promotions = Events(await world.RecordAsync("director-" + version)).Where(e => e.GetProperty("event").GetString() == "promoted").ToArray();
+        var events = Events(await world.RecordAsync("director-" + version));
+        Assert.That(events.Where(e => !e.TryGetProperty("signature", out _)).Select(e => e.GetProperty("event").GetString()), Is.Empty,
+            "every event is signed by its actor's key (build/release-roster)");
+        var promotions = events.Where(e => e.GetProperty("event").GetString() == "promoted").ToArray();
         Assert.That(promotions.Select(p => p.GetProperty("environment").GetString()), Is.EqualTo(new[] { "staging", "pre-prod", "production" }));
         Assert.That(promotions.Select(p => p.GetProperty("imageDigest").GetString()).Distinct(), Is.EqualTo(new[] { push.Digest }));
         var tag = chart.Version.Replace('+', '_');

@@ -16,6 +16,12 @@ public sealed record GateDecision(
     /// <summary>Recorded attestations of this gate's items that broke a rule and were not counted, with the rule's message.</summary>
     public IReadOnlyList<string> IgnoredAttestations { get; init; } = [];
 
+    /// <summary>Standing vetoes: each counted voter's latest vote at this gate that is a NoGo (lifted when that voter votes Go again).</summary>
+    public IReadOnlyList<string> Vetoes { get; init; } = [];
+
+    /// <summary>Recorded events refused because their signature did not verify (unsigned, forged, replayed, out of order), with the reason.</summary>
+    public IReadOnlyList<string> Refused { get; init; } = [];
+
     /// <summary>True when nothing blocks the gate.</summary>
     public bool Passed => Blockers.Count == 0;
 }

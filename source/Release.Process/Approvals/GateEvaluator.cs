@@ -38,12 +38,13 @@ public sealed class GateEvaluator(TimeProvider clock)
         }
 
         var latest = accepted
-            .GroupBy(v => (Voter: v.Voter.Trim().ToLowerInvariant(), v.Role))
+            .GroupBy(v => (Voter: Identity.Canonical(v.Voter), v.Role))
             .Select(g => g.Last())
             .ToArray();
         var vetoes = latest.Where(v => v.Decision == VoteDecision.NoGo).ToArray();
+        var vetoTexts = vetoes.Select(v => $"NoGo from {v.Voter} ({v.Role}): {v.Reason}").ToArray();
         if (gate.VetoOnNoGo)
-            reasons.AddRange(vetoes.Select(v => $"NoGo from {v.Voter} ({v.Role}): {v.Reason}"));
+            reasons.AddRange(vetoTexts);
 
         var goRoles = gate.RequiredRoles.Where(r => latest.Any(v => v.Role == r && v.Decision == VoteDecision.Go)).ToArray();
         var needed = gate.Quorum.Needed(gate.RequiredRoles.Count);
@@ -59,7 +60,7 @@ public sealed class GateEvaluator(TimeProvider clock)
                         (item.EvidenceKey is null ? $"record an attestation by someone acting as {item.Role} (./build.sh Attest --item {item.Key} --role {item.Role})." :
                          item.AttestationAllowed ? $"needs evidence '{item.EvidenceKey}' or an attestation by someone acting as {item.Role}." : $"needs evidence '{item.EvidenceKey}' from the pipeline."));
 
-        return new GateDecision(candidate.ReleaseId, gate.Environment, goRoles, reasons, ignored) { IgnoredAttestations = ignoredAttestations };
+        return new GateDecision(candidate.ReleaseId, gate.Environment, goRoles, reasons, ignored) { IgnoredAttestations = ignoredAttestations, Vetoes = gate.VetoOnNoGo ? vetoTexts : [] };
     }
 
     // Attestations of this gate's items, each checked again with AttestationAdmission against what was recorded

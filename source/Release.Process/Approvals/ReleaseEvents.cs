@@ -11,7 +11,23 @@ namespace Release.Process.Approvals;
 [JsonDerivedType(typeof(ReleaseBlessed), "blessed")]
 [JsonDerivedType(typeof(ReleasePromoted), "promoted")]
 [JsonDerivedType(typeof(ReleaseRolledBack), "rolledBack")]
-public abstract record ReleaseEvent(DateTimeOffset At);
+public abstract record ReleaseEvent(DateTimeOffset At)
+{
+    /// <summary>
+    /// The chain link of the event before it (<see cref="RecordChain"/>): an event names its predecessor, so an event
+    /// dropped, inserted or moved breaks the chain. Null in records written before events were signed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Previous { get; init; }
+
+    /// <summary>
+    /// The actor's SSH signature (SSHSIG, namespace <see cref="RecordChain.Namespace"/>) over the release id,
+    /// <see cref="Previous"/> and the event without these two fields. Null when unsigned: such an event never counts
+    /// where the gate's roster names keys.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Signature { get; init; }
+}
 
 /// <summary>The release was created from a build.</summary>
 /// <param name="At">When.</param>

@@ -1,3 +1,5 @@
+using Release.Process.Signing;
+
 namespace Release.Process.Approvals;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Release.Process.Approvals;
 public sealed class RoleRoster
 {
     private readonly IReadOnlyDictionary<ApprovalRole, IReadOnlyList<string>> _members;
+    private IReadOnlyList<RosterSigner> _signers = [];
 
     /// <summary>Creates a roster; a role given with no members is an error, since nobody could then act in it.</summary>
     /// <param name="members">The people (e-mails or user ids, compared case-insensitively) per role.</param>
@@ -32,6 +35,41 @@ public sealed class RoleRoster
 
     /// <summary>Whether <paramref name="person"/> may act as <paramref name="role"/>.</summary>
     public bool Allows(string person, ApprovalRole role) => MembersOf(role) is not { } members || Identity.IsIn(person, members);
+
+    /// <summary>Every key the roster trusts, with its owner (a person, or a CI job).</summary>
+    public IReadOnlyList<RosterSigner> Signers => _signers;
+
+    /// <summary>True when the roster names keys: then only records signed by one of them count.</summary>
+    public bool NamesKeys => _signers.Count > 0;
+
+    /// <summary>
+    /// This roster with <paramref name="keys"/> as <paramref name="person"/>'s (once signed, who acted is the key's
+    /// owner, not a typed name). A person may hold several keys (a laptop and a hardware key).
+    /// </summary>
+    /// <exception cref="ArgumentException">A blank person, or a key another signer already holds.</exception>
+    public RoleRoster WithKeys(string person, params SshPublicKey[] keys) => With(new RosterSigner(person.Trim(), keys, IsJob: false));
+
+    /// <summary>
+    /// This roster with <paramref name="signer"/> (e.g. with a key's validity window: a retired key keeps its
+    /// <c>valid-before</c> so what it signed before still counts).
+    /// </summary>
+    public RoleRoster WithSigner(RosterSigner signer) => With(signer with { Name = signer.Name.Trim() });
+
+    /// <summary>
+    /// This roster with a CI job's key: the job signs what the job does (opening, blessing, promotion, rollback,
+    /// evidence), never a vote or an attestation.
+    /// </summary>
+    public RoleRoster WithJobKey(string job, params SshPublicKey[] keys) => With(new RosterSigner(job.Trim(), keys, IsJob: true));
+
+    private RoleRoster With(RosterSigner signer)
+    {
+        if (signer.Name.Length == 0 || signer.Keys.Count == 0)
+            throw new ArgumentException("Role roster: every signer needs a name and at least one public key.");
+        foreach (var key in signer.Keys)
+            if (_signers.FirstOrDefault(s => s.Keys.Contains(key)) is { } holder)
+                throw new ArgumentException($"Role roster: key {key.Fingerprint} is given to both {holder.Name} and {signer.Name}; one key, one owner.");
+        return new RoleRoster(_members) { _signers = [.. _signers, signer] };
+    }
 
     /// <summary>Why <paramref name="person"/> may not act as <paramref name="role"/>, naming the members; null when they may.</summary>
     public string? Refusal(string person, ApprovalRole role) => Allows(person, role) ? null

@@ -1,3 +1,4 @@
+using Release.Engine;
 using Release.Process.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
@@ -16,9 +17,9 @@ internal sealed class AttestStep(IGoNoGo build)
         var selection = await ReleaseSelection.ResolveAsync(build, ct);
         var key = build.Item!.Trim();
         var text = build.Text!.Trim();
-        if (text.Length == 0) throw new ReleaseRefusedException($"Attest on release {selection.Id}: --text is empty; say what was done, with links.");
+        if (text.Length == 0) throw new BuildInputException($"Attest on release {selection.Id}: --text is empty; say what was done, with links.");
         SecretGuard.Check(build, text, $"The attestation text for '{key}' on release {selection.Id}");
-        var by = await People.ActorAsync(build, $"Attest on release {selection.Id}", ct);
+        var by = await People.ActorAsync(build, $"Attest on release {selection.Id}", ct, personOnly: true);
         SecretGuard.Check(build, by, $"The attester of '{key}' on release {selection.Id}");
         var given = string.IsNullOrWhiteSpace(build.Role) ? null : RoleOf(build.Role);
 
@@ -46,7 +47,7 @@ internal sealed class AttestStep(IGoNoGo build)
         try { return new ApprovalRole(text.Trim()); }
         catch (ArgumentException e)
         {
-            throw new ReleaseRefusedException($"--role '{text}': {e.Message} Roles of this build's gates: {string.Join(", ", declared)}.", e);
+            throw new BuildInputException($"--role '{text}': {e.Message} Roles of this build's gates: {string.Join(", ", declared)}.");
         }
     }
 }

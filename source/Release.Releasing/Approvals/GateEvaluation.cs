@@ -1,6 +1,8 @@
+using Release.Engine;
 using Release.Process.Approvals;
 using Release.Process.Promotion;
 using Release.Releasing.Common;
+using Release.Releasing.Records;
 
 namespace Release.Releasing.Approvals;
 
@@ -13,7 +15,7 @@ internal static class GateEvaluation
 {
     /// <summary>The gate of an environment; a clear error lists the gates there are.</summary>
     public static GatePolicy Find(IReleaseProcess build, string environment) =>
-        build.Gates.FirstOrDefault(g => g.Environment == environment) ?? throw new ReleaseRefusedException(
+        build.Gates.FirstOrDefault(g => g.Environment == environment) ?? throw new BuildInputException(
             $"Environment '{environment}' has no Go/NoGo gate (gates: {string.Join(", ", build.Gates.Select(g => g.Environment))}). " +
             "Pass --environment with one of them, or declare the gate in the build definition (IReleaseProcess.Gates).");
 
@@ -29,7 +31,14 @@ internal static class GateEvaluation
     public static GatePolicy WithoutWindow(GatePolicy gate) =>
         new(gate.Environment, gate.RequiredRoles, gate.Quorum, gate.Checklist, null, gate.VetoOnNoGo);
 
-    /// <summary>Decides one gate for a release.</summary>
-    public static GateDecision Decide(IReleaseProcess build, GatePolicy gate, ReleaseRecord record, IReadOnlySet<string> evidence) =>
-        new GateEvaluator(build.Clock).Evaluate(ForDecision(build, gate), record.ToCandidate(evidence), record.Votes());
+    /// <summary>
+    /// Decides one gate for a release from the events that verify (<see cref="RecordTrust"/>); the others are listed
+    /// in <see cref="GateDecision.Refused"/> with the reason.
+    /// </summary>
+    public static GateDecision Decide(IReleaseProcess build, GatePolicy gate, ReleaseRecord record, IReadOnlySet<string> evidence)
+    {
+        var verified = RecordTrust.Verify(build, record);
+        var trusted = verified.Trusted ?? throw new ReleaseRefusedException($"Release {record.ReleaseId}: {string.Join(" ", verified.Refused)}");
+        return new GateEvaluator(build.Clock).Evaluate(ForDecision(build, gate), trusted.ToCandidate(evidence), trusted.Votes()) with { Refused = verified.Refused };
+    }
 }

@@ -11,14 +11,16 @@ internal sealed class GateStatusStep(IGoNoGo build)
         var selection = await ReleaseSelection.ResolveAsync(build, ct);
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var record = await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct);
-        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, record, ct);
+        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct);
         foreach (var gate in build.Gates)
         {
             var decision = GateEvaluation.Decide(build, gate, record, evidence);
             build.Log.Information($"Gate '{gate.Environment}': {(decision.Passed ? "passed" : "blocked")}; Go from {string.Join(", ", decision.GoRoles)}");
             foreach (var blocker in decision.Blockers) build.Log.Information("- " + blocker);
+            foreach (var refused in decision.Refused) build.Log.Warning("REFUSED: " + refused);
             foreach (var ignored in decision.IgnoredVotes.Concat(decision.IgnoredAttestations)) build.Log.Warning("not counted: " + ignored);
-            build.ReportSummary(gate.Environment, decision.Passed ? "passed" : $"{decision.Blockers.Count} blocker(s)");
+            build.ReportSummary(gate.Environment, (decision.Passed ? "passed" : $"{decision.Blockers.Count} blocker(s)") +
+                                                  (decision.Refused.Count > 0 ? $", {decision.Refused.Count} refused record(s)" : ""));
         }
     }
 }

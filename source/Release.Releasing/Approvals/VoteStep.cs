@@ -1,3 +1,4 @@
+using Release.Engine;
 using Release.Process.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
@@ -29,11 +30,11 @@ internal sealed class VoteStep(IGoNoGo build)
         {
             "go" => VoteDecision.Go,
             "nogo" => VoteDecision.NoGo,
-            _ => throw new ReleaseRefusedException($"Vote on release {selection.Id}: --decision '{build.Decision}' is not go or nogo."),
+            _ => throw new BuildInputException($"Vote on release {selection.Id}: --decision '{build.Decision}' is not go or nogo: pass --decision go or --decision nogo."),
         };
         var reason = build.Reason?.Trim() ?? "";
         SecretGuard.Check(build, reason, $"The reason of the vote on release {selection.Id}");
-        var voter = await People.ActorAsync(build, $"Vote on release {selection.Id}", ct);
+        var voter = await People.ActorAsync(build, $"Vote on release {selection.Id}", ct, personOnly: true);
         SecretGuard.Check(build, voter, $"The voter of the vote on release {selection.Id}");
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
@@ -43,14 +44,15 @@ internal sealed class VoteStep(IGoNoGo build)
         {
             var record = existing ?? throw new ReleaseRefusedException(
                 $"Vote: release {selection.Id} has no record in {records.Shown}. Check --release, or open it with OpenRelease first.");
+            var trusted = RecordTrust.Trusted(build, record);
             var vote = new Vote(selection.Id, environment, role, voter, decision, reason, build.Clock.GetUtcNow());
-            if (new VoteAdmission(build.Clock).Check(vote, record.ToCandidate([]), gate, record.Votes()) is { } refusal)
+            if (new VoteAdmission(build.Clock).Check(vote, trusted.ToCandidate([]), gate, trusted.Votes()) is { } refusal)
                 throw new ReleaseRefusedException($"{refusal.Message} (refused: {refusal.Reason}; nothing was recorded)");
             return after = record.Append(new VoteCast(vote.CastAt, environment, role.Name, voter, decision, reason));
         }, ct);
 
         build.Log.Information($"Recorded {decision} by {voter} as {role} on release {selection.Id} at gate '{environment}' in {records.Shown}");
-        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, after!, ct);
+        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, after!), ct);
         var status = GateEvaluation.Decide(build, GateEvaluation.Find(build, environment), after!, evidence);
         build.Log.Information(status.Passed ? $"Gate '{environment}' passes." : $"Gate '{environment}' still blocked:\n- " + string.Join("\n- ", status.Blockers));
         build.ReportSummary("vote", $"{decision} {role} {voter}");
@@ -61,7 +63,7 @@ internal sealed class VoteStep(IGoNoGo build)
         try { return new ApprovalRole(text.Trim()); }
         catch (ArgumentException e)
         {
-            throw new ReleaseRefusedException($"--role '{text}': {e.Message} Roles at gate '{gate.Environment}': {string.Join(", ", gate.RequiredRoles)}.", e);
+            throw new BuildInputException($"--role '{text}': {e.Message} Roles at gate '{gate.Environment}': {string.Join(", ", gate.RequiredRoles)}.");
         }
     }
 

@@ -35,14 +35,14 @@ internal sealed class BlessStep(IBless build)
                 throw new ReleaseRefusedException(
                     $"Bless: release {selection.Id} is commit {record.Created.Commit[..7]}, but this pipeline's artifacts ({paths.Stages.SourceRecord}) are commit {source.ShortCommit}. " +
                     "Bless from the pipeline that built the release.");
-            var evidence = await PipelineEvidenceKeys.ReadAsync(paths, record, token);
+            var evidence = await PipelineEvidenceKeys.ReadAsync(paths, RecordTrust.Trusted(build, record), token);
             var decisions = build.Gates.Select(g => GateEvaluation.Decide(build, g, record, evidence)).Append(Quality(selection, channel)).ToList();
             var required = build.Gates.Select(g => g.Environment).Where(e => GateEvaluation.IsProductionLike(build, e)).Append(QualityGateName).ToArray();
             result = new BlessingRule(required, build.BlessedBranches, build.Clock).Evaluate(new BlessingInput(
                 selection.Id, selection.Version, record.Created.Branch, push.Digest, chartDigest, decisions));
             if (!result.IsBlessed)
                 throw new ReleaseRefusedException($"Bless: release {selection.Id} cannot be blessed:\n- " + string.Join("\n- ", result.Missing));
-            if (record.Events.OfType<ReleaseBlessed>().LastOrDefault() is { } earlier)
+            if (RecordTrust.Trusted(build, record).Events.OfType<ReleaseBlessed>().LastOrDefault() is { } earlier)
             {
                 if (earlier.ImageDigest == push.Digest && earlier.ChartDigest == chartDigest) return null;
                 throw new ReleaseRefusedException(

@@ -31,6 +31,12 @@ public sealed record ReleasePaths(PipelinePaths Stages)
     /// <summary>The default release records repository: a local bare repository.</summary>
     public AbsolutePath DefaultRecordsRepository => Stages.Root / ".nuke" / "temp" / "release-records.git";
 
+    /// <summary>
+    /// The last records-repository head this machine saw, per repository: a later read whose history no longer
+    /// contains it was force-pushed (rewritten) and is refused until an operator resolves it.
+    /// </summary>
+    public AbsolutePath RecordsAnchors => Stages.Root / ".nuke" / "release-records-anchors";
+
     /// <summary>Where the records repository is checked out while a target works on it.</summary>
     public AbsolutePath RecordsCheckouts => Stages.Root / ".nuke" / "temp" / "release-records-work";
 }

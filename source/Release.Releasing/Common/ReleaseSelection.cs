@@ -1,3 +1,4 @@
+using Release.Engine;
 using Release.Process.Versioning;
 using Release.SemVer;
 using Release.Stages.Pipeline;
@@ -23,6 +24,8 @@ public sealed record ReleaseSelection(string Module, SemanticVersion Version)
     {
         var text = build.Release?.Trim();
         var from = "--release";
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+            throw new BuildInputException("--release is empty: pass the version to act on, e.g. --release 1.4.0, or leave it out for the version this build computed.");
         if (string.IsNullOrEmpty(text))
         {
             var paths = build.ReleasePaths;
@@ -36,7 +39,7 @@ public sealed record ReleaseSelection(string Module, SemanticVersion Version)
         }
         var version = text.StartsWith('v') || text.StartsWith('V') ? text[1..] : text;
         if (!SemanticVersion.TryParse(version, out var parsed, out var error))
-            throw new ReleaseRefusedException($"Release '{text}' (from {from}) is not a SemVer version: {error}. Pass e.g. --release 1.4.0.");
+            throw new BuildInputException($"Release '{text}' (from {from}) is not a SemVer version: {error}. Pass e.g. --release 1.4.0.");
         return new ReleaseSelection(build.Module, parsed!);
     }
 }

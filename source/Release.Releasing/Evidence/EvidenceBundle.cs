@@ -4,6 +4,7 @@ using Release.Engine;
 using Release.Process.Approvals;
 using Release.Releasing.Approvals;
 using Release.Releasing.Common;
+using Release.Releasing.Records;
 
 namespace Release.Releasing.Evidence;
 
@@ -25,14 +26,16 @@ internal sealed class EvidenceBundle(IEvidence build, ReleaseRecord record, Abso
         var paths = build.ReleasePaths;
         var stages = paths.Stages;
         await WriteTextAsync("record/release-record.json", ReleaseRecordJson.Serialize(record), ct);
-        await WriteJsonAsync("record/votes.json", record.Votes().Select(v => new { v.Environment, Role = v.Role.Name, v.Voter, v.Decision, v.Reason, v.CastAt }), ct);
-        var evidence = await PipelineEvidenceKeys.ReadAsync(paths, record, ct);
+        // The full signed record for auditors; everything derived from it only from the events that verify.
+        var trusted = RecordTrust.Trusted(build, record);
+        await WriteJsonAsync("record/votes.json", trusted.Votes().Select(v => new { v.Environment, Role = v.Role.Name, v.Voter, v.Decision, v.Reason, v.CastAt }), ct);
+        var evidence = await PipelineEvidenceKeys.ReadAsync(paths, trusted, ct);
         await WriteJsonAsync("record/checklist.json", build.Gates.Select(g => Checklist(g, evidence)), ct);
         await WriteJsonAsync("record/timings.json", record.Events.Select(e => new { Event = e.GetType().Name, e.At }), ct);
         await WriteJsonAsync("digests.json", new
         {
-            Blessed = record.Events.OfType<ReleaseBlessed>().Select(b => new { b.ImageDigest, b.ChartDigest, b.At }),
-            Promotions = record.Events.OfType<ReleasePromoted>().Select(p => new { p.Environment, p.ImageDigest, p.By, p.At }),
+            Blessed = trusted.Events.OfType<ReleaseBlessed>().Select(b => new { b.ImageDigest, b.ChartDigest, b.At }),
+            Promotions = trusted.Events.OfType<ReleasePromoted>().Select(p => new { p.Environment, p.ImageDigest, p.By, p.At }),
         }, ct);
         await CopyAsync(stages.SourceRecord, "source/source.json", ct);
         await CopyAsync(paths.VersionRecord, "source/version.json", ct);
@@ -45,16 +48,16 @@ internal sealed class EvidenceBundle(IEvidence build, ReleaseRecord record, Abso
         await CopyFolderAsync(stages.ScanDirectory, "scan", ct);
         await CopyFolderAsync(stages.IntegrationDirectory, "integration", ct);
         await CopyFolderAsync(paths.LoadTestDirectory, "load-test", ct);
-        await WriteTextAsync("index.html", EvidenceHtml.Render(build, record, evidence), ct);
+        await WriteTextAsync("index.html", EvidenceHtml.Render(build, trusted, evidence), ct);
     }
 
     private object Checklist(GatePolicy gate, IReadOnlySet<string> evidence)
     {
         var decision = GateEvaluation.Decide(build, gate, record, evidence);
-        var attestations = record.Attestations();
+        var attestations = RecordTrust.Trusted(build, record).Attestations();
         return new
         {
-            gate.Environment, decision.Passed, GoRoles = decision.GoRoles.Select(r => r.Name), decision.Blockers, decision.IgnoredVotes, decision.IgnoredAttestations,
+            gate.Environment, decision.Passed, GoRoles = decision.GoRoles.Select(r => r.Name), decision.Blockers, decision.IgnoredVotes, decision.IgnoredAttestations, decision.Refused,
             Items = gate.Checklist.Select(i => new
             {
                 i.Key, Role = i.Role.Name, i.Description,

@@ -27,6 +27,12 @@ internal sealed class EvidenceStep(IEvidence build)
             var hashes = await EvidenceManifestFile.HashFilesAsync(staging, ct);
             var manifest = EvidenceManifest.Create(selection.Id, hashes.Select(h => new EvidenceFile(h.Key, h.Value)));
             await EvidenceManifestFile.WriteAsync(staging, manifest, ct);
+            // The manifest's in-toto statement, signed by whoever writes the evidence (in CI the job's key).
+            var signer = records.Signer ?? (records.SigningRequired ? throw new ReleaseRefusedException(
+                $"Evidence of {selection.Id}: evidence is signed (the gate's roster names keys); pass --signing-key (in CI the job's key, SIGNING_KEY).") : null);
+            if (signer is not null)
+                await EvidenceManifestFile.WriteEnvelopeAsync(staging,
+                    await DsseEnvelope.SignAsync(EvidenceStatement.PayloadType, EvidenceStatement.Create(manifest), signer, ct), ct);
 
             HashChain? linked = null;
             await records.CommitAsync(actor, async token =>
@@ -39,6 +45,13 @@ internal sealed class EvidenceStep(IEvidence build)
                         $"Evidence: release {selection.Id} is already linked in the evidence chain; evidence is recorded once per release. Check it with ./build.sh VerifyEvidence --release {selection.Version}.");
                 linked = chain.Append(manifest);
                 await EvidenceChainFile.WriteAsync(records, linked, token);
+                if (signer is not null)
+                {
+                    var head = linked.Links[^1];
+                    var signature = await signer.SignAsync(SignedEvidence.ChainMessage(head.ReleaseId, head.ChainHash), DsseEnvelope.Namespace, token);
+                    await EvidenceChainSignaturesFile.WriteAsync(records,
+                        [.. await EvidenceChainSignaturesFile.ReadAsync(records, token), new ChainSignature(head.ReleaseId, head.ChainHash, signature)], token);
+                }
                 return $"{selection.Id}: evidence manifest {manifest.Hash[..12]} linked";
             }, ct);
 

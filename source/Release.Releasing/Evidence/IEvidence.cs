@@ -11,6 +11,14 @@ namespace Release.Releasing.Evidence;
 /// </summary>
 public interface IEvidence : IBless
 {
+    /// <summary>
+    /// The public keys <c>VerifyEvidence</c> trusts: a file with one SSH public key line each (an auditor's own copy
+    /// of who may sign evidence). Default: the keys of the build definition's rosters. Keys found in the bundle or
+    /// the records are never trusted.
+    /// </summary>
+    [Parameter("File of SSH public keys (one .pub line each) that VerifyEvidence trusts (default: the build definition's roster keys)")]
+    string? TrustedKeys => TryGetValue(() => TrustedKeys);
+
     /// <summary>Writes the evidence bundle of <c>--release</c> and links it into the chain.</summary>
     Target Evidence => _ => _
         .Description("Writes the evidence bundle of --release (files, SHA-256 manifest, HTML summary) and links it into the hash chain")

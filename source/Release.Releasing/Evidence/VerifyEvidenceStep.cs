@@ -1,4 +1,6 @@
 using Release.Process.Evidence;
+using Release.Engine;
+using Release.Process.Signing;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
 
@@ -19,12 +21,40 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
         var hashes = await EvidenceManifestFile.HashFilesAsync(folder, ct);
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var chain = await EvidenceChainFile.ReadAsync(records, ct);
-        var findings = EvidenceVerifier.Verify(manifest, hashes, chain);
+        var findings = EvidenceVerifier.Verify(manifest, hashes, chain).Select(f => f.ToString()).ToList();
+        var (trusted, from) = await TrustedKeysAsync(ct);
+        findings.AddRange(SignedEvidence.Verify(manifest, await EvidenceManifestFile.ReadEnvelopeAsync(folder, ct), chain,
+            await EvidenceChainSignaturesFile.ReadAsync(records, ct), trusted).Select(p => "NotSigned " + p));
         if (findings.Count > 0)
             throw new ReleaseRefusedException(
                 $"VerifyEvidence: the evidence of {selection.Id} is NOT intact ({folder}, chain {EvidenceChainFile.File} in {records.Shown}):\n- " +
                 string.Join("\n- ", findings) + "\nRestore the named files or chain links from the original artifacts and the records repository's history.");
-        build.Log.Information($"Evidence of {selection.Id} is intact: {manifest.Files.Count} files match manifest {manifest.Hash}; chain of {chain.Links.Count} link(s) verified, head {chain.Head}");
+        build.Log.Information($"Evidence of {selection.Id} is intact: {manifest.Files.Count} files match manifest {manifest.Hash}; chain of {chain.Links.Count} link(s) verified, head {chain.Head}; " +
+                              $"the manifest's statement and every link are signed by trusted keys ({from})");
         build.ReportSummary("evidence", "intact");
+    }
+
+    // The keys the verifier trusts: --trusted-keys (one public key line each), else the rosters of the build
+    // definition; never a key found in the bundle or the records.
+    private async Task<(IReadOnlyCollection<SshPublicKey> Keys, string From)> TrustedKeysAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(build.TrustedKeys))
+        {
+            var file = build.TrustedKeys.Trim();
+            if (!File.Exists(file))
+                throw new BuildInputException($"--trusted-keys: no file at '{file}'. Pass a file with one SSH public key per line (the .pub lines of who may sign evidence).");
+            var keys = new List<SshPublicKey>();
+            var number = 0;
+            foreach (var line in await File.ReadAllLinesAsync(file, ct))
+            {
+                number++;
+                var text = line.Trim();
+                if (text.Length == 0 || text.StartsWith('#')) continue;
+                try { keys.Add(SshPublicKey.Parse(text, $"--trusted-keys {file} line {number}")); }
+                catch (FormatException e) { throw new BuildInputException(e.Message); }
+            }
+            return (keys, $"--trusted-keys {file}");
+        }
+        return (RecordTrust.Rosters(build).SelectMany(r => r.Signers).SelectMany(s => s.Keys).Distinct().ToArray(), "the roster of the build definition");
     }
 }

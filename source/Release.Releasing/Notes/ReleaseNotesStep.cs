@@ -21,7 +21,7 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
         var facts = await ReleaseCommits.ReadAsync(new GitRepository(source.Workspace, new GitClient(secrets: build.Context.Secrets.Secrets)), source.Commit, ct, below: version);
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
-        var history = ReleaseHistory.From(await new ReleaseRecordStore(records).ReadAllAsync(ct));
+        var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, await new ReleaseRecordStore(records).ReadAllAsync(ct)));
         var rollbackEnvironment = build.PromotionChain.Environments.LastOrDefault(e => e.RequiresBlessing)?.Name ?? build.PromotionChain.Environments[^1].Name;
         var previousBlessed = history.Blessed.Where(b => b.Version < version).OrderByDescending(b => b.Version).Select(b => b.Version).FirstOrDefault();
 

@@ -29,8 +29,9 @@ internal sealed class PromoteStep(IPromote build)
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var store = new ReleaseRecordStore(records);
-        var record = await store.ReadAsync(selection.Id, ct);
-        var history = ReleaseHistory.From(await store.ReadAllAsync(ct));
+        var stored = await store.ReadAsync(selection.Id, ct);
+        var record = RecordTrust.Trusted(build, stored);
+        var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, await store.ReadAllAsync(ct)));
         var digest = await DigestAsync(record, push, ct);
 
         IReadOnlyList<PromotionStep> plan;
@@ -42,7 +43,7 @@ internal sealed class PromoteStep(IPromote build)
         {
             throw new ReleaseRefusedException($"Promote: release {selection.Id} refused:\n- " + string.Join("\n- ", e.Problems), e);
         }
-        await CheckGatesAsync(plan, record, ct);
+        await CheckGatesAsync(plan, stored, ct);
 
         var deployers = plan.ToDictionary(step => step.Environment, step => build.ReleaseDeployerFor(build.PromotionChain.Get(step.Environment)));
 
@@ -134,11 +135,28 @@ internal sealed class PromoteStep(IPromote build)
 
     private async Task CheckGatesAsync(IReadOnlyList<PromotionStep> plan, ReleaseRecord record, CancellationToken ct)
     {
-        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, record, ct);
-        foreach (var step in plan.Where(s => !GateEvaluation.IsProductionLike(build, s.Environment)))
+        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct);
+        foreach (var step in plan)
         {
             if (build.Gates.FirstOrDefault(g => g.Environment == step.Environment) is not { } gate) continue;
             var decision = GateEvaluation.Decide(build, gate, record, evidence);
+            if (GateEvaluation.IsProductionLike(build, step.Environment))
+            {
+                // The blessing stands for the gate as it was; a NoGo recorded since revokes it until its voter lifts it.
+                if (decision.Vetoes.Count > 0)
+                    throw new ReleaseRefusedException(
+                        $"Promote: a veto stands on '{step.Environment}' for {record.ReleaseId}, so its blessing does not hold:\n- " + string.Join("\n- ", decision.Vetoes) +
+                        $"\nOnly the voter lifts it, with a signed Go in the same role: ./build.sh Vote --release {record.Created.Version} --environment {step.Environment} " +
+                        "--role ROLE --decision go --reason \"...\" --signing-key THEIR-KEY (inside the voting window).");
+                // A blessing counts only with the signed votes behind it: one signed by a roster key but recorded
+                // around Bless (straight into the records repository) has no quorum to stand on.
+                var needed = gate.Quorum.Needed(gate.RequiredRoles.Count);
+                if (decision.GoRoles.Count < needed)
+                    throw new ReleaseRefusedException(
+                        $"Promote: the blessing of {record.ReleaseId} does not stand: the signed votes at '{step.Environment}' give Go from {decision.GoRoles.Count} " +
+                        $"of {gate.RequiredRoles.Count} roles ({needed} needed; Go from: {string.Join(", ", decision.GoRoles)}). Collect the missing votes and run Bless again.");
+                continue;
+            }
             if (!decision.Passed)
                 throw new ReleaseRefusedException($"Promote: the gate of '{step.Environment}' is blocked for {record.ReleaseId}:\n- " + string.Join("\n- ", decision.Blockers));
         }

@@ -1,3 +1,4 @@
+using Release.Engine;
 using Release.Delivery.Push;
 using Release.Process.Approvals;
 using Release.Process.Promotion;
@@ -22,7 +23,7 @@ internal sealed class RollbackStep(IPromote build)
         var environment = ((IGoNoGo)build).Environment!.Trim();
         SemanticVersion? to = null;
         if (!string.IsNullOrWhiteSpace(build.To) && !SemanticVersion.TryParse(build.To.Trim().TrimStart('v'), out to, out var error))
-            throw new ReleaseRefusedException($"Rollback: --to '{build.To}' is not a version ({error}). Pass e.g. --to 1.3.0, or leave it out for the previous release.");
+            throw new BuildInputException($"Rollback: --to '{build.To}' is not a version ({error}). Pass e.g. --to 1.3.0, or leave it out for the previous release.");
         DeploymentEnvironment target;
         try { target = build.PromotionChain.Get(environment); }
         catch (ArgumentException e) { throw new ReleaseRefusedException($"Rollback: {e.Message}", e); }
@@ -31,7 +32,7 @@ internal sealed class RollbackStep(IPromote build)
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var store = new ReleaseRecordStore(records);
         var all = await store.ReadAllAsync(ct);
-        var history = ReleaseHistory.From(all);
+        var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, all));
         RollbackPlan plan;
         try { plan = new RollbackPlanner(build.PromotionChain).Plan(environment, history.Deployments, history.Blessed, to); }
         catch (PromotionRefusedException e) { throw new ReleaseRefusedException("Rollback: " + string.Join("\n- ", e.Problems), e); }

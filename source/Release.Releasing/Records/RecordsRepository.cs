@@ -1,4 +1,5 @@
 using Release.Engine;
+using Release.Process.Signing;
 using Release.Releasing.Common;
 using Release.Stages.Clone;
 using Release.Tooling.Git;
@@ -7,23 +8,36 @@ using Release.Tooling.Processes;
 namespace Release.Releasing.Records;
 
 /// <summary>
-/// A fresh checkout of the release records repository (branch <c>main</c>). Every change is one commit, pushed at
-/// once; when someone else pushed first, the checkout is reset to theirs and the change is decided again on the new
-/// state, so concurrent votes never overwrite each other. Nothing is pushed when a change is refused. The checkout
+/// A fresh checkout of the release records repository (branch <c>main</c>, whatever the remote's default branch).
+/// Every change is one commit, pushed at once; when someone else pushed first, the checkout is reset to theirs and the
+/// change is decided again on the new state, so concurrent votes never overwrite each other and every round lets at
+/// least one writer through (N writers at once all land within N rounds). Nothing is pushed when a change is refused.
+/// Opening checks the history still contains the head last seen here (<see cref="RecordsAnchor"/>). The checkout
 /// folder is deleted on dispose.
 /// </summary>
 internal sealed class RecordsRepository : IAsyncDisposable
 {
     private const string Branch = "main";
-    private const int PushAttempts = 5;
+    // Each round at least one concurrent writer wins, so this bounds how many may record at the same moment.
+    private const int PushAttempts = 32;
+    private static readonly string[] CiVariables = ["CI", "GITLAB_CI", "TF_BUILD"];
     private readonly GitClient _git;
 
-    private RecordsRepository(GitClient git, AbsolutePath path, string shown)
+    private readonly RecordsAnchor _anchor;
+
+    private RecordsRepository(GitClient git, AbsolutePath path, string shown, RecordsAnchor anchor)
     {
         _git = git;
         Path = path;
         Shown = shown;
+        _anchor = anchor;
     }
+
+    /// <summary>What signs this command's records (from --signing-key), or null when none was given.</summary>
+    public IMessageSigner? Signer { get; private init; }
+
+    /// <summary>True when the build's rosters name keys, so every recorded event must be signed.</summary>
+    public bool SigningRequired { get; private init; }
 
     /// <summary>The checkout folder.</summary>
     public AbsolutePath Path { get; }
@@ -34,20 +48,24 @@ internal sealed class RecordsRepository : IAsyncDisposable
     /// <summary>Clones the records repository; the default local bare repository is created on first use.</summary>
     public static async Task<RecordsRepository> OpenAsync(IReleaseProcess build, CancellationToken ct)
     {
+        RecordTrust.CheckConfiguration(build);
         var git = new GitClient(secrets: build.Context.Secrets.Secrets);
         var paths = build.ReleasePaths;
         string location;
         if (string.IsNullOrWhiteSpace(build.ReleaseRecords))
         {
+            if (CiVariables.FirstOrDefault(v => build.Context.Environment.TryGetValue(v, out var value) && !string.IsNullOrWhiteSpace(value) && value != "false") is { } ci)
+                throw new BuildInputException(
+                    $"This job runs in CI ({ci} is set) but has no shared release records repository: the default one under .nuke/temp dies with the job, " +
+                    "so votes and records would never reach it. Set the CI variable RELEASE_RECORDS (or pass --release-records) to the records repository's URL.");
             location = paths.DefaultRecordsRepository;
-            if (!Directory.Exists(location))
-                await git.InitAsync(new GitInitSettings(location) { Bare = true, InitialBranch = Branch }, ct);
+            await CreateDefaultAsync(git, location, ct);
         }
         else
         {
             location = RepositoryLocation.Resolve(build.ReleaseRecords, build.RootDirectory);
             if (!location.Contains("://", StringComparison.Ordinal) && System.IO.Path.IsPathFullyQualified(location) && !Directory.Exists(location))
-                throw new ReleaseRefusedException(
+                throw new BuildInputException(
                     $"The release records repository '{location}' (--release-records) does not exist. Create it (git init --bare) or pass an existing repository.");
         }
         var shown = RepositoryLocation.Redact(location);
@@ -60,9 +78,81 @@ internal sealed class RecordsRepository : IAsyncDisposable
         {
             throw new ReleaseRefusedException($"The release records repository '{shown}' (--release-records) cannot be cloned: {e.Message}", e);
         }
-        var repository = new RecordsRepository(git, checkout, shown);
-        await repository.RunAsync(["symbolic-ref", "HEAD", $"refs/heads/{Branch}"], ct);
+        var repository = new RecordsRepository(git, checkout, shown, new RecordsAnchor(paths.RecordsAnchors, location))
+        {
+            Signer = string.IsNullOrWhiteSpace(build.SigningKey) ? null : await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), ct),
+            SigningRequired = RecordTrust.SigningRequired(build),
+        };
+        await repository.CheckOutBranchAsync(ct);
+        await repository.CheckAnchorAsync(ct);
         return repository;
+    }
+
+    // The default repository is made in a folder of its own and moved into place in one rename, so parallel targets
+    // and parallel runs never clone a half-made repository: whoever renames first wins, the others use theirs.
+    private static async Task CreateDefaultAsync(GitClient git, string location, CancellationToken ct)
+    {
+        if (Directory.Exists(location)) return;
+        var parent = System.IO.Path.GetDirectoryName(location)!;
+        Directory.CreateDirectory(parent);
+        var making = System.IO.Path.Combine(parent, $".release-records-{Guid.NewGuid():N}.tmp");
+        await git.InitAsync(new GitInitSettings(making) { Bare = true, InitialBranch = Branch }, ct);
+        try { Directory.Move(making, location); }
+        catch (IOException) when (Directory.Exists(location)) { Directory.Delete(making, recursive: true); }
+    }
+
+    // Works on 'main' even when the remote's HEAD names another branch (a repository made with `git init --bare`
+    // where init.defaultBranch is master): the clone then checks out nothing, and records must still be read from
+    // and pushed to main.
+    private async Task CheckOutBranchAsync(CancellationToken ct)
+    {
+        var remote = await _git.RunAsync(Path, ["rev-parse", "--verify", "--quiet", $"refs/remotes/origin/{Branch}"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+        if (remote.ExitCode == 0)
+            await RunAsync(["checkout", "--quiet", "-B", Branch, $"refs/remotes/origin/{Branch}"], ct);
+        else
+            await RunAsync(["symbolic-ref", "HEAD", $"refs/heads/{Branch}"], ct);
+    }
+
+    private async Task<string?> HeadAsync(CancellationToken ct)
+    {
+        var head = await _git.RunAsync(Path, ["rev-parse", "--verify", "--quiet", "HEAD"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+        return head.ExitCode == 0 ? head.OutputText.Trim() : null;
+    }
+
+    // A head that does not contain the one last seen here means the history was rewritten (force-push, dropped events).
+    // Our clone may only be behind: another run on this machine may have pushed and anchored since we cloned, so the
+    // remote's current head is asked before anything is called a rewrite.
+    private async Task CheckAnchorAsync(CancellationToken ct)
+    {
+        var head = await HeadAsync(ct);
+        if (await _anchor.ReadAsync(ct) is { } anchored && anchored != head && (head is null || !await ContainsAsync(anchored, head, ct)))
+        {
+            if (await RemoteHeadAsync(ct) is { } remote && await ContainsAsync(anchored, remote, ct)) return; // behind, not rewritten
+            throw new ReleaseRefusedException(
+                $"The release records repository '{Shown}' was rewritten: its branch '{Branch}' is now {(head is null ? "empty" : head[..12])}, and no longer " +
+                $"contains {anchored[..12]}, the head this machine saw last. Records are append-only, so nothing will be granted from it. An operator must " +
+                $"resolve it: push the lost history back (git push --force REPOSITORY {anchored}:refs/heads/{Branch} from a clone that has it), or, after " +
+                $"reviewing the new history, accept it by deleting {_anchor.File}.");
+        }
+        if (head is not null) await AnchorAsync(head, ct);
+    }
+
+    // The anchor only moves forward: a head that does not contain the current anchor (an older clone's) is not written.
+    private async Task AnchorAsync(string head, CancellationToken ct)
+    {
+        if (await _anchor.ReadAsync(ct) is { } anchored && anchored != head && !await ContainsAsync(anchored, head, ct)) return;
+        await _anchor.WriteAsync(head, ct);
+    }
+
+    private async Task<bool> ContainsAsync(string ancestor, string head, CancellationToken ct) =>
+        (await _git.RunAsync(Path, ["merge-base", "--is-ancestor", ancestor, head], new GitRunOptions { AllowNonZeroExit = true }, ct)).ExitCode == 0;
+
+    private async Task<string?> RemoteHeadAsync(CancellationToken ct)
+    {
+        try { await new GitRepository(Path, _git).FetchAsync(new GitFetchSettings { Remote = "origin", RefSpecs = [Branch] }, ct); }
+        catch (ProcessFailedException) { return null; }
+        var fetched = await _git.RunAsync(Path, ["rev-parse", "--verify", "--quiet", "FETCH_HEAD"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+        return fetched.ExitCode == 0 ? fetched.OutputText.Trim() : null;
     }
 
     /// <summary>The text of a file in the checkout, or null when it does not exist.</summary>
@@ -107,13 +197,18 @@ internal sealed class RecordsRepository : IAsyncDisposable
             await RunAsync(["add", "--all"], ct);
             await _git.RunAsync(Path, new GitCommitSettings(message) { Author = identity, Committer = identity }.ToArguments(),
                 new GitRunOptions { Environment = new Dictionary<string, string?>(identity.ToEnvironment("COMMITTER")) }, ct);
-            if (await PushAsync(repository, ct)) return true;
+            if (await PushAsync(repository, ct))
+            {
+                if (await HeadAsync(ct) is { } head) await AnchorAsync(head, ct);
+                return true;
+            }
             if (attempt == PushAttempts)
                 throw new ReleaseRefusedException(
                     $"The release records repository '{Shown}' moved on {attempt} times while this change was pushing (the record was not changed): " +
                     "others are recording at the same moment. Retry when they are done.");
             // Someone else recorded first: their change is taken as it is and ours is made again on top of it.
             await repository.ResetToRemoteAsync("origin", Branch, ct);
+            await CheckAnchorAsync(ct);
         }
     }
 

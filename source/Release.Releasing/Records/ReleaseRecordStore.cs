@@ -6,7 +6,8 @@ namespace Release.Releasing.Records;
 /// <summary>
 /// One JSON file per release (<c>releases/RELEASE-ID.json</c>) in the records repository; every event is one commit,
 /// so the git history is the audit log. Reading checks the file's whole history: a commit that changed or removed an
-/// earlier event is reported, naming the commit.
+/// earlier event is reported, naming the commit. New events are signed with the command's key and chained to the
+/// event before them (<see cref="RecordChain"/>); which stored events count is <see cref="RecordTrust"/>'s decision.
 /// </summary>
 internal sealed class ReleaseRecordStore(RecordsRepository repository)
 {
@@ -73,11 +74,24 @@ internal sealed class ReleaseRecordStore(RecordsRepository repository)
             if (after is null) return null;
             if (before is not null && after.FindRewriteOf(before) is { } rewrite)
                 throw new InvalidOperationException($"Refusing to rewrite release record {FileOf(releaseId)}: {rewrite}");
+            after = await SignAsync(after, before?.Events.Count ?? 0, token);
             var path = repository.Path / FileOf(releaseId);
             path.Parent.CreateDirectory();
             await File.WriteAllTextAsync(path, ReleaseRecordJson.Serialize(after), token);
             return $"{releaseId}: {summary}";
         }, ct);
+
+    // The new events are signed by this command's key and chained to the last stored event; unsigned only where no
+    // roster names keys (then signatures are not required, and a key given is still used).
+    private async Task<ReleaseRecord> SignAsync(ReleaseRecord record, int from, CancellationToken ct)
+    {
+        if (repository.Signer is { } signer) return await RecordChain.SignAsync(record, from, signer, ct);
+        if (repository.SigningRequired)
+            throw new ReleaseRefusedException(
+                $"Release {record.ReleaseId}: records must be signed (the gate's roster names keys) and no key was given. Pass --signing-key with your " +
+                "private SSH key file (its public key must be on the roster); in CI the job's key comes from a secret file variable (SIGNING_KEY).");
+        return record;
+    }
 
     private static ReleaseRecord Parse(string text, string source)
     {

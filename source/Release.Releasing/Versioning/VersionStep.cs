@@ -1,3 +1,4 @@
+using Release.Engine;
 using Release.Process.Versioning;
 using Release.Releasing.Common;
 using Release.SemVer;
@@ -59,7 +60,7 @@ internal sealed class VersionStep(IVersioning build)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         try { return ReleaseTypes.FromSeedWord(text); }
-        catch (ArgumentException e) { throw new ReleaseRefusedException($"--release-type: {e.Message}", e); }
+        catch (ArgumentException e) { throw new BuildInputException($"--release-type: {e.Message}"); }
     }
 
     /// <summary>The branch model named by <c>--branch-model</c>.</summary>
@@ -67,6 +68,6 @@ internal sealed class VersionStep(IVersioning build)
     {
         "git-flow" or "gitflow" => BranchModel.GitFlow(),
         "trunk-based" or "trunk" => BranchModel.TrunkBased(),
-        var other => throw new ReleaseRefusedException($"--branch-model '{other}' is unknown. Use git-flow (default) or trunk-based."),
+        var other => throw new BuildInputException($"--branch-model '{other}' is unknown. Use git-flow (default) or trunk-based."),
     };
 }

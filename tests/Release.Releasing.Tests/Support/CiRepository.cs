@@ -29,7 +29,7 @@ public sealed class CiRepository : IDisposable
     public string ArtifactsOf(string job) => System.IO.Path.Combine(Path, ".gitlab-ci-local", "artifacts", job);
 
     /// <summary>Creates the repository with <paramref name="gitLabCi"/> and a bootstrap for <paramref name="buildAssembly"/>.</summary>
-    public static async Task<CiRepository> CreateAsync(string gitLabCi, string buildAssembly, string user)
+    public static async Task<CiRepository> CreateAsync(string gitLabCi, string buildAssembly, string user, IReadOnlyDictionary<string, string>? files = null)
     {
         var repository = await TempGitRepository.CreateAsync("main");
         var stream = new YamlStream();
@@ -46,6 +46,7 @@ public sealed class CiRepository : IDisposable
             """);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(bootstrap, File.GetUnixFileMode(bootstrap) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         repository.WriteFile(".gitignore", ".gitlab-ci-local/\nartifacts/\n.nuke/temp/\n");
+        foreach (var (path, content) in files ?? new Dictionary<string, string>()) repository.WriteFile(path, content);
         await repository.GitAsync(["config", "user.email", user]);
         await repository.GitAsync(["config", "user.name", user.Split('@')[0]]);
         await repository.CommitAsync("ci: the repository's pipeline");

@@ -31,6 +31,7 @@ public sealed class ReleaseWorld : IDisposable
 
     private ReleaseWorld(TempGitRepository source, TempBareRemote records, TempBareRemote environments, TempBareRemote production, RegistryFixture registry)
     {
+        Roster = new TeamRoster(_root.Combine("build", "release-roster"));
         Source = source;
         Records = records;
         Environments = environments;
@@ -40,6 +41,9 @@ public sealed class ReleaseWorld : IDisposable
     }
 
     public TempGitRepository Source { get; }
+
+    /// <summary>The team's keys and the roster file (build/release-roster) that lists them.</summary>
+    public TeamRoster Roster { get; }
     public TempBareRemote Records { get; }
 
     /// <summary>The GitOps repository of staging and pre-prod (<c>--gitops-repository</c>).</summary>
@@ -65,17 +69,21 @@ public sealed class ReleaseWorld : IDisposable
     public void SetClock(DateTimeOffset now) => _now = now;
 
     /// <summary>Runs targets with the world's repositories and clock; <paramref name="args"/> follow the targets.</summary>
-    public Task<BuildRun> RunAsync(params string[] args)
+    public Task<BuildRun> RunAsync(params string[] args) => RunAsync(new WorldRun(), args);
+
+    /// <summary>Runs targets as <see cref="RunAsync(string[])"/> with what <paramref name="run"/> changes (the key, the clock, the repository, variables).</summary>
+    public Task<BuildRun> RunAsync(WorldRun run, params string[] args)
     {
-        _now = _now.AddSeconds(20);
-        var environment = new Dictionary<string, string>
+        var now = run.At ?? (_now = _now.AddSeconds(20));
+        var environment = new Dictionary<string, string>(run.Environment ?? new Dictionary<string, string>())
         {
-            ["TEST_NOW"] = _now.ToString("O", CultureInfo.InvariantCulture),
+            ["TEST_NOW"] = now.ToString("O", CultureInfo.InvariantCulture),
             ["TEST_PRODUCTION_REPOSITORY"] = Production.Path,
         };
         string[] source = args.Contains("--source-repository") ? [] : ["--source-repository", Source.Path];
+        string[] records = run.DefaultRecords ? [] : ["--release-records", Records.Path];
         return BuildRun.RunAsync(Root, environment,
-            [.. args, .. source, "--release-records", Records.Path, "--gitops-repository", Environments.Path, "--triggered-by", "release.manager@example.com"]);
+            [.. args, .. run.Signing ?? Roster.SigningArguments(args), .. source, .. records, "--gitops-repository", Environments.Path, "--triggered-by", "release.manager@example.com"]);
     }
 
     /// <summary>Clone, Version and OpenRelease for the source's HEAD.</summary>
@@ -155,9 +163,10 @@ public sealed class ReleaseWorld : IDisposable
         StageRecord.WriteAsync(Artifact("integration/summary.json"),
             new IntegrationSummary(14, 0, 0, $"https://director.{environment}.example", environment, digest, _now), CancellationToken.None);
 
-    public async Task VoteAndAttestAsync(string version, bool attestQaSuite = true)
+    public async Task VoteAndAttestAsync(string version, bool attestQaSuite = true, string? skipVoteOf = null)
     {
-        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") })
+        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") }
+                     .Where(v => v.Item1 != skipVoteOf))
             (await RunAsync("Vote", "--release", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter)).Succeeded();
         foreach (var (item, by) in new[]
                  {
@@ -182,6 +191,7 @@ public sealed class ReleaseWorld : IDisposable
     public void Dispose()
     {
         Source.Dispose();
+        Roster.Dispose();
         Records.Dispose();
         Environments.Dispose();
         Production.Dispose();

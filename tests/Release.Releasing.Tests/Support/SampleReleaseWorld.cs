@@ -41,7 +41,11 @@ public sealed class SampleReleaseWorld : IDisposable
         Environments = environments;
         Registry = registry;
         _now = start;
+        Roster = new TeamRoster(_root.Combine("build", "release-roster"));
     }
+
+    /// <summary>The team's keys and the roster file the build reads (build/release-roster under the build root).</summary>
+    public TeamRoster Roster { get; }
 
     /// <summary>The module's bare remote (<c>--source-repository</c>, as a file:// URL).</summary>
     public TempBareRemote Source { get; }
@@ -128,7 +132,7 @@ public sealed class SampleReleaseWorld : IDisposable
             RootDirectory = Root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, Observer = run, WriteSchema = false,
         };
         var watch = Stopwatch.StartNew();
-        run.ExitCode = await BuildHost.RunAsync<SampleReleaseBuild>([.. args, .. world], null, options, CancellationToken.None);
+        run.ExitCode = await BuildHost.RunAsync<SampleReleaseBuild>([.. args, .. Roster.SigningArguments(args), .. world], null, options, CancellationToken.None);
         run.Output = writer.ToString();
         await TestContext.Progress.WriteLineAsync($"--- {string.Join(' ', args)} -> exit {run.ExitCode} ({watch.Elapsed.TotalSeconds:0.0} s)");
         // Every run's output in the test's log: a failure later in the flow is often explained by an earlier run.
@@ -181,6 +185,7 @@ public sealed class SampleReleaseWorld : IDisposable
     public void Dispose()
     {
         DeveloperClone.Dispose();
+        Roster.Dispose();
         Source.Dispose();
         Records.Dispose();
         Environments.Dispose();

@@ -1,0 +1,90 @@
+using Release.Process.Signing;
+
+namespace Release.Process.Approvals;
+
+/// <summary>
+/// A roster as text, one signer per line, reviewed like code (e.g. <c>build/release-roster</c>):
+/// <code>
+/// # role               who                          public key (the .pub line)
+/// ModuleLead           lead@example.com             ssh-ed25519 AAAAC3Nza... lead@laptop
+/// Sre                  sre@example.com              ssh-ed25519 AAAAC3Nza...
+/// -                    release.manager@example.com  ssh-ed25519 AAAAC3Nza...   (no role: opens, blesses, promotes)
+/// job                  gitlab-production-job        ssh-ed25519 AAAAC3Nza...   (a CI job: never votes)
+/// Sre                  old.sre@example.com          valid-before=2026-12-01 ssh-ed25519 AAAAC3Nza...  (retired key)
+/// </code>
+/// <c>valid-after=DATE</c> and <c>valid-before=DATE</c> (ISO 8601, UTC when no offset) before the key, as in
+/// OpenSSH's allowed_signers, say when a key may sign: retire a key with <c>valid-before</c> rather than deleting its
+/// line, so the records it signed while valid keep counting.
+/// A person with two keys has two lines; a person in a role may also carry a second role on another line only if
+/// the team really wants that (one person still votes in one role per release).
+/// </summary>
+public static class RosterText
+{
+    /// <summary>Reads the roster.</summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="source">Where it came from, named in errors.</param>
+    /// <exception cref="FormatException">A line that is not <c>ROLE WHO KEY</c>, naming the line and the fix.</exception>
+    public static RoleRoster Parse(string text, string source)
+    {
+        var members = new Dictionary<ApprovalRole, List<string>>();
+        var keys = new List<(string Who, SshPublicKey Key, bool Job, DateTimeOffset? After, DateTimeOffset? Before)>();
+        var number = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            number++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var parts = line.Split((char[])[' ', '\t'], 3, StringSplitOptions.RemoveEmptyEntries);
+            var where = $"{source} line {number}";
+            if (parts.Length < 3)
+                throw new FormatException($"{where}: expected 'ROLE WHO PUBLIC-KEY' (ROLE '-' for no role, 'job' for a CI job), e.g. 'Sre sre@example.com ssh-ed25519 AAAA...'.");
+            var (after, before, keyText) = Validity(parts[2], where);
+            var key = SshPublicKey.Parse(keyText, where);
+            var job = parts[0].Equals("job", StringComparison.OrdinalIgnoreCase);
+            if (!job && parts[0] != "-")
+            {
+                ApprovalRole role;
+                try { role = new ApprovalRole(parts[0]); }
+                catch (ArgumentException e) { throw new FormatException($"{where}: {e.Message}", e); }
+                if (!members.TryGetValue(role, out var list)) members[role] = list = [];
+                if (!list.Any(p => Identity.Same(p, parts[1]))) list.Add(parts[1]);
+            }
+            keys.Add((parts[1], key, job, after, before));
+        }
+        var roster = new RoleRoster(members.ToDictionary(m => m.Key, m => (IReadOnlyList<string>)m.Value));
+        foreach (var group in keys.GroupBy(k => (Who: Identity.Canonical(k.Who), k.Job)))
+        {
+            var distinct = group.Select(k => k.Key).Distinct().ToArray();
+            var validity = group.Where(k => k.After is not null || k.Before is not null)
+                .ToDictionary(k => k.Key.Fingerprint, k => (k.After, k.Before), StringComparer.Ordinal);
+            try
+            {
+                roster = roster.WithSigner(new RosterSigner(group.First().Who, distinct, group.Key.Job) { Validity = validity });
+            }
+            catch (ArgumentException e) { throw new FormatException($"{source}: {e.Message}", e); }
+        }
+        return roster;
+    }
+
+    // Leading valid-after=/valid-before= options, then the key line.
+    private static (DateTimeOffset? After, DateTimeOffset? Before, string Key) Validity(string text, string where)
+    {
+        DateTimeOffset? after = null, before = null;
+        var rest = text.Trim();
+        while (rest.StartsWith("valid-", StringComparison.OrdinalIgnoreCase))
+        {
+            var split = rest.IndexOfAny([' ', '\t']);
+            if (split < 0) break;
+            var option = rest[..split].Split('=', 2);
+            if (!option[0].Equals("valid-after", StringComparison.OrdinalIgnoreCase) && !option[0].Equals("valid-before", StringComparison.OrdinalIgnoreCase))
+                throw new FormatException($"{where}: unknown option '{option[0]}'; use valid-after=DATE or valid-before=DATE.");
+            if (option.Length != 2 || !DateTimeOffset.TryParse(option[1].Trim('"'), System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var value))
+                throw new FormatException($"{where}: '{rest[..split]}' is not valid-after=DATE or valid-before=DATE (ISO 8601, e.g. valid-before=2026-12-01).");
+            if (option[0].Equals("valid-after", StringComparison.OrdinalIgnoreCase)) after = value;
+            else before = value;
+            rest = rest[split..].TrimStart();
+        }
+        return (after, before, rest);
+    }
+}
