@@ -38,7 +38,7 @@ public class FluxManifestWriterTests
     public void OciRepository_selects_the_helm_chart_layer_by_digest()
     {
         var repository = Parse(new FluxManifestWriter().Render(Spec()), "ocirepository.yaml");
-        Assert.That(At(repository, "apiVersion"), Is.EqualTo("source.toolkit.fluxcd.io/v1beta2"));
+        Assert.That(At(repository, "apiVersion"), Is.EqualTo("source.toolkit.fluxcd.io/v1"));
         Assert.That(At(repository, "kind"), Is.EqualTo("OCIRepository"));
         Assert.That(At(repository, "metadata.name"), Is.EqualTo("order-router"));
         Assert.That(At(repository, "metadata.namespace"), Is.EqualTo("trading"));
