@@ -97,6 +97,33 @@ public sealed class HttpRetryPolicyTests
     }
 
     [Test]
+    public async Task A_Retry_After_date_is_waited_out_on_the_injected_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 6, 0, 0, TimeSpan.Zero));
+        var lines = new List<string>();
+        var policy = new HttpRetryPolicy(Fast with { TimeProvider = clock }, lines.Add);
+        var calls = 0;
+
+        var sending = policy.SendAsync(_ =>
+        {
+            var response = new HttpResponseMessage(++calls == 1 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(clock.GetUtcNow().AddSeconds(20));
+            return Task.FromResult(response);
+        });
+        // Twenty seconds pass on the fake clock only; the real wait is a few polls.
+        for (var step = 0; step < 100 && !sending.IsCompleted; step++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(calls, Is.EqualTo(2));
+        Assert.That(lines, Is.EqualTo(new[] { "503 Service Unavailable; attempt 2 of 4 in 20000 ms (Retry-After)" }));
+    }
+
+    [Test]
     public void Options_out_of_range_are_refused_naming_the_option() =>
         Assert.That(() => new HttpRetryPolicy(new HttpRetryOptions { MaxAttempts = 0 }), Throws.ArgumentException.With.Message.Contains("MaxAttempts"));
 }
