@@ -4,16 +4,28 @@ namespace Release.Oci;
 public sealed record OciRegistryClientOptions
 {
     /// <summary>
-    /// How many times one request is tried in total when the connection fails or the registry answers 5xx
-    /// (1 means no retry). Default 4.
+    /// How many times one request is tried in total when the connection fails or the registry answers 408, 429 or 5xx
+    /// (1 means no retry). Default 4. A <c>Retry-After</c> header sets the wait (up to 30 s).
     /// </summary>
     public int MaxAttempts { get; init; } = 4;
 
-    /// <summary>The wait before the first retry; each later wait doubles, up to <see cref="MaxRetryDelay"/>.</summary>
+    /// <summary>The median wait before the first retry; later waits grow exponentially with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan InitialRetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The longest wait between two attempts.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>These retry settings as the shared HTTP retry policy's options (jittered backoff, Retry-After honoured).</summary>
+    internal Release.Tooling.Http.HttpRetryOptions Retry => new()
+    {
+        MaxAttempts = MaxAttempts,
+        InitialDelay = InitialRetryDelay,
+        MaxDelay = MaxRetryDelay,
+        TimeProvider = TimeProvider,
+    };
+
+    /// <summary>The clock retry waits are measured on; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
     /// Blobs larger than this are uploaded in chunks (PATCH with Content-Range); smaller ones in one PUT.

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using Release.Oci.Auth;
+using Release.Tooling.Http;
 
 namespace Release.Oci;
 
 /// <summary>
-/// Sends requests to one registry: answers authentication challenges, retries connection failures and 5xx
-/// with exponential backoff, and turns error answers into exceptions that name the registry and the fix.
+/// Sends requests to one registry: answers authentication challenges, retries connection failures, 429 and 5xx
+/// through the shared <see cref="HttpRetryPolicy"/> (honouring Retry-After), and turns error answers into exceptions that name the registry and the fix.
 /// </summary>
 internal sealed class RegistryTransport : IDisposable
 {
@@ -15,6 +16,7 @@ internal sealed class RegistryTransport : IDisposable
     private readonly OciRegistryClientOptions options;
     private readonly Action<string> log;
     private readonly RegistryAuthenticator authenticator;
+    private readonly HttpRetryPolicy retry;
     private readonly object preparing = new();
     private Task? prepared;
 
@@ -31,6 +33,7 @@ internal sealed class RegistryTransport : IDisposable
             Timeout = options.RequestTimeout,
         };
         authenticator = new RegistryAuthenticator(this.http, address, credentials, log);
+        retry = new HttpRetryPolicy(options.Retry, message => log($"{address.Host}: request failed ({message})"));
     }
 
     public RegistryAddress Address { get; }
@@ -53,33 +56,13 @@ internal sealed class RegistryTransport : IDisposable
             await prepared.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            string failure;
-            try
-            {
-                var response = await SendAuthenticatedAsync(build, repository, cancellationToken).ConfigureAwait(false);
-                if ((int)response.StatusCode < 500 || attempt >= options.MaxAttempts)
-                {
-                    return response;
-                }
-
-                failure = $"{(int)response.StatusCode} {response.StatusCode}";
-                response.Dispose();
-            }
-            catch (Exception ex) when (IsConnectionFailure(ex, cancellationToken))
-            {
-                if (attempt >= options.MaxAttempts)
-                {
-                    throw new RegistryUnreachableException(Address.Host, Address.BaseUri, attempt, ex);
-                }
-
-                failure = ex.Message;
-            }
-
-            var delay = DelayBefore(attempt + 1);
-            log($"{Address.Host}: request failed ({failure}); attempt {attempt + 1} of {options.MaxAttempts} in {delay.TotalMilliseconds:0} ms");
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            return await retry.SendAsync(ct => SendAuthenticatedAsync(build, repository, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new RegistryUnreachableException(Address.Host, Address.BaseUri, retry.MaxAttempts, ex);
         }
     }
 
@@ -94,8 +77,8 @@ internal sealed class RegistryTransport : IDisposable
                 $"while trying to {action}{detail}");
         }
 
-        var hint = (int)response.StatusCode >= 500
-            ? $" after {options.MaxAttempts} attempt(s); check the registry's own log"
+        var hint = HttpRetryPolicy.IsTransient(response.StatusCode)
+            ? $" after {retry.MaxAttempts} attempt(s); check the registry's own log"
             : string.Empty;
         throw new OciRegistryException(
             $"registry {Address.Host} answered {(int)response.StatusCode} {response.StatusCode} when trying to {action}{detail}{hint}.",
@@ -144,17 +127,6 @@ internal sealed class RegistryTransport : IDisposable
         authenticator.Apply(request, repository);
         return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
-
-    private TimeSpan DelayBefore(int attempt)
-    {
-        var factor = Math.Pow(2, attempt - 2);
-        var delay = TimeSpan.FromTicks((long)Math.Min(options.InitialRetryDelay.Ticks * factor, options.MaxRetryDelay.Ticks));
-        return delay;
-    }
-
-    private static bool IsConnectionFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is HttpRequestException or IOException
-        || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static async Task<(string? Code, string? Message)> ReadErrorAsync(
         HttpResponseMessage response, CancellationToken cancellationToken)

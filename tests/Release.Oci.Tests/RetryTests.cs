@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Release.Oci.Tests.Support;
+using Release.Testing.Network;
 
 namespace Release.Oci.Tests;
 
@@ -53,6 +54,22 @@ public class RetryTests : RegistryTestBase
         Assert.That(error!.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(error.Message, Does.Contain(front.Address).And.Contain("after 3 attempt(s)"));
         Assert.That(front.InjectedFailures, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_429_with_Retry_After_is_waited_out_then_the_request_succeeds()
+    {
+        await using var registry = ScriptedHttpServer.Start(
+            new ScriptedAnswer(HttpStatusCode.TooManyRequests, RetryAfter: "1"), new ScriptedAnswer(HttpStatusCode.OK, "{}"));
+        var lines = new List<string>();
+        using var client = new OciRegistryClient(registry.BaseUrl.Authority, options: FastRetries, log: lines.Add);
+
+        await client.CheckAsync();
+
+        Assert.That(registry.Received.Select(r => r.Path), Is.EqualTo(new[] { "/v2/", "/v2/" }));
+        Assert.That(registry.Received[1].At - registry.Received[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)),
+            "the registry's Retry-After (1 s), not the 10 ms backoff");
+        Assert.That(lines, Has.One.Contains("429").And.Contains("Retry-After"));
     }
 
     [Test]

@@ -112,7 +112,7 @@ public sealed class DpkgAndImageTests
         Assert.That(first.Select(c => c.Name), Is.EqualTo(new[] { "libc6", "login" }));
         Assert.That(second, Is.EqualTo(first));
         Assert.That(otherDigest.Select(c => c.Name), Is.EqualTo(new[] { "other" }), "another digest is another layer, read from its tar");
-        Assert.That(Directory.GetFiles(cache.Directory).Select(Path.GetFileName), Is.EquivalentTo(new[] { $"sha256-{new string('a', 64)}.json", $"sha256-{new string('b', 64)}.json" }));
+        Assert.That(Directory.GetFiles(cache.Directory).Select(Path.GetFileName), Is.EquivalentTo(new[] { $"sha256-{new string('a', 64)}.v2.json", $"sha256-{new string('b', 64)}.v2.json" }));
     }
 
     [Test]

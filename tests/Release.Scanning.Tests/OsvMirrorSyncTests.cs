@@ -85,4 +85,22 @@ public sealed class OsvMirrorSyncTests
         var error = Assert.ThrowsAsync<OsvMirrorException>(() => new OsvMirrorSync(http).SyncAsync(mirror, ["NuGet"], folder.Path, CancellationToken.None));
         Assert.That(error!.Message, Does.Contain($"{mirror}NuGet/all.zip could not be reached").And.Contain("Check the mirror URL"));
     }
+
+    [Test]
+    public async Task A_rate_limited_mirror_is_waited_out_with_Retry_After_then_the_archive_is_taken()
+    {
+        using var folder = new TempDirectory();
+        await using var mirror = ScriptedHttpServer.Start(
+            new ScriptedAnswer(System.Net.HttpStatusCode.TooManyRequests, RetryAfter: "1"),
+            new ScriptedAnswer(System.Net.HttpStatusCode.OK) { Content = Zip(("GHSA-new1.json", Advisory("GHSA-new1", "2026-12-01T00:00:00Z"))) });
+        using var http = new HttpClient();
+        var lines = new List<string>();
+
+        var counts = await new OsvMirrorSync(http, lines.Add).SyncAsync(mirror.BaseUrl, ["NuGet"], folder.Path, CancellationToken.None);
+
+        Assert.That(counts["NuGet"], Is.EqualTo(1));
+        Assert.That(mirror.Received, Has.Count.EqualTo(2));
+        Assert.That(mirror.Received[1].At - mirror.Received[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)));
+        Assert.That(lines, Has.Some.Contains("429").And.Some.Contains("Retry-After"));
+    }
 }

@@ -47,7 +47,7 @@ public sealed class ReportTests
             var ruleId = result.GetProperty("ruleId").GetString();
             Assert.That(rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString(), Is.EqualTo(ruleId), "ruleIndex points at its rule");
             Assert.That(result.GetProperty("message").GetProperty("text").GetString(), Is.Not.Empty);
-            Assert.That(result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString(), Is.EqualTo(Context.ArtifactUri));
+            Assert.That(result.GetProperty("locations")[0].GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString(), Does.StartWith("pkg:"));
         }
 
         var byRule = results.ToDictionary(r => r.GetProperty("ruleId").GetString()!);

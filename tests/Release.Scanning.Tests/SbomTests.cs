@@ -57,7 +57,7 @@ public sealed class SbomTests
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
         Assert.That(root.GetProperty("bomFormat").GetString(), Is.EqualTo("CycloneDX"));
-        Assert.That(root.GetProperty("specVersion").GetString(), Is.EqualTo("1.5"));
+        Assert.That(root.GetProperty("specVersion").GetString(), Is.EqualTo("1.6"));
         Assert.That(root.GetProperty("serialNumber").GetString(), Does.Match("^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
         Assert.That(root.GetProperty("version").GetInt32(), Is.EqualTo(1));
         var metadata = root.GetProperty("metadata");

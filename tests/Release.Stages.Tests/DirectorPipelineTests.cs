@@ -161,6 +161,10 @@ public class DirectorPipelineTests
         Assert.That(imageSbom.GetProperty("bomFormat").GetString(), Is.EqualTo("CycloneDX"));
         var purls = imageSbom.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("purl").GetString()).ToList();
         Assert.That(purls, Has.Some.StartWith("pkg:deb/debian/libc6@"), "Debian packages of the embedded base's dpkg status");
+        Assert.That(purls, Has.Some.StartWith("pkg:nuget/Microsoft.NETCore.App.Runtime.linux-").And.Some.StartWith("pkg:nuget/Microsoft.AspNetCore.App.Runtime.linux-"),
+            "the .NET runtime the embedded base carries");
+        Assert.That(imageSbom.GetProperty("specVersion").GetString(), Is.EqualTo("1.6"));
+        Assert.That(imageSbom.GetProperty("dependencies").GetArrayLength(), Is.GreaterThan(0));
         Assert.That(Json.Read(Artifact("scan/sbom-app.cdx.json")).GetProperty("metadata").GetProperty("component").GetProperty("name").GetString(), Is.EqualTo("director"));
         Assert.That(Json.Read(Artifact("scan/scan.sarif")).GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
         Assert.That(Artifact("scan/gl-container-scanning-report.json"), Does.Exist);

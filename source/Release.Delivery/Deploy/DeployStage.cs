@@ -7,6 +7,7 @@ using Release.Delivery.Deploy.Notify;
 using Release.Delivery.Push;
 using Release.Engine;
 using Release.Stages.Pipeline;
+using Release.Tooling.Http;
 
 namespace Release.Delivery.Deploy;
 
@@ -127,7 +128,8 @@ internal sealed class DeployStage(IDeploy build)
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-            await new SlackNotifier(http).NotifyAsync(build.SlackWebhook, notice, ct);
+            var retry = new HttpRetryPolicy(log: message => build.Log.Information($"Slack notification: {message}"));
+            await new SlackNotifier(http, retry).NotifyAsync(build.SlackWebhook, notice, ct);
             build.Log.Information("Slack notified");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException or InvalidOperationException && !ct.IsCancellationRequested)

@@ -7,13 +7,14 @@ namespace Release.Helm.Charts;
 /// <summary>
 /// Writes and maintains a Helm chart (format v2) for one module. "Generate and maintain" rule, applied on every run:
 /// <list type="bullet">
-/// <item>Chart.yaml, .helmignore and templates/{_helpers.tpl, deployment.yaml, service.yaml, configmap.yaml} are the
-/// generator's: they are rewritten from the <see cref="ChartSpec"/>. In Chart.yaml only the keys listed by
+/// <item>Chart.yaml, .helmignore, values.schema.json and the templates (_helpers.tpl, deployment.yaml, service.yaml,
+/// configmap.yaml, serviceaccount.yaml, ingress.yaml, hpa.yaml, NOTES.txt, tests/test-connection.yaml; see
+/// <see cref="ChartTemplates"/>) are the generator's: they are rewritten from the <see cref="ChartSpec"/>. In Chart.yaml only the keys listed by
 /// <see cref="ChartValues.ChartYamlFor"/> are rewritten; other keys (maintainers, keywords, …) are kept.</item>
 /// <item>values.yaml is shared: keys listed by <see cref="ChartValues.ValuesFor"/> as generator-owned are set from the
 /// spec, seeded keys are added only if absent, and every other key is kept. YAML comments in values.yaml and Chart.yaml
 /// are not preserved (the file is re-serialised); a fixed header comment is written instead.</item>
-/// <item>Any other file (an extra template, a NOTES.txt, a README) belongs to the team and is never touched.</item>
+/// <item>Any other file (an extra template, a README) belongs to the team and is never touched.</item>
 /// </list>
 /// All inputs are validated and existing files parsed before anything is written; each file is written atomically and
 /// only when its content changes.
@@ -24,7 +25,9 @@ public sealed class ChartGenerator
     public const string ValuesHeader =
         "# Values for this chart. Release.Helm regenerates the keys it owns (replicaCount, image.repository, image.digest,\n"
         + "# containerPort, probes.path, service.port, config, podLabels and, when the build sets them, resources) on every\n"
-        + "# run. Other keys are yours and are kept, but comments in this file are not.\n";
+        + "# run. Other keys are yours and are kept, but comments in this file are not. The security settings are hardened\n"
+        + "# by default (non-root, read-only root file system, no capabilities, no service account token); values.schema.json\n"
+        + "# checks the types. image.repository names no registry when the build pushed to one on its own machine: set it.\n";
 
     /// <summary>Generates the chart for <paramref name="spec"/> into <paramref name="chartDirectory"/>, creating or updating it.</summary>
     /// <returns>The chart-relative paths of the files whose content was written (unchanged files are not rewritten).</returns>

@@ -7,7 +7,8 @@ namespace Release.Helm.Charts;
 /// <param name="ModuleName">The module; also the chart name, so lowercase letters, digits and dashes (e.g. <c>order-router</c>).</param>
 /// <param name="ChartVersion">The chart version, SemVer 2 (e.g. <c>1.4.0</c> or <c>1.4.0-g0156133</c>).</param>
 /// <param name="AppVersion">The application version shown by Helm; any text, written quoted.</param>
-/// <param name="ImageRepository">The image repository without tag or digest (e.g. <c>registry.local/apps/order-router</c>).</param>
+/// <param name="ImageRepository">The image repository without tag or digest (e.g. <c>registry.local/apps/order-router</c>);
+/// a registry on the build machine's loopback address is left out of values.yaml (see <see cref="ImageRepositoryDefault"/>).</param>
 /// <param name="ImageDigest">The image digest, <c>sha256:</c> and 64 lowercase hex digits: the chart pins the image by digest.</param>
 public sealed record ChartSpec(string ModuleName, string ChartVersion, string AppVersion, string ImageRepository, string ImageDigest)
 {
@@ -23,7 +24,10 @@ public sealed record ChartSpec(string ModuleName, string ChartVersion, string Ap
     /// <summary>The number of pods.</summary>
     public int Replicas { get; init; } = 1;
 
-    /// <summary>CPU and memory requests and limits; null leaves <c>resources</c> in values.yaml to the team.</summary>
+    /// <summary>
+    /// CPU and memory requests and limits, owned by the build; null seeds production defaults in values.yaml
+    /// (requests 100m/128Mi, limits 500m/256Mi) that are the team's to tune from then on.
+    /// </summary>
     public ResourceRequirements? Resources { get; init; }
 
     /// <summary>Environment variables for the module, stored in a ConfigMap and mounted with <c>envFrom</c>.</summary>

@@ -13,6 +13,13 @@ internal static class ChartTemplates
         ("templates/configmap.yaml", "configmap.yaml"),
         ("templates/deployment.yaml", "deployment.yaml"),
         ("templates/service.yaml", "service.yaml"),
+        ("templates/serviceaccount.yaml", "serviceaccount.yaml"),
+        ("templates/ingress.yaml", "ingress.yaml"),
+        ("templates/hpa.yaml", "hpa.yaml"),
+        ("templates/NOTES.txt", "NOTES.txt"),
+        ("templates/tests/test-connection.yaml", "test-connection.yaml"),
+        // Types of the values, the generator's and the seeded ones; unknown keys stay allowed for the team.
+        ("values.schema.json", "values.schema.json"),
     ];
 
     public static string Render(string resource, string chartName)

@@ -15,18 +15,33 @@ public static class ChartValues
     public static IReadOnlyList<GeneratedValue> ValuesFor(ChartSpec spec) =>
     [
         new("replicaCount", Number(spec.Replicas), Generator),
-        new("image.repository", String(spec.ImageRepository), Generator),
+        new("image.repository", String(ImageRepositoryDefault.For(spec.ImageRepository)), Generator),
         new("image.digest", String(spec.ImageDigest), Generator),
         new("image.pullPolicy", String("IfNotPresent"), SeededForTeam),
+        new("imagePullSecrets", new YamlSequenceNode(), SeededForTeam),
+        new("serviceAccount", ChartHardening.ServiceAccount(), SeededForTeam),
+        new("podAnnotations", new YamlMappingNode(), SeededForTeam),
+        new("podSecurityContext", ChartHardening.PodSecurityContext(), SeededForTeam),
+        new("securityContext", ChartHardening.ContainerSecurityContext(), SeededForTeam),
+        new("tmpVolume", ChartHardening.TmpVolume(), SeededForTeam),
         new("containerPort", Number(spec.ContainerPort), Generator),
         new("probes.path", String(spec.HealthPath), Generator),
-        new("probes.initialDelaySeconds", Number(5), SeededForTeam),
-        new("probes.periodSeconds", Number(10), SeededForTeam),
+        // Startup gives a slow first start up to 60 s; after it, liveness restarts a hung pod and readiness takes a
+        // busy one out of the Service, each on its own rhythm.
+        new("probes.startup", Probe(periodSeconds: 2, failureThreshold: 30), SeededForTeam),
+        new("probes.liveness", Probe(periodSeconds: 10, failureThreshold: 3), SeededForTeam),
+        new("probes.readiness", Probe(periodSeconds: 5, failureThreshold: 3), SeededForTeam),
         new("service.type", String("ClusterIP"), SeededForTeam),
         new("service.port", Number(spec.ServicePort), Generator),
+        new("ingress", Ingress(spec.ChartName), SeededForTeam),
         spec.Resources is null
-            ? new("resources", new YamlMappingNode(), SeededForTeam)
+            ? new("resources", ChartHardening.Resources(), SeededForTeam)
             : new("resources", Resources(spec.Resources), Generator),
+        new("autoscaling", Autoscaling(), SeededForTeam),
+        new("nodeSelector", new YamlMappingNode(), SeededForTeam),
+        new("tolerations", new YamlSequenceNode(), SeededForTeam),
+        new("affinity", new YamlMappingNode(), SeededForTeam),
+        new("testConnection.image", String("busybox:1.36"), SeededForTeam),
         new("config", SortedMapping(spec.Config), Generator),
         new("podLabels", SortedMapping(spec.Labels), Generator),
     ];
@@ -42,6 +57,36 @@ public static class ChartValues
         // Always quoted: an unquoted 1.10 would be read by Helm as the number 1.1.
         new("appVersion", new YamlScalarNode(spec.AppVersion) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted }, Generator),
     ];
+
+    private static YamlMappingNode Probe(int periodSeconds, int failureThreshold) => new()
+    {
+        { "periodSeconds", Number(periodSeconds) },
+        { "failureThreshold", Number(failureThreshold) },
+        { "timeoutSeconds", Number(2) },
+    };
+
+    private static YamlMappingNode Ingress(string chartName) => new()
+    {
+        { "enabled", Bool(false) },
+        { "className", String("") },
+        { "annotations", new YamlMappingNode() },
+        {
+            "hosts", new YamlSequenceNode(new YamlMappingNode
+            {
+                { "host", String($"{chartName}.example.internal") },
+                { "paths", new YamlSequenceNode(new YamlMappingNode { { "path", String("/") }, { "pathType", String("Prefix") } }) },
+            })
+        },
+        { "tls", new YamlSequenceNode() },
+    };
+
+    private static YamlMappingNode Autoscaling() => new()
+    {
+        { "enabled", Bool(false) },
+        { "minReplicas", Number(1) },
+        { "maxReplicas", Number(3) },
+        { "targetCPUUtilizationPercentage", Number(80) },
+    };
 
     private static YamlMappingNode Resources(ResourceRequirements resources)
     {

@@ -9,7 +9,7 @@ namespace Release.Helm.Flux;
 
 /// <summary>
 /// Writes a module's Flux manifests to <c>environments/&lt;env&gt;/&lt;module&gt;/</c>: an OCIRepository
-/// (source.toolkit.fluxcd.io/v1beta2) selecting the Helm chart layer, a HelmRelease (helm.toolkit.fluxcd.io/v2) whose
+/// (source.toolkit.fluxcd.io/v1) selecting the Helm chart layer, a HelmRelease (helm.toolkit.fluxcd.io/v2) whose
 /// chartRef points at it, the values ConfigMap when values are not inline, and a kustomization.yaml listing them.
 /// The folder belongs to the writer: its known files are rewritten (or removed when no longer produced), other files
 /// are left alone. Output is deterministic: same spec, same bytes.
@@ -70,7 +70,7 @@ public sealed class FluxManifestWriter
         if (spec.SemverRange is not null) reference.Add("semver", String(spec.SemverRange));
         return new YamlMappingNode
         {
-            { "apiVersion", "source.toolkit.fluxcd.io/v1beta2" },
+            { "apiVersion", "source.toolkit.fluxcd.io/v1" },
             { "kind", "OCIRepository" },
             { "metadata", Metadata(spec, spec.Module) },
             {

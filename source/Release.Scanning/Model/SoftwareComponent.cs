@@ -15,6 +15,12 @@ public sealed record SoftwareComponent(
     bool IsDirect = true,
     string? Architecture = null)
 {
+    /// <summary>
+    /// Names of the components (same ecosystem) this one depends on, when known: empty means "depends on nothing",
+    /// null means "not known" (the SBOM then states no dependencies for it rather than claim none).
+    /// </summary>
+    public IReadOnlyList<string>? DependsOn { get; init; }
+
     /// <summary>The package URL (purl) that identifies this component in SBOMs and reports.</summary>
     public string Purl => PackageUrl.For(this);
 }

@@ -65,6 +65,7 @@ public static class SarifReportWriter
         json.WriteStartObject("driver");
         json.WriteString("name", ToolInfo.Name);
         json.WriteString("version", ToolInfo.Version);
+        json.WriteString("informationUri", ToolInfo.InformationUri);
         json.WriteStartArray("rules");
         foreach (var rule in rules)
         {
@@ -145,11 +146,19 @@ public static class SarifReportWriter
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        if (context.ArtifactUri is not null)
+        // A file location only where the package's place in the manifest is known (SARIF2017 asks for a region).
+        if (context is { ArtifactUri: { } uri, ArtifactText: { } text }
+            && ArtifactRegion.Find(text, finding.Component.Name, finding.Component.Version) is { } region)
         {
             json.WriteStartObject("physicalLocation");
             json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", context.ArtifactUri);
+            json.WriteString("uri", uri);
+            json.WriteEndObject();
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", region.StartLine);
+            json.WriteNumber("startColumn", region.StartColumn);
+            json.WriteNumber("endLine", region.StartLine);
+            json.WriteNumber("endColumn", region.EndColumn);
             json.WriteEndObject();
             json.WriteEndObject();
         }

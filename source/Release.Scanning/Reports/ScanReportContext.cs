@@ -16,6 +16,13 @@ public sealed record ScanReportContext(
     string? OperatingSystem = null,
     string? ArtifactUri = null)
 {
+    /// <summary>
+    /// The text of the manifest <see cref="ArtifactUri"/> names, when the caller read it: SARIF results then carry the
+    /// region of the package in it. A component not found there (an OS package, the base image's runtime) gets a logical
+    /// location only, rather than a file location without a region.
+    /// </summary>
+    public string? ArtifactText { get; init; }
+
     /// <summary>The image reference to write: <see cref="Image"/> or "name:version".</summary>
     public string ImageOrDefault => Image ?? $"{SubjectName}:{SubjectVersion}";
 

@@ -53,6 +53,9 @@ internal sealed class AssetsTargetGraph
         return graph;
     }
 
+    /// <summary>The names a package or project depends on directly in this target (empty when none or unknown).</summary>
+    public IReadOnlyList<string> DependenciesOf(string name) => _edges.TryGetValue(name, out var children) ? children : [];
+
     /// <summary>Names reachable from <paramref name="roots"/> through dependency edges (roots included).</summary>
     public HashSet<string> ReachableFrom(IEnumerable<string> roots)
     {

@@ -7,12 +7,17 @@ using Release.Scanning.Model;
 namespace Release.Scanning.Sbom;
 
 /// <summary>
-/// Writes an SBOM as CycloneDX 1.5 JSON. The output depends only on the SBOM and the clock: components are sorted
+/// Writes an SBOM as CycloneDX 1.6 JSON, with the dependency graph: the subject depends on the direct components, and
+/// each component whose dependencies are known lists them (components with unknown dependencies are left out of the
+/// graph, as the specification asks, rather than claimed to have none). The output depends only on the SBOM and the clock: components are sorted
 /// and the serial number is derived from the content, so identical input at the same time gives identical bytes.
 /// </summary>
 public sealed class CycloneDxWriter(TimeProvider timeProvider)
 {
-    /// <summary>Renders the SBOM as CycloneDX 1.5 JSON text.</summary>
+    /// <summary>The CycloneDX specification version written.</summary>
+    public const string SpecVersion = "1.6";
+
+    /// <summary>Renders the SBOM as CycloneDX 1.6 JSON text.</summary>
     /// <param name="sbom">The SBOM to render.</param>
     public string Write(SoftwareBillOfMaterials sbom)
     {
@@ -23,7 +28,7 @@ public sealed class CycloneDxWriter(TimeProvider timeProvider)
         {
             json.WriteStartObject();
             json.WriteString("bomFormat", "CycloneDX");
-            json.WriteString("specVersion", "1.5");
+            json.WriteString("specVersion", SpecVersion);
             json.WriteString("serialNumber", $"urn:uuid:{DeterministicUuid.Create(identity)}");
             json.WriteNumber("version", 1);
             WriteMetadata(json, sbom);
@@ -34,6 +39,7 @@ public sealed class CycloneDxWriter(TimeProvider timeProvider)
             }
 
             json.WriteEndArray();
+            WriteDependencies(json, sbom, components);
             json.WriteEndObject();
         }
 
@@ -51,7 +57,7 @@ public sealed class CycloneDxWriter(TimeProvider timeProvider)
     {
         json.WriteStartObject("metadata");
         json.WriteString("timestamp", timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        // CycloneDX 1.5 describes tools as components (the older array form is deprecated).
+        // CycloneDX 1.5 and later describe tools as components (the older array form is deprecated).
         json.WriteStartObject("tools");
         json.WriteStartArray("components");
         json.WriteStartObject();
@@ -63,10 +69,40 @@ public sealed class CycloneDxWriter(TimeProvider timeProvider)
         json.WriteEndObject();
         json.WriteStartObject("component");
         json.WriteString("type", sbom.SubjectKind == SbomSubjectKind.Container ? "container" : "application");
-        json.WriteString("bom-ref", $"subject:{sbom.SubjectName}@{sbom.SubjectVersion}");
+        json.WriteString("bom-ref", SubjectRef(sbom));
         json.WriteString("name", sbom.SubjectName);
         json.WriteString("version", sbom.SubjectVersion);
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static string SubjectRef(SoftwareBillOfMaterials sbom) => $"subject:{sbom.SubjectName}@{sbom.SubjectVersion}";
+
+    private static void WriteDependencies(Utf8JsonWriter json, SoftwareBillOfMaterials sbom, IReadOnlyList<SoftwareComponent> components)
+    {
+        // Edges name components; a name resolves to the shipping occurrence of that name in the same ecosystem.
+        var byName = components.GroupBy(c => (c.Ecosystem, Name: c.Name.ToLowerInvariant()))
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Scope).First().Purl);
+        json.WriteStartArray("dependencies");
+        WriteDependency(json, SubjectRef(sbom), components.Where(c => c.IsDirect).Select(c => c.Purl));
+        foreach (var component in components.Where(c => c.DependsOn is not null))
+        {
+            var targets = component.DependsOn!
+                .Select(name => byName.GetValueOrDefault((component.Ecosystem, name.ToLowerInvariant())))
+                .OfType<string>();
+            WriteDependency(json, component.Purl, targets);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteDependency(Utf8JsonWriter json, string reference, IEnumerable<string> dependsOn)
+    {
+        json.WriteStartObject();
+        json.WriteString("ref", reference);
+        json.WriteStartArray("dependsOn");
+        foreach (var target in dependsOn.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) json.WriteStringValue(target);
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

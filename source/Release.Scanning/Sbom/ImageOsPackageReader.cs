@@ -6,7 +6,8 @@ namespace Release.Scanning.Sbom;
 
 /// <summary>
 /// Finds the Debian packages of a container image: in an unpacked root file system, or in image layer tars
-/// (plain or gzip-compressed), reading <c>var/lib/dpkg/status</c> and <c>var/lib/dpkg/status.d/*</c>.
+/// (plain or gzip-compressed), reading <c>var/lib/dpkg/status</c> and <c>var/lib/dpkg/status.d/*</c>; and, from layers,
+/// the .NET runtime packs the image carries outside dpkg (see <see cref="DotnetRuntimeReader"/>).
 /// </summary>
 public static class ImageOsPackageReader
 {
@@ -63,6 +64,8 @@ public static class ImageOsPackageReader
     {
         IReadOnlyList<SoftwareComponent> fromStatus = [];
         var fromStatusFolder = new Dictionary<string, IReadOnlyList<SoftwareComponent>>(StringComparer.Ordinal);
+        // By path, so a file an upper layer replaces counts once; its whiteout is not tracked (a removed runtime is rare).
+        var runtimes = new Dictionary<string, SoftwareComponent?>(StringComparer.Ordinal);
         foreach (var layer in layers)
         {
             var entries = cache is null ? null : await cache.TryReadAsync(layer.Digest, cancellationToken).ConfigureAwait(false);
@@ -74,6 +77,12 @@ public static class ImageOsPackageReader
 
             foreach (var (entryName, text) in entries)
             {
+                if (DotnetRuntimeReader.IsFrameworkManifest(entryName))
+                {
+                    runtimes[entryName] = DotnetRuntimeReader.Parse(text, $"{layer.Path}!{entryName}");
+                    continue;
+                }
+
                 var parsed = DpkgStatusParser.Parse(text, $"{layer.Path}!{entryName}");
                 if (entryName == StatusPath)
                 {
@@ -86,7 +95,9 @@ public static class ImageOsPackageReader
             }
         }
 
-        return fromStatus.Concat(fromStatusFolder.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value)).ToList();
+        return fromStatus.Concat(fromStatusFolder.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value))
+            .Concat(runtimes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).OfType<SoftwareComponent>())
+            .ToList();
     }
 
     private static async IAsyncEnumerable<DpkgEntry> ReadDpkgEntriesAsync(
@@ -105,7 +116,8 @@ public static class ImageOsPackageReader
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {
             var name = entry.Name.TrimStart('.').TrimStart('/');
-            var wanted = name == StatusPath || (name.StartsWith(StatusFolder, StringComparison.Ordinal) && name.Length > StatusFolder.Length);
+            var wanted = name == StatusPath || (name.StartsWith(StatusFolder, StringComparison.Ordinal) && name.Length > StatusFolder.Length)
+                         || DotnetRuntimeReader.IsFrameworkManifest(name);
             if (!wanted || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
             {
                 continue;

@@ -16,6 +16,9 @@ namespace Release.Scanning.Sbom;
 /// <param name="directory">The cache folder; created on the first write.</param>
 public sealed partial class LayerPackageCache(string directory)
 {
+    // v2: entries include the .NET frameworks' deps.json; a v1 file (dpkg only) must not hide the runtime.
+    private const string FormatVersion = "v2";
+
     /// <summary>The cache folder.</summary>
     public string Directory { get; } = directory;
 
@@ -41,11 +44,11 @@ public sealed partial class LayerPackageCache(string directory)
 
     // Only a well-formed digest becomes a file name: anything else could point outside the folder, and is not cached.
     private string? FileFor(string digest) =>
-        Sha256Digest().Match(digest) is { Success: true } match ? Path.Combine(Directory, $"sha256-{match.Groups[1].Value}.json") : null;
+        Sha256Digest().Match(digest) is { Success: true } match ? Path.Combine(Directory, $"sha256-{match.Groups[1].Value}.{FormatVersion}.json") : null;
 
     [GeneratedRegex("^sha256:([0-9a-f]{64})$")]
     private static partial Regex Sha256Digest();
 }
 
-/// <summary>One dpkg database file found in a layer: its path in the image and its text.</summary>
+/// <summary>One package database file found in a layer (dpkg status, a .NET framework's deps.json): its path in the image and its text.</summary>
 internal sealed record DpkgEntry(string Name, string Text);

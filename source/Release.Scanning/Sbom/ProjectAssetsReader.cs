@@ -58,7 +58,10 @@ public static class ProjectAssetsReader
             {
                 var isDirect = requiredRoots.Contains(package.Name) || privateRoots.Contains(package.Name);
                 var scope = required.Contains(package.Name) ? DependencyScope.Required : DependencyScope.Excluded;
-                components.Add(new SoftwareComponent(ComponentEcosystem.NuGet, package.Name, package.Version, scope, isDirect));
+                components.Add(new SoftwareComponent(ComponentEcosystem.NuGet, package.Name, package.Version, scope, isDirect)
+                {
+                    DependsOn = graph.DependenciesOf(package.Name),
+                });
             }
         }
 

@@ -47,7 +47,11 @@ internal sealed class ScanStage(IScan build)
             AdvisoryDataAsOf.Judge(scanned.Sources, dataAsOf, scanned.FinishedAt, TimeSpan.FromDays(build.MaxAdvisoryAgeDays)));
 
         var context = new ScanReportContext(build.Module, source.Version, $"{imageName}:{image.Tag}", ImagePackages.OperatingSystem(os),
-            paths.ProjectAssets.RelativeTo(build.RootDirectory));
+            paths.ProjectAssets.RelativeTo(build.RootDirectory))
+        {
+            // SARIF results point at the package's line in it.
+            ArtifactText = File.Exists(paths.ProjectAssets) ? await File.ReadAllTextAsync(paths.ProjectAssets, ct) : null,
+        };
         await SarifReportWriter.WriteFileAsync(outcome, context, output.Staging / ScanReportFiles.Sarif, ct);
         await GitLabContainerScanningReportWriter.WriteFileAsync(outcome, context, output.Staging / ScanReportFiles.GitLab, ct);
         var summary = ScanSummary.From(outcome);

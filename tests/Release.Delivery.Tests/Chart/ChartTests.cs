@@ -3,6 +3,7 @@ using Release.Delivery.Tests.Support;
 using Release.Helm.Oci;
 using Release.Oci;
 using Release.Stages.Pipeline;
+using Release.Testing.Npm;
 using Release.Testing.Registry;
 
 namespace Release.Delivery.Tests.Chart;
@@ -43,7 +44,10 @@ public class ChartTests
 
         var chart = root.Paths.ChartDirectory / "director";
         var values = File.ReadAllText(chart / "values.yaml");
-        Assert.That(values, Does.Contain(digest).And.Contain($"repository: {registry}/apps/chart-roundtrip").And.Contain("path: /health"));
+        // The registry on the build machine is never the chart's default: deployers name the registry they pull from.
+        Assert.That(values, Does.Contain(digest).And.Contain("repository: apps/chart-roundtrip").And.Not.Contain($"{registry}/apps").And.Contain("path: /health"));
+        var (lintCode, lint) = await HelmBinary.RunAsync("lint", "--strict", chart);
+        Assert.That(lintCode, Is.Zero, lint);
         var deployment = File.ReadAllText(chart / "templates" / "deployment.yaml");
         Assert.That(deployment, Does.Contain("livenessProbe").And.Contain("readinessProbe").And.Contain("@{{ .Values.image.digest }}").Or.Contain(".Values.image.digest"));
         Assert.That(File.Exists(chart / "templates" / "service.yaml") && File.Exists(chart / "templates" / "configmap.yaml"), Is.True);

@@ -35,7 +35,8 @@ public class ChartGeneratorTests
         Assert.That(written, Is.EquivalentTo(new[]
         {
             "Chart.yaml", "values.yaml", ".helmignore", "templates/_helpers.tpl", "templates/configmap.yaml",
-            "templates/deployment.yaml", "templates/service.yaml",
+            "templates/deployment.yaml", "templates/service.yaml", "templates/serviceaccount.yaml", "templates/ingress.yaml",
+            "templates/hpa.yaml", "templates/NOTES.txt", "templates/tests/test-connection.yaml", "values.schema.json",
         }));
         var chart = ReadYaml("Chart.yaml");
         Assert.That(At(chart, "apiVersion"), Is.EqualTo("v2"));
@@ -55,10 +56,23 @@ public class ChartGeneratorTests
 
         var deployment = Read("templates/deployment.yaml");
         Assert.That(deployment, Does.Contain("image: \"{{ .Values.image.repository }}@{{ .Values.image.digest }}\""));
-        Assert.That(deployment, Does.Contain("livenessProbe:").And.Contain("readinessProbe:"));
+        Assert.That(deployment, Does.Contain("startupProbe:").And.Contain("livenessProbe:").And.Contain("readinessProbe:"));
+        Assert.That(At(values, "securityContext.readOnlyRootFilesystem"), Is.EqualTo("true"));
+        Assert.That(At(values, "serviceAccount.automount"), Is.EqualTo("false"));
         Assert.That(deployment, Does.Contain("checksum/config: {{ include (print $.Template.BasePath \"/configmap.yaml\") . | sha256sum }}"));
         Assert.That(deployment, Does.Contain("name: {{ include \"order-router.fullname\" . }}-config"));
         Assert.That(Read("templates/_helpers.tpl"), Does.Contain("define \"order-router.labels\"").And.Not.Contain("__CHART__"));
+    }
+
+    [TestCase("127.0.0.1:5123/apps/order-router", "apps/order-router")]
+    [TestCase("localhost:5000/apps/order-router", "apps/order-router")]
+    [TestCase("[::1]:5000/apps/order-router", "apps/order-router")]
+    [TestCase("registry.bank.internal/apps/order-router", "registry.bank.internal/apps/order-router")]
+    [TestCase("registry.bank.internal:5000/apps/order-router", "registry.bank.internal:5000/apps/order-router")]
+    public async Task The_default_image_repository_never_names_a_registry_on_the_build_machine(string pushed, string expected)
+    {
+        await new ChartGenerator().GenerateAsync(SampleCharts.OrderRouter() with { ImageRepository = pushed }, Chart);
+        Assert.That(At(ReadYaml("values.yaml"), "image.repository"), Is.EqualTo(expected));
     }
 
     [Test]
@@ -74,12 +88,12 @@ public class ChartGeneratorTests
     {
         var generator = new ChartGenerator();
         await generator.GenerateAsync(SampleCharts.OrderRouter(), Chart);
-        var teamTemplate = Path.Combine(Chart, "templates", "ingress.yaml");
-        await File.WriteAllTextAsync(teamTemplate, "kind: Ingress # team's\n");
+        var teamTemplate = Path.Combine(Chart, "templates", "pdb.yaml");
+        await File.WriteAllTextAsync(teamTemplate, "kind: PodDisruptionBudget # team's\n");
         var values = Read("values.yaml")
             .Replace("pullPolicy: IfNotPresent", "pullPolicy: Always")      // seeded key: the team's after the first run
             .Replace("replicaCount: 2", "replicaCount: 7")                   // owned key: the build definition wins
-            + "ingress:\n  host: orders.bank.internal\n";                    // team key
+            + "dashboard:\n  host: orders.bank.internal\n";                  // team key
         await File.WriteAllTextAsync(Path.Combine(Chart, "values.yaml"), values);
         await File.WriteAllTextAsync(Path.Combine(Chart, "Chart.yaml"), Read("Chart.yaml") + "keywords:\n  - trading\n");
 
@@ -90,8 +104,8 @@ public class ChartGeneratorTests
         Assert.That(At(merged, "image.digest"), Is.EqualTo("sha256:" + new string('f', 64)));
         Assert.That(At(merged, "replicaCount"), Is.EqualTo("2"));
         Assert.That(At(merged, "image.pullPolicy"), Is.EqualTo("Always"));
-        Assert.That(At(merged, "ingress.host"), Is.EqualTo("orders.bank.internal"));
-        Assert.That(File.ReadAllText(teamTemplate), Is.EqualTo("kind: Ingress # team's\n"));
+        Assert.That(At(merged, "dashboard.host"), Is.EqualTo("orders.bank.internal"));
+        Assert.That(File.ReadAllText(teamTemplate), Is.EqualTo("kind: PodDisruptionBudget # team's\n"));
         var chart = ReadYaml("Chart.yaml");
         Assert.That(At(chart, "version"), Is.EqualTo("1.5.0"));
         Assert.That(((YamlSequenceNode)chart.Children[new YamlScalarNode("keywords")]).Children, Has.Count.EqualTo(1));
@@ -99,14 +113,14 @@ public class ChartGeneratorTests
     }
 
     [Test]
-    public async Task Resources_belong_to_the_team_when_the_build_does_not_set_them()
+    public async Task Resources_are_seeded_and_then_belong_to_the_team_when_the_build_does_not_set_them()
     {
         var generator = new ChartGenerator();
         var withoutResources = SampleCharts.OrderRouter() with { Resources = null };
         await generator.GenerateAsync(withoutResources, Chart);
-        Assert.That(Read("values.yaml"), Does.Contain("resources: {}"));
+        Assert.That(At(ReadYaml("values.yaml"), "resources.requests.cpu"), Is.EqualTo("100m"), "seeded with production defaults");
         await File.WriteAllTextAsync(Path.Combine(Chart, "values.yaml"),
-            Read("values.yaml").Replace("resources: {}", "resources:\n  requests:\n    cpu: 50m"));
+            Read("values.yaml").Replace("    cpu: 100m", "    cpu: 50m"));
 
         await generator.GenerateAsync(withoutResources, Chart);
 

@@ -1,6 +1,7 @@
 using Release.Helm.Flux;
 using Release.Helm.Tests.Support;
 using Release.Helm.Yaml;
+using Release.Testing.Npm;
 using YamlDotNet.RepresentationModel;
 
 namespace Release.Helm.Tests.Flux;
@@ -35,10 +36,41 @@ public class FluxManifestWriterTests
     }
 
     [Test]
+    public async Task The_Flux_resources_validate_against_Fluxs_schemas()
+    {
+        using var folder = new TemporaryDirectory();
+        var written = new List<string>();
+        foreach (var (name, text) in new FluxManifestWriter().Render(Spec()))
+        {
+            var path = folder.Combine(name);
+            await File.WriteAllTextAsync(path, text);
+            written.Add(path);
+        }
+
+        var (exitCode, output) = await FluxSchemas.ValidateAsync([.. written]);
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("checked OCIRepository source.toolkit.fluxcd.io/v1").And.Contain("checked HelmRelease helm.toolkit.fluxcd.io/v2"));
+    }
+
+    [Test]
+    public async Task The_schema_check_rejects_a_wrong_OCIRepository()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.Combine("ocirepository.yaml");
+        await File.WriteAllTextAsync(path, "apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: x\nspec:\n  interval: 5\n  url: oci://r/c\n");
+
+        var (exitCode, output) = await FluxSchemas.ValidateAsync(path);
+
+        Assert.That(exitCode, Is.Not.Zero, output);
+        Assert.That(output, Does.Contain("interval"));
+    }
+
+    [Test]
     public void OciRepository_selects_the_helm_chart_layer_by_digest()
     {
         var repository = Parse(new FluxManifestWriter().Render(Spec()), "ocirepository.yaml");
-        Assert.That(At(repository, "apiVersion"), Is.EqualTo("source.toolkit.fluxcd.io/v1beta2"));
+        Assert.That(At(repository, "apiVersion"), Is.EqualTo("source.toolkit.fluxcd.io/v1"));
         Assert.That(At(repository, "kind"), Is.EqualTo("OCIRepository"));
         Assert.That(At(repository, "metadata.name"), Is.EqualTo("order-router"));
         Assert.That(At(repository, "metadata.namespace"), Is.EqualTo("trading"));

@@ -69,9 +69,10 @@ public class ChartPackagerTests
 
         Assert.That(entries.Select(e => e.Name), Is.EqualTo(new[]
         {
-            "order-router/Chart.yaml", "order-router/.helmignore", "order-router/templates/_helpers.tpl",
-            "order-router/templates/configmap.yaml", "order-router/templates/deployment.yaml",
-            "order-router/templates/service.yaml", "order-router/values.yaml",
+            "order-router/Chart.yaml", "order-router/.helmignore", "order-router/templates/NOTES.txt", "order-router/templates/_helpers.tpl",
+            "order-router/templates/configmap.yaml", "order-router/templates/deployment.yaml", "order-router/templates/hpa.yaml",
+            "order-router/templates/ingress.yaml", "order-router/templates/service.yaml", "order-router/templates/serviceaccount.yaml",
+            "order-router/templates/tests/test-connection.yaml", "order-router/values.schema.json", "order-router/values.yaml",
         }));
         Assert.That(entries.Select(e => (e.ModificationTime, e.Uid, e.Gid, (int)e.Mode)).Distinct(),
             Is.EqualTo(new[] { (CommitTime, 0, 0, Convert.ToInt32("644", 8)) }));

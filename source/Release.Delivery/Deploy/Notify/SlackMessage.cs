@@ -5,6 +5,9 @@ namespace Release.Delivery.Deploy.Notify;
 /// <summary>Renders a <see cref="DeploymentNotice"/> as a Slack Block Kit message for an incoming webhook.</summary>
 public static class SlackMessage
 {
+    /// <summary>Block Kit's limit on a header block's text; Slack rejects the whole message when it is exceeded.</summary>
+    public const int HeaderLimit = 150;
+
     /// <summary>The JSON body: a fallback <c>text</c>, a header, a section of fields and a link section.</summary>
     public static JsonObject Render(DeploymentNotice notice)
     {
@@ -17,7 +20,7 @@ public static class SlackMessage
             ["text"] = title, // shown in notifications and by clients without Block Kit
             ["blocks"] = new JsonArray
             {
-                new JsonObject { ["type"] = "header", ["text"] = PlainText(title) },
+                new JsonObject { ["type"] = "header", ["text"] = PlainText(Cut(title, HeaderLimit)) },
                 new JsonObject
                 {
                     ["type"] = "section",
@@ -30,6 +33,15 @@ public static class SlackMessage
                 new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*Link:* {link}" } },
             },
         };
+    }
+
+    // The full title stays in the fallback text; the header ends in an ellipsis and never splits a surrogate pair.
+    private static string Cut(string text, int limit)
+    {
+        if (text.Length <= limit) return text;
+        var keep = limit - 1;
+        if (char.IsHighSurrogate(text[keep - 1])) keep--;
+        return text[..keep] + "…";
     }
 
     private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text };

@@ -25,3 +25,12 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{ toYaml . }}
 {{- end }}
 {{- end -}}
+
+{{/* The ServiceAccount the pods run as: the chart's own when it creates one, else the named or the namespace default. */}}
+{{- define "__CHART__.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "__CHART__.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}

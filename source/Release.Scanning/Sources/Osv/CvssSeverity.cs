@@ -4,12 +4,14 @@ using Release.Scanning.Model;
 namespace Release.Scanning.Sources.Osv;
 
 /// <summary>
-/// Derives a severity from a CVSS v3.x base vector (the FIRST CVSS 3.1 base-score equations), for OSV documents
-/// that carry only <c>severity[{type: "CVSS_V3", score: "CVSS:3.1/AV:N/..."}]</c> and no textual severity.
+/// Derives a severity from a CVSS vector, for OSV documents that carry only
+/// <c>severity[{type: "CVSS_V3" or "CVSS_V4", score: "CVSS:3.1/AV:N/..." or "CVSS:4.0/AV:N/..."}]</c> and no textual
+/// severity: v3.x by the FIRST CVSS 3.1 base-score equations, v4.0 by the v4.0 MacroVector scoring
+/// (<see cref="Cvss4Score"/>); either score maps to the qualitative rating both specifications share.
 /// </summary>
 public static class CvssSeverity
 {
-    /// <summary>The highest severity among the CVSS_V3 entries of an OSV <c>severity</c> array; null when none can be read.</summary>
+    /// <summary>The highest severity among the CVSS_V3 and CVSS_V4 entries of an OSV <c>severity</c> array; null when none can be read.</summary>
     /// <param name="scores">The OSV <c>severity</c> array.</param>
     public static Severity? FromOsvSeverityArray(JsonElement scores)
     {
@@ -22,8 +24,9 @@ public static class CvssSeverity
         foreach (var score in scores.EnumerateArray())
         {
             if (score.ValueKind == JsonValueKind.Object
-                && score.TryGetProperty("type", out var type) && type.GetString() == "CVSS_V3"
-                && score.TryGetProperty("score", out var vector) && BaseScore(vector.GetString() ?? string.Empty) is { } value)
+                && score.TryGetProperty("type", out var type) && type.GetString() is "CVSS_V3" or "CVSS_V4"
+                && score.TryGetProperty("score", out var vector) && vector.ValueKind == JsonValueKind.String
+                && (type.GetString() == "CVSS_V4" ? V4Score(vector.GetString()!) : BaseScore(vector.GetString()!)) is { } value)
             {
                 var severity = FromScore(value);
                 highest = highest is null || severity > highest ? severity : highest;
@@ -43,6 +46,10 @@ public static class CvssSeverity
         > 0.0 => Severity.Low,
         _ => Severity.Unknown,
     };
+
+    /// <summary>The CVSS v4.0 score of a vector, or null when the vector is not a complete, valid CVSS:4.0 vector.</summary>
+    /// <param name="vector">e.g. "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" (9.3).</param>
+    public static double? V4Score(string vector) => Cvss4Score.Compute(vector);
 
     /// <summary>The CVSS 3.x base score of a vector, or null when the vector is not a complete CVSS 3 base vector.</summary>
     /// <param name="vector">e.g. "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H".</param>

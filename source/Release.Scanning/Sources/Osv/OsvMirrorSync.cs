@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Release.Tooling.Http;
 
 namespace Release.Scanning.Sources.Osv;
 
@@ -12,8 +13,11 @@ namespace Release.Scanning.Sources.Osv;
 /// </summary>
 /// <param name="http">The client downloads go through.</param>
 /// <param name="log">Receives one line per step; may be null.</param>
-public sealed class OsvMirrorSync(HttpClient http, Action<string>? log = null)
+/// <param name="retry">Retries each download on 429, 5xx and connection failures; null for the shared defaults.</param>
+public sealed class OsvMirrorSync(HttpClient http, Action<string>? log = null, HttpRetryPolicy? retry = null)
 {
+    private readonly HttpRetryPolicy retry = retry ?? new HttpRetryPolicy(log: message => log?.Invoke($"Mirror download: {message}"));
+
     /// <summary>OSV's public bucket.</summary>
     public static readonly Uri PublicMirror = new("https://osv-vulnerabilities.storage.googleapis.com/");
 
@@ -58,9 +62,9 @@ public sealed class OsvMirrorSync(HttpClient http, Action<string>? log = null)
         Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
         try
         {
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var response = await retry.SendAsync(token => http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token), ct);
             if (!response.IsSuccessStatusCode)
-                throw new OsvMirrorException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}. Check the mirror URL and the ecosystem name '{ecosystem}' (the mirror must serve MIRROR/ECOSYSTEM/all.zip).");
+                throw new OsvMirrorException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase} (after {retry.MaxAttempts} attempt(s) for 429 and 5xx). Check the mirror URL and the ecosystem name '{ecosystem}' (the mirror must serve MIRROR/ECOSYSTEM/all.zip).");
             await using var file = File.Create(archive);
             await response.Content.CopyToAsync(file, ct);
         }
