@@ -18,7 +18,8 @@ internal static class AzureFile
                 : null)
             .Add("pool", azure.PoolName is not null ? new YMap().Add("name", azure.PoolName)
                 : azure.VmImage is not null ? new YMap().Add("vmImage", azure.VmImage) : null)
-            .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline))));
+            .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline))
+                .Prepend(pipeline.Configuration.SharesCompiledBuild ? CompiledBuildStage.Build(pipeline) : null).OfType<YNode>()));
         return YamlText.Write(Header(pipeline), root);
     }
 

@@ -20,6 +20,7 @@ internal static class GitLabFile
             .Add("stages", YSeq.Of(new[] { "build", "deploy" }.Where(stages.ContainsValue)))
             .Add("variables", GitLabDefaults.Variables(pipeline))
             .Add("default", GitLabDefaults.Default(pipeline));
+        if (pipeline.Configuration.SharesCompiledBuild) root.Add(CompiledBuild.GitLabJobName, GitLabJob.CompiledBuildJob());
         foreach (var job in pipeline.Jobs) root.Add(job.GitLabName, GitLabJob.Build(job, stages[job], pipeline));
         return YamlText.Write(Header(pipeline), root);
     }
