@@ -19,6 +19,8 @@ public sealed record ParameterSources(
         foreach (var (name, value) in Environment)
         {
             if (!NameMatching.NormalizesTo(name, key)) continue;
+            // Azure Pipelines passes a mapped variable that is not defined (env: NAME: $(NAME)) as that literal text.
+            if (value == $"$({name})") continue;
             var values = parameter.Type.IsArray
                 ? value.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [value];

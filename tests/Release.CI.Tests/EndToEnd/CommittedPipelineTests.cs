@@ -1,0 +1,92 @@
+using Release.Testing.GitLab;
+
+namespace Release.CI.Tests.EndToEnd;
+
+/// <summary>
+/// This repository's committed <c>.gitlab-ci.yml</c>, run as a GitLab user would run it: gitlab-ci-local 4.73.0 with
+/// the shell executor, every job in its own copy of the checkout, artifacts handed on only through <c>needs:</c>, on a
+/// <c>main</c> push, then the manual production job. The build is the real one (<c>build.sh</c> compiles
+/// <c>build/</c> once, in the <c>build-definition</c> job); the team's CI/CD variables point at temp repositories and a
+/// registry process (<see cref="RepositoryUnderTest"/>). The pipeline's own test jobs run two small test projects
+/// (<c>TEST_PROJECTS</c>), so this stays within minutes; the real pipeline runs every project.
+/// <para>The tests share one checkout and run in order: the production job and the broken test project use the main
+/// pipeline's jobs and artifacts, as they would on GitLab.</para>
+/// </summary>
+[NonParallelizable]
+[Category("EndToEnd")]
+public class CommittedPipelineTests
+{
+    private static readonly TimeSpan PipelineTimeout = TimeSpan.FromMinutes(20);
+    private RepositoryUnderTest _repository = null!;
+    private CiLocalRun? _main;
+
+    [OneTimeSetUp]
+    public async Task CreateAsync()
+    {
+        await GitLabCiLocal.EnsureInstalledAsync();
+        _repository = await RepositoryUnderTest.CreateAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task DisposeAsync() => await _repository.DisposeAsync();
+
+    [Test, Order(1)]
+    public async Task A_main_push_runs_every_job_green_compiling_the_build_once_and_testing_the_local_deployment()
+    {
+        _main = await RunAsync([]);
+
+        Assert.That(_main.ExitCode, Is.EqualTo(0), _main.Output);
+        Assert.That(_main.Jobs, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["build-definition"] = "PASS", ["test-1-of-2"] = "PASS", ["test-2-of-2"] = "PASS", ["build"] = "PASS", ["unit-test"] = "PASS",
+            ["scan"] = "PASS", ["integrate-local"] = "PASS", ["quality-gate-local"] = "PASS", ["check-ci"] = "PASS",
+        }), _main.Output);
+        Assert.That(Count(_main.Output, "Compiling the build project"), Is.EqualTo(1), "build.sh compiles the build in build-definition only");
+
+        // The pipeline's own tests left results, one TRX per project of each partition.
+        Assert.That(Files("test-1-of-2", "artifacts/test-results", "*.trx"), Is.EqualTo(new[] { "Release.Helm.Tests.trx" }));
+        Assert.That(Files("test-2-of-2", "artifacts/test-results", "*.trx"), Is.EqualTo(new[] { "Release.SemVer.Tests.trx" }));
+        Assert.That(File.ReadAllText(Path.Combine(_repository.ArtifactsOf("test-2-of-2"), "artifacts/test-results/Release.SemVer.Tests.trx")),
+            Does.Contain("outcome=\"Passed\""));
+
+        // Deployed on the runner and integration-tested in the same job; the quality gate scored it.
+        Assert.That(Files("integrate-local", "artifacts/deploy", "*.json"), Is.EqualTo(new[] { "local.json" }));
+        Assert.That(Files("integrate-local", "artifacts/integration", "junit.xml"), Is.EqualTo(new[] { "junit.xml" }));
+        Assert.That(Files("quality-gate-local", "artifacts/release", "channel.json"), Is.EqualTo(new[] { "channel.json" }));
+        Assert.That(_main.Jobs, Does.Not.ContainKey("release-to-production"), "production waits for a person");
+    }
+
+    [Test, Order(2)]
+    public async Task A_broken_test_project_fails_its_test_job()
+    {
+        Assume.That(_main?.ExitCode, Is.EqualTo(0), "needs the main pipeline's build-definition job");
+        await _repository.CommitAsync("tests/Release.SemVer.Tests/BrokenOnPurposeTests.cs",
+            "namespace Release.SemVer.Tests;\n\npublic class BrokenOnPurposeTests\n{\n    [Test]\n    public void Fails() => Assert.Fail(\"broken on purpose\");\n}\n",
+            "test: a test that fails");
+
+        // Only the job under test: gitlab-ci-local hands it the build-definition job's artifacts from the main run.
+        var run = await RunAsync(["test-2-of-2"]);
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.Output);
+        Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["test-2-of-2"] = "FAIL" }), run.Output);
+        Assert.That(run.Output, Does.Contain("Tests failed in Release.SemVer.Tests"));
+        Assert.That(File.ReadAllText(Path.Combine(_repository.ArtifactsOf("test-2-of-2"), "artifacts/test-results/Release.SemVer.Tests.trx")),
+            Does.Contain("outcome=\"Failed\""), "the failing project still leaves its results");
+    }
+
+    private async Task<CiLocalRun> RunAsync(string[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(PipelineTimeout);
+        var run = await GitLabCiLocal.RunAsync(_repository.Checkout.Path, _repository.Variables, arguments, timeout.Token);
+        await TestContext.Out.WriteLineAsync(run.Output);
+        return run;
+    }
+
+    private string[] Files(string job, string folder, string pattern)
+    {
+        var directory = Path.Combine(_repository.ArtifactsOf(job), folder);
+        return Directory.Exists(directory) ? Directory.GetFiles(directory, pattern).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray() : [];
+    }
+
+    private static int Count(string text, string what) => text.Split(what).Length - 1;
+}
