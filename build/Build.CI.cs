@@ -72,6 +72,8 @@ partial class Build
         .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Stages.Pipeline.IPipeline.RegistryUsername),
             nameof(IReleaseProcess.ReleaseRecords), nameof(IDeploy.GitopsRepository), nameof(IClone.SourceRepository))
         // Signed release records: the signing key file variable joins this list when that parameter lands.
+        .UseGitLabContainerRegistry(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.Pipeline.IPipeline.RegistryUsername),
+            nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(Stages.BuildImage.IBuildImage.ImageRepository))
         .CacheNuGetPackages()
         .ShareCompiledBuild()
         .UseGitLab(image: DotNetSdkImage)

@@ -193,7 +193,19 @@ public sealed class CiConfiguration
     /// <summary>Sets GitLab file options: where the file goes and the default job image.</summary>
     public CiConfiguration UseGitLab(string path = ".gitlab-ci.yml", string? image = null)
     {
-        GitLab = new GitLabOptions { Path = path, Image = image };
+        GitLab = GitLab with { Path = path, Image = image };
+        return this;
+    }
+
+    /// <summary>
+    /// On GitLab, when the team sets no <paramref name="registry"/> variable and the project's container registry is on,
+    /// every job gives these parameters GitLab's registry (<c>CI_REGISTRY</c>), the job's registry credentials
+    /// (<c>CI_REGISTRY_USER</c>, <c>CI_REGISTRY_PASSWORD</c>) and the project's image path, the way GitLab users expect
+    /// images to be handed from job to job. A team variable always wins. Parameters are named with <c>nameof</c>.
+    /// </summary>
+    public CiConfiguration UseGitLabContainerRegistry(string registry, string userName, string password, string repository)
+    {
+        GitLab = GitLab with { ContainerRegistry = new GitLabContainerRegistry(registry, userName, password, repository) };
         return this;
     }
 

@@ -90,6 +90,10 @@ internal static partial class ConfigurationValidator
         foreach (var secret in config.Secrets) CheckSecret(secret, index.Graph.Parameters, problems);
         foreach (var variable in config.TeamVariables) CheckVariable(variable, index.Graph.Parameters, problems);
         CheckEveryJobTargets(config, index, problems);
+        if (config.GitLab.ContainerRegistry is { } registry)
+            foreach (var name in new[] { registry.Registry, registry.UserName, registry.Password, registry.Repository })
+                if (!index.Graph.Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+                    problems.Add($"UseGitLabContainerRegistry(\"{name}\")", $"the build declares no parameter '{name}'", "name the build's parameters with nameof(...)");
 
         if (config.Jobs.Count == 0 && config.Environments.Count == 0 && config.Schedules.Count == 0)
             problems.Add("CiConfiguration", "it declares no job", "add an entry target with Job(nameof(Test)), a Deploy(...) or a Schedule(...)");

@@ -57,6 +57,36 @@ public class CommittedPipelineTests
     }
 
     [Test, Order(2)]
+    public async Task After_the_votes_the_manual_production_job_releases_what_the_main_pipeline_built()
+    {
+        Assume.That(_main?.ExitCode, Is.EqualTo(0), "needs the main pipeline's jobs and artifacts");
+        const string version = "0.1.0";
+        var desk = new ReleaseDesk(_repository);
+        // The release manager takes the main pipeline's results to the desk, opens the release and promotes it through
+        // staging and pre-prod; then the voters and checklist owners act, as docs/release-process.md says.
+        CopyPipelineArtifactsToTheDesk();
+        await desk.SucceedAsync("OpenRelease");
+        await desk.SucceedAsync("Promote", "--to", "staging,pre-prod", "--voter", ReleaseDesk.ReleaseManager);
+        await desk.CastVotesAndAttestationsAsync(version);
+
+        var run = await RunAsync(["--manual", "release-to-production", "release-to-production"]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["release-to-production"] = "PASS" }), run.Output);
+        var image = JsonValue(Path.Combine(_repository.ArtifactsOf("integrate-local"), "artifacts/push/push.json"), "digest");
+        Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%an%n%B", "main"),
+            Does.StartWith($"{ReleaseDesk.ReleaseManager}\ndeploy(production): director {version}").And.Contain($"/production/director@{image}"),
+            "production's GitOps repository pins the image the main pipeline built, by digest");
+        Assert.That(await Git(_repository.Source.Path, "tag", "--list", "v" + version), Is.EqualTo("v" + version));
+
+        // The evidence bundle the job left verifies on an auditor's desk.
+        var evidence = Path.Combine(_repository.ArtifactsOf("release-to-production"), "artifacts", "evidence", version);
+        Assert.That(File.Exists(Path.Combine(evidence, "manifest.json")), Is.True, run.Output);
+        CopyFolder(evidence, Path.Combine(_repository.Checkout.Path, "artifacts", "evidence", version));
+        Assert.That(await desk.SucceedAsync("VerifyEvidence", "--release", version), Does.Contain("chain of 1 link(s)"));
+    }
+
+    [Test, Order(3)]
     public async Task A_broken_test_project_fails_its_test_job()
     {
         Assume.That(_main?.ExitCode, Is.EqualTo(0), "needs the main pipeline's build-definition job");
@@ -89,4 +119,27 @@ public class CommittedPipelineTests
     }
 
     private static int Count(string text, string what) => text.Split(what).Length - 1;
+
+    // What a release manager downloads from the pipeline page: every job's artifacts, into the checkout.
+    private void CopyPipelineArtifactsToTheDesk()
+    {
+        foreach (var job in Directory.GetDirectories(Path.Combine(_repository.Checkout.Path, ".gitlab-ci-local", "artifacts")))
+            if (Directory.Exists(Path.Combine(job, "artifacts")))
+                CopyFolder(Path.Combine(job, "artifacts"), Path.Combine(_repository.Checkout.Path, "artifacts"));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    private static string JsonValue(string file, string property) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty(property).GetString()!;
+
+    private static Task<string> Git(string repository, params string[] arguments) => Release.Testing.Git.GitCli.RunAsync(repository, arguments);
 }

@@ -13,6 +13,9 @@ namespace Release.CI.Tests.EndToEnd;
 /// </summary>
 public sealed class RepositoryUnderTest : IAsyncDisposable
 {
+    /// <summary>The developer whose change is released (who may therefore not vote Go on it).</summary>
+    public static readonly GitAuthor Developer = new("Dev One", "dev@example.com");
+
     /// <summary>Two small test projects, one per Test partition: the pipeline's own test jobs stay cheap.</summary>
     public const string TestProjects = "Release.Helm.Tests,Release.SemVer.Tests";
 
@@ -66,8 +69,14 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
             File.Copy(file, target);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, File.GetUnixFileMode(file));
         }
-        await checkout.GitAsync(["add", "-A"], ct);
-        await checkout.GitAsync(["commit", "-q", "-m", "feat: the release under test"], ct);
+        // The team's OSV mirror, refreshed an hour ago (UpdateAdvisories): the committed copy is years old, and the quality
+        // gate releases on stale advisory data to Alpha only, which production does not take.
+        var advisory = Path.Combine(checkout.Path, ".nuke", "advisories", "GHSA-5crp-9r3c-p9vr.json");
+        File.WriteAllText(advisory, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(advisory), "\"modified\": \"[^\"]*\"",
+            $"\"modified\": \"{DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}\""));
+        await checkout.CommitAsync("feat: the release under test", Developer, ReleaseDesk.CommitTime, ct: ct);
+        // gitlab-ci-local takes GITLAB_USER_EMAIL from the checkout's git user: the person who starts the jobs.
+        await checkout.GitAsync(["config", "user.email", ReleaseDesk.ReleaseManager], ct);
         await checkout.GitAsync(["remote", "add", "origin", "https://gitlab.example.com/release/release.git"], ct);
         await checkout.GitAsync(["update-ref", $"refs/remotes/origin/{branch}", "HEAD"], ct);
         await checkout.GitAsync(["symbolic-ref", "refs/remotes/origin/HEAD", $"refs/remotes/origin/{branch}"], ct);
@@ -82,8 +91,7 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
     public async Task CommitAsync(string file, string content, string message, CancellationToken ct = default)
     {
         Checkout.WriteFile(file, content);
-        await Checkout.GitAsync(["add", "-A"], ct);
-        await Checkout.GitAsync(["commit", "-q", "-m", message], ct);
+        await Checkout.CommitAsync(message, Developer, ReleaseDesk.CommitTime, ct: ct);
         await Checkout.GitAsync(["push", "-q", "-f", Source.Path, "HEAD:refs/heads/" + await Checkout.GitAsync(["branch", "--show-current"], ct)], ct);
     }
 

@@ -109,7 +109,7 @@ public sealed record CiLocalRun(int ExitCode, string Output)
 {
     /// <summary>Each job's outcome from the run's closing summary (<c>PASS</c>, <c>FAIL</c>, <c>WARN</c>, ...), by job name.</summary>
     public IReadOnlyDictionary<string, string> Jobs => Output.Split('\n')
-        .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\s*(PASS|FAIL|WARN|SKIP)\s+(\S+)\s*$"))
+        .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\s*(PASS|FAIL|WARN|SKIP)\s+(\S+)"))
         .Where(m => m.Success)
         .GroupBy(m => m.Groups[2].Value)
         .ToDictionary(g => g.Key, g => g.Last().Groups[1].Value);
