@@ -87,6 +87,42 @@ public class CommittedPipelineTests
     }
 
     [Test, Order(3)]
+    public async Task A_merge_request_pipeline_deploys_to_pre_prod_through_GitOps()
+    {
+        Assume.That(_main?.ExitCode, Is.EqualTo(0), "reuses the main pipeline's build, unit-test and scan jobs (same commit)");
+        string[] mergeRequest = ["--variable", "CI_PIPELINE_SOURCE=merge_request_event", "--ignore-predefined-vars", "CI_PIPELINE_SOURCE"];
+        var jobs = await GitLabCiLocal.ListAsync(_repository.Checkout.Path, mergeRequest);
+        Assert.That(jobs.Keys, Is.SupersetOf(new[] { "build-definition", "test-1-of-2", "build", "scan", "deploy-pre-prod", "quality-gate-pre-prod" }));
+        Assert.That(jobs.Keys, Has.None.Contains("local").And.None.Contains("production").And.None.Contains("staging"));
+
+        var run = await RunAsync([.. mergeRequest, "deploy-pre-prod"]);
+
+        Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["deploy-pre-prod"] = "PASS" }), run.Output);
+        Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%B", "main"), Does.StartWith("deploy(pre-prod): director 0.1.0"));
+    }
+
+    [Test, Order(4)]
+    public async Task A_staging_pipeline_deploys_to_staging_only()
+    {
+        Assume.That(_main?.ExitCode, Is.EqualTo(0), "reuses the main pipeline's build, unit-test and scan jobs (same commit)");
+        await _repository.Checkout.GitAsync(["checkout", "-q", "-b", "staging"]);
+        await _repository.Checkout.GitAsync(["update-ref", "refs/remotes/origin/staging", "HEAD"]);
+        var jobs = await GitLabCiLocal.ListAsync(_repository.Checkout.Path);
+        Assert.That(jobs.Keys, Is.SupersetOf(new[] { "build", "scan", "deploy-staging", "quality-gate-staging" }));
+        Assert.That(jobs.Keys, Has.None.Contains("local").And.None.Contains("production").And.None.Contains("pre-prod"));
+
+        // The module is cloned from the job's own checkout (no SOURCE_REPOSITORY), so the build is of branch staging.
+        var variables = _repository.Variables;
+        variables.Remove("SOURCE_REPOSITORY");
+        using var timeout = new CancellationTokenSource(PipelineTimeout);
+        var run = await GitLabCiLocal.RunAsync(_repository.Checkout.Path, variables, ["deploy-staging"], timeout.Token);
+        await TestContext.Out.WriteLineAsync(run.Output);
+
+        Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["deploy-staging"] = "PASS" }), run.Output);
+        Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%B", "main"), Does.StartWith("deploy(staging): director 0.1.0"));
+    }
+
+    [Test, Order(5)]
     public async Task A_broken_test_project_fails_its_test_job()
     {
         Assume.That(_main?.ExitCode, Is.EqualTo(0), "needs the main pipeline's build-definition job");
