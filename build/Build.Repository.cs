@@ -35,14 +35,18 @@ partial class Build
         .Description("Restores the repository's NuGet packages")
         .Executes(ct => DotNet(ct, "restore", Solution));
 
-    /// <summary>With <see cref="TestProjects"/> only those projects (and what they reference) are compiled.</summary>
+    /// <summary>
+    /// In a partitioned CI job, or with <see cref="TestProjects"/>, only the test projects that run here (and what they
+    /// reference) are compiled: each test job compiles what it tests.
+    /// </summary>
     Target Compile => _ => _
-        .Description("Compiles every project in Release.sln (only the --test-projects when given)")
+        .Description("Compiles every project in Release.sln (in a partitioned job or with --test-projects, only the test projects that run)")
         .DependsOn(Restore)
         .Executes(async ct =>
         {
-            if (string.IsNullOrWhiteSpace(TestProjects)) await DotNet(ct, "build", Solution, "--no-restore", "-c", Configuration);
-            else foreach (var project in SelectedTestProjects) await DotNet(ct, "build", project, "--no-restore", "-c", Configuration);
+            var partition = CiPartition.Parse(((IContinuousIntegration)this).Partition);
+            if (string.IsNullOrWhiteSpace(TestProjects) && partition == CiPartition.Whole) await DotNet(ct, "build", Solution, "--no-restore", "-c", Configuration);
+            else foreach (var project in partition.Select(SelectedTestProjects)) await DotNet(ct, "build", project, "--no-restore", "-c", Configuration);
         });
 
     /// <summary>In a partitioned CI job only this job's share of the test projects runs.</summary>
