@@ -83,7 +83,8 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
 
         var source = await TempBareRemote.CreateAsync(branch, ct);
         await checkout.GitAsync(["push", "-q", source.Path, $"HEAD:refs/heads/{branch}"], ct);
-        return new RepositoryUnderTest(checkout, source, await TempBareRemote.CreateAsync("main", ct), await TempBareRemote.CreateAsync("main", ct),
+        // The GitOps repository already has the branch Flux watches; the records repository starts empty.
+        return new RepositoryUnderTest(checkout, source, await TempBareRemote.CreateAsync("main", ct), await TempBareRemote.CreateWithCommitsAsync(1, "main", ct),
             await RegistryFixture.StartAsync(ct));
     }
 
