@@ -62,6 +62,7 @@ internal sealed class ReleaseDesk(RepositoryUnderTest repository)
             await SucceedAsync("Vote", "--release", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter);
         foreach (var (item, role, by) in new[]
                  {
+                     ("prs-described-and-linked", "module-lead", "lead@example.com"),
                      ("special-deployment-provisions", "module-lead", "lead@example.com"), ("dr-plan-drafted", "sre", "sre@example.com"),
                      ("on-call-named", "sre", "sre@example.com"), ("load-test-report", "qa", "qa@example.com"), ("qa-suite-preprod", "qa", "qa@example.com"),
                  })
