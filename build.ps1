@@ -26,21 +26,47 @@ if (-not $sdkOk) {
     exit 127
 }
 
-function Test-NeedsCompile {
-    if (-not (Test-Path $Stamp) -or -not (Test-Path (Join-Path $Bin '_build.dll'))) { return $true }
-    $since = (Get-Item $Stamp).LastWriteTimeUtc
+function Get-BuildInputs {
     $inputs = @('build', 'source') | ForEach-Object { Get-ChildItem (Join-Path $Root $_) -Recurse -File } |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
     $inputs += @('global.json', 'Directory.Build.props', 'Directory.Packages.props') | ForEach-Object { Get-Item (Join-Path $Root $_) }
-    return [bool]($inputs | Where-Object { $_.LastWriteTimeUtc -gt $since } | Select-Object -First 1)
+    return $inputs
+}
+
+# The same content hash as build.sh's (sha256sum lines of the root-relative paths, sorted bytewise, hashed again), kept
+# in the compiled build: a CI job that received that folder has a fresh checkout whose file times say nothing.
+function Get-SourceHash {
+    $files = @{}
+    foreach ($file in Get-BuildInputs) { $files[[System.IO.Path]::GetRelativePath($Root, $file.FullName).Replace('\', '/')] = $file.FullName }
+    $paths = [string[]]$files.Keys
+    [Array]::Sort($paths, [StringComparer]::Ordinal)
+    $text = ($paths | ForEach-Object { "$((Get-FileHash -Algorithm SHA256 -LiteralPath $files[$_]).Hash.ToLowerInvariant())  $_`n" }) -join ''
+    $bytes = [System.Text.Encoding]::UTF8.GetBytes($text)
+    return [Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData($bytes)).ToLowerInvariant()
+}
+
+function Test-NeedsCompile {
+    if (-not (Test-Path (Join-Path $Bin '_build.dll'))) { return $true }
+    if (Test-Path $Stamp) {
+        $since = (Get-Item $Stamp).LastWriteTimeUtc
+        if (-not (Get-BuildInputs | Where-Object { $_.LastWriteTimeUtc -gt $since } | Select-Object -First 1)) { return $false }
+    }
+    $recorded = Join-Path $Bin 'compiled-from.sha256'
+    if ((Test-Path $recorded) -and (Get-Content $recorded -Raw).Trim() -eq (Get-SourceHash)) {
+        New-Item -ItemType File -Force -Path $Stamp | Out-Null
+        return $false
+    }
+    return $true
 }
 
 New-Item -ItemType Directory -Force -Path $Temp | Out-Null
 if (Test-NeedsCompile) {
     Write-Host 'Compiling the build project (build/ or source/ changed)...'
     $next = "$Stamp.next"; New-Item -ItemType File -Force -Path $next | Out-Null
+    $sourceHash = Get-SourceHash
     & $Dotnet build (Join-Path $Root 'build/_build.csproj') -c Release -o $Bin --nologo -v quiet -clp:NoSummary
     if ($LASTEXITCODE -ne 0) { Write-Error 'The build project did not compile; fix the errors above (file and line shown).'; exit 1 }
+    Set-Content -NoNewline -Path (Join-Path $Bin 'compiled-from.sha256') -Value "$sourceHash`n"
     Move-Item -Force $next $Stamp
 }
 

@@ -40,10 +40,22 @@ changed_source() {
     \( -name bin -o -name obj \) -prune -o -type f -newer "$STAMP" -print -quit 2>/dev/null
 }
 
-# Recompile only when something the build project compiles from is newer than the last successful compile.
+# A content hash of what the build project compiles from (paths relative to the root, so a clone elsewhere matches),
+# kept inside the compiled build so the one folder is all a CI job hands on (artifact or cache). Computed only when
+# file times say something changed: a later job has a fresh checkout, so every source looks newer than any stamp.
+HASH="$BIN/compiled-from.sha256"
+source_hash() {
+  (cd "$ROOT" && find build source global.json Directory.Build.props Directory.Packages.props \( -name bin -o -name obj \) -prune \
+    -o -type f -print 2>/dev/null | LC_ALL=C sort | xargs -d '\n' sha256sum | sha256sum | cut -d' ' -f1)
+}
+
+# Recompile only when something the build project compiles from is newer than the last successful compile (or there
+# is no stamp) and its content differs from what was compiled; when only the times differ, the stamp is renewed.
 needs_compile() {
-  [ -f "$STAMP" ] && [ -f "$BIN/_build.dll" ] || return 0
-  [ -n "$(changed_source)" ]
+  [ -f "$BIN/_build.dll" ] || return 0
+  if [ -f "$STAMP" ] && [ -z "$(changed_source)" ]; then return 1; fi
+  if [ -f "$HASH" ] && [ "$(cat "$HASH")" = "$(source_hash)" ]; then mkdir -p "$TEMP"; touch "$STAMP"; return 1; fi
+  return 0
 }
 
 # Warm path: the build starts at once and the change check runs meanwhile, on the second core, instead of before it.
@@ -73,6 +85,7 @@ if needs_compile; then
     fi
     echo "Compiling the build project (build/ or source/ changed)..."
     touch "$STAMP.next"
+    SOURCE_HASH="$(source_hash)"
     case "$(uname -m)" in aarch64|arm64) RID=linux-arm64 ;; *) RID=linux-x64 ;; esac
     # ReadyToRun (precompiled) code makes every later start of the build faster; plain compile is the fallback.
     rm -rf "$BIN.next"
@@ -82,6 +95,7 @@ if needs_compile; then
       echo "error: the build project did not compile; fix the errors above (file and line shown)." >&2
       exit 1
     fi
+    echo "$SOURCE_HASH" >"$BIN.next/compiled-from.sha256"
     # Swapped in whole: a build still running from the old files (one that found itself out of date and ran this
     # script again, or a long run) keeps them, as renaming leaves open files alone; copying over them would not.
     rm -rf "$BIN.old"

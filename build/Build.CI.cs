@@ -4,6 +4,7 @@ using Release.Delivery.Integrate;
 using Release.Engine;
 using Release.Releasing.Approvals;
 using Release.Releasing.Blessing;
+using Release.Releasing.Common;
 using Release.Releasing.Evidence;
 using Release.Releasing.Notes;
 using Release.Releasing.Promotion;
@@ -53,25 +54,40 @@ partial class Build
         .OnBranches("main", "master", "staging").OnMergeRequests()
         .Deploy(nameof(IDeploy.Deploy), "staging", ["staging"], parameter: nameof(IDeploy.Environment))
         .Deploy(nameof(IDeploy.Deploy), "pre-prod", ["merge-request"], parameter: nameof(IDeploy.Environment))
-        .Deploy(nameof(IDeploy.Deploy), "local", ["main", "master"], parameter: nameof(IDeploy.Environment))
+        // The local deployer runs the module on the job's own machine and stops it when the job ends, so the deployment
+        // and its integration tests are one job there: its deploy target is Integrate (which depends on Deploy). The
+        // GitOps environments keep a deployment that outlives the job: Integrate runs in the quality gate's job after it.
+        .Deploy(nameof(IIntegrate.Integrate), "local", ["main", "master"], parameter: nameof(IDeploy.Environment))
         .Deploy(nameof(ReleaseTo), "production", ["main", "master"], manual: true, parameter: nameof(IPromote.To), promotes: ["local"])
         .RunInEveryJob(nameof(IClone.Clone))
+        // Each test job compiles what it tests (the whole solution, or --test-projects): binaries are too big to hand on.
+        .RunInEveryJob(nameof(Restore), nameof(Compile))
         .OnBranches("develop", "release/*", "hotfix/*")
         .Partition(nameof(Test), 2)
+        .Reports(nameof(Test), junit: "artifacts/test-results/*.junit.xml", trx: "artifacts/test-results/*.trx")
         .Job(nameof(IContinuousIntegration.CheckCI))
         .Job(nameof(Stages.UnitTest.IUnitTest.UnitTest))
-        .Reports(nameof(Stages.UnitTest.IUnitTest.UnitTest), junit: "artifacts/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/unit-tests/*.cobertura.xml")
+        .Reports(nameof(Stages.UnitTest.IUnitTest.UnitTest), junit: "artifacts/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/unit-tests/*.cobertura.xml",
+            coverageLine: @"Line coverage: (\d+(?:\.\d+)?)%")
         .Job(nameof(IScan.Scan))
         .Reports(nameof(IScan.Scan), containerScanning: "artifacts/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/scan/sbom-*.cdx.json")
-        .Job(nameof(IIntegrate.Integrate))
         .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
         .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
-        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(Releasing.Common.IReleaseProcess.SigningKey))
-        .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Stages.Pipeline.IPipeline.RegistryUsername))
+        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(IReleaseProcess.SigningKey))
+        .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Stages.Pipeline.IPipeline.RegistryUsername),
+            nameof(IReleaseProcess.ReleaseRecords), nameof(IDeploy.GitopsRepository), nameof(IClone.SourceRepository))
+        .UseGitLabContainerRegistry(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.Pipeline.IPipeline.RegistryUsername),
+            nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(Stages.BuildImage.IBuildImage.ImageRepository))
         .CacheNuGetPackages()
-        .UseGitLab()
+        .ShareCompiledBuild()
+        .UseGitLab(image: DotNetSdkImage)
         .UseAzure();
+
+    /// <summary>The .NET SDK image of the version global.json names: the SDK every GitLab job needs.</summary>
+    string DotNetSdkImage =>
+        "mcr.microsoft.com/dotnet/sdk:" + System.Text.Json.JsonDocument.Parse(File.ReadAllText(RootDirectory / "global.json"))
+            .RootElement.GetProperty("sdk").GetProperty("version").GetString();
 
     /// <summary>The quality gate scores this pipeline's results, so it runs after the scan and the integration tests.</summary>
     Target IQualityGate.QualityGate => _ => _

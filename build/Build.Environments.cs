@@ -12,7 +12,8 @@ partial class Build
     [
         new("local", Deployers.Local, "default", "*"),
         new("staging", Deployers.GitOps, "director-staging", "staging"),
-        new("pre-prod", Deployers.GitOps, "director-preprod", "merge-request"),
+        // Merge requests come from any source branch; the CI rules (merge-request pipelines only) decide, not a branch name.
+        new("pre-prod", Deployers.GitOps, "director-preprod", "*"),
         new("production", Deployers.GitOps, "director", "main"),
     ];
 }

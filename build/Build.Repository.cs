@@ -9,16 +9,44 @@ namespace Release.Build;
 /// <summary>Targets that build and test this repository itself.</summary>
 partial class Build
 {
+    [Parameter("Test projects to compile and run, comma-separated names like Release.SemVer.Tests (default: every tests/*.Tests project)")]
+    readonly string? TestProjects;
+
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+
+    /// <summary>The test projects to run: every tests/*.Tests project, or those <see cref="TestProjects"/> names (a cheap CI run).</summary>
+    IReadOnlyList<string> SelectedTestProjects
+    {
+        get
+        {
+            var all = Directory.GetFiles(RootDirectory / "tests", "*.Tests.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            if (string.IsNullOrWhiteSpace(TestProjects)) return all;
+            var names = TestProjects.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = names.Where(n => all.All(p => Path.GetFileNameWithoutExtension(p) != n)).ToList();
+            if (unknown.Count > 0)
+                throw new BuildInputException($"--test-projects names {string.Join(", ", unknown)}, which are not under tests/. " +
+                    $"Use names of: {string.Join(", ", all.Select(Path.GetFileNameWithoutExtension))}.");
+            return all.Where(p => names.Contains(Path.GetFileNameWithoutExtension(p))).ToList();
+        }
+    }
 
     Target Restore => _ => _
         .Description("Restores the repository's NuGet packages")
         .Executes(ct => DotNet(ct, "restore", Solution));
 
+    /// <summary>
+    /// In a partitioned CI job, or with <see cref="TestProjects"/>, only the test projects that run here (and what they
+    /// reference) are compiled: each test job compiles what it tests.
+    /// </summary>
     Target Compile => _ => _
-        .Description("Compiles every project in Release.sln")
+        .Description("Compiles every project in Release.sln (in a partitioned job or with --test-projects, only the test projects that run)")
         .DependsOn(Restore)
-        .Executes(ct => DotNet(ct, "build", Solution, "--no-restore", "-c", Configuration));
+        .Executes(async ct =>
+        {
+            var partition = CiPartition.Parse(((IContinuousIntegration)this).Partition);
+            if (string.IsNullOrWhiteSpace(TestProjects) && partition == CiPartition.Whole) await DotNet(ct, "build", Solution, "--no-restore", "-c", Configuration);
+            else foreach (var project in partition.Select(SelectedTestProjects)) await DotNet(ct, "build", project, "--no-restore", "-c", Configuration);
+        });
 
     [Parameter("A test partition that gets no test project passes (by default it fails: a job that runs no test proves nothing)")]
     readonly bool AllowEmptyTestPartition;
@@ -35,7 +63,7 @@ partial class Build
         .Executes(async ct =>
         {
             var partition = CiPartition.Parse(((IContinuousIntegration)this).Partition);
-            var all = Directory.GetFiles(RootDirectory / "tests", "*.Tests.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            var all = SelectedTestProjects;
             var projects = partition.Select(all).ToList();
             var dotnet = new DotNetClient(log: Log.Information, secrets: Context.Secrets.Secrets);
             var result = await new CompiledTestSuite(new TestProjectRunner(dotnet), Log.Warning).RunAsync(projects, new CompiledTestSuiteOptions
@@ -45,7 +73,7 @@ partial class Build
                 Filter = ((IUnitTest)this).TestFilter,
                 EmptyAllowed = AllowEmptyTestPartition,
                 NothingToRun = ((IContinuousIntegration)this).Partition is { Length: > 0 } share
-                    ? $"Test partition {share} has no test project to run ({all.Count} in tests/): use fewer partitions, or pass --allow-empty-test-partition if an empty partition is expected."
+                    ? $"Test partition {share} has no test project to run ({all.Count} selected in tests/): use fewer partitions, or pass --allow-empty-test-partition if an empty partition is expected."
                     : "There is no test project (*.Tests.csproj) under tests/ to run.",
             }, ct);
             ReportSummary("Test projects", result.Figure);

@@ -18,7 +18,8 @@ internal static class AzureFile
                 : null)
             .Add("pool", azure.PoolName is not null ? new YMap().Add("name", azure.PoolName)
                 : azure.VmImage is not null ? new YMap().Add("vmImage", azure.VmImage) : null)
-            .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline))));
+            .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline))
+                .Prepend(pipeline.Configuration.SharesCompiledBuild ? CompiledBuildStage.Build(pipeline) : null).OfType<YNode>()));
         return YamlText.Write(Header(pipeline), root);
     }
 
@@ -39,8 +40,14 @@ internal static class AzureFile
         {
             yield return "";
             yield return "Variables: for real runs, define these (not secret) pipeline variables, pointing at your team's own services;";
-            yield return "the jobs map them by name (env: NAME: $(NAME)), so each must be defined:";
+            yield return "the jobs map them by name (env: NAME: $(NAME)); one left undefined arrives as the text $(NAME), which the";
+            yield return "build treats as not set:";
             foreach (var line in GeneratedHeader.VariableLines(pipeline)) yield return line;
+            if (pipeline.ContainerRegistryVariables is [var registry, var user, var password, ..])
+            {
+                yield return $"{registry} is required here: Azure has no registry of its own for the pipeline, and the stages after the";
+                yield return $"build reach the image only in one that outlives them (with {user} and the secret {password} if it asks).";
+            }
         }
         var environments = pipeline.Configuration.Environments.GroupBy(e => e.Name).ToList();
         if (environments.Count > 0)

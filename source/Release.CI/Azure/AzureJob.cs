@@ -29,10 +29,13 @@ internal static class AzureJob
     {
         if (job.Deploys) yield return NoAutomaticDownloadStep.Build();
         yield return CheckoutStep.Build();
+        yield return DotNetSdkStep.Build();
+        if (pipeline.Configuration.SharesCompiledBuild) yield return CompiledBuildStage.DownloadStep();
         if (pipeline.Configuration.CachesNuGetPackages) yield return NuGetCacheStep.Build();
         foreach (var need in job.Needs.Where(n => n.Artifacts)) yield return DownloadArtifactStep.Build(need);
         yield return BuildScriptStep.Build(job);
         foreach (var files in job.Reports.Select(r => r.JUnit).OfType<string>().Distinct()) yield return TestResultsStep.Build(files);
+        foreach (var files in job.Reports.Select(r => r.Trx).OfType<string>().Distinct()) yield return TestResultsStep.Build(files, "VSTest");
         foreach (var file in job.Reports.Select(r => r.CoberturaCoverage).OfType<string>().Distinct()) yield return CoverageStep.Build(file);
         if (job.Produces.Count > 0)
         {

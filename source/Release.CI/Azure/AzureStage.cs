@@ -13,7 +13,8 @@ internal static class AzureStage
     public static YMap Build(CiJob job, CiPipeline pipeline) => new YMap()
         .Add("stage", job.AzureName)
         .Add("displayName", job.Label)
-        .Add("dependsOn", YSeq.Of(job.Needs.Select(n => n.Job.AzureName)))
+        .Add("dependsOn", YSeq.Of(job.Needs.Select(n => n.Job.AzureName)
+            .Prepend(pipeline.Configuration.SharesCompiledBuild ? CompiledBuild.AzureName : null).OfType<string>()))
         .Add("condition", AzureConditions.ForStage(job, pipeline))
         .Add("jobs", YSeq.Of([AzureJob.Build(job, pipeline)]));
 }

@@ -52,6 +52,9 @@ public sealed class CiConfiguration
     /// <summary>Whether NuGet packages are cached between jobs.</summary>
     public bool CachesNuGetPackages { get; private set; }
 
+    /// <summary>Whether one first job compiles the build definition and every other job reuses it (see <see cref="ShareCompiledBuild"/>).</summary>
+    public bool SharesCompiledBuild { get; private set; }
+
     /// <summary>GitLab file options.</summary>
     public GitLabOptions GitLab { get; private set; } = new();
 
@@ -69,11 +72,15 @@ public sealed class CiConfiguration
     /// <summary>Splits <paramref name="target"/>'s job into <paramref name="count"/> jobs, each running <c>--partition N/count</c>.</summary>
     public CiConfiguration Partition(string target, int count) => Job(target, t => t.Partitions = count);
 
-    /// <summary>Reports <paramref name="target"/> writes, wired into each CI system's native report support (paths relative to the root).</summary>
+    /// <summary>
+    /// Reports <paramref name="target"/> writes, wired into each CI system's native report support (paths relative to
+    /// the root). <paramref name="trx"/>: TRX results for Azure; <paramref name="coverageLine"/>: the regular expression
+    /// GitLab reads the job's coverage figure from (see <see cref="CiReports.CoverageLine"/>).
+    /// </summary>
     public CiConfiguration Reports(string target, string? junit = null, string? coberturaCoverage = null,
-        string? containerScanning = null, string? cyclonedx = null, string? dotenv = null)
+        string? containerScanning = null, string? cyclonedx = null, string? dotenv = null, string? trx = null, string? coverageLine = null)
     {
-        OptionsOf(target).Reports = new CiReports(junit, coberturaCoverage, containerScanning, cyclonedx, dotenv);
+        OptionsOf(target).Reports = new CiReports(junit, coberturaCoverage, containerScanning, cyclonedx, dotenv) { Trx = trx, CoverageLine = coverageLine };
         return this;
     }
 
@@ -171,10 +178,34 @@ public sealed class CiConfiguration
         return this;
     }
 
+    /// <summary>
+    /// Compiles the build definition once per pipeline: a first job (GitLab <c>build-definition</c>, Azure stage
+    /// <c>BuildDefinition</c>) runs <c>./build.sh --help</c> and publishes <c>.nuke/temp/bin</c>; every other job waits
+    /// for it and downloads that folder, which <c>build.sh</c> reuses because it holds a content hash of the build's
+    /// sources (file times in a fresh checkout say nothing). Without it every job compiles the build itself.
+    /// </summary>
+    public CiConfiguration ShareCompiledBuild()
+    {
+        SharesCompiledBuild = true;
+        return this;
+    }
+
     /// <summary>Sets GitLab file options: where the file goes and the default job image.</summary>
     public CiConfiguration UseGitLab(string path = ".gitlab-ci.yml", string? image = null)
     {
-        GitLab = new GitLabOptions { Path = path, Image = image };
+        GitLab = GitLab with { Path = path, Image = image };
+        return this;
+    }
+
+    /// <summary>
+    /// On GitLab, when the team sets no <paramref name="registry"/> variable and the project's container registry is on,
+    /// every job gives these parameters GitLab's registry (<c>CI_REGISTRY</c>), the job's registry credentials
+    /// (<c>CI_REGISTRY_USER</c>, <c>CI_REGISTRY_PASSWORD</c>) and the project's image path, the way GitLab users expect
+    /// images to be handed from job to job. A team variable always wins. Parameters are named with <c>nameof</c>.
+    /// </summary>
+    public CiConfiguration UseGitLabContainerRegistry(string registry, string userName, string password, string repository)
+    {
+        GitLab = GitLab with { ContainerRegistry = new GitLabContainerRegistry(registry, userName, password, repository) };
         return this;
     }
 

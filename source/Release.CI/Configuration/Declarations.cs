@@ -39,7 +39,20 @@ public sealed record GitLabOptions
 
     /// <summary>Default image of every job; null leaves it to the runner.</summary>
     public string? Image { get; init; }
+
+    /// <summary>
+    /// The build parameters that take the project's container registry when the team sets no registry
+    /// (<see cref="CiConfiguration.UseGitLabContainerRegistry"/>); null when the file does not fall back to it.
+    /// </summary>
+    public GitLabContainerRegistry? ContainerRegistry { get; init; }
 }
+
+/// <summary>Build parameters (by name) that receive GitLab's container registry, its job credentials and the project's image path.</summary>
+/// <param name="Registry">Receives <c>CI_REGISTRY</c>.</param>
+/// <param name="UserName">Receives <c>CI_REGISTRY_USER</c>.</param>
+/// <param name="Password">Receives <c>CI_REGISTRY_PASSWORD</c> (the job token: valid only while the job runs).</param>
+/// <param name="Repository">Receives the project's path in the registry (<c>CI_REGISTRY_IMAGE</c> without the host).</param>
+public sealed record GitLabContainerRegistry(string Registry, string UserName, string Password, string Repository);
 
 /// <summary>Azure Pipelines file options.</summary>
 public sealed record AzureOptions

@@ -21,6 +21,15 @@ public sealed record CiReports(string? JUnit, string? CoberturaCoverage, string?
     /// <summary>No reports.</summary>
     public static CiReports None { get; } = new(null, null, null, null, null);
 
+    /// <summary>Visual Studio TRX test results: Azure publishes them (<c>PublishTestResults@2</c>, format VSTest); GitLab reads only JUnit.</summary>
+    public string? Trx { get; init; }
+
+    /// <summary>
+    /// A regular expression (GitLab <c>coverage:</c>, without slashes) whose first group is the job's coverage percentage
+    /// in its log, e.g. <c>Line coverage: (\d+(?:\.\d+)?)%</c>.
+    /// </summary>
+    public string? CoverageLine { get; init; }
+
     /// <summary>Whether any report is declared.</summary>
     public bool Any => this != None;
 
@@ -32,5 +41,6 @@ public sealed record CiReports(string? JUnit, string? CoberturaCoverage, string?
         if (ContainerScanning is not null) yield return ("containerScanning", ContainerScanning);
         if (CycloneDx is not null) yield return ("cyclonedx", CycloneDx);
         if (DotEnv is not null) yield return ("dotenv", DotEnv);
+        if (Trx is not null) yield return ("trx", Trx);
     }
 }

@@ -4,7 +4,7 @@ using Release.CI.Yaml;
 namespace Release.CI.GitLab;
 
 /// <summary>
-/// The <c>variables:</c> and <c>default:</c> nodes: the job image and the NuGet cache. GitLab only caches paths inside
+/// The <c>variables:</c> and <c>default:</c> nodes: the job image, the container-registry fallback and the NuGet cache. GitLab only caches paths inside
 /// the project directory, so NUGET_PACKAGES points there.
 /// </summary>
 internal static class GitLabDefaults
@@ -19,6 +19,11 @@ internal static class GitLabDefaults
     public static YMap? Default(CiPipeline pipeline)
     {
         var map = new YMap().Add("image", pipeline.Configuration.GitLab.Image);
+        if (pipeline.ContainerRegistryVariables is [var registry, var user, var password, var repository])
+            // CI_REGISTRY_USER is set only when the project's registry is on; a team's own registry variable always wins.
+            map.Add("before_script", YSeq.Of([
+                $"if [ -z \"${{{registry}:-}}\" ] && [ -n \"${{CI_REGISTRY_USER:-}}\" ]; then export {registry}=\"$CI_REGISTRY\" " +
+                $"{user}=\"$CI_REGISTRY_USER\" {password}=\"$CI_REGISTRY_PASSWORD\" {repository}=\"${{CI_REGISTRY_IMAGE#\"$CI_REGISTRY\"/}}\"; fi"]));
         if (pipeline.Configuration.CachesNuGetPackages)
             map.Add("cache", new YMap()
                 .Add("key", new YMap()

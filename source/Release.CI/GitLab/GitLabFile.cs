@@ -20,6 +20,7 @@ internal static class GitLabFile
             .Add("stages", YSeq.Of(new[] { "build", "deploy" }.Where(stages.ContainsValue)))
             .Add("variables", GitLabDefaults.Variables(pipeline))
             .Add("default", GitLabDefaults.Default(pipeline));
+        if (pipeline.Configuration.SharesCompiledBuild) root.Add(CompiledBuild.GitLabJobName, GitLabJob.CompiledBuildJob());
         foreach (var job in pipeline.Jobs) root.Add(job.GitLabName, GitLabJob.Build(job, stages[job], pipeline));
         return YamlText.Write(Header(pipeline), root);
     }
@@ -30,8 +31,10 @@ internal static class GitLabFile
         if (pipeline.Secrets.Count > 0)
         {
             yield return "";
-            yield return "Secrets: define these as masked (and protected) CI/CD variables in Settings > CI/CD > Variables.";
-            yield return "GitLab passes them to every job as environment variables; no value is ever written here.";
+            yield return "Secrets: define these as masked, protected CI/CD variables in Settings > CI/CD > Variables" +
+                (GitLabProtection.MergeRequestJobs(pipeline).Count > 0 ? " (but see the" : ".");
+            yield return (GitLabProtection.MergeRequestJobs(pipeline).Count > 0 ? "merge-request note below). " : "") +
+                "GitLab passes them to jobs as environment variables; no value is ever written here.";
             foreach (var secret in pipeline.Secrets) yield return $"  {secret.EnvironmentName} (parameter {secret.Name})";
         }
         if (pipeline.Variables.Count > 0)
@@ -40,7 +43,14 @@ internal static class GitLabFile
             yield return "Variables: for real runs, define these (not secret) CI/CD variables in Settings > CI/CD > Variables, pointing";
             yield return "at your team's own services; without them the build falls back to its local defaults:";
             foreach (var line in GeneratedHeader.VariableLines(pipeline)) yield return line;
+            if (pipeline.ContainerRegistryVariables is [var registry, ..])
+            {
+                yield return $"Without {registry}, every job uses the project's container registry (Deploy > Container registry must be on):";
+                yield return "CI_REGISTRY with the job's CI_REGISTRY_USER/CI_REGISTRY_PASSWORD, images under CI_REGISTRY_IMAGE. With no registry";
+                yield return "at all, each job has its own and later jobs push the image from the build job's artifacts.";
+            }
         }
+        foreach (var line in GitLabProtection.Lines(pipeline)) yield return line;
         if (pipeline.Configuration.Schedules.Count > 0)
         {
             yield return "";

@@ -16,10 +16,13 @@ internal static class GitLabJob
             .Add("job", n.Job.GitLabName)
             .Add("artifacts", YScalar.Bool(n.Artifacts))
             .Add("optional", n.Optional ? YScalar.Bool(true) : null)).ToList();
+        if (pipeline.Configuration.SharesCompiledBuild)
+            needs.Insert(0, new YMap().Add("job", CompiledBuild.GitLabJobName).Add("artifacts", YScalar.Bool(true)));
         return new YMap()
             .Add("stage", stage)
             .Add("needs", YSeq.Of(needs))
             .Add("script", YSeq.Of([job.Command]))
+            .Add("coverage", job.Reports.Select(r => r.CoverageLine).OfType<string>().FirstOrDefault() is { } coverage ? $"/{coverage}/" : null)
             .Add("artifacts", GitLabArtifacts.Build(job))
             .Add("environment", job is { Deploys: true, Environment: { } environment } ? new YMap().Add("name", environment.Name) : null)
             // One deploy per environment at a time, across pipelines; with the project setting "prevent outdated
@@ -27,6 +30,13 @@ internal static class GitLabJob
             .Add("resource_group", job is { Deploys: true, Environment: { } target } ? $"environment/{target.Name}" : null)
             .Add("rules", Rules(job, pipeline));
     }
+
+    /// <summary>The first job: compiles the build definition once and hands the compiled folder to every other job.</summary>
+    public static YMap CompiledBuildJob() => new YMap()
+        .Add("stage", "build")
+        .Add("needs", YSeq.Of(Array.Empty<YNode>()))
+        .Add("script", YSeq.Of([CompiledBuild.Command]))
+        .Add("artifacts", new YMap().Add("paths", YSeq.Of([CompiledBuild.Directory + "/"])).Add("expire_in", "1 day"));
 
     /// <summary>Rules only when the job runs in fewer pipelines than the workflow allows, or waits for a person.</summary>
     private static YSeq? Rules(CiJob job, CiPipeline pipeline)

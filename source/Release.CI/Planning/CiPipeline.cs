@@ -14,6 +14,12 @@ internal sealed record CiPipeline(
 {
     private HashSet<PipelineContext>? _allContexts;
 
+    /// <summary>
+    /// The environment variables of the parameters that take GitLab's container registry (registry, user, password,
+    /// repository), when the configuration falls back to it; null otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? ContainerRegistryVariables { get; init; }
+
     /// <summary>Every context some job runs in (computed once: writers ask for it per job).</summary>
     public IReadOnlySet<PipelineContext> AllContexts => _allContexts ??= Jobs.SelectMany(j => j.Contexts).ToHashSet();
 
@@ -34,7 +40,13 @@ internal sealed record CiPipeline(
         problems.ThrowIfAny();
 
         var rules = config.Branches.Select(b => BranchRule.TryParse(b, out _)!).ToList();
-        return new CiPipeline(buildClass, config, ordered, rules, secrets, variables);
+        string EnvironmentNameOf(string parameter) => graph.Parameters.First(p => string.Equals(p.Name, parameter, StringComparison.OrdinalIgnoreCase)).EnvironmentName;
+        return new CiPipeline(buildClass, config, ordered, rules, secrets, variables)
+        {
+            ContainerRegistryVariables = config.GitLab.ContainerRegistry is { } registry
+                ? [.. new[] { registry.Registry, registry.UserName, registry.Password, registry.Repository }.Select(EnvironmentNameOf)]
+                : null,
+        };
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ internal static partial class ConfigurationValidator
             foreach (var (kind, path) in options.Reports.All())
                 if (Path.IsPathRooted(path) || path.Contains(".."))
                     problems.Add($"Reports(\"{target}\", {kind})", $"'{path}' is not a path inside the repository", "give a path relative to the root, like artifacts/tests/*.xml");
+            if (options.Reports.CoverageLine is { } coverage && !IsCoverageExpression(coverage))
+                problems.Add($"Reports(\"{target}\", coverageLine)", $"'{coverage}' is not a regular expression with one group around the percentage",
+                    "give one like Line coverage: (\\d+(?:\\.\\d+)?)%");
         }
 
         var declaredRules = new List<string>();
@@ -87,6 +90,10 @@ internal static partial class ConfigurationValidator
         foreach (var secret in config.Secrets) CheckSecret(secret, index.Graph.Parameters, problems);
         foreach (var variable in config.TeamVariables) CheckVariable(variable, index.Graph.Parameters, problems);
         CheckEveryJobTargets(config, index, problems);
+        if (config.GitLab.ContainerRegistry is { } registry)
+            foreach (var name in new[] { registry.Registry, registry.UserName, registry.Password, registry.Repository })
+                if (!index.Graph.Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+                    problems.Add($"UseGitLabContainerRegistry(\"{name}\")", $"the build declares no parameter '{name}'", "name the build's parameters with nameof(...)");
 
         if (config.Jobs.Count == 0 && config.Environments.Count == 0 && config.Schedules.Count == 0)
             problems.Add("CiConfiguration", "it declares no job", "add an entry target with Job(nameof(Test)), a Deploy(...) or a Schedule(...)");
@@ -137,5 +144,17 @@ internal static partial class ConfigurationValidator
             problems.Add(place, $"the build declares no parameter '{name}'", $"declare it in the build class: [Parameter, Secret] readonly string {name};");
         else if (!parameter.IsSecret)
             problems.Add(place, $"parameter '{parameter.Name}' is not marked [Secret], so its value would not be masked", $"add [Secret] to {parameter.Name}");
+    }
+
+    private static bool IsCoverageExpression(string pattern)
+    {
+        try
+        {
+            return !pattern.Contains('/') && new System.Text.RegularExpressions.Regex(pattern).GetGroupNumbers().Length >= 2;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -27,6 +27,8 @@ public interface IIntegrate : IPipeline
     Target Integrate => _ => _
         .Description("Runs the module's integration tests against the deployed URL; JUnit and HTML reports in artifacts/integration")
         .TryDependsOn<IDeploy>(x => x.Deploy)
+        // The deployment's record (URL, digest) is what is tested: a CI job after the deploy job downloads it.
+        .Consumes("artifacts/deploy/*.json")
         .Produces("artifacts/integration/**")
         .Executes(ct => new IntegrateStage(this).RunAsync(ct));
 }

@@ -40,7 +40,7 @@ public sealed class ImagePromoter(RegistryConnections connections)
         using var from = connections.Source(source.Registry, targetRegistry);
         using var to = connections.Target(targetRegistry);
         var what = $"copying {source} to {targetRegistry}/{targetRepository}:{tag}";
-        return await RegistryErrors.Explain(stage, what, "--push-registry", () =>
+        return await RegistryErrors.Explain(stage, what, PushStage.RegistryHint, () =>
             from.CopyImageAsync(source.Repository, source.Digest, to, targetRepository, tag, immutableTag: true, cancellationToken));
     }
 }

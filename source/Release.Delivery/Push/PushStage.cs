@@ -20,18 +20,35 @@ internal sealed class PushStage(IPush build)
         var repository = Blank(build.PushRepository) ?? image.Repository;
         var tag = Blank(build.PushTag) ?? DefaultTag(image, source);
         var from = new ImageLocation(image.Registry, image.Repository, image.Digest);
-        build.Log.Information($"Pushing {from} to {registry}/{repository}:{tag} (immutable tag)");
-
-        var result = await build.Promoter.PromoteAsync(from, registry, repository, tag, "Push", ct);
-        if (result.Digest.ToString() != image.Digest)
+        string digest;
+        var layout = new BuiltImageLayout(build, image);
+        if (await layout.IsNeededAsync(ct))
+        {
+            // With no registry named, Build's was its job's own embedded one: this job's embedded registry stands in.
+            if (Blank(build.PushRegistry) is null && registry == image.Registry) registry = await build.EmbeddedRegistry.GetAddressAsync(ct);
+            digest = await layout.PushAsync(registry, repository, tag, ct);
+        }
+        else
+        {
+            build.Log.Information($"Pushing {from} to {registry}/{repository}:{tag} (immutable tag)");
+            var result = await build.Promoter.PromoteAsync(from, registry, repository, tag, "Push", ct);
+            digest = result.Digest.ToString();
+            build.Log.Information($"{registry}/{repository}:{tag} is {digest} ({result.BlobsMounted} blob(s) mounted, {result.BlobsUploaded} uploaded, {result.BlobsSkipped} already there)");
+        }
+        if (digest != image.Digest)
             throw new InvalidOperationException(
-                $"Push: {registry}/{repository}:{tag} resolves to {result.Digest}, not to Build's {image.Digest}. Nothing was recorded; push again.");
-        build.Log.Information($"{registry}/{repository}:{tag} is {result.Digest} ({result.BlobsMounted} blob(s) mounted, {result.BlobsUploaded} uploaded, {result.BlobsSkipped} already there)");
+                $"Push: {registry}/{repository}:{tag} resolves to {digest}, not to Build's {image.Digest}. Nothing was recorded; push again.");
 
-        await StageRecord.WriteAsync(paths.PushRecord, new PushRecord(registry, repository, tag, result.Digest.ToString()), ct);
+        await StageRecord.WriteAsync(paths.PushRecord, new PushRecord(registry, repository, tag, digest), ct);
         build.ReportSummary("image", $"{registry}/{repository}:{tag}");
-        build.ReportSummary("digest", result.Digest.ToString());
+        build.ReportSummary("digest", digest);
     }
+
+    /// <summary>
+    /// What a registry failure of Push (or a promotion) tells the user to fix: in CI the team's <c>REGISTRY</c> variable,
+    /// at a desk the parameters.
+    /// </summary>
+    public const string RegistryHint = "the REGISTRY CI/CD variable (--registry), or --push-registry";
 
     // The version-and-commit tag is unique per commit, so making it immutable never blocks a legitimate rebuild of
     // another commit; the bare version tag would.

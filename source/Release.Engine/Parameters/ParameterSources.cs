@@ -22,6 +22,8 @@ public sealed record ParameterSources(
             // CI files map team variables into every job (GitLab expands an undefined $NAME to nothing): an empty
             // variable means "not set", so a default or a later source still applies and no constraint refuses "".
             if (value.Length == 0) continue;
+            // Azure Pipelines passes a mapped variable that is not defined (env: NAME: $(NAME)) as that literal text.
+            if (value == $"$({name})") continue;
             var values = parameter.Type.IsArray
                 ? value.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [value];

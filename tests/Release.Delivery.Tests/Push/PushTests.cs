@@ -132,6 +132,48 @@ public class PushTests
         Assert.That(File.ReadAllText(root.Paths.PushRecord), Does.Not.Contain(AuthenticatedRegistry.Password));
     }
 
+    // A CI job after the build job: Build pushed to its own job's embedded registry, gone now; its layout came as an artifact.
+    private static async Task<(PipelineRoot Root, string Digest)> BuiltInAnotherJobAsync(string content)
+    {
+        var image = SampleImage.Create("app.txt", content);
+        var root = new PipelineRoot();
+        await root.WriteSourceAsync();
+        await image.WriteLayoutAsync(root.Paths.ImageLayout, "build-1");
+        await root.WriteImageAsync($"localhost:{ClosedPort()}", "director", "build-1", image.Manifest.Digest.ToString());
+        return (root, image.Manifest.Digest.ToString());
+    }
+
+    [Test]
+    public async Task When_Builds_registry_is_gone_Push_pushes_the_layout_from_the_artifacts_into_its_own_registry()
+    {
+        var (root, digest) = await BuiltInAnotherJobAsync("another job\n");
+        using var _ = root;
+
+        var run = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Push");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output, Does.Contain("pushing it from").And.Contain("image-layout"));
+        var record = await StageRecord.ReadAsync<PushRecord>(root.Paths.PushRecord, "Push", CancellationToken.None);
+        Assert.That(record.Digest, Is.EqualTo(digest), "the layout's bytes, unchanged");
+        Assert.That(record.Registry, Does.StartWith("localhost:").And.Not.EqualTo(JsonImageRegistry(root)), "this run's embedded registry");
+    }
+
+    [Test]
+    public async Task When_Builds_registry_is_gone_Push_pushes_the_layout_to_the_registry_it_is_given()
+    {
+        var (root, digest) = await BuiltInAnotherJobAsync("another job, team registry\n");
+        using var _ = root;
+
+        var run = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Push", "--push-registry", Registry.Address, "--push-repository", "apps/from-layout");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        using var client = Registry.CreateClient();
+        Assert.That((await client.ResolveDigestAsync("apps/from-layout", "1.2.3_gabc1234"))?.ToString(), Is.EqualTo(digest));
+    }
+
+    private static string JsonImageRegistry(PipelineRoot root) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(root.Paths.ImageRecord)).RootElement.GetProperty("registry").GetString()!;
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -53,6 +53,16 @@ public class ParameterSourceTests
     }
 
     [Test]
+    public async Task An_undefined_Azure_variable_mapped_as_its_own_macro_is_unset_not_a_value()
+    {
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.json", """{ "Configuration": "FromJson" }""");
+        var run = await Run(root, new() { ["CONFIGURATION"] = "$(CONFIGURATION)", ["RETRIES"] = "$(RETRIES)" });
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Contain("Configuration=FromJson Retries=1"), "the next source, then the default, applies");
+    }
+
+    [Test]
     public async Task Priority_is_command_line_then_environment_then_profile_then_parameters_json()
     {
         using var root = new TempRoot();

@@ -56,6 +56,19 @@ public static class GitLabCiLocal
         return RunAsync(Executable, arguments, repository);
     }
 
+    /// <summary>
+    /// Runs gitlab-ci-local in <paramref name="repository"/> isolated, with CI/CD <paramref name="variables"/> and
+    /// <paramref name="arguments"/> (job names, <c>--manual JOB</c>, ...). Cancelling kills it and its jobs.
+    /// </summary>
+    public static Task<CiLocalRun> RunAsync(string repository, IReadOnlyDictionary<string, string> variables, IEnumerable<string> arguments,
+        CancellationToken cancellationToken)
+    {
+        var all = new List<string>(Isolated) { "--color=false" };
+        foreach (var (name, value) in variables) all.AddRange(["--variable", $"{name}={value}"]);
+        all.AddRange(arguments);
+        return RunAsync(Executable, all, repository, cancellationToken);
+    }
+
     /// <summary>The jobs <c>--list</c> shows for a pipeline in <paramref name="repository"/> (name to <c>when</c>).</summary>
     public static async Task<Dictionary<string, string>> ListAsync(string repository, params string[] extraArguments)
     {
@@ -67,7 +80,7 @@ public static class GitLabCiLocal
             .ToDictionary(f => f[0], f => f[2]);
     }
 
-    private static async Task<CiLocalRun> RunAsync(string file, IEnumerable<string> arguments, string directory)
+    private static async Task<CiLocalRun> RunAsync(string file, IEnumerable<string> arguments, string directory, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -76,7 +89,15 @@ public static class GitLabCiLocal
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         return new CiLocalRun(process.ExitCode, await output + await error);
     }
 }
@@ -84,4 +105,12 @@ public static class GitLabCiLocal
 /// <summary>A finished gitlab-ci-local run: exit code and combined output.</summary>
 /// <param name="ExitCode">The process's exit code.</param>
 /// <param name="Output">Standard output and error.</param>
-public sealed record CiLocalRun(int ExitCode, string Output);
+public sealed record CiLocalRun(int ExitCode, string Output)
+{
+    /// <summary>Each job's outcome from the run's closing summary (<c>PASS</c>, <c>FAIL</c>, <c>WARN</c>, ...), by job name.</summary>
+    public IReadOnlyDictionary<string, string> Jobs => Output.Split('\n')
+        .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\s*(PASS|FAIL|WARN|SKIP)\s+(\S+)"))
+        .Where(m => m.Success)
+        .GroupBy(m => m.Groups[2].Value)
+        .ToDictionary(g => g.Key, g => g.Last().Groups[1].Value);
+}

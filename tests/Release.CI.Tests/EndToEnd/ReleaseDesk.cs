@@ -1,0 +1,100 @@
+extern alias RepositoryBuild;
+
+using System.Collections;
+using System.Globalization;
+using Release.Engine.Hosting;
+using Release.Releasing.Common;
+
+namespace Release.CI.Tests.EndToEnd;
+
+/// <summary>
+/// The desks of the release manager, the voters and the checklist owners: this repository's build (build/*.cs, as the
+/// RepositoryBuild project compiles it) run in the project's checkout with the team's variables, for the commands
+/// docs/release-process.md has people run by hand between the main pipeline and the production job (OpenRelease,
+/// Promote to staging and pre-prod, Vote, Attest, VerifyEvidence). One thing differs from <c>./build.sh</c>: the
+/// release process's clock is the last voting window before today, since production refuses votes outside 16:00-17:00
+/// India Standard Time on weekdays and a test runs whenever it runs. Each command moves the clock 20 seconds on.
+/// </summary>
+internal sealed class ReleaseDesk(RepositoryUnderTest repository)
+{
+    /// <summary>Who opens the release and starts the production job (the checkout's git user, GitLab's GITLAB_USER_EMAIL).</summary>
+    public const string ReleaseManager = "release.manager@example.com";
+
+    private DateTimeOffset _now = LastVotingWindowBefore(DateTimeOffset.UtcNow);
+
+    /// <summary>Runs <paramref name="args"/> (targets and their parameters) at the desk; the exit code and the build's output.</summary>
+    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        _now = _now.AddSeconds(20);
+        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Select(e => ((string)e.Key, (string?)e.Value ?? ""))
+            // A runner executing this test has CI variables naming another pipeline, branch or person.
+            .Where(e => !e.Item1.StartsWith("CI_", StringComparison.Ordinal) && !e.Item1.StartsWith("GITLAB_", StringComparison.Ordinal))
+            .ToDictionary(e => e.Item1, e => e.Item2);
+        foreach (var (name, value) in repository.Variables) environment[name] = value;
+        environment[DeskBuild.ClockVariable] = _now.ToString("O", CultureInfo.InvariantCulture);
+        var output = new StringWriter();
+        var options = new BuildHostOptions
+        {
+            RootDirectory = repository.Checkout.Path, Environment = environment, Output = TextWriter.Synchronized(output), Interactive = false, WriteSchema = false,
+        };
+        var exitCode = await BuildHost.RunAsync<DeskBuild>(args, null, options, CancellationToken.None);
+        await TestContext.Out.WriteLineAsync($"===== desk: {string.Join(' ', args)} (clock {_now:O}) -> exit {exitCode}\n{output}");
+        return (exitCode, output.ToString());
+    }
+
+    /// <summary>Runs <paramref name="args"/> and fails the test with the output unless the build succeeded.</summary>
+    public async Task<string> SucceedAsync(params string[] args)
+    {
+        var (exitCode, output) = await RunAsync(args);
+        Assert.That(exitCode, Is.EqualTo(0), $"./build.sh {string.Join(' ', args)}\n{output}");
+        return output;
+    }
+
+    /// <summary>
+    /// Four people, none an author of the release nor its trigger, vote Go on the production gate in their roles, and the
+    /// checklist owners attest the attestation items (QA's pre-prod suite once the release is there), as
+    /// docs/release-process.md says. The one place votes are cast, so signed votes can change it alone.
+    /// </summary>
+    public async Task CastVotesAndAttestationsAsync(string version)
+    {
+        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") })
+            await SucceedAsync("Vote", "--release", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter);
+        foreach (var (item, role, by) in new[]
+                 {
+                     ("prs-described-and-linked", "module-lead", "lead@example.com"),
+                     ("special-deployment-provisions", "module-lead", "lead@example.com"), ("dr-plan-drafted", "sre", "sre@example.com"),
+                     ("on-call-named", "sre", "sre@example.com"), ("load-test-report", "qa", "qa@example.com"), ("qa-suite-preprod", "qa", "qa@example.com"),
+                 })
+            await SucceedAsync("Attest", "--release", version, "--item", item, "--role", role, "--text", $"done: https://wiki.example.com/{item}", "--voter", by);
+    }
+
+    // 16:01 India Standard Time (always +05:30) on the last weekday before the given day.
+    private static DateTimeOffset LastVotingWindowBefore(DateTimeOffset now)
+    {
+        var ist = TimeSpan.FromHours(5.5);
+        var day = now.ToOffset(ist).Date.AddDays(-1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
+        return new DateTimeOffset(day.Add(new TimeSpan(16, 1, 0)), ist);
+    }
+
+    /// <summary>The instant commits of the release should carry: a day before the voting window its votes are cast in.</summary>
+    public static DateTimeOffset CommitTime => LastVotingWindowBefore(DateTimeOffset.UtcNow).AddDays(-1);
+}
+
+/// <summary>
+/// This repository's build with the release process's clock read from the run's environment (<see cref="ClockVariable"/>);
+/// every other member (targets, parameters, environments, gates) is the build's own.
+/// </summary>
+internal sealed class DeskBuild : RepositoryBuild::Release.Build.Build, IReleaseProcess
+{
+    /// <summary>The environment variable holding the run's instant (ISO 8601, round-trip format).</summary>
+    public const string ClockVariable = "RELEASE_DESK_CLOCK";
+
+    TimeProvider IReleaseProcess.Clock => new DeskClock(DateTimeOffset.Parse(Context.Environment[ClockVariable], CultureInfo.InvariantCulture));
+
+    private sealed class DeskClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    }
+}
