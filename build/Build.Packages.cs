@@ -45,7 +45,10 @@ partial class Build
                 throw new BuildInputException($"--nuget-source {source} is an HTTP feed and needs --nuget-api-key (or NUGET_API_KEY in the environment).");
             if (!isHttp) Directory.CreateDirectory(source);
             var version = await PackageVersionAsync(ct);
-            foreach (var package in Directory.GetFiles(PackagesDirectory, $"*.{version}.nupkg").Order(StringComparer.Ordinal))
+            var packages = Directory.Exists(PackagesDirectory) ? Directory.GetFiles(PackagesDirectory, $"*.{version}.nupkg").Order(StringComparer.Ordinal).ToList() : [];
+            if (packages.Count == 0)
+                throw new InvalidOperationException($"No package of version {version} in {PackagesDirectory}: run Publish with Pack (do not --skip Pack after a new commit).");
+            foreach (var package in packages)
             {
                 // A folder feed takes the .snupkg beside the .nupkg itself; an HTTP feed gets it from the same push.
                 string[] arguments = ["nuget", "push", package, "--source", source, "--skip-duplicate"];
