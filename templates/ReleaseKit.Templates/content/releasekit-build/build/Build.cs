@@ -26,5 +26,6 @@ class Build : Release.Engine.Build, IUnitTest, IScan, IContinuousIntegration
         .RunInEveryJob(nameof(IClone.Clone))
         .Job(nameof(IContinuousIntegration.CheckCI))
         .Job(nameof(IUnitTest.UnitTest))
+        .Reports(nameof(IUnitTest.UnitTest), junit: "artifacts/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/unit-tests/*.cobertura.xml")
         .Job(nameof(IScan.Scan));
 }
