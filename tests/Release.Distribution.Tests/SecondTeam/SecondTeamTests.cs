@@ -7,8 +7,8 @@ namespace Release.Distribution.Tests.SecondTeam;
 /// <summary>
 /// A second team adopts the library for real: a fresh git repository with a small module of its own, the build
 /// started from the packed template package, the library restored from a local folder feed (no project reference),
-/// and an upgrade by changing one version. Runs the cheap stages (--help, Clone, GenerateCI); the image, scan and
-/// deployment stages are the sample's and are tested there.
+/// and an upgrade by changing one version. Runs --help, Clone, UnitTest (with coverage) and GenerateCI; the image,
+/// scan, chart and deployment stages need a registry and advisory data, and are tested on the sample module.
 /// </summary>
 [NonParallelizable]
 public class SecondTeamTests
@@ -22,12 +22,27 @@ public class SecondTeamTests
         feed = SharedFeed.Feed;
         await feed.EnsurePackedAsync();
         team = new TempDirectory("release-team");
-        team.WriteFile("src/Greeter/Greeter.csproj", """
+        // The team's module: a library and its unit tests, in a folder of its own as a team's repository has it.
+        team.WriteFile("greeter/src/Greeter/Greeter.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
             </Project>
             """);
-        team.WriteFile("src/Greeter/Greeting.cs", "namespace Greeter;\n\npublic static class Greeting\n{\n    public static string For(string name) => $\"Hello, {name}\";\n}\n");
+        team.WriteFile("greeter/src/Greeter/Greeting.cs", "namespace Greeter;\n\npublic static class Greeting\n{\n    public static string For(string name) => $\"Hello, {name}\";\n}\n");
+        team.WriteFile("greeter/tests/Greeter.Tests/Greeter.Tests.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><IsPackable>false</IsPackable></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.14.1" />
+                <PackageReference Include="NUnit" Version="4.4.0" />
+                <PackageReference Include="NUnit3TestAdapter" Version="5.2.0" />
+                <PackageReference Include="coverlet.collector" Version="6.0.4" />
+                <ProjectReference Include="../../src/Greeter/Greeter.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        team.WriteFile("greeter/tests/Greeter.Tests/GreetingTests.cs",
+            "using NUnit.Framework;\n\nnamespace Greeter.Tests;\n\npublic class GreetingTests\n{\n    [Test]\n    public void Greets_by_name() => Assert.That(Greeting.For(\"Ann\"), Is.EqualTo(\"Hello, Ann\"));\n}\n");
         team.WriteFile("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -44,7 +59,7 @@ public class SecondTeamTests
         // A hive of its own: the machine's installed templates are neither read nor changed.
         var hive = team.Combine(".template-hive");
         await Dotnet("new", "install", feed.TemplatePackage, "--debug:custom-hive", hive);
-        await Dotnet("new", "releasekit-build", "--debug:custom-hive", hive, "--module", "src/Greeter", "--module-name", "greeter");
+        await Dotnet("new", "releasekit-build", "--debug:custom-hive", hive, "--module", "greeter", "--module-name", "greeter");
     }
 
     [OneTimeTearDown]
@@ -59,7 +74,7 @@ public class SecondTeamTests
             Assert.That(project, Does.Contain($"<ReleaseKitVersion>{LibraryFeed.FirstVersion}</ReleaseKitVersion>"));
             Assert.That(project, Does.Contain("PackageReference Include=\"ReleaseKit.Release.Stages\""));
             Assert.That(project, Does.Not.Contain("ProjectReference"));
-            Assert.That(File.ReadAllText(team.Combine(".nuke", "parameters.json")), Does.Contain("\"ModuleDirectory\": \"src/Greeter\""));
+            Assert.That(File.ReadAllText(team.Combine(".nuke", "parameters.json")), Does.Contain("\"ModuleDirectory\": \"greeter\""));
             Assert.That(File.Exists(team.Combine("build.ps1")), Is.True);
             if (!OperatingSystem.IsWindows())
                 Assert.That(File.GetUnixFileMode(team.Combine("build.sh")).HasFlag(UnixFileMode.UserExecute), Is.True, "build.sh is executable");
@@ -82,6 +97,14 @@ public class SecondTeamTests
     }
 
     [Test, Order(4)]
+    public async Task UnitTest_runs_the_teams_tests_with_coverage()
+    {
+        var result = await BuildSh("UnitTest");
+        Assert.That(result.OutputText, Does.Contain("Line coverage:"));
+        Assert.That(Directory.GetFiles(team.Combine("artifacts", "unit-tests"), "*.cobertura.xml"), Is.Not.Empty);
+    }
+
+    [Test, Order(5)]
     public async Task GenerateCI_writes_both_CI_files_from_the_teams_build()
     {
         await BuildSh("GenerateCI");
@@ -89,7 +112,7 @@ public class SecondTeamTests
         Assert.That(File.Exists(team.Combine("azure-pipelines.yml")), Is.True);
     }
 
-    [Test, Order(5)]
+    [Test, Order(6)]
     public async Task A_newer_library_version_is_picked_up_by_changing_one_version()
     {
         await feed.PublishNewerAsync(CancellationToken.None);
