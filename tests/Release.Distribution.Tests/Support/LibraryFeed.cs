@@ -43,6 +43,9 @@ internal sealed class LibraryFeed(string root)
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        // No MSBuild worker nodes or build server left running after the test.
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
         // Set by build.sh for the build running these tests; a team's build must not read them.
         ["RELEASE_BOOTSTRAP"] = null,
         ["RELEASE_BOOTSTRAP_CHECK"] = null,
@@ -70,7 +73,7 @@ internal sealed class LibraryFeed(string root)
 
     private static string[] PackArguments(string root, string version) =>
     [
-        "-c", "Release", "--nologo", "-v", "quiet", "--artifacts-path", Path.Combine(root, "build-output"),
+        "-c", "Release", "--nologo", "-v", "quiet", "-nodeReuse:false", "--artifacts-path", Path.Combine(root, "build-output"),
         $"-p:Version={version}", $"-p:PackageOutputPath={Path.Combine(root, "feed")}", "-p:ContinuousIntegrationBuild=true",
     ];
 
