@@ -18,6 +18,8 @@ if (-not $Dotnet) {
     exit 127
 }
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'
+# The build's usage line names the script that started it (Release.Engine's HelpWriter).
+$env:RELEASE_SCRIPT_NAME = 'build.ps1'
 
 Push-Location $Root
 try { & $Dotnet --version *> $null; $sdkOk = $LASTEXITCODE -eq 0 } finally { Pop-Location }

@@ -92,7 +92,7 @@ internal sealed class BuildSession
         if (_arguments.Help)
         {
             if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
-            HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget);
+            HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget, Context.Environment);
             return BuildHost.Success;
         }
 

@@ -5,13 +5,20 @@ namespace Release.Engine.Output;
 /// <summary>Writes <c>--help</c>: targets with descriptions and dependencies, parameters with where their value comes from.</summary>
 internal static class HelpWriter
 {
-    public static void Write(BuildLog log, TargetGraph graph, ParameterValues parameters, string? defaultTarget)
+    /// <summary>
+    /// Set by a bootstrap other than build.sh (build.ps1 sets it to <c>build.ps1</c>) so the usage line names the script
+    /// the user actually started.
+    /// </summary>
+    public const string ScriptVariable = "RELEASE_SCRIPT_NAME";
+
+    public static void Write(BuildLog log, TargetGraph graph, ParameterValues parameters, string? defaultTarget, IReadOnlyDictionary<string, string> environment)
     {
+        var script = environment.GetValueOrDefault(ScriptVariable) is { Length: > 0 } started ? started : "build.sh";
         // Collected first so the help goes out in one write.
         var text = new System.Text.StringBuilder();
         void Line(string line) => text.Append(line).Append('\n');
 
-        Line("Usage: ./build.sh [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] [--verbose] [--help]");
+        Line($"Usage: ./{script} [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] [--verbose] [--help]");
         Line("");
         Line("Targets (-> dependencies):");
         var listed = graph.Targets.Where(t => !t.Unlisted).ToList();

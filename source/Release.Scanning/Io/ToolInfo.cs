@@ -14,7 +14,7 @@ public static class ToolInfo
     /// <summary>Where to learn about the tool (the build's <c>ReleaseToolInformationUri</c>); written as SARIF's informationUri.</summary>
     public static string InformationUri { get; } =
         typeof(ToolInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "InformationUri")?.Value
-        ?? "https://www.nuget.org/packages/Release.Scanning";
+        ?? "https://www.nuget.org/packages/ReleaseKit.Release.Scanning";
 
     /// <summary>The assembly's informational version without source-link suffix (e.g. "1.0.0").</summary>
     public static string Version { get; } = ReadVersion();
