@@ -109,6 +109,28 @@ public class SignedRecordsTests : RegistryTestBase
     }
 
     [Test]
+    public async Task A_NoGo_after_the_blessing_is_lifted_by_the_owner_of_its_role_on_the_roster_and_by_no_other_member()
+    {
+        using var world = await ReadyForVotesAsync();
+        world.Roster.ListInRole("Sre", "sre@example.com");
+        world.Roster.ListInRole("Sre", "sre.oncall@example.com");
+        world.Roster.ListInRole("Sre", "sre.lead@example.com", owner: true);
+        await world.VoteAndAttestAsync(Release);
+        (await world.RunAsync("Bless", "--release", Release, "--voter", "lead@example.com")).Succeeded();
+        (await world.RunAsync("Vote", "--release", Release, "--role", "sre", "--decision", "nogo", "--reason", "on-call rota empty tonight", "--voter", "sre@example.com")).Succeeded();
+        (await world.RunAsync("Promote", "--release", Release, "--to", "production", "--voter", "ops@example.com"))
+            .Refused("a veto stands on 'production'", "an owner of that role on the roster");
+
+        // A member of the role who does not own it cannot lift it.
+        (await GoAsync(world, "sre", "sre.oncall@example.com")).Succeeded();
+        (await world.RunAsync("Promote", "--release", Release, "--to", "production", "--voter", "ops@example.com")).Refused("NoGo from sre@example.com (Sre)");
+
+        (await GoAsync(world, "sre", "sre.lead@example.com")).Succeeded();
+        (await world.RunAsync("Promote", "--release", Release, "--to", "production", "--voter", "ops@example.com")).Succeeded();
+        Assert.That(await world.GitopsHistoryAsync(world.Production), Does.Contain("deploy(production)"));
+    }
+
+    [Test]
     public async Task One_person_cannot_vote_in_four_roles_under_four_names()
     {
         using var world = await ReadyForVotesAsync();

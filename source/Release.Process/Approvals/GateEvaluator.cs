@@ -5,6 +5,8 @@ namespace Release.Process.Approvals;
 /// <see cref="VoteAdmission"/> and every attestation with <see cref="AttestationAdmission"/>, so a vote or an
 /// attestation that slipped into the record against the rules does not count.
 /// A voter's latest vote for a role replaces their earlier one (people may change their mind before the release).
+/// A NoGo stands until its voter votes Go again, or an owner of its role on the roster (<see cref="RoleRoster.Owns"/>)
+/// casts a Go in that role after it.
 /// </summary>
 /// <param name="clock">The clock passed to <see cref="VoteAdmission"/>.</param>
 public sealed class GateEvaluator(TimeProvider clock)
@@ -41,7 +43,7 @@ public sealed class GateEvaluator(TimeProvider clock)
             .GroupBy(v => (Voter: Identity.Canonical(v.Voter), v.Role))
             .Select(g => g.Last())
             .ToArray();
-        var vetoes = latest.Where(v => v.Decision == VoteDecision.NoGo).ToArray();
+        var vetoes = latest.Where(v => v.Decision == VoteDecision.NoGo && !LiftedByOwner(v, accepted, gate.Roster)).ToArray();
         var vetoTexts = vetoes.Select(v => $"NoGo from {v.Voter} ({v.Role}): {v.Reason}").ToArray();
         if (gate.VetoOnNoGo)
             reasons.AddRange(vetoTexts);
@@ -85,6 +87,10 @@ public sealed class GateEvaluator(TimeProvider clock)
         }
         return (admitted, ignored);
     }
+
+    // A role owner's Go recorded after the NoGo, in the NoGo's role (votes are in the order they were recorded).
+    private static bool LiftedByOwner(Vote noGo, List<Vote> accepted, RoleRoster roster) =>
+        accepted.Skip(accepted.FindIndex(v => ReferenceEquals(v, noGo)) + 1).Any(v => v.Role == noGo.Role && v.Decision == VoteDecision.Go && roster.Owns(v.Voter, v.Role));
 
     private static bool IsSatisfied(ChecklistItem item, ReleaseCandidate candidate, IReadOnlyList<Attestation> attested) =>
         (item.EvidenceKey is not null && candidate.EvidenceKeys.Contains(item.EvidenceKey))

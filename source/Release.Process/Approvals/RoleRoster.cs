@@ -11,6 +11,7 @@ public sealed class RoleRoster
 {
     private readonly IReadOnlyDictionary<ApprovalRole, IReadOnlyList<string>> _members;
     private IReadOnlyList<RosterSigner> _signers = [];
+    private IReadOnlyDictionary<ApprovalRole, IReadOnlyList<string>> _owners = new Dictionary<ApprovalRole, IReadOnlyList<string>>();
 
     /// <summary>Creates a roster; a role given with no members is an error, since nobody could then act in it.</summary>
     /// <param name="members">The people (e-mails or user ids, compared case-insensitively) per role.</param>
@@ -35,6 +36,23 @@ public sealed class RoleRoster
 
     /// <summary>Whether <paramref name="person"/> may act as <paramref name="role"/>.</summary>
     public bool Allows(string person, ApprovalRole role) => MembersOf(role) is not { } members || Identity.IsIn(person, members);
+
+    /// <summary>
+    /// Whether <paramref name="person"/> owns <paramref name="role"/>: a member the team trusts to lift a standing NoGo
+    /// in that role (the voter may be away, or the rota changed) with their own signed Go.
+    /// </summary>
+    public bool Owns(string person, ApprovalRole role) => _owners.TryGetValue(role, out var owners) && Identity.IsIn(person, owners);
+
+    /// <summary>This roster with <paramref name="person"/> as an owner of <paramref name="role"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="person"/> is not a member of <paramref name="role"/>.</exception>
+    public RoleRoster WithOwner(ApprovalRole role, string person)
+    {
+        if (MembersOf(role) is not { } members || !Identity.IsIn(person, members))
+            throw new ArgumentException($"Role roster: {person} is named owner of {role} but is not a member of it; an owner lifts vetoes with a Go in the role, so list them in it.");
+        var owners = _owners.ToDictionary(o => o.Key, o => o.Value);
+        owners[role] = [.. owners.GetValueOrDefault(role) ?? [], person.Trim()];
+        return new RoleRoster(_members) { _signers = _signers, _owners = owners };
+    }
 
     /// <summary>Every key the roster trusts, with its owner (a person, or a CI job).</summary>
     public IReadOnlyList<RosterSigner> Signers => _signers;
@@ -68,7 +86,7 @@ public sealed class RoleRoster
         foreach (var key in signer.Keys)
             if (_signers.FirstOrDefault(s => s.Keys.Contains(key)) is { } holder)
                 throw new ArgumentException($"Role roster: key {key.Fingerprint} is given to both {holder.Name} and {signer.Name}; one key, one owner.");
-        return new RoleRoster(_members) { _signers = [.. _signers, signer] };
+        return new RoleRoster(_members) { _signers = [.. _signers, signer], _owners = _owners };
     }
 
     /// <summary>Why <paramref name="person"/> may not act as <paramref name="role"/>, naming the members; null when they may.</summary>

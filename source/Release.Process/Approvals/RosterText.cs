@@ -11,7 +11,10 @@ namespace Release.Process.Approvals;
 /// -                    release.manager@example.com  ssh-ed25519 AAAAC3Nza...   (no role: opens, blesses, promotes)
 /// job                  gitlab-production-job        ssh-ed25519 AAAAC3Nza...   (a CI job: never votes)
 /// Sre                  old.sre@example.com          valid-before=2026-12-01 ssh-ed25519 AAAAC3Nza...  (retired key)
+/// Sre                  sre.lead@example.com         owner ssh-ed25519 AAAAC3Nza...   (owns the role: may lift its vetoes)
 /// </code>
+/// <c>owner</c> before the key (like OpenSSH's bare <c>cert-authority</c> option) makes the person an owner of the line's
+/// role: their signed Go in that role lifts every NoGo cast in it before, not only their own. Only a role line may say it.
 /// <c>valid-after=DATE</c> and <c>valid-before=DATE</c> (ISO 8601, UTC when no offset) before the key, as in
 /// OpenSSH's allowed_signers, say when a key may sign: retire a key with <c>valid-before</c> rather than deleting its
 /// line, so the records it signed while valid keep counting.
@@ -28,6 +31,7 @@ public static class RosterText
     {
         var members = new Dictionary<ApprovalRole, List<string>>();
         var keys = new List<(string Who, SshPublicKey Key, bool Job, DateTimeOffset? After, DateTimeOffset? Before)>();
+        var owners = new List<(ApprovalRole Role, string Who)>();
         var number = 0;
         foreach (var raw in text.Split('\n'))
         {
@@ -38,9 +42,11 @@ public static class RosterText
             var where = $"{source} line {number}";
             if (parts.Length < 3)
                 throw new FormatException($"{where}: expected 'ROLE WHO PUBLIC-KEY' (ROLE '-' for no role, 'job' for a CI job), e.g. 'Sre sre@example.com ssh-ed25519 AAAA...'.");
-            var (after, before, keyText) = Validity(parts[2], where);
+            var (after, before, owner, keyText) = Options(parts[2], where);
             var key = SshPublicKey.Parse(keyText, where);
             var job = parts[0].Equals("job", StringComparison.OrdinalIgnoreCase);
+            if (owner && (job || parts[0] == "-"))
+                throw new FormatException($"{where}: 'owner' needs a role to own; put it on a line of that role, e.g. 'Sre {parts[1]} owner ssh-ed25519 AAAA...'.");
             if (!job && parts[0] != "-")
             {
                 ApprovalRole role;
@@ -48,10 +54,12 @@ public static class RosterText
                 catch (ArgumentException e) { throw new FormatException($"{where}: {e.Message}", e); }
                 if (!members.TryGetValue(role, out var list)) members[role] = list = [];
                 if (!list.Any(p => Identity.Same(p, parts[1]))) list.Add(parts[1]);
+                if (owner) owners.Add((role, parts[1]));
             }
             keys.Add((parts[1], key, job, after, before));
         }
         var roster = new RoleRoster(members.ToDictionary(m => m.Key, m => (IReadOnlyList<string>)m.Value));
+        foreach (var (role, who) in owners) roster = roster.WithOwner(role, who);
         foreach (var group in keys.GroupBy(k => (Who: Identity.Canonical(k.Who), k.Job)))
         {
             var distinct = group.Select(k => k.Key).Distinct().ToArray();
@@ -66,18 +74,25 @@ public static class RosterText
         return roster;
     }
 
-    // Leading valid-after=/valid-before= options, then the key line.
-    private static (DateTimeOffset? After, DateTimeOffset? Before, string Key) Validity(string text, string where)
+    // Leading options (valid-after=, valid-before=, owner), then the key line.
+    private static (DateTimeOffset? After, DateTimeOffset? Before, bool Owner, string Key) Options(string text, string where)
     {
         DateTimeOffset? after = null, before = null;
+        var owner = false;
         var rest = text.Trim();
-        while (rest.StartsWith("valid-", StringComparison.OrdinalIgnoreCase))
+        while (rest.StartsWith("valid-", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("owner ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("owner\t", StringComparison.OrdinalIgnoreCase))
         {
+            if (rest.StartsWith("owner", StringComparison.OrdinalIgnoreCase))
+            {
+                owner = true;
+                rest = rest[5..].TrimStart();
+                continue;
+            }
             var split = rest.IndexOfAny([' ', '\t']);
             if (split < 0) break;
             var option = rest[..split].Split('=', 2);
             if (!option[0].Equals("valid-after", StringComparison.OrdinalIgnoreCase) && !option[0].Equals("valid-before", StringComparison.OrdinalIgnoreCase))
-                throw new FormatException($"{where}: unknown option '{option[0]}'; use valid-after=DATE or valid-before=DATE.");
+                throw new FormatException($"{where}: unknown option '{option[0]}'; use valid-after=DATE, valid-before=DATE or owner.");
             if (option.Length != 2 || !DateTimeOffset.TryParse(option[1].Trim('"'), System.Globalization.CultureInfo.InvariantCulture,
                     System.Globalization.DateTimeStyles.AssumeUniversal, out var value))
                 throw new FormatException($"{where}: '{rest[..split]}' is not valid-after=DATE or valid-before=DATE (ISO 8601, e.g. valid-before=2026-12-01).");
@@ -85,6 +100,6 @@ public static class RosterText
             else before = value;
             rest = rest[split..].TrimStart();
         }
-        return (after, before, rest);
+        return (after, before, owner, rest);
     }
 }

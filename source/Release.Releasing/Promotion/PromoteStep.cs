@@ -142,11 +142,12 @@ internal sealed class PromoteStep(IPromote build)
             var decision = GateEvaluation.Decide(build, gate, record, evidence);
             if (GateEvaluation.IsProductionLike(build, step.Environment))
             {
-                // The blessing stands for the gate as it was; a NoGo recorded since revokes it until its voter lifts it.
+                // The blessing stands for the gate as it was; a NoGo recorded since revokes it until its voter, or an
+                // owner of its role on the roster, lifts it.
                 if (decision.Vetoes.Count > 0)
                     throw new ReleaseRefusedException(
                         $"Promote: a veto stands on '{step.Environment}' for {record.ReleaseId}, so its blessing does not hold:\n- " + string.Join("\n- ", decision.Vetoes) +
-                        $"\nOnly the voter lifts it, with a signed Go in the same role: ./build.sh Vote --release {record.Created.Version} --environment {step.Environment} " +
+                        $"\nThe voter lifts it with a signed Go in the same role, or an owner of that role on the roster ('owner' on their roster line) does: ./build.sh Vote --release {record.Created.Version} --environment {step.Environment} " +
                         "--role ROLE --decision go --reason \"...\" --signing-key THEIR-KEY (inside the voting window).");
                 // A blessing counts only with the signed votes behind it: one signed by a roster key but recorded
                 // around Bless (straight into the records repository) has no quorum to stand on.

@@ -42,6 +42,24 @@ public class GateEvaluatorTests
     }
 
     [Test]
+    public void The_owner_of_a_role_lifts_a_NoGo_cast_in_it_before_their_Go_and_no_other_member_does()
+    {
+        var roster = new RoleRoster(new Dictionary<ApprovalRole, IReadOnlyList<string>>
+        {
+            [ApprovalRole.Sre] = ["sre@bank.example", "sre2@bank.example", "sre.lead@bank.example"],
+        }).WithOwner(ApprovalRole.Sre, "sre.lead@bank.example");
+        var gate = Gate().WithRoster(roster);
+        var noGo = Go(ApprovalRole.Sre, "sre2@bank.example") with { Decision = VoteDecision.NoGo, Reason = "rota empty" };
+        var ownerGo = Go(ApprovalRole.Sre, "sre.lead@bank.example");
+        var memberGo = Go(ApprovalRole.Sre, "sre@bank.example");
+
+        Assert.That(_evaluator.Evaluate(gate, Candidate(), [.. AllGo(), noGo, ownerGo]).Vetoes, Is.Empty, "the owner's later Go lifts it");
+        Assert.That(_evaluator.Evaluate(gate, Candidate(), [.. AllGo(), ownerGo, noGo]).Vetoes.Single(), Does.Contain("rota empty"), "a NoGo after the owner's Go stands");
+        Assert.That(_evaluator.Evaluate(gate, Candidate(), [.. AllGo().Where(v => v.Role != ApprovalRole.Sre), noGo, memberGo]).Vetoes, Has.Count.EqualTo(1),
+            "another member's Go does not lift it");
+    }
+
+    [Test]
     public void Self_approval_in_the_record_is_ignored_and_reported()
     {
         var votes = AllGo().Where(v => v.Role != ApprovalRole.ModuleLead).Append(Go(ApprovalRole.ModuleLead, "dev.two@bank.example")).ToArray();

@@ -110,6 +110,21 @@ public class RecordVerificationTests
     }
 
     [Test]
+    public void A_roster_line_marked_owner_makes_its_person_an_owner_of_its_role_only()
+    {
+        var roster = RosterText.Parse($"""
+            Sre sre.lead@example.com owner {_lead.PublicKey}
+            Sre sre@example.com {_pm.PublicKey}
+            """, "build/release-roster");
+        Assert.That(roster.Owns("SRE.Lead@example.com", ApprovalRole.Sre), Is.True);
+        Assert.That(roster.Owns("sre@example.com", ApprovalRole.Sre), Is.False);
+        Assert.That(roster.Owns("sre.lead@example.com", ApprovalRole.Qa), Is.False);
+        Assert.That(roster.WithKeys("x@example.com", _job.PublicKey).Owns("sre.lead@example.com", ApprovalRole.Sre), Is.True, "adding a signer keeps the owners");
+        Assert.That(() => RosterText.Parse($"- rm@example.com owner {_lead.PublicKey}", "r"),
+            Throws.TypeOf<FormatException>().With.Message.Contains("r line 1: 'owner' needs a role to own"));
+    }
+
+    [Test]
     public void A_roster_file_names_roles_people_jobs_and_keys()
     {
         var roster = RosterText.Parse($"""

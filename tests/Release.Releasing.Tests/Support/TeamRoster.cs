@@ -34,6 +34,17 @@ public sealed class TeamRoster(string file) : IDisposable
         }
     }
 
+    /// <summary>Lists <paramref name="who"/>'s key in <paramref name="role"/> too (which closes the role to everyone not listed in it), as its owner if asked.</summary>
+    public void ListInRole(string role, string who, bool owner = false)
+    {
+        var key = _keys.PublicKey(who);
+        lock (_lock)
+        {
+            KeyOf(who);
+            System.IO.File.AppendAllText(file, $"{role} {who} {(owner ? "owner " : "")}{key}\n");
+        }
+    }
+
     /// <summary>An auditor's file of trusted public keys (for VerifyEvidence --trusted-keys): the given people's, or everyone listed.</summary>
     public string TrustedKeysFile(params string[] who)
     {

@@ -1,4 +1,5 @@
 using Release.Testing;
+using Release.Testing.DotNet;
 using Release.Tooling.DotNet;
 
 namespace Release.Stages.Tests.Support;
@@ -40,18 +41,7 @@ public sealed class TinyTestProjects : IDisposable
 
     private void Write(string name, string code)
     {
-        // Versions as in this repository's Directory.Packages.props; the temp folder is outside its reach.
-        _root.WriteFile($"{name}/{name}.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework><IsPackable>false</IsPackable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.14.1" />
-                <PackageReference Include="NUnit" Version="4.4.0" />
-                <PackageReference Include="NUnit3TestAdapter" Version="5.2.0" />
-                <Using Include="NUnit.Framework" />
-              </ItemGroup>
-            </Project>
-            """);
+        _root.WriteFile($"{name}/{name}.csproj", NUnitProjectFile.Text());
         _root.WriteFile($"{name}/Tests.cs", code);
     }
 

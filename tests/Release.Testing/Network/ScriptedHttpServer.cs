@@ -26,22 +26,19 @@ public sealed record ScriptedRequest(string Method, string Path, string Body, Ti
 /// </summary>
 public sealed class ScriptedHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
     private readonly IReadOnlyList<ScriptedAnswer> _script;
     private readonly List<ScriptedRequest> _received = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
 
-    private ScriptedHttpServer(HttpListener listener, int port, IReadOnlyList<ScriptedAnswer> script)
+    private ScriptedHttpServer(IReadOnlyList<ScriptedAnswer> script)
     {
-        _listener = listener;
         _script = script;
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _loop = ServeAsync();
+        _server = LoopbackHttpServer.Start(AnswerAsync);
     }
 
     /// <summary>Root URL, ending in '/'.</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _server.BaseUrl;
 
     /// <summary>The requests received so far, in order.</summary>
     public IReadOnlyList<ScriptedRequest> Received { get { lock (_received) return _received.ToArray(); } }
@@ -50,52 +47,27 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
     public static ScriptedHttpServer Start(params ScriptedAnswer[] script)
     {
         if (script.Length == 0) throw new ArgumentException("The script needs at least one answer.", nameof(script));
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreePort.Next();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new ScriptedHttpServer(listener, port, script);
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                listener.Close(); // the port was taken between asking and binding: ask again
-            }
-        }
+        return new ScriptedHttpServer(script);
     }
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        string body;
+        using (var reader = new StreamReader(context.Request.InputStream)) body = await reader.ReadToEndAsync();
+        ScriptedAnswer answer;
+        lock (_received)
         {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            string body;
-            using (var reader = new StreamReader(context.Request.InputStream)) body = await reader.ReadToEndAsync();
-            ScriptedAnswer answer;
-            lock (_received)
-            {
-                answer = _script[Math.Min(_received.Count, _script.Count - 1)];
-                _received.Add(new ScriptedRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/", body, _clock.Elapsed));
-            }
-            using var response = context.Response;
-            response.StatusCode = (int)answer.Status;
-            if (answer.RetryAfter is not null) response.AddHeader("Retry-After", answer.RetryAfter);
-            var bytes = answer.Content ?? System.Text.Encoding.UTF8.GetBytes(answer.Body);
-            response.ContentLength64 = bytes.Length;
-            await response.OutputStream.WriteAsync(bytes);
+            answer = _script[Math.Min(_received.Count, _script.Count - 1)];
+            _received.Add(new ScriptedRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/", body, _clock.Elapsed));
         }
+        using var response = context.Response;
+        response.StatusCode = (int)answer.Status;
+        if (answer.RetryAfter is not null) response.AddHeader("Retry-After", answer.RetryAfter);
+        var bytes = answer.Content ?? System.Text.Encoding.UTF8.GetBytes(answer.Body);
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
     }
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

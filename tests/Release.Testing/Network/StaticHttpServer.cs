@@ -8,73 +8,42 @@ namespace Release.Testing.Network;
 /// </summary>
 public sealed class StaticHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
     private readonly IReadOnlyDictionary<string, byte[]> _files;
-    private readonly Task _loop;
     private readonly List<string> _requested = [];
+    private readonly LoopbackHttpServer _server;
 
-    private StaticHttpServer(HttpListener listener, int port, IReadOnlyDictionary<string, byte[]> files)
+    private StaticHttpServer(IReadOnlyDictionary<string, byte[]> files)
     {
-        _listener = listener;
         _files = files;
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _loop = ServeAsync();
+        _server = LoopbackHttpServer.Start(ServeAsync);
     }
 
     /// <summary>Root URL, ending in '/'.</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _server.BaseUrl;
 
     /// <summary>The raw paths requested so far, in order.</summary>
     public IReadOnlyList<string> Requested { get { lock (_requested) return _requested.ToArray(); } }
 
     /// <summary>Starts serving <paramref name="files"/> (raw path, e.g. <c>/NuGet/all.zip</c>, to content).</summary>
-    public static StaticHttpServer Start(IReadOnlyDictionary<string, byte[]> files)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreePort.Next();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new StaticHttpServer(listener, port, files);
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                listener.Close(); // the port was taken between asking and binding: ask again
-            }
-        }
-    }
+    public static StaticHttpServer Start(IReadOnlyDictionary<string, byte[]> files) => new(files);
 
-    private async Task ServeAsync()
+    private async Task ServeAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        var path = context.Request.RawUrl ?? "/";
+        lock (_requested) _requested.Add(path);
+        using var response = context.Response;
+        if (_files.TryGetValue(path, out var content))
         {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            var path = context.Request.RawUrl ?? "/";
-            lock (_requested) _requested.Add(path);
-            using var response = context.Response;
-            if (_files.TryGetValue(path, out var content))
-            {
-                response.StatusCode = 200;
-                response.ContentLength64 = content.Length;
-                await response.OutputStream.WriteAsync(content);
-            }
-            else
-            {
-                response.StatusCode = 404;
-            }
+            response.StatusCode = 200;
+            response.ContentLength64 = content.Length;
+            await response.OutputStream.WriteAsync(content);
+        }
+        else
+        {
+            response.StatusCode = 404;
         }
     }
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

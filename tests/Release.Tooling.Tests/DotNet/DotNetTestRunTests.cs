@@ -1,4 +1,5 @@
 using Release.Testing;
+using Release.Testing.DotNet;
 using Release.Tooling.DotNet;
 using Release.Tooling.Processes;
 
@@ -7,19 +8,9 @@ namespace Release.Tooling.Tests.DotNet;
 /// <summary>Runs the real <c>dotnet test</c> on a tiny NUnit project, with a TRX logger and coverlet coverage.</summary>
 public sealed class DotNetTestRunTests
 {
-    // Versions the NuGet copy serves (the same as Directory.Packages.props); the temp project lies outside the repo.
-    private const string TestProject = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup><TargetFramework>net10.0</TargetFramework><IsPackable>false</IsPackable></PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.14.1" />
-            <PackageReference Include="NUnit" Version="4.4.0" />
-            <PackageReference Include="NUnit3TestAdapter" Version="5.2.0" />
-            <PackageReference Include="coverlet.collector" Version="6.0.4" />
-            <ProjectReference Include="../Sample/Sample.csproj" />
-          </ItemGroup>
-        </Project>
-        """;
+    private static readonly string TestProject = NUnitProjectFile.Text(
+        """<PackageReference Include="coverlet.collector" Version="6.0.4" />""",
+        """<ProjectReference Include="../Sample/Sample.csproj" />""");
 
     // coverlet leaves the test assembly itself out, so the code under test lives in its own library.
     private const string Library =
