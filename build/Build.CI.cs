@@ -41,7 +41,8 @@ namespace Release.Build;
 /// <item>Signing: every record and the evidence are signed with SSH keys on <c>build/release-roster</c>. People sign
 /// their votes and attestations with their own key (<c>--signing-key ~/.ssh/id_ed25519</c>); the production job signs
 /// what it does (OpenRelease, Bless, Promote, Tag, Evidence) with the job's key, which the team provides as the
-/// secret <c>SIGNING_KEY</c>: on GitLab a masked, protected variable of type File holding the private key; on Azure
+/// secret <c>SIGNING_KEY</c>: on GitLab a protected variable of type File holding the private key (GitLab cannot mask a key
+/// file, whose BEGIN/END lines have spaces; the job sees only the file's path); on Azure
 /// a secret variable holding the path of a secure file downloaded before the job. Its public key is on the roster as
 /// <c>job NAME KEY</c>, and never votes.</item>
 /// <item>Auditors: <c>./build.sh VerifyEvidence --release VERSION --trusted-keys FILE</c>. SRE, to back out:
@@ -74,7 +75,9 @@ partial class Build
         .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
         .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
-        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(IReleaseProcess.SigningKey))
+        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword))
+        // The job's private key is a file (--signing-key takes a path): the headers ask for a File-type / secure-file secret.
+        .ImportSecretFiles(nameof(IReleaseProcess.SigningKey))
         .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Stages.Pipeline.IPipeline.RegistryUsername),
             nameof(IReleaseProcess.ReleaseRecords), nameof(IDeploy.GitopsRepository), nameof(IClone.SourceRepository))
         .UseGitLabContainerRegistry(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.Pipeline.IPipeline.RegistryUsername),

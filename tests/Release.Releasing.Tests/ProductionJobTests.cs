@@ -3,6 +3,7 @@ using System.Text.Json;
 using Release.Releasing.Tests.Support;
 using Release.Testing.Git;
 using Release.Testing.Registry;
+using Release.Testing.Signing;
 
 namespace Release.Releasing.Tests;
 

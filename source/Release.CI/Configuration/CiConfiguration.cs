@@ -13,6 +13,7 @@ public sealed class CiConfiguration
     private readonly List<EnvironmentDeclaration> _environments = [];
     private readonly List<ScheduleDeclaration> _schedules = [];
     private readonly List<string> _secrets = [];
+    private readonly HashSet<string> _secretFiles = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _variables = [];
     private readonly List<string> _everyJob = [];
 
@@ -36,6 +37,9 @@ public sealed class CiConfiguration
 
     /// <summary>Names of <c>[Secret]</c> parameters the jobs import from the CI system's secret store (never values).</summary>
     public IReadOnlyList<string> Secrets => _secrets;
+
+    /// <summary>The imported secrets whose value is a file's content and whose parameter takes that file's path (<see cref="ImportSecretFiles"/>).</summary>
+    public IReadOnlySet<string> SecretFiles => _secretFiles;
 
     /// <summary>
     /// Names of non-secret parameters a team sets as CI variables for real runs (a registry, a mirror): listed in each
@@ -168,6 +172,18 @@ public sealed class CiConfiguration
     public CiConfiguration ImportSecrets(params string[] parameterNames)
     {
         foreach (var name in parameterNames.Where(n => !_secrets.Contains(n))) _secrets.Add(name);
+        return this;
+    }
+
+    /// <summary>
+    /// Imports <c>[Secret]</c> parameters that take the path of a file holding the secret (a private key, a kubeconfig),
+    /// as <see cref="ImportSecrets"/> does. The headers then say how each CI system provides a file: on GitLab a variable
+    /// of type File (the job gets a temporary file's path), on Azure a secure file whose path the variable holds.
+    /// </summary>
+    public CiConfiguration ImportSecretFiles(params string[] parameterNames)
+    {
+        ImportSecrets(parameterNames);
+        foreach (var name in parameterNames) _secretFiles.Add(name);
         return this;
     }
 

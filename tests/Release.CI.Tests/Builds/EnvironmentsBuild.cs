@@ -17,6 +17,8 @@ public sealed class EnvironmentsBuild : Build, IContinuousIntegration
     CiConfiguration IContinuousIntegration.Ci => new CiConfiguration()
         .Job(nameof(Pack))
         .StandardEnvironments(nameof(Deploy))
-        .ImportSecrets(nameof(KubeConfig), nameof(RegistryPassword))
+        // A kubeconfig is a file: the headers say to provide it as one (GitLab type File, Azure secure file).
+        .ImportSecretFiles(nameof(KubeConfig))
+        .ImportSecrets(nameof(RegistryPassword))
         .UseAzure(poolName: "bank-linux-agents");
 }

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Release.Testing.GitLab;
+using Release.Testing.Signing;
 
 namespace Release.CI.Tests.EndToEnd;
 
@@ -11,6 +14,10 @@ namespace Release.CI.Tests.EndToEnd;
 /// (<c>TEST_PROJECTS</c>), so this stays within minutes; the real pipeline runs every project.
 /// <para>The tests share one checkout and run in order: the production job and the broken test project use the main
 /// pipeline's jobs and artifacts, as they would on GitLab.</para>
+/// <para>Records are signed as a team would set it up: the clone's committed <c>build/release-roster</c> lists each
+/// voter's and the release manager's public key and the production job's key; people sign at their desks with their own
+/// key (<c>--signing-key</c>), and the main branch's jobs get the job's key as the protected File-type variable
+/// SIGNING_KEY (a path), which merge-request pipelines do not get.</para>
 /// </summary>
 [NonParallelizable]
 [Category("EndToEnd")]
@@ -48,6 +55,14 @@ public class CommittedPipelineTests
         Assert.That(Files("test-2-of-2", "artifacts/test-results", "*.trx"), Is.EqualTo(new[] { "Release.SemVer.Tests.trx" }));
         Assert.That(File.ReadAllText(Path.Combine(_repository.ArtifactsOf("test-2-of-2"), "artifacts/test-results/Release.SemVer.Tests.trx")),
             Does.Contain("outcome=\"Passed\""));
+        // ... and JUnit files, which GitLab shows in the pipeline's Tests tab. They are artifacts:reports:junit, not paths:
+        // GitLab collects them from the job's workspace, and gitlab-ci-local exports only paths, so look in the workspace.
+        Assert.That(Files("test-1-of-2", "artifacts/test-results", "*.junit.xml", workspace: true), Is.EqualTo(new[] { "Release.Helm.Tests.junit.xml" }));
+        Assert.That(Files("test-2-of-2", "artifacts/test-results", "*.junit.xml", workspace: true), Is.EqualTo(new[] { "Release.SemVer.Tests.junit.xml" }));
+        Assert.That(File.ReadAllText(Path.Combine(_repository.Checkout.Path, ".gitlab-ci-local", "builds", "test-2-of-2", "artifacts/test-results/Release.SemVer.Tests.junit.xml")),
+            Does.Contain("<testcase"));
+        // The unit-test job's log carries the line its coverage: regex reads, so GitLab shows the job's coverage figure.
+        Assert.That(Regex.IsMatch(_main.Output, @"^unit-test\b.*Line coverage: \d+(?:\.\d+)?%", RegexOptions.Multiline), Is.True, _main.Output);
 
         // Deployed on the runner and integration-tested in the same job; the quality gate scored it.
         Assert.That(Files("integrate-local", "artifacts/deploy", "*.json"), Is.EqualTo(new[] { "local.json" }));
@@ -65,8 +80,9 @@ public class CommittedPipelineTests
         // The release manager takes the main pipeline's results to the desk, opens the release and promotes it through
         // staging and pre-prod; then the voters and checklist owners act, as docs/release-process.md says.
         CopyPipelineArtifactsToTheDesk();
-        await desk.SucceedAsync("Clone", "OpenRelease");
-        await desk.SucceedAsync("Promote", "--to", "staging,pre-prod", "--voter", ReleaseDesk.ReleaseManager);
+        var manager = desk.KeyOf(ReleaseDesk.ReleaseManager);
+        await desk.SucceedAsync("Clone", "OpenRelease", "--signing-key", manager);
+        await desk.SucceedAsync("Promote", "--to", "staging,pre-prod", "--voter", ReleaseDesk.ReleaseManager, "--signing-key", manager);
         await desk.CastVotesAndAttestationsAsync(version);
 
         var run = await RunAsync(["--manual", "release-to-production", "release-to-production"]);
@@ -74,8 +90,9 @@ public class CommittedPipelineTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["release-to-production"] = "PASS" }), run.Output);
         var image = JsonValue(Path.Combine(_repository.ArtifactsOf("integrate-local"), "artifacts/push/push.json"), "digest");
+        // The job acts as the owner of SIGNING_KEY on the roster: the team's job, not the person who started it.
         Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%an%n%B", "main"),
-            Does.StartWith($"{ReleaseDesk.ReleaseManager}\ndeploy(production): director {version}").And.Contain($"/production/director@{image}"),
+            Does.StartWith($"{TeamRoster.Job}\ndeploy(production): director {version}").And.Contain($"/production/director@{image}"),
             "production's GitOps repository pins the image the main pipeline built, by digest");
         Assert.That(await Git(_repository.Source.Path, "tag", "--list", "v" + version), Is.EqualTo("v" + version));
 
@@ -83,7 +100,22 @@ public class CommittedPipelineTests
         var evidence = Path.Combine(_repository.ArtifactsOf("release-to-production"), "artifacts", "evidence", version);
         Assert.That(File.Exists(Path.Combine(evidence, "manifest.json")), Is.True, run.Output);
         CopyFolder(evidence, Path.Combine(_repository.Checkout.Path, "artifacts", "evidence", version));
-        Assert.That(await desk.SucceedAsync("VerifyEvidence", "--release", version), Does.Contain("chain of 1 link(s)"));
+        Assert.That(await desk.SucceedAsync("VerifyEvidence", "--release", version, "--trusted-keys", _repository.Team.TrustedKeysFile(TeamRoster.Job)),
+            Does.Contain("chain of 1 link(s)").And.Contain("signed by trusted keys"));
+        // A key the auditor does not trust (a voter's) does not vouch for the job's evidence.
+        var (untrusted, output) = await desk.RunAsync("VerifyEvidence", "--release", version, "--trusted-keys", _repository.Team.TrustedKeysFile("lead@example.com"));
+        Assert.That(untrusted, Is.Not.EqualTo(0), output);
+        Assert.That(output, Does.Contain("NOT intact"));
+
+        // Every event of the release's record is signed: the desk's by their people, the job's by the job.
+        var events = JsonDocument.Parse(await Git(_repository.Records.Path, "show", $"main:releases/director-{version}.json")).RootElement
+            .GetProperty("events").EnumerateArray().ToArray();
+        Assert.That(events.Select(e => e.GetProperty("event").GetString()), Does.Contain("blessed").And.Contain("promoted"));
+        Assert.That(events.Where(e => !e.TryGetProperty("signature", out var signature) || signature.ValueKind != JsonValueKind.String || signature.GetString() is not { Length: > 0 })
+            .Select(e => e.GetRawText()), Is.Empty, "every event is signed");
+        var votes = events.Where(e => e.GetProperty("event").GetString() == "vote" && e.GetProperty("environment").GetString() == "production").ToArray();
+        Assert.That(votes.Select(e => e.GetProperty("voter").GetString()), Is.EquivalentTo(new[] { "lead@example.com", "sre@example.com", "qa@example.com", "pm@example.com" }),
+            "each vote is its voter's, as the roster names the key that signed it");
     }
 
     [Test, Order(3)]
@@ -98,7 +130,8 @@ public class CommittedPipelineTests
         Assert.That(jobs.Keys, Is.SupersetOf(new[] { "build-definition", "test-1-of-2", "build", "scan", "deploy-pre-prod", "quality-gate-pre-prod" }));
         Assert.That(jobs.Keys, Has.None.Contains("local").And.None.Contains("production").And.None.Contains("staging"));
 
-        var run = await RunAsync([.. mergeRequest, "deploy-pre-prod"]);
+        // Protected variables (SIGNING_KEY) never reach a merge request's pipeline: its source branch is not protected.
+        var run = await RunAsync([.. mergeRequest, "deploy-pre-prod"], protectedBranch: false);
 
         Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["deploy-pre-prod"] = "PASS" }), run.Output);
         // The release manager promoted this release to pre-prod already, so GitOps may find nothing to commit: the
@@ -141,22 +174,24 @@ public class CommittedPipelineTests
 
         Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.Output);
         Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["test-2-of-2"] = "FAIL" }), run.Output);
-        Assert.That(run.Output, Does.Contain("Tests failed in Release.SemVer.Tests"));
+        Assert.That(run.Output, Does.Contain("Release.SemVer.Tests: 1 test(s) failed"));
         Assert.That(File.ReadAllText(Path.Combine(_repository.ArtifactsOf("test-2-of-2"), "artifacts/test-results/Release.SemVer.Tests.trx")),
             Does.Contain("outcome=\"Failed\""), "the failing project still leaves its results");
     }
 
-    private async Task<CiLocalRun> RunAsync(string[] arguments)
+    // A run on main (a protected branch) gets the team's variables and the protected SIGNING_KEY, as on GitLab.
+    private async Task<CiLocalRun> RunAsync(string[] arguments, bool protectedBranch = true)
     {
         using var timeout = new CancellationTokenSource(PipelineTimeout);
-        var run = await GitLabCiLocal.RunAsync(_repository.Checkout.Path, _repository.Variables, arguments, timeout.Token);
+        var run = await GitLabCiLocal.RunAsync(_repository.Checkout.Path, protectedBranch ? _repository.ProtectedVariables : _repository.Variables, arguments, timeout.Token);
         await TestContext.Out.WriteLineAsync(run.Output);
         return run;
     }
 
-    private string[] Files(string job, string folder, string pattern)
+    // A job's exported artifacts, or with workspace its working copy as the job left it (gitlab-ci-local's builds/JOB).
+    private string[] Files(string job, string folder, string pattern, bool workspace = false)
     {
-        var directory = Path.Combine(_repository.ArtifactsOf(job), folder);
+        var directory = Path.Combine(workspace ? Path.Combine(_repository.Checkout.Path, ".gitlab-ci-local", "builds", job) : _repository.ArtifactsOf(job), folder);
         return Directory.Exists(directory) ? Directory.GetFiles(directory, pattern).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray() : [];
     }
 
@@ -181,7 +216,7 @@ public class CommittedPipelineTests
     }
 
     private static string JsonValue(string file, string property) =>
-        System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty(property).GetString()!;
+        JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty(property).GetString()!;
 
     private static Task<string> Git(string repository, params string[] arguments) => Release.Testing.Git.GitCli.RunAsync(repository, arguments);
 }

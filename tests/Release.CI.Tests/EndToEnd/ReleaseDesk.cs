@@ -20,6 +20,15 @@ internal sealed class ReleaseDesk(RepositoryUnderTest repository)
     /// <summary>Who opens the release and starts the production job (the checkout's git user, GitLab's GITLAB_USER_EMAIL).</summary>
     public const string ReleaseManager = "release.manager@example.com";
 
+    /// <summary>
+    /// The team on the roster (<c>ROLE WHO</c>): the four voters in their roles, each also owning the checklist items of
+    /// that role, and the release manager with no role (opens and promotes).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Role, string Who)> Team =
+    [
+        ("ModuleLead", "lead@example.com"), ("Sre", "sre@example.com"), ("Qa", "qa@example.com"), ("ProductManagement", "pm@example.com"), ("-", ReleaseManager),
+    ];
+
     private DateTimeOffset _now = LastVotingWindowBefore(DateTimeOffset.UtcNow);
 
     /// <summary>Runs <paramref name="args"/> (targets and their parameters) at the desk; the exit code and the build's output.</summary>
@@ -54,20 +63,26 @@ internal sealed class ReleaseDesk(RepositoryUnderTest repository)
     /// <summary>
     /// Four people, none an author of the release nor its trigger, vote Go on the production gate in their roles, and the
     /// checklist owners attest the attestation items (QA's pre-prod suite once the release is there), as
-    /// docs/release-process.md says. The one place votes are cast, so signed votes can change it alone.
+    /// docs/release-process.md says, each signing with their own key (<c>--signing-key</c>). The one place votes are cast.
     /// </summary>
     public async Task CastVotesAndAttestationsAsync(string version)
     {
         foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") })
-            await SucceedAsync("Vote", "--release", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter);
+            await SucceedAsync("Vote", "--release", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter, "--signing-key", KeyOf(voter));
         foreach (var (item, role, by) in new[]
                  {
                      ("prs-described-and-linked", "module-lead", "lead@example.com"),
                      ("special-deployment-provisions", "module-lead", "lead@example.com"), ("dr-plan-drafted", "sre", "sre@example.com"),
                      ("on-call-named", "sre", "sre@example.com"), ("load-test-report", "qa", "qa@example.com"), ("qa-suite-preprod", "qa", "qa@example.com"),
                  })
-            await SucceedAsync("Attest", "--release", version, "--item", item, "--role", role, "--text", $"done: https://wiki.example.com/{item}", "--voter", by);
+            await SucceedAsync("Attest", "--release", version, "--item", item, "--role", role, "--text", $"done: https://wiki.example.com/{item}", "--voter", by,
+                "--signing-key", KeyOf(by));
     }
+
+    /// <summary>The private key file of <paramref name="who"/>, a member of <see cref="Team"/> (their own, as on their laptop).</summary>
+    public string KeyOf(string who) => Team.Any(m => m.Who == who)
+        ? repository.Team.KeyOf(who)
+        : throw new ArgumentException($"{who} is not on the team's roster", nameof(who));
 
     // 16:01 India Standard Time (always +05:30) on the last weekday before the given day.
     private static DateTimeOffset LastVotingWindowBefore(DateTimeOffset now)

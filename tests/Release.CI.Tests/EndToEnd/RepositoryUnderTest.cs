@@ -1,6 +1,7 @@
 using Release.Testing;
 using Release.Testing.Git;
 using Release.Testing.Registry;
+using Release.Testing.Signing;
 
 namespace Release.CI.Tests.EndToEnd;
 
@@ -9,7 +10,8 @@ namespace Release.CI.Tests.EndToEnd;
 /// working tree, uncommitted edits included) committed on <c>main</c> in a temp repository with the <c>origin</c>
 /// remote and <c>refs/remotes/origin/HEAD</c> gitlab-ci-local expects; beside it the team's services, as the file
 /// header asks for them: the module's repository (a bare copy of the commit), the release records and GitOps
-/// repositories, and a registry that outlives the jobs (the project's container registry).
+/// repositories, and a registry that outlives the jobs (the project's container registry). The team's SSH keys are made
+/// with ssh-keygen outside the checkout (<see cref="Team"/>); only their public halves are committed, in the roster.
 /// </summary>
 public sealed class RepositoryUnderTest : IAsyncDisposable
 {
@@ -19,8 +21,9 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
     /// <summary>Two small test projects, one per Test partition: the pipeline's own test jobs stay cheap.</summary>
     public const string TestProjects = "Release.Helm.Tests,Release.SemVer.Tests";
 
-    private RepositoryUnderTest(TempGitRepository checkout, TempBareRemote source, TempBareRemote records, TempBareRemote gitops, RegistryFixture registry)
+    private RepositoryUnderTest(TempGitRepository checkout, TeamRoster team, TempBareRemote source, TempBareRemote records, TempBareRemote gitops, RegistryFixture registry)
     {
+        Team = team;
         Checkout = checkout;
         Source = source;
         Records = records;
@@ -30,6 +33,18 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
 
     /// <summary>The project's checkout, where gitlab-ci-local runs.</summary>
     public TempGitRepository Checkout { get; }
+
+    /// <summary>The team's keys and its roster, committed as the checkout's <c>build/release-roster</c>.</summary>
+    public TeamRoster Team { get; }
+
+    /// <summary>
+    /// The production job's key, the team's SIGNING_KEY: a File-type variable on GitLab, so the job sees a path (the key
+    /// itself is in no log and no committed file).
+    /// </summary>
+    public string JobKey => Team.KeyOf(TeamRoster.Job);
+
+    /// <summary>What protected branches' jobs get on GitLab: <see cref="Variables"/> and the protected secret SIGNING_KEY.</summary>
+    public Dictionary<string, string> ProtectedVariables => new(Variables) { ["SIGNING_KEY"] = JobKey };
 
     /// <summary>SOURCE_REPOSITORY: the module's repository (this commit).</summary>
     public TempBareRemote Source { get; }
@@ -75,6 +90,12 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
         File.WriteAllText(advisory, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(advisory), "\"modified\": \"[^\"]*\"",
             $"\"modified\": \"{DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}\""));
         await checkout.CommitAsync("feat: the release under test", Developer, ReleaseDesk.CommitTime, ct: ct);
+        // The team lists its members' and the production job's public keys on the roster and commits it, reviewed like
+        // the build definition (this repository's own roster names no keys, so production would refuse to run).
+        var team = new TeamRoster(Path.Combine(checkout.Path, "build", "release-roster"));
+        foreach (var (role, who) in ReleaseDesk.Team) team.KeyOf(who, role);
+        team.KeyOf(TeamRoster.Job);
+        await checkout.CommitAsync("build: the team's release roster (voters, release manager, production job)", Developer, ReleaseDesk.CommitTime, ct: ct);
         // gitlab-ci-local takes GITLAB_USER_EMAIL from the checkout's git user: the person who starts the jobs.
         await checkout.GitAsync(["config", "user.email", ReleaseDesk.ReleaseManager], ct);
         await checkout.GitAsync(["remote", "add", "origin", "https://gitlab.example.com/release/release.git"], ct);
@@ -84,7 +105,7 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
         var source = await TempBareRemote.CreateAsync(branch, ct);
         await checkout.GitAsync(["push", "-q", source.Path, $"HEAD:refs/heads/{branch}"], ct);
         // The GitOps repository already has the branch Flux watches; the records repository starts empty.
-        return new RepositoryUnderTest(checkout, source, await TempBareRemote.CreateAsync("main", ct), await TempBareRemote.CreateWithCommitsAsync(1, "main", ct),
+        return new RepositoryUnderTest(checkout, team, source, await TempBareRemote.CreateAsync("main", ct), await TempBareRemote.CreateWithCommitsAsync(1, "main", ct),
             await RegistryFixture.StartAsync(ct));
     }
 
@@ -103,6 +124,7 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
         Records.Dispose();
         Source.Dispose();
         Checkout.Dispose();
+        Team.Dispose();
     }
 
     private static string RootDirectory()

@@ -13,6 +13,7 @@ using Release.Stages.Scan;
 using Release.Testing;
 using Release.Testing.Git;
 using Release.Testing.Registry;
+using Release.Testing.Signing;
 
 namespace Release.Releasing.Tests.Support;
 

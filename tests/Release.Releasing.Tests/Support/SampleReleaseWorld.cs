@@ -7,6 +7,7 @@ using Release.Stages.Pipeline;
 using Release.Testing;
 using Release.Testing.Git;
 using Release.Testing.Registry;
+using Release.Testing.Signing;
 
 namespace Release.Releasing.Tests.Support;
 

@@ -1,11 +1,10 @@
-using Release.Testing.Signing;
-
-namespace Release.Releasing.Tests.Support;
+namespace Release.Testing.Signing;
 
 /// <summary>
 /// A team's SSH keys (made with ssh-keygen) and its roster file: everyone who acts in a test gets a key of their own
-/// on first use, listed with no fixed role (roles are then claimed, one per person per release, as the tests expect),
+/// on first use, listed with no fixed role unless one is given (roles are then claimed, one per person per release),
 /// and the CI job has a job key. A run signs with the key of its <c>--voter</c>, else with the job's key.
+/// The keys live in a temporary folder outside any repository: only the roster (public keys) is ever committed.
 /// </summary>
 public sealed class TeamRoster(string file) : IDisposable
 {
@@ -19,8 +18,11 @@ public sealed class TeamRoster(string file) : IDisposable
     /// <summary>The roster file.</summary>
     public string File => file;
 
-    /// <summary>The private key of <paramref name="who"/>, listed on the roster (a person, or the job as <see cref="Job"/>).</summary>
-    public string KeyOf(string who)
+    /// <summary>
+    /// The private key of <paramref name="who"/>, listed on the roster (a person, or the job as <see cref="Job"/>) when
+    /// first asked for: in <paramref name="role"/> (e.g. <c>Sre</c>), else with no fixed role.
+    /// </summary>
+    public string KeyOf(string who, string? role = null)
     {
         lock (_lock)
         {
@@ -28,7 +30,7 @@ public sealed class TeamRoster(string file) : IDisposable
             if (_listed.Add(who))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                System.IO.File.AppendAllText(file, $"{(who == Job ? "job" : "-")} {who} {_keys.PublicKey(who)}\n");
+                System.IO.File.AppendAllText(file, $"{(who == Job ? "job" : role ?? "-")} {who} {_keys.PublicKey(who)}\n");
             }
             return key;
         }
