@@ -85,12 +85,15 @@ partial class Build
         .CacheNuGetPackages()
         .ShareCompiledBuild()
         .UseGitLab(image: DotNetSdkImage)
-        .UseAzure();
+        .UseAzure(dotNetSdkVersion: DotNetSdkVersion);
 
-    /// <summary>The .NET SDK image of the version global.json names: the SDK every GitLab job needs.</summary>
-    string DotNetSdkImage =>
-        "mcr.microsoft.com/dotnet/sdk:" + System.Text.Json.JsonDocument.Parse(File.ReadAllText(RootDirectory / "global.json"))
-            .RootElement.GetProperty("sdk").GetProperty("version").GetString();
+    /// <summary>The .NET SDK version global.json names: the SDK every CI job needs (CheckCI fails when the two differ).</summary>
+    string DotNetSdkVersion =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(RootDirectory / "global.json")).RootElement.GetProperty("sdk").GetProperty("version").GetString()
+        ?? throw new BuildDefinitionException("global.json names no sdk.version: the CI files install the SDK it names.");
+
+    /// <summary>The .NET SDK image of that version, every GitLab job's image.</summary>
+    string DotNetSdkImage => "mcr.microsoft.com/dotnet/sdk:" + DotNetSdkVersion;
 
     /// <summary>The quality gate scores this pipeline's results, so it runs after the scan and the integration tests.</summary>
     Target IQualityGate.QualityGate => _ => _

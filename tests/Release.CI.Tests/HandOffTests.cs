@@ -1,3 +1,4 @@
+using Release.Testing;
 using Release.CI.Tests.Builds;
 using Release.CI.Tests.Support;
 using YamlDotNet.RepresentationModel;
@@ -36,6 +37,16 @@ public class HandOffTests
         Assert.That(azure, Does.Contain("task: UseDotNet@2").And.Contain("useGlobalJson: true"));
         Assert.That(azure, Does.Contain("testResultsFormat: VSTest").And.Contain("testResultsFiles: artifacts/tests/*.trx"));
         Assert.That(azure, Does.Contain("REGISTRY is required here"));
+    }
+
+    [Test]
+    public void This_repositorys_Azure_file_installs_the_SDK_global_json_names_by_version()
+    {
+        // The named form: the boolean useGlobalJson input fails checkers that read every YAML scalar as a string.
+        var sdk = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("global.json"))).RootElement.GetProperty("sdk").GetProperty("version").GetString();
+        var azure = File.ReadAllText(RepositoryRoot.File("azure-pipelines.yml"));
+        Assert.That(azure, Does.Contain($"version: {sdk}").And.Not.Contain("useGlobalJson"));
+        Assert.That(File.ReadAllText(RepositoryRoot.File(".gitlab-ci.yml")), Does.Contain($"image: mcr.microsoft.com/dotnet/sdk:{sdk}"));
     }
 
     [Test]

@@ -29,7 +29,7 @@ internal static class AzureJob
     {
         if (job.Deploys) yield return NoAutomaticDownloadStep.Build();
         yield return CheckoutStep.Build();
-        yield return DotNetSdkStep.Build();
+        yield return DotNetSdkStep.Build(pipeline.Configuration.Azure.DotNetSdkVersion);
         if (pipeline.Configuration.SharesCompiledBuild) yield return CompiledBuildStage.DownloadStep();
         if (pipeline.Configuration.CachesNuGetPackages) yield return NuGetCacheStep.Build();
         foreach (var need in job.Needs.Where(n => n.Artifacts)) yield return DownloadArtifactStep.Build(need);

@@ -30,7 +30,7 @@ internal static class CompiledBuildStage
     private static IEnumerable<YNode> JobSteps(CiPipeline pipeline)
     {
         yield return Steps.CheckoutStep.Build();
-        yield return Steps.DotNetSdkStep.Build();
+        yield return Steps.DotNetSdkStep.Build(pipeline.Configuration.Azure.DotNetSdkVersion);
         if (pipeline.Configuration.CachesNuGetPackages) yield return Steps.NuGetCacheStep.Build();
         yield return new YMap().Add("script", CompiledBuild.Command).Add("displayName", CompiledBuild.Command);
         yield return new YMap()

@@ -225,10 +225,13 @@ public sealed class CiConfiguration
         return this;
     }
 
-    /// <summary>Sets Azure file options: where the file goes and the agent pool (a Microsoft-hosted image or a named pool).</summary>
-    public CiConfiguration UseAzure(string path = "azure-pipelines.yml", string? vmImage = "ubuntu-latest", string? poolName = null)
+    /// <summary>
+    /// Sets Azure file options: where the file goes, the agent pool (a Microsoft-hosted image or a named pool) and the
+    /// .NET SDK version every job installs (null: the one the checkout's <c>global.json</c> names).
+    /// </summary>
+    public CiConfiguration UseAzure(string path = "azure-pipelines.yml", string? vmImage = "ubuntu-latest", string? poolName = null, string? dotNetSdkVersion = null)
     {
-        Azure = new AzureOptions { Path = path, VmImage = vmImage, PoolName = poolName };
+        Azure = new AzureOptions { Path = path, VmImage = vmImage, PoolName = poolName, DotNetSdkVersion = dotNetSdkVersion };
         return this;
     }
 

@@ -65,4 +65,10 @@ public sealed record AzureOptions
 
     /// <summary>Self-hosted agent pool name (<c>pool: name:</c>); wins over <see cref="VmImage"/>.</summary>
     public string? PoolName { get; init; }
+
+    /// <summary>
+    /// The .NET SDK version every job installs (<c>UseDotNet@2</c> <c>version:</c>), e.g. the one <c>global.json</c>
+    /// names; null installs from the checkout's <c>global.json</c> (<c>useGlobalJson: true</c>) instead.
+    /// </summary>
+    public string? DotNetSdkVersion { get; init; }
 }
