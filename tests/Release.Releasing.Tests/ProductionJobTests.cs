@@ -1,3 +1,4 @@
+using Release.Testing;
 using Release.Testing.GitLab;
 using System.Text.Json;
 using Release.Releasing.Tests.Support;
@@ -116,13 +117,7 @@ public class ProductionJobTests : RegistryTestBase
 
     private static string BuildAssembly => Path.Combine(TestContext.CurrentContext.TestDirectory, "RepositoryBuild.dll");
 
-    private static string RepositoryFile(string relative)
-    {
-        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Release.sln")))
-                return Path.Combine(folder.FullName, relative);
-        throw new InvalidOperationException($"No Release.sln above {TestContext.CurrentContext.TestDirectory}: run the tests from the repository.");
-    }
+    private static string RepositoryFile(string relative) => RepositoryRoot.File(relative);
 
     private static void CopyFolder(string from, string to)
     {

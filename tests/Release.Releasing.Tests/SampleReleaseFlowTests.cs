@@ -1,3 +1,4 @@
+using Release.Testing;
 using System.Text.Json;
 using Release.Delivery.Chart;
 using Release.Engine;
@@ -228,11 +229,5 @@ public class SampleReleaseFlowTests : RegistryTestBase
 
     private static JsonElement[] Events(string record) => JsonDocument.Parse(record).RootElement.GetProperty("events").EnumerateArray().ToArray();
 
-    private static string RepositoryFile(string relative)
-    {
-        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Release.sln")))
-                return Path.Combine(folder.FullName, relative);
-        throw new InvalidOperationException($"No Release.sln above {TestContext.CurrentContext.TestDirectory}: run the tests from the repository.");
-    }
+    private static string RepositoryFile(string relative) => RepositoryRoot.File(relative);
 }

@@ -74,7 +74,7 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
     /// <summary>Copies the repository's tracked files into a new checkout and commits them on <paramref name="branch"/>.</summary>
     public static async Task<RepositoryUnderTest> CreateAsync(string branch = "main", CancellationToken ct = default)
     {
-        var root = RootDirectory();
+        var root = RepositoryRoot.Path;
         var checkout = await TempGitRepository.CreateAsync(branch, ct);
         var tracked = (await GitCli.RunAsync(root, ["ls-files", "-z"], ct: ct)).Split('\0', StringSplitOptions.RemoveEmptyEntries);
         foreach (var file in tracked.Select(f => Path.Combine(root, f)).Where(File.Exists))
@@ -127,11 +127,4 @@ public sealed class RepositoryUnderTest : IAsyncDisposable
         Team.Dispose();
     }
 
-    private static string RootDirectory()
-    {
-        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Release.sln")) && File.Exists(Path.Combine(folder.FullName, ".gitlab-ci.yml")))
-                return folder.FullName;
-        throw new InvalidOperationException($"No Release.sln with a .gitlab-ci.yml above {TestContext.CurrentContext.TestDirectory}: run the tests from the repository.");
-    }
 }

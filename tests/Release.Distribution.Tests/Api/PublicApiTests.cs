@@ -1,3 +1,4 @@
+using Release.Testing;
 using System.Reflection;
 using PublicApiGenerator;
 using Release.Testing.Approvals;

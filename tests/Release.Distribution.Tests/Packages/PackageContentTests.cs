@@ -1,3 +1,4 @@
+using Release.Testing;
 using System.IO.Compression;
 using System.Xml.Linq;
 using Release.Distribution.Tests.Support;

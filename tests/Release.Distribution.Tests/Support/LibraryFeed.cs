@@ -1,3 +1,4 @@
+using Release.Testing;
 using Release.Build;
 
 namespace Release.Distribution.Tests.Support;

@@ -1,10 +1,11 @@
+using Release.Testing;
 namespace Release.Stages.Tests.Support;
 
 /// <summary>Finds this repository's folders (the sample module) from the test's output folder.</summary>
 public static class SourceTree
 {
     /// <summary>The repository root (the folder holding Release.sln).</summary>
-    public static string Root { get; } = Find();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>samples/director in this repository.</summary>
     public static string DirectorSample => Path.Combine(Root, "samples", "director");
@@ -23,10 +24,4 @@ public static class SourceTree
         }
     }
 
-    private static string Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "Release.sln"))) return directory.FullName;
-        throw new InvalidOperationException($"No Release.sln above {AppContext.BaseDirectory}.");
-    }
 }
