@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Release.Distribution.Tests.Support;
 using Release.Testing;
 
@@ -7,8 +8,9 @@ namespace Release.Distribution.Tests.SecondTeam;
 /// <summary>
 /// A second team adopts the library for real: a fresh git repository with a small module of its own, the build
 /// started from the packed template package, the library restored from a local folder feed (no project reference),
-/// and an upgrade by changing one version. Runs --help, Clone, UnitTest (with coverage) and GenerateCI; the image,
-/// scan, chart and deployment stages need a registry and advisory data, and are tested on the sample module.
+/// and an upgrade by changing one version. Runs --help, Clone, the default target (all eight stages on the embedded
+/// defaults: a registry on 127.0.0.1, the base image assembled from this machine's runtime, a local podman deployment
+/// that the integration tests reach) and GenerateCI.
 /// </summary>
 [NonParallelizable]
 public class SecondTeamTests
@@ -22,27 +24,7 @@ public class SecondTeamTests
         feed = SharedFeed.Feed;
         await feed.EnsurePackedAsync();
         team = new TempDirectory("release-team");
-        // The team's module: a library and its unit tests, in a folder of its own as a team's repository has it.
-        team.WriteFile("greeter/src/Greeter/Greeter.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-            </Project>
-            """);
-        team.WriteFile("greeter/src/Greeter/Greeting.cs", "namespace Greeter;\n\npublic static class Greeting\n{\n    public static string For(string name) => $\"Hello, {name}\";\n}\n");
-        team.WriteFile("greeter/tests/Greeter.Tests/Greeter.Tests.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework><IsPackable>false</IsPackable></PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.14.1" />
-                <PackageReference Include="NUnit" Version="4.4.0" />
-                <PackageReference Include="NUnit3TestAdapter" Version="5.2.0" />
-                <PackageReference Include="coverlet.collector" Version="6.0.4" />
-                <ProjectReference Include="../../src/Greeter/Greeter.csproj" />
-              </ItemGroup>
-            </Project>
-            """);
-        team.WriteFile("greeter/tests/Greeter.Tests/GreetingTests.cs",
-            "using NUnit.Framework;\n\nnamespace Greeter.Tests;\n\npublic class GreetingTests\n{\n    [Test]\n    public void Greets_by_name() => Assert.That(Greeting.For(\"Ann\"), Is.EqualTo(\"Hello, Ann\"));\n}\n");
+        GreeterModule.WriteTo(team);
         team.WriteFile("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -54,12 +36,15 @@ public class SecondTeamTests
         team.WriteFile("global.json", File.ReadAllText(Path.Combine(RepositoryRoot.Path, "global.json")));
         await Git("init", "-q", "-b", "main");
         await Git("add", "-A");
-        await Git("-c", "user.name=Team", "-c", "user.email=team@example.test", "commit", "-q", "-m", "feat: greeter module");
+        await Git("-c", "user.name=Team", "-c", "user.email=team@example.test", "commit", "-q", "-m", "feat: greeter service");
 
         // A hive of its own: the machine's installed templates are neither read nor changed.
         var hive = team.Combine(".template-hive");
         await Dotnet("new", "install", feed.TemplatePackage, "--debug:custom-hive", hive);
-        await Dotnet("new", "releasekit-build", "--debug:custom-hive", hive, "--module", "greeter", "--module-name", "greeter");
+        await Dotnet("new", "releasekit-build", "--debug:custom-hive", hive, "--module", GreeterModule.Folder, "--module-name", "greeter");
+        // The team's OSV copy, where the template's parameters point Scan (UpdateAdvisories fills it from a mirror; no
+        // mirror is reachable here): the library's own offline advisory, a real OSV document.
+        File.Copy(Path.Combine(RepositoryRoot.Path, ".nuke", "advisories", "GHSA-5crp-9r3c-p9vr.json"), team.WriteFile(".nuke/advisories/GHSA-5crp-9r3c-p9vr.json", ""), overwrite: true);
     }
 
     [OneTimeTearDown]
@@ -72,7 +57,7 @@ public class SecondTeamTests
         Assert.Multiple(() =>
         {
             Assert.That(project, Does.Contain($"<ReleaseKitVersion>{LibraryFeed.FirstVersion}</ReleaseKitVersion>"));
-            Assert.That(project, Does.Contain("PackageReference Include=\"ReleaseKit.Release.Stages\""));
+            Assert.That(project, Does.Contain("PackageReference Include=\"ReleaseKit.Release.Stages\"").And.Contain("PackageReference Include=\"ReleaseKit.Release.Delivery\""));
             Assert.That(project, Does.Not.Contain("ProjectReference"));
             Assert.That(File.ReadAllText(team.Combine(".nuke", "parameters.json")), Does.Contain("\"ModuleDirectory\": \"greeter\""));
             Assert.That(File.Exists(team.Combine("build.ps1")), Is.True);
@@ -85,7 +70,8 @@ public class SecondTeamTests
     public async Task Help_lists_the_mixed_in_stages()
     {
         var result = await BuildSh("--help");
-        Assert.That(result.OutputText, Does.Contain("Usage: ./build.sh").And.Contain("UnitTest").And.Contain("Scan").And.Contain("GenerateCI"));
+        Assert.That(result.OutputText, Does.Contain("Usage: ./build.sh").And.Contain("GenerateCI"));
+        foreach (var stage in PipelineStages) Assert.That(result.OutputText, Does.Contain(stage), stage);
     }
 
     [Test, Order(3)]
@@ -97,18 +83,33 @@ public class SecondTeamTests
     }
 
     [Test, Order(4)]
-    public async Task UnitTest_runs_the_teams_tests_with_coverage()
+    public async Task The_default_target_runs_the_whole_pipeline_green_on_embedded_defaults()
     {
-        var result = await BuildSh("UnitTest");
-        Assert.That(result.OutputText, Does.Contain("Line coverage:"));
+        var output = (await BuildSh()).OutputText;
+
+        var summary = BuildSummary.Parse(output);
+        Assert.Multiple(() =>
+        {
+            foreach (var stage in PipelineStages.Append("Pipeline")) Assert.That(summary.StatusOf(stage), Is.EqualTo("Succeeded"), stage);
+            var digest = Regex.Match(summary.DetailsOf("Build"), "digest: (sha256:[0-9a-f]{64})").Groups[1].Value;
+            Assert.That(digest, Is.Not.Empty, "Build names the image's digest");
+            Assert.That(summary.DetailsOf("Push"), Does.Contain($"digest: {digest}"), "Push pushed that image by digest");
+            Assert.That(summary.DetailsOf("Scan"), Does.Contain("vulnerabilities: critical 0, high 0"));
+            Assert.That(summary.DetailsOf("UnitTest"), Does.Contain("1 passed, 0 failed"), "the team's unit test ran");
+            Assert.That(summary.DetailsOf("Integrate"), Does.Contain("tests: 2 passed, 0 failed, 0 skipped"), "both integration tests passed");
+            Assert.That(summary.DetailsOf("Deploy"), Does.Contain("environment: local").And.Match(@"url: http://127\.0\.0\.1:\d+"));
+            Assert.That(output, Does.Contain("podman container greeter-local-"), "deployed as a podman container");
+            Assert.That(output, Does.Contain("Line coverage:"));
+        });
         Assert.That(Directory.GetFiles(team.Combine("artifacts", "unit-tests"), "*.cobertura.xml"), Is.Not.Empty);
+        Assert.That(team.Combine("artifacts", "integration", "junit.xml"), Does.Exist);
     }
 
     [Test, Order(5)]
     public async Task GenerateCI_writes_both_CI_files_from_the_teams_build()
     {
         await BuildSh("GenerateCI");
-        Assert.That(File.ReadAllText(team.Combine(".gitlab-ci.yml")), Does.Contain("./build.sh"));
+        Assert.That(File.ReadAllText(team.Combine(".gitlab-ci.yml")), Does.Contain("./build.sh").And.Contain("integrate-local"), "deploy and integration tests in one job");
         Assert.That(File.Exists(team.Combine("azure-pipelines.yml")), Is.True);
     }
 
@@ -125,6 +126,8 @@ public class SecondTeamTests
         var stages = FileVersionInfo.GetVersionInfo(team.Combine(".nuke", "temp", "bin", "Release.Stages.dll"));
         Assert.That(stages.ProductVersion, Does.StartWith(LibraryFeed.NewerVersion));
     }
+
+    private static readonly string[] PipelineStages = ["Clone", "Build", "UnitTest", "Scan", "Push", "Chart", "Deploy", "Integrate"];
 
     private Task<Tooling.Processes.ProcessResult> BuildSh(params string[] arguments) =>
         Shell.SucceedAsync(team.Combine("build.sh"), arguments, team.Path, feed.Environment());
