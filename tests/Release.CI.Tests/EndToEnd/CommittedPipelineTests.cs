@@ -13,7 +13,9 @@ namespace Release.CI.Tests.EndToEnd;
 /// registry process (<see cref="RepositoryUnderTest"/>). The pipeline's own test jobs run two small test projects
 /// (<c>TEST_PROJECTS</c>), so this stays within minutes; the real pipeline runs every project.
 /// <para>The tests share one checkout and run in order: the production job and the broken test project use the main
-/// pipeline's jobs and artifacts, as they would on GitLab.</para>
+/// pipeline's jobs and artifacts, as they would on GitLab. The merge-request pipeline (on a feature branch, pre-prod) and
+/// the <c>staging</c> pipeline each run all their jobs; their quality gates run and fail for want of the environment's
+/// URL (no Kubernetes cluster serves the GitOps environments here), which the tests assert.</para>
 /// <para>Records are signed as a team would set it up: the clone's committed <c>build/release-roster</c> lists each
 /// voter's and the release manager's public key and the production job's key; people sign at their desks with their own
 /// key (<c>--signing-key</c>), and the main branch's jobs get the job's key as the protected File-type variable
@@ -119,46 +121,94 @@ public class CommittedPipelineTests
     }
 
     [Test, Order(3)]
-    public async Task A_merge_request_pipeline_deploys_to_pre_prod_through_GitOps()
+    public async Task A_merge_request_pipeline_runs_its_jobs_on_the_feature_branch_and_deploys_it_to_pre_prod_through_GitOps()
     {
-        Assume.That(_main?.ExitCode, Is.EqualTo(0), "reuses the main pipeline's build, unit-test and scan jobs (same commit)");
-        // A merge request's pipeline is on its source branch (the same commit here).
-        await _repository.Checkout.GitAsync(["checkout", "-q", "-b", "feature/x"]);
+        // A merge request's pipeline runs on its source branch: a feature branch with a commit of its own, so what is
+        // built, tested and deployed is that branch's commit, not main's.
+        await _repository.Checkout.GitAsync(["checkout", "-q", "-b", "feature/x", "main"]);
+        _repository.Checkout.WriteFile("docs/feature-x.md", "# Feature x\n");
+        await _repository.Checkout.CommitAsync("docs: feature x", RepositoryUnderTest.Developer, ReleaseDesk.CommitTime);
         await _repository.Checkout.GitAsync(["update-ref", "refs/remotes/origin/feature/x", "HEAD"]);
-        string[] mergeRequest = ["--variable", "CI_PIPELINE_SOURCE=merge_request_event", "--ignore-predefined-vars", "CI_PIPELINE_SOURCE"];
-        var jobs = await GitLabCiLocal.ListAsync(_repository.Checkout.Path, mergeRequest);
-        Assert.That(jobs.Keys, Is.SupersetOf(new[] { "build-definition", "test-1-of-2", "build", "scan", "deploy-pre-prod", "quality-gate-pre-prod" }));
-        Assert.That(jobs.Keys, Has.None.Contains("local").And.None.Contains("production").And.None.Contains("staging"));
+        var mergeRequest = GitLabCiLocal.MergeRequest("feature/x", "main");
 
-        // Protected variables (SIGNING_KEY) never reach a merge request's pipeline: its source branch is not protected.
-        var run = await RunAsync([.. mergeRequest, "deploy-pre-prod"], protectedBranch: false);
+        // The source branch is not protected, so protected variables (SIGNING_KEY) never reach the pipeline: every job
+        // but the quality gate passes without it.
+        var run = await RunBranchPipelineAsync(mergeRequest, protectedBranch: false);
 
-        Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["deploy-pre-prod"] = "PASS" }), run.Output);
-        // The release manager promoted this release to pre-prod already, so GitOps may find nothing to commit: the
-        // environment's files pin the image by digest either way.
-        var image = JsonValue(Path.Combine(_repository.ArtifactsOf("deploy-pre-prod"), "artifacts/push/push.json"), "digest");
-        Assert.That(await Git(_repository.Gitops.Path, "show", "main:environments/pre-prod/director/values-configmap.yaml"), Does.Contain($"digest: {image}"));
+        await AssertGitOpsPipelineAsync(run, mergeRequest, "pre-prod");
+        Assert.That(run.Output, Does.Not.Contain(_repository.JobKey), "no job was given the protected SIGNING_KEY");
+        // The version is the feature branch's pre-release, computed from the job's checkout of that branch.
+        Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%s", "main"), Does.Match(@"^deploy\(pre-prod\): director 0\.1\.0-alpha\.feature-x\.\d+$"));
+        // The pipeline built the feature branch's commit, which is not main's: its image is another one than the main
+        // pipeline pushed (integrate-local's artifacts, which no merge-request job replaces).
+        Assert.That(JsonValue(Path.Combine(_repository.ArtifactsOf("deploy-pre-prod"), "artifacts/push/push.json"), "digest"),
+            Is.Not.EqualTo(JsonValue(Path.Combine(_repository.ArtifactsOf("integrate-local"), "artifacts/push/push.json"), "digest")),
+            "the merge request's own commit is built, not main's");
     }
 
     [Test, Order(4)]
-    public async Task A_staging_pipeline_deploys_to_staging_only()
+    public async Task A_staging_pipeline_runs_its_jobs_and_deploys_to_staging_through_GitOps()
     {
-        Assume.That(_main?.ExitCode, Is.EqualTo(0), "reuses the main pipeline's build, unit-test and scan jobs (same commit)");
         await _repository.Checkout.GitAsync(["checkout", "-q", "-b", "staging", "main"]);
         await _repository.Checkout.GitAsync(["update-ref", "refs/remotes/origin/staging", "HEAD"]);
-        var jobs = await GitLabCiLocal.ListAsync(_repository.Checkout.Path);
-        Assert.That(jobs.Keys, Is.SupersetOf(new[] { "build", "scan", "deploy-staging", "quality-gate-staging" }));
-        Assert.That(jobs.Keys, Has.None.Contains("local").And.None.Contains("production").And.None.Contains("pre-prod"));
 
-        // The module is cloned from the job's own checkout (no SOURCE_REPOSITORY), so the build is of branch staging.
-        var variables = _repository.Variables;
+        // staging is a deploy branch, protected on GitLab as main is (the header asks for protected secrets), so its jobs
+        // get the protected SIGNING_KEY as main's do; none of them needs it to pass.
+        var run = await RunBranchPipelineAsync([], protectedBranch: true);
+
+        await AssertGitOpsPipelineAsync(run, [], "staging");
+        // The version is the staging branch's pre-release, computed from the job's checkout of that branch.
+        Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%s", "main"), Does.Match(@"^deploy\(staging\): director 0\.1\.0-alpha\.staging\.\d+$"));
+    }
+
+    // A whole pipeline of a branch other than main. The module is cloned from the job's own checkout (no
+    // SOURCE_REPOSITORY, whose repository holds main only), so the build is of the branch the pipeline runs on.
+    private async Task<CiLocalRun> RunBranchPipelineAsync(string[] arguments, bool protectedBranch)
+    {
+        var variables = protectedBranch ? _repository.ProtectedVariables : _repository.Variables;
         variables.Remove("SOURCE_REPOSITORY");
         using var timeout = new CancellationTokenSource(PipelineTimeout);
-        var run = await GitLabCiLocal.RunAsync(_repository.Checkout.Path, variables, ["deploy-staging"], timeout.Token);
+        var started = DateTime.UtcNow;
+        var run = await GitLabCiLocal.RunAsync(_repository.Checkout.Path, variables, arguments, timeout.Token);
         await TestContext.Out.WriteLineAsync(run.Output);
+        await TestContext.Out.WriteLineAsync($"pipeline wall time: {(DateTime.UtcNow - started).TotalSeconds:0} s");
+        return run;
+    }
 
-        Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["deploy-staging"] = "PASS" }), run.Output);
-        Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%B", "main"), Does.StartWith("deploy(staging): director 0.1.0"));
+    /// <summary>
+    /// A staging or merge-request (pre-prod) pipeline: every job of it ran, each green but the quality gate, the deploy
+    /// job committed the release to the environment's GitOps repository pinning the image by digest. The quality gate
+    /// (<c>Clone Integrate QualityGate</c>) is run and fails, as it must here: Integrate tests the deployment at the
+    /// environment's URL, and the GitOps environments declare none (their deployment records the GitOps repository),
+    /// since no cluster serves them on this machine (no Kubernetes API server can be had). Its failure names that, so a
+    /// team that declares the URL knows what made it pass.
+    /// </summary>
+    private async Task AssertGitOpsPipelineAsync(CiLocalRun run, string[] pipeline, string environment)
+    {
+        var expected = new Dictionary<string, string>
+        {
+            ["build-definition"] = "PASS", ["test-1-of-2"] = "PASS", ["test-2-of-2"] = "PASS", ["build"] = "PASS", ["unit-test"] = "PASS",
+            ["scan"] = "PASS", ["check-ci"] = "PASS", [$"deploy-{environment}"] = "PASS", [$"quality-gate-{environment}"] = "FAIL",
+        };
+        // The pipeline's jobs are these and no others (none of local, production, or the other environment).
+        Assert.That((await GitLabCiLocal.ListAsync(_repository.Checkout.Path, pipeline)).Keys, Is.EquivalentTo(expected.Keys));
+        Assert.That(run.Jobs, Is.EquivalentTo(expected), run.Output);
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), "the failed quality gate fails the pipeline");
+        Assert.That(Count(run.Output, "Compiling the build project"), Is.EqualTo(1), "build.sh compiles the build in build-definition only");
+        Assert.That(run.Output, Does.Contain($"Integrate: the deployment to '{environment}' recorded").And.Contain("which is not an HTTP URL to test")
+            .And.Contain("Declare the environment's Url in the build's Environments."), "the quality gate fails for want of the environment's URL, nothing else");
+
+        // The pipeline's own tests ran and left results.
+        Assert.That(Files("test-1-of-2", "artifacts/test-results", "*.trx"), Is.EqualTo(new[] { "Release.Helm.Tests.trx" }));
+        Assert.That(Files("test-2-of-2", "artifacts/test-results", "*.trx"), Is.EqualTo(new[] { "Release.SemVer.Tests.trx" }));
+        Assert.That(Regex.IsMatch(run.Output, @"^unit-test\b.*Line coverage: \d+(?:\.\d+)?%", RegexOptions.Multiline), Is.True, "unit-test ran and measured coverage");
+
+        // The deploy job pushed this pipeline's image and committed the release to the environment's GitOps repository,
+        // the image pinned by digest.
+        var image = JsonValue(Path.Combine(_repository.ArtifactsOf($"deploy-{environment}"), "artifacts/push/push.json"), "digest");
+        Assert.That(image, Does.StartWith("sha256:"));
+        Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%B", "main"), Does.StartWith($"deploy({environment}): director "));
+        Assert.That(await Git(_repository.Gitops.Path, "show", $"main:environments/{environment}/director/values-configmap.yaml"), Does.Contain($"digest: {image}"));
     }
 
     [Test, Order(5)]

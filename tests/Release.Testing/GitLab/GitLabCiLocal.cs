@@ -69,6 +69,20 @@ public static class GitLabCiLocal
         return RunAsync(Executable, all, repository, cancellationToken);
     }
 
+    /// <summary>
+    /// The arguments that make gitlab-ci-local run a merge-request pipeline the way GitLab does (run it with the source
+    /// branch checked out): <c>CI_PIPELINE_SOURCE</c> <c>merge_request_event</c>, the <c>CI_MERGE_REQUEST_*</c> variables
+    /// of the request, and no <c>CI_COMMIT_BRANCH</c> (GitLab sets none in merge-request pipelines; gitlab-ci-local would
+    /// otherwise set it from the checked-out branch, so rules on it would match as if it were a push).
+    /// </summary>
+    public static string[] MergeRequest(string sourceBranch, string targetBranch, int iid = 1) =>
+    [
+        "--variable", "CI_PIPELINE_SOURCE=merge_request_event", "--ignore-predefined-vars", "CI_PIPELINE_SOURCE",
+        "--variable", $"CI_MERGE_REQUEST_IID={iid}", "--variable", "CI_MERGE_REQUEST_EVENT_TYPE=detached",
+        "--variable", $"CI_MERGE_REQUEST_SOURCE_BRANCH_NAME={sourceBranch}", "--variable", $"CI_MERGE_REQUEST_TARGET_BRANCH_NAME={targetBranch}",
+        "--unset-variable", "CI_COMMIT_BRANCH",
+    ];
+
     /// <summary>The jobs <c>--list</c> shows for a pipeline in <paramref name="repository"/> (name to <c>when</c>).</summary>
     public static async Task<Dictionary<string, string>> ListAsync(string repository, params string[] extraArguments)
     {
