@@ -4,6 +4,7 @@ using System.Text.Json;
 using Release.Releasing.Tests.Support;
 using Release.Testing.Git;
 using Release.Testing.Registry;
+using Release.Testing.Clocks;
 using Release.Testing.Signing;
 
 namespace Release.Releasing.Tests;
@@ -33,7 +34,7 @@ public class ProductionJobTests : RegistryTestBase
         using var world = await ReleaseWorld.CreateAsync(Registry);
         // The job runs on the real clock, and a record only grows forward in time: the votes were cast in the last
         // voting window before today (16:01 IST on a weekday), as they would have been.
-        world.SetClock(LastVotingWindowBefore(DateTimeOffset.UtcNow));
+        world.SetClock(ProductionVotingWindow.LastOpeningBefore(DateTimeOffset.UtcNow));
         await world.OpenAsync();
         await world.StageOutputsAsync("production job image " + Guid.NewGuid());
         var image = world.PushedDigest;
@@ -104,15 +105,6 @@ public class ProductionJobTests : RegistryTestBase
         CopyFolder(evidence, world.PathOf("artifacts/evidence/0.1.0"));
         Assert.That((await world.RunAsync("VerifyEvidence", "--release", "0.1.0", "--trusted-keys", world.Roster.TrustedKeysFile(TeamRoster.Job))).Succeeded().Output,
             Does.Contain("chain of 1 link(s)").And.Contain("signed by trusted keys"));
-    }
-
-    // 16:01 India Standard Time (no daylight saving: always +05:30) on the last weekday before the given day.
-    private static DateTimeOffset LastVotingWindowBefore(DateTimeOffset now)
-    {
-        var ist = TimeSpan.FromHours(5.5);
-        var day = now.ToOffset(ist).Date.AddDays(-1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
-        return new DateTimeOffset(day.Add(new TimeSpan(16, 1, 0)), ist);
     }
 
     private static string BuildAssembly => Path.Combine(TestContext.CurrentContext.TestDirectory, "RepositoryBuild.dll");

@@ -4,6 +4,7 @@ using System.Collections;
 using System.Globalization;
 using Release.Engine.Hosting;
 using Release.Releasing.Common;
+using Release.Testing.Clocks;
 
 namespace Release.CI.Tests.EndToEnd;
 
@@ -29,7 +30,7 @@ internal sealed class ReleaseDesk(RepositoryUnderTest repository)
         ("ModuleLead", "lead@example.com"), ("Sre", "sre@example.com"), ("Qa", "qa@example.com"), ("ProductManagement", "pm@example.com"), ("-", ReleaseManager),
     ];
 
-    private DateTimeOffset _now = LastVotingWindowBefore(DateTimeOffset.UtcNow);
+    private DateTimeOffset _now = ProductionVotingWindow.LastOpeningBefore(DateTimeOffset.UtcNow);
 
     /// <summary>Runs <paramref name="args"/> (targets and their parameters) at the desk; the exit code and the build's output.</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
@@ -84,17 +85,8 @@ internal sealed class ReleaseDesk(RepositoryUnderTest repository)
         ? repository.Team.KeyOf(who)
         : throw new ArgumentException($"{who} is not on the team's roster", nameof(who));
 
-    // 16:01 India Standard Time (always +05:30) on the last weekday before the given day.
-    private static DateTimeOffset LastVotingWindowBefore(DateTimeOffset now)
-    {
-        var ist = TimeSpan.FromHours(5.5);
-        var day = now.ToOffset(ist).Date.AddDays(-1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
-        return new DateTimeOffset(day.Add(new TimeSpan(16, 1, 0)), ist);
-    }
-
     /// <summary>The instant commits of the release should carry: a day before the voting window its votes are cast in.</summary>
-    public static DateTimeOffset CommitTime => LastVotingWindowBefore(DateTimeOffset.UtcNow).AddDays(-1);
+    public static DateTimeOffset CommitTime => ProductionVotingWindow.LastOpeningBefore(DateTimeOffset.UtcNow).AddDays(-1);
 }
 
 /// <summary>

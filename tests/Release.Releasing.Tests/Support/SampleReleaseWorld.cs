@@ -5,6 +5,7 @@ using Release.Engine;
 using Release.Engine.Hosting;
 using Release.Stages.Pipeline;
 using Release.Testing;
+using Release.Testing.Clocks;
 using Release.Testing.Git;
 using Release.Testing.Registry;
 using Release.Testing.Signing;
@@ -75,7 +76,7 @@ public sealed class SampleReleaseWorld : IDisposable
     /// <summary>Creates the world; the first release (1.0.1) is ready to build.</summary>
     public static async Task<SampleReleaseWorld> CreateAsync(RegistryFixture registry, string sampleFolder)
     {
-        var start = LastVotingWindowBefore(DateTimeOffset.UtcNow);
+        var start = ProductionVotingWindow.LastOpeningBefore(DateTimeOffset.UtcNow);
         var source = await TempBareRemote.CreateAsync();
         var developer = await TempGitRepository.CreateAsync();
         var world = new SampleReleaseWorld(source, developer, await TempBareRemote.CreateAsync(), await TempBareRemote.CreateWithCommitsAsync(1), registry, start);
@@ -160,15 +161,6 @@ public sealed class SampleReleaseWorld : IDisposable
 
     /// <summary>A path under the build root.</summary>
     public string PathOf(string relative) => _root.Combine(relative);
-
-    /// <summary>16:01 India Standard Time (no daylight saving: always +05:30) on the last weekday before the given instant's day.</summary>
-    public static DateTimeOffset LastVotingWindowBefore(DateTimeOffset now)
-    {
-        var ist = TimeSpan.FromHours(5.5);
-        var day = now.ToOffset(ist).Date.AddDays(-1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
-        return new DateTimeOffset(day.Add(new TimeSpan(16, 1, 0)), ist);
-    }
 
     private static void CopyWithoutOutputs(string from, string to)
     {
