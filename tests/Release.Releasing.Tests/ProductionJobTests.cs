@@ -102,7 +102,7 @@ public class ProductionJobTests : RegistryTestBase
         var voters = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(evidence, "record/votes.json"))).RootElement.EnumerateArray()
             .Select(v => v.GetProperty("voter").GetString()).Distinct().ToArray();
         Assert.That(voters, Has.Length.EqualTo(4));
-        CopyFolder(evidence, world.PathOf("artifacts/evidence/0.1.0"));
+        TestFolders.Copy(evidence, world.PathOf("artifacts/evidence/0.1.0"));
         Assert.That((await world.RunAsync("VerifyEvidence", "--release", "0.1.0", "--trusted-keys", world.Roster.TrustedKeysFile(TeamRoster.Job))).Succeeded().Output,
             Does.Contain("chain of 1 link(s)").And.Contain("signed by trusted keys"));
     }
@@ -110,14 +110,4 @@ public class ProductionJobTests : RegistryTestBase
     private static string BuildAssembly => Path.Combine(TestContext.CurrentContext.TestDirectory, "RepositoryBuild.dll");
 
     private static string RepositoryFile(string relative) => RepositoryRoot.File(relative);
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Release.Testing.GitLab;
 using Release.Testing.Signing;
+using Release.Testing;
 
 namespace Release.CI.Tests.EndToEnd;
 
@@ -101,7 +102,7 @@ public class CommittedPipelineTests
         // The evidence bundle the job left verifies on an auditor's desk.
         var evidence = Path.Combine(_repository.ArtifactsOf("release-to-production"), "artifacts", "evidence", version);
         Assert.That(File.Exists(Path.Combine(evidence, "manifest.json")), Is.True, run.Output);
-        CopyFolder(evidence, Path.Combine(_repository.Checkout.Path, "artifacts", "evidence", version));
+        TestFolders.Copy(evidence, Path.Combine(_repository.Checkout.Path, "artifacts", "evidence", version));
         Assert.That(await desk.SucceedAsync("VerifyEvidence", "--release", version, "--trusted-keys", _repository.Team.TrustedKeysFile(TeamRoster.Job)),
             Does.Contain("chain of 1 link(s)").And.Contain("signed by trusted keys"));
         // A key the auditor does not trust (a voter's) does not vouch for the job's evidence.
@@ -252,17 +253,7 @@ public class CommittedPipelineTests
     {
         foreach (var job in Directory.GetDirectories(Path.Combine(_repository.Checkout.Path, ".gitlab-ci-local", "artifacts")))
             if (Directory.Exists(Path.Combine(job, "artifacts")))
-                CopyFolder(Path.Combine(job, "artifacts"), Path.Combine(_repository.Checkout.Path, "artifacts"));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
+                TestFolders.Copy(Path.Combine(job, "artifacts"), Path.Combine(_repository.Checkout.Path, "artifacts"));
     }
 
     private static string JsonValue(string file, string property) =>

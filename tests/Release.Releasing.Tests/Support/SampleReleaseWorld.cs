@@ -81,7 +81,7 @@ public sealed class SampleReleaseWorld : IDisposable
         var developer = await TempGitRepository.CreateAsync();
         var world = new SampleReleaseWorld(source, developer, await TempBareRemote.CreateAsync(), await TempBareRemote.CreateWithCommitsAsync(1), registry, start);
 
-        CopyWithoutOutputs(sampleFolder, Path.Combine(developer.Path, "samples", "director"));
+        TestFolders.CopyWithoutOutputs(sampleFolder, Path.Combine(developer.Path, "samples", "director"));
         developer.WriteFile(".gitignore", "bin/\nobj/\nTestResults/\n");
         await developer.CommitAsync("feat: director sample #1", Developer);
         await developer.TagAsync("v1.0.0", "release 1.0.0");
@@ -161,18 +161,6 @@ public sealed class SampleReleaseWorld : IDisposable
 
     /// <summary>A path under the build root.</summary>
     public string PathOf(string relative) => _root.Combine(relative);
-
-    private static void CopyWithoutOutputs(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.Split('/').Any(p => p is "bin" or "obj" or "TestResults")) continue;
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     /// <summary>Deletes every repository and the build root (the registry belongs to the fixture).</summary>
     public void Dispose()

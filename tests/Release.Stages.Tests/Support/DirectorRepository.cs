@@ -39,7 +39,7 @@ public sealed class DirectorRepository : IDisposable
         var root = new TempDirectory("release-stages-root");
         Directory.CreateDirectory(Path.Combine(root.Path, ".nuke"));
         var repository = new DirectorRepository(remote, work, root);
-        SourceTree.CopyWithoutOutputs(SourceTree.DirectorSample, repository.Module);
+        TestFolders.CopyWithoutOutputs(SourceTree.DirectorSample, repository.Module);
         work.WriteFile(".gitignore", "bin/\nobj/\n");
         await work.CommitAsync("feat: director sample");
         await work.TagAsync("v1.0.0", "release 1.0.0");

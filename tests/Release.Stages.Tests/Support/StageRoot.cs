@@ -18,7 +18,7 @@ public static class StageRoot
     {
         var root = Create();
         foreach (var stage in stages)
-            SourceTree.CopyWithoutOutputs(Path.Combine(from, "artifacts", stage), root.Combine("artifacts", stage));
+            TestFolders.CopyWithoutOutputs(Path.Combine(from, "artifacts", stage), root.Combine("artifacts", stage));
         return root;
     }
 }
