@@ -10,4 +10,4 @@ namespace Release.Releasing;
 /// Bless, Promote, Rollback, Evidence, VerifyEvidence, ReleaseNotes. Mix it into a build class that also has the
 /// stage components: <c>class Build : Engine.Build, IRelease, IScan, IUnitTest, IChart, ...</c>.
 /// </summary>
-public interface IRelease : IVersioning, IPromote, IEvidence, IReleaseNotes;
+public interface IRelease : IVersioning, IPromote, IEvidence, IReleaseNotes, ChatOps.IChatOps;

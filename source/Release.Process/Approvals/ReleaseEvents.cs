@@ -46,7 +46,11 @@ public sealed record ReleaseCreated(DateTimeOffset At, string Version, string Br
 /// <param name="Voter">The voter.</param>
 /// <param name="Decision">Go or NoGo.</param>
 /// <param name="Reason">Why.</param>
-public sealed record VoteCast(DateTimeOffset At, string Environment, string Role, string Voter, VoteDecision Decision, string Reason)
+/// <param name="Via">Where a relayed vote came from, e.g. <c>slack:T024BE7LD/U12345</c> (team and user): set only on votes
+/// the ChatOps endpoint relays and signs with its relay key (<see cref="RosterSigner.IsRelay"/>). Absent (and left out of
+/// the JSON) for votes the voter signs with their own key.</param>
+public sealed record VoteCast(DateTimeOffset At, string Environment, string Role, string Voter, VoteDecision Decision, string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Via = null)
     : ReleaseEvent(At);
 
 /// <summary>A checklist attestation was recorded.</summary>

@@ -12,6 +12,7 @@ public sealed class RoleRoster
     private readonly IReadOnlyDictionary<ApprovalRole, IReadOnlyList<string>> _members;
     private IReadOnlyList<RosterSigner> _signers = [];
     private IReadOnlyDictionary<ApprovalRole, IReadOnlyList<string>> _owners = new Dictionary<ApprovalRole, IReadOnlyList<string>>();
+    private IReadOnlyDictionary<string, string> _slackUsers = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Creates a roster; a role given with no members is an error, since nobody could then act in it.</summary>
     /// <param name="members">The people (e-mails or user ids, compared case-insensitively) per role.</param>
@@ -51,7 +52,7 @@ public sealed class RoleRoster
             throw new ArgumentException($"Role roster: {person} is named owner of {role} but is not a member of it; an owner lifts vetoes with a Go in the role, so list them in it.");
         var owners = _owners.ToDictionary(o => o.Key, o => o.Value);
         owners[role] = [.. owners.GetValueOrDefault(role) ?? [], person.Trim()];
-        return new RoleRoster(_members) { _signers = _signers, _owners = owners };
+        return new RoleRoster(_members) { _signers = _signers, _owners = owners, _slackUsers = _slackUsers };
     }
 
     /// <summary>Every key the roster trusts, with its owner (a person, or a CI job).</summary>
@@ -79,6 +80,32 @@ public sealed class RoleRoster
     /// </summary>
     public RoleRoster WithJobKey(string job, params SshPublicKey[] keys) => With(new RosterSigner(job.Trim(), keys, IsJob: true));
 
+    /// <summary>
+    /// This roster with a ChatOps relay's key: the ChatOps endpoint signs with it the votes people cast in Slack, each
+    /// naming its Slack user (<see cref="VoteCast.Via"/>); such a vote counts only for the person <see cref="PersonOfSlackUser"/>
+    /// maps that user to. The relay signs nothing else.
+    /// </summary>
+    public RoleRoster WithRelayKey(string relay, params SshPublicKey[] keys) => With(new RosterSigner(relay.Trim(), keys, IsJob: false) { IsRelay = true });
+
+    /// <summary>Slack user ids (e.g. <c>U012AB3CD</c>) and the person each one is, as the roster's <c>slack=</c> options say.</summary>
+    public IReadOnlyDictionary<string, string> SlackUsers => _slackUsers;
+
+    /// <summary>The person the Slack user <paramref name="slackUser"/> is, or null when the roster does not map them.</summary>
+    public string? PersonOfSlackUser(string slackUser) => _slackUsers.GetValueOrDefault(slackUser.Trim());
+
+    /// <summary>This roster with the Slack user <paramref name="slackUser"/> mapped to <paramref name="person"/>.</summary>
+    /// <exception cref="ArgumentException">A Slack id that is not one, or one already mapped to someone else.</exception>
+    public RoleRoster WithSlackUser(string slackUser, string person)
+    {
+        var id = slackUser.Trim();
+        if (id.Length is < 2 or > 32 || !id.All(char.IsAsciiLetterOrDigit) || !id.All(c => !char.IsAsciiLetterLower(c)))
+            throw new ArgumentException($"Role roster: '{slackUser}' is not a Slack user id (upper-case letters and digits, e.g. slack=U012AB3CD: the member id in the person's Slack profile).");
+        if (_slackUsers.TryGetValue(id, out var mapped) && !Identity.Same(mapped, person))
+            throw new ArgumentException($"Role roster: Slack user {id} is mapped to both {mapped} and {person}; one Slack user is one person.");
+        var users = new Dictionary<string, string>(_slackUsers, StringComparer.Ordinal) { [id] = person.Trim() };
+        return new RoleRoster(_members) { _signers = _signers, _owners = _owners, _slackUsers = users };
+    }
+
     private RoleRoster With(RosterSigner signer)
     {
         if (signer.Name.Length == 0 || signer.Keys.Count == 0)
@@ -86,7 +113,7 @@ public sealed class RoleRoster
         foreach (var key in signer.Keys)
             if (_signers.FirstOrDefault(s => s.Keys.Contains(key)) is { } holder)
                 throw new ArgumentException($"Role roster: key {key.Fingerprint} is given to both {holder.Name} and {signer.Name}; one key, one owner.");
-        return new RoleRoster(_members) { _signers = [.. _signers, signer], _owners = _owners };
+        return new RoleRoster(_members) { _signers = [.. _signers, signer], _owners = _owners, _slackUsers = _slackUsers };
     }
 
     /// <summary>Why <paramref name="person"/> may not act as <paramref name="role"/>, naming the members; null when they may.</summary>

@@ -2,12 +2,22 @@ using Release.Process.Signing;
 
 namespace Release.Process.Approvals;
 
-/// <summary>Who holds keys on a <see cref="RoleRoster"/>: a person (votes, attests, acts) or a CI job (acts only).</summary>
+/// <summary>
+/// Who holds keys on a <see cref="RoleRoster"/>: a person (votes, attests, acts), a CI job (acts only) or a ChatOps relay
+/// (<see cref="IsRelay"/>: signs only votes it relays from Slack, in the name of the person the roster maps the Slack user to).
+/// </summary>
 /// <param name="Name">The person's e-mail or user id, or the job's name.</param>
 /// <param name="Keys">The public keys.</param>
 /// <param name="IsJob">True for a CI job's identity.</param>
 public sealed record RosterSigner(string Name, IReadOnlyList<SshPublicKey> Keys, bool IsJob)
 {
+    /// <summary>
+    /// True for a ChatOps relay's key (roster role <c>chatops</c>): the ChatOps endpoint signs with it the votes people
+    /// cast in Slack, each naming the Slack user it came from (<see cref="VoteCast.Via"/>). It signs nothing else, and a
+    /// relayed vote counts only for the person the roster maps that Slack user to.
+    /// </summary>
+    public bool IsRelay { get; init; }
+
     /// <summary>
     /// When a key may sign, by fingerprint (a key absent here is valid at any time). A key retired from the roster
     /// gets a <c>valid-before</c> instead of being deleted, so what it signed while it was valid keeps counting: records

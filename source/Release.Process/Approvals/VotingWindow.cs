@@ -56,6 +56,22 @@ public sealed class VotingWindow
         return Days.Contains(local.DayOfWeek) && time >= Opens && time < Closes;
     }
 
+    /// <summary>The first instant after <paramref name="after"/> at which the window opens (when the Go/NoGo call is made).</summary>
+    /// <param name="after">The instant to look from.</param>
+    public DateTimeOffset NextOpening(DateTimeOffset after)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, TimeZone).DateTime);
+        for (var day = 0; day <= 8; day++)
+        {
+            var date = today.AddDays(day);
+            if (!Days.Contains(date.DayOfWeek)) continue;
+            var local = date.ToDateTime(Opens);
+            var opening = new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
+            if (opening > after) return opening;
+        }
+        throw new InvalidOperationException("A window with at least one day opens within eight days."); // unreachable: Days is never empty
+    }
+
     /// <summary>The instant in the window's local time, for messages.</summary>
     /// <param name="instant">The instant.</param>
     public string Local(DateTimeOffset instant) =>

@@ -1,13 +1,12 @@
 using Release.Engine;
 using Release.Process.Approvals;
 using Release.Releasing.Common;
-using Release.Releasing.Records;
 
 namespace Release.Releasing.Approvals;
 
 /// <summary>
-/// What the Vote target does: checks the vote with <see cref="VoteAdmission"/> against the newest record (again
-/// after a concurrent push), appends it, commits and pushes. A refused vote changes nothing.
+/// What the Vote target does: reads the vote from the parameters (the voter is the owner of <c>--signing-key</c>) and
+/// records it through <see cref="VoteCasting"/>, the code path the ChatOps endpoint shares. A refused vote changes nothing.
 /// </summary>
 internal sealed class VoteStep(IGoNoGo build)
 {
@@ -33,27 +32,11 @@ internal sealed class VoteStep(IGoNoGo build)
             _ => throw new BuildInputException($"Vote on release {selection.Id}: --decision '{build.Decision}' is not go or nogo: pass --decision go or --decision nogo."),
         };
         var reason = build.Reason?.Trim() ?? "";
-        SecretGuard.Check(build, reason, $"The reason of the vote on release {selection.Id}");
         var voter = await People.ActorAsync(build, $"Vote on release {selection.Id}", ct, personOnly: true);
-        SecretGuard.Check(build, voter, $"The voter of the vote on release {selection.Id}");
+        var outcome = await VoteCasting.CastAsync(build, new VoteRequest(selection, gate, role, decision, reason, voter), ct);
 
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
-        var store = new ReleaseRecordStore(records);
-        ReleaseRecord? after = null;
-        await store.UpdateAsync(selection.Id, voter, $"{decision} by {voter} as {role} at '{environment}'", existing =>
-        {
-            var record = existing ?? throw new ReleaseRefusedException(
-                $"Vote: release {selection.Id} has no record in {records.Shown}. Check --release, or open it with OpenRelease first.");
-            var trusted = RecordTrust.Trusted(build, record);
-            var vote = new Vote(selection.Id, environment, role, voter, decision, reason, build.Clock.GetUtcNow());
-            if (new VoteAdmission(build.Clock).Check(vote, trusted.ToCandidate([]), gate, trusted.Votes()) is { } refusal)
-                throw new ReleaseRefusedException($"{refusal.Message} (refused: {refusal.Reason}; nothing was recorded)");
-            return after = record.Append(new VoteCast(vote.CastAt, environment, role.Name, voter, decision, reason));
-        }, ct);
-
-        build.Log.Information($"Recorded {decision} by {voter} as {role} on release {selection.Id} at gate '{environment}' in {records.Shown}");
-        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, after!), ct);
-        var status = GateEvaluation.Decide(build, GateEvaluation.Find(build, environment), after!, evidence);
+        build.Log.Information($"Recorded {decision} by {voter} as {role} on release {selection.Id} at gate '{environment}' in {outcome.Repository}");
+        var status = outcome.Status;
         build.Log.Information(status.Passed ? $"Gate '{environment}' passes." : $"Gate '{environment}' still blocked:\n- " + string.Join("\n- ", status.Blockers));
         build.ReportSummary("vote", $"{decision} {role} {voter}");
     }

@@ -30,6 +30,9 @@ internal static class People
             var owner = RecordTrust.SignerOf(build, signer.PublicKey) ?? throw new ReleaseRefusedException(
                 $"{action}: the key {signer.PublicKey.Fingerprint} (--signing-key) is on no gate's roster, so nothing it signs counts. Ask for its public key " +
                 "to be added to the roster in the build definition (reviewed like code), or use your key that is.");
+            if (owner.IsRelay)
+                throw new ReleaseRefusedException(
+                    $"{action}: the key belongs to the ChatOps relay {owner.Name}, which records only votes people cast in Slack (./build.sh ChatOps). Sign with your own key (--signing-key).");
             if (personOnly && owner.IsJob)
                 throw new ReleaseRefusedException($"{action}: the key belongs to the CI job {owner.Name}; a job never votes or attests. Vote with your own key (--signing-key).");
             if (!string.IsNullOrWhiteSpace(build.Voter) && !Identity.Same(build.Voter, owner.Name))
@@ -40,6 +43,25 @@ internal static class People
         if (!string.IsNullOrWhiteSpace(build.Voter)) return build.Voter.Trim();
         return CiUser(build) ?? await GitEmailAsync(build, ct) ?? throw new ReleaseRefusedException(
             $"{action}: nobody is named. Pass --voter YOUR-EMAIL, or set git config user.email.");
+    }
+
+    /// <summary>
+    /// The ChatOps relay that signs votes cast in Slack: the owner of <c>--signing-key</c> must be a <c>chatops</c> key on
+    /// the roster (never a person's or the CI job's key, so a relayed vote can always be told from one the voter signed).
+    /// </summary>
+    /// <exception cref="BuildInputException">No key, or a key that is not a relay key on the roster (exit 2, naming the fix).</exception>
+    public static async Task<RosterSigner> RelayAsync(IReleaseProcess build, string action, CancellationToken ct)
+    {
+        const string fix = "Make the relay a key of its own (ssh-keygen -t ed25519 -f chatops-relay), add its public key to build/release-roster as " +
+                           "'chatops slack-release-bot ssh-ed25519 AAAA...' (reviewed like code), and pass the private key file as --signing-key (a secret).";
+        if (string.IsNullOrWhiteSpace(build.SigningKey))
+            throw new BuildInputException($"{action}: votes cast in Slack are signed by the ChatOps relay key, and --signing-key is not given. {fix}");
+        var signer = await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), ct);
+        var owner = RecordTrust.SignerOf(build, signer.PublicKey);
+        if (owner is not { IsRelay: true })
+            throw new BuildInputException(
+                $"{action}: the key {signer.PublicKey.Fingerprint} (--signing-key) is {(owner is null ? "on no gate's roster" : $"{owner.Name}'s, not a ChatOps relay key")}. {fix}");
+        return owner;
     }
 
     /// <summary>CI's user variables first (the person who started the pipeline), then <c>--triggered-by</c>, then git.</summary>

@@ -59,6 +59,9 @@ internal sealed class EvidenceStep(IEvidence build)
             Directory.Move(staging, final);
             build.Log.Information($"Evidence of {selection.Id}: {manifest.Files.Count} files in {final}, manifest {manifest.Hash}, chain head {linked!.Head} ({linked.Links.Count} release(s))");
             build.ReportSummary("evidence", $"{manifest.Files.Count} files, chain {linked.Head[..12]}");
+            await ChatOps.ReleaseChannel.ReportAsync(build, $"Evidence of {selection.Id} recorded",
+                [("Files", manifest.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Manifest", manifest.Hash),
+                 ("Chain head", linked.Head), ("Signed", signer is null ? "no (no roster keys)" : "yes"), ("Verify", $"./build.sh VerifyEvidence --release {selection.Version}")], ct);
         }
         finally
         {

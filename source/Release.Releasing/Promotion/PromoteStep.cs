@@ -72,6 +72,8 @@ internal sealed class PromoteStep(IPromote build)
                 existing!.Append(new ReleasePromoted(at, environment.Name, image.Digest, actor)), ct);
             build.Log.Information($"'{environment.Name}' runs {selection.Id} ({image}, chart {chart.Digest}): {where}");
             build.ReportSummary(environment.Name, $"{selection.Version} {image.Digest}");
+            await ChatOps.ReleaseChannel.ReportAsync(build, $"{selection.Id} promoted to {environment.Name}",
+                [("Image", image.ToString()), ("Chart", chart.Digest), ("Commit", commit), ("By", actor), ("Where", where)], ct);
         }
     }
 

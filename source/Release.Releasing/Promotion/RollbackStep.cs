@@ -63,5 +63,7 @@ internal sealed class RollbackStep(IPromote build)
             existing!.Append(new ReleaseRolledBack(at, environment, plan.To.Version.ToString(), actor)), ct);
         build.Log.Information($"'{environment}' runs {plan.To.ReleaseId} again: {where}");
         build.ReportSummary(environment, $"rolled back {plan.FromVersion} -> {plan.To.Version}");
+        await ChatOps.ReleaseChannel.ReportAsync(build, $"{environment} rolled back from {plan.FromVersion} to {plan.To.Version}",
+            [("Release", plan.To.ReleaseId), ("Image", image.ToString()), ("By", actor), ("Where", where)], ct);
     }
 }
