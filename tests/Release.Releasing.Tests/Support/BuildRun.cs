@@ -6,14 +6,17 @@ namespace Release.Releasing.Tests.Support;
 public sealed record BuildRun(int ExitCode, string Output)
 {
     /// <summary>Runs the build in <paramref name="root"/> with its own environment.</summary>
-    public static async Task<BuildRun> RunAsync(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args)
+    /// <remarks>A long-running target (ChatOps) stops when <paramref name="stop"/> is cancelled; <paramref name="output"/>
+    /// lets a test read what it printed while it runs.</remarks>
+    public static async Task<BuildRun> RunAsync(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args,
+        CancellationToken stop = default, StringWriter? output = null)
     {
-        var writer = new StringWriter();
+        var writer = output ?? new StringWriter();
         var options = new BuildHostOptions
         {
             RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, WriteSchema = false,
         };
-        var code = await BuildHost.RunAsync<ReleaseBuild>(args, null, options, CancellationToken.None);
+        var code = await BuildHost.RunAsync<ReleaseBuild>(args, null, options, stop);
         return new BuildRun(code, writer.ToString());
     }
 

@@ -84,7 +84,8 @@ public sealed class ReleaseWorld : IDisposable
         string[] source = args.Contains("--source-repository") ? [] : ["--source-repository", Source.Path];
         string[] records = run.DefaultRecords ? [] : ["--release-records", Records.Path];
         return BuildRun.RunAsync(Root, environment,
-            [.. args, .. run.Signing ?? Roster.SigningArguments(args), .. source, .. records, "--gitops-repository", Environments.Path, "--triggered-by", "release.manager@example.com"]);
+            [.. args, .. run.Signing ?? Roster.SigningArguments(args), .. source, .. records, "--gitops-repository", Environments.Path, "--triggered-by", "release.manager@example.com"],
+            run.Stop, run.Output);
     }
 
     /// <summary>Clone, Version and OpenRelease for the source's HEAD.</summary>

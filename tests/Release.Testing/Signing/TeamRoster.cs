@@ -47,6 +47,31 @@ public sealed class TeamRoster(string file) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Lists <paramref name="who"/>'s key in <paramref name="role"/> with their Slack member id (<c>slack=ID</c>), so the
+    /// ChatOps endpoint records that Slack user's votes as theirs.
+    /// </summary>
+    public void ListSlackUser(string role, string who, string slackUser)
+    {
+        var key = _keys.PublicKey(who);
+        lock (_lock)
+        {
+            KeyOf(who);
+            System.IO.File.AppendAllText(file, $"{role} {who} slack={slackUser} {key}\n");
+        }
+    }
+
+    /// <summary>The private key of the ChatOps relay <paramref name="relay"/>, listed as a <c>chatops</c> key on first use.</summary>
+    public string RelayKey(string relay)
+    {
+        lock (_lock)
+        {
+            var key = _keys.PrivateKey(relay);
+            if (_listed.Add(relay)) System.IO.File.AppendAllText(file, $"chatops {relay} {_keys.PublicKey(relay)}\n");
+            return key;
+        }
+    }
+
     /// <summary>An auditor's file of trusted public keys (for VerifyEvidence --trusted-keys): the given people's, or everyone listed.</summary>
     public string TrustedKeysFile(params string[] who)
     {
