@@ -75,11 +75,12 @@ partial class Build
         .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
         .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
-        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword))
+        // The release channel: deployments through the webhook, promotions, rollbacks and evidence through the bot (ChatOps).
+        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(Releasing.ChatOps.IChatOps.SlackBotToken))
         // The job's private key is a file (--signing-key takes a path): the headers ask for a File-type / secure-file secret.
         .ImportSecretFiles(nameof(IReleaseProcess.SigningKey))
         .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Stages.Pipeline.IPipeline.RegistryUsername),
-            nameof(IReleaseProcess.ReleaseRecords), nameof(IDeploy.GitopsRepository), nameof(IClone.SourceRepository))
+            nameof(IReleaseProcess.ReleaseRecords), nameof(IDeploy.GitopsRepository), nameof(IClone.SourceRepository), nameof(Releasing.ChatOps.IChatOps.SlackChannel))
         .UseGitLabContainerRegistry(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.Pipeline.IPipeline.RegistryUsername),
             nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(Stages.BuildImage.IBuildImage.ImageRepository))
         .CacheNuGetPackages()
