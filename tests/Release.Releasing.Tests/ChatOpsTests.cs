@@ -42,9 +42,14 @@ public class ChatOpsTests : RegistryTestBase
         _world.Roster.ListSlackUser("ProductManagement", "pm@example.com", "UPM000001");
         _world.Roster.ListSlackUser("ModuleLead", ReleaseWorld.Alice.Email, "UALICE001"); // Alice authored the release's commit
         var relay = _world.Roster.RelayKey("slack-release-bot");
-        await _world.OpenAsync();
-
         _slack = new FakeSlack();
+        await _world.OpenAsync();
+        // The release reaches staging and pre-prod first; the promotion reports itself to the release channel.
+        await _world.StageOutputsAsync("chatops image " + Guid.NewGuid());
+        (await _world.RunAsync("ReleaseNotes", "QualityGate")).Succeeded();
+        (await _world.RunAsync("Promote", "--release", Release, "--to", "staging,pre-prod", "--voter", "ops@example.com",
+            "--slack-bot-token", BotToken, "--slack-channel", Channel, "--slack-api-url", _slack.ApiUrl)).Succeeded();
+
         _stop = new CancellationTokenSource();
         _now = _world.Now.AddSeconds(30); // inside the voting window; the endpoint's clock
         var port = FreePort.Next();
@@ -88,6 +93,15 @@ public class ChatOpsTests : RegistryTestBase
     }
 
     [Test]
+    public void Promotions_are_reported_to_the_release_channel()
+    {
+        var reports = _slack.Calls.Where(c => c.Path == "/api/chat.postMessage" && c.Body.Contains("promoted to", StringComparison.Ordinal)).ToArray();
+        Assert.That(reports.Select(r => r.Json["text"]!.GetValue<string>()), Is.EqualTo(new[] { ReleaseId + " promoted to staging", ReleaseId + " promoted to pre-prod" }));
+        Assert.That(reports.Select(r => r.Json["channel"]!.GetValue<string>()), Is.All.EqualTo(Channel));
+        Assert.That(reports[0].Body, Does.Contain("ops@example.com").And.Contain("sha256:"));
+    }
+
+    [Test]
     public async Task The_Go_NoGo_call_is_posted_to_the_release_channel_with_Go_and_NoGo_buttons_when_the_window_is_open()
     {
         var call = await _slack.WaitForAsync(c => c.Path == "/api/chat.postMessage" && c.Body.Contains("Go/NoGo: " + ReleaseId, StringComparison.Ordinal));
@@ -115,7 +129,7 @@ public class ChatOpsTests : RegistryTestBase
         Assert.That(record, Does.Contain("\"voter\": \"qa@example.com\"").And.Contain($"\"via\": \"slack:{Team}/UQA000001\"").And.Contain("\"reason\": \"QA suite green on pre-prod\""));
 
         // The relayed vote verifies like any signed vote: counted, nothing refused.
-        var gate = (await _world.RunAsync(new WorldRun(At: _now.AddMinutes(1)), "GateStatus", "--release", Release)).Succeeded().Output;
+        var gate = (await _world.RunAsync(new WorldRun(At: _now.AddMinutes(10)), "GateStatus", "--release", Release)).Succeeded().Output;
         Assert.That(gate, Does.Contain("Go from Qa").And.Not.Contain("REFUSED"));
     }
 
