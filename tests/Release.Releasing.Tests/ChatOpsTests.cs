@@ -223,6 +223,16 @@ public class ChatOpsTests : RegistryTestBase
         }
     }
 
+    [Test]
+    public async Task The_endpoint_does_not_start_with_a_persons_key_instead_of_the_relay_key()
+    {
+        var run = await _world.RunAsync(new WorldRun(Signing: ["--signing-key", _world.Roster.KeyOf("qa@example.com")], At: _now),
+            "ChatOps", "--listen", $"127.0.0.1:{FreePort.Next()}", "--slack-signing-secret", SigningSecret);
+        run.Refused("is qa@example.com's, not a ChatOps relay key", "'chatops slack-release-bot ssh-ed25519 AAAA...'");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Output, Does.Not.Contain(SigningSecret));
+    }
+
     private async Task AssertNothingRecordedAsync(int before, string? responseUrl)
     {
         Assert.That(await _world.RecordCommitsAsync(), Is.EqualTo(before), "the records repository changed");
