@@ -115,6 +115,18 @@ public class ChatOpsTests : RegistryTestBase
     }
 
     [Test]
+    public async Task GoNoGoCall_posts_the_call_on_demand()
+    {
+        int Calls() => _slack.Calls.Count(c => c.Path == "/api/chat.postMessage" && c.Body.Contains("Go/NoGo: " + ReleaseId, StringComparison.Ordinal));
+        await _slack.WaitForAsync(c => c.Body.Contains("Go/NoGo: " + ReleaseId, StringComparison.Ordinal)); // the endpoint's own call, made at start
+        var before = Calls();
+        var run = (await _world.RunAsync(new WorldRun(At: _now.AddMinutes(10)), "GoNoGoCall", "--release", Release,
+            "--slack-bot-token", BotToken, "--slack-channel", Channel, "--slack-api-url", _slack.ApiUrl)).Succeeded();
+        Assert.That(Calls(), Is.EqualTo(before + 1));
+        Assert.That(run.Output, Does.Contain("posted the Go/NoGo call for " + ReleaseId).And.Not.Contain(BotToken));
+    }
+
+    [Test]
     public async Task A_Go_clicked_in_Slack_is_recorded_as_the_mapped_voters_signed_by_the_relay_and_answered_in_the_thread()
     {
         var before = await _world.RecordCommitsAsync();
