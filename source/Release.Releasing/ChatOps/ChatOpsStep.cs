@@ -31,9 +31,14 @@ internal sealed class ChatOpsStep(IChatOps build)
             var calls = release is not null && slack.CanPost && !string.IsNullOrWhiteSpace(build.SlackChannel)
                 ? GoNoGoCall.RunAsync(build, slack, release, gate, ct)
                 : Task.CompletedTask;
-            try { await Task.Delay(Timeout.Infinite, ct); }
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-            await calls;
+            try { await calls; }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { } // a call cut short by the stop
+
         }
         build.Log.Information("ChatOps: stopped.");
     }

@@ -38,7 +38,8 @@ internal static class GoNoGoCall
             {
                 called = now;
                 try { await PostAsync(build, slack, selection, gate, ct); }
-                catch (Exception e) when (e is ReleaseRefusedException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                // A call that cannot be made (records unreachable, Slack down) is logged; the endpoint keeps taking votes.
+                catch (Exception e) when (!ct.IsCancellationRequested)
                 {
                     build.Log.Warning($"ChatOps: the Go/NoGo call for {selection.Id} could not be posted ({e.Message}).");
                 }
