@@ -50,3 +50,20 @@ public class SlackRequestTests
         Assert.That(guard.Count, Is.EqualTo(1), "signatures older than the window are dropped: their timestamp fails the check anyway");
     }
 }
+
+/// <summary>When the Go/NoGo call is made: the next opening of the voting window.</summary>
+public class VotingWindowOpeningTests
+{
+    [Test]
+    public void The_next_opening_is_the_next_weekday_at_16_00_IST()
+    {
+        var window = Release.Process.Approvals.VotingWindow.SeedDefault();
+        var wednesdayInside = new DateTimeOffset(2026, 11, 25, 10, 31, 0, TimeSpan.Zero); // 16:01 IST
+        Assert.That(window.NextOpening(wednesdayInside), Is.EqualTo(new DateTimeOffset(2026, 11, 26, 10, 30, 0, TimeSpan.Zero)));
+        var wednesdayMorning = new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
+        Assert.That(window.NextOpening(wednesdayMorning), Is.EqualTo(new DateTimeOffset(2026, 11, 25, 10, 30, 0, TimeSpan.Zero)));
+        var fridayEvening = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+        Assert.That(window.NextOpening(fridayEvening), Is.EqualTo(new DateTimeOffset(2026, 11, 30, 10, 30, 0, TimeSpan.Zero)), "Monday, after the weekend");
+        Assert.That(window.Contains(window.NextOpening(fridayEvening)), Is.True);
+    }
+}
