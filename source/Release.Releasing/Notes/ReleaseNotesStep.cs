@@ -18,7 +18,7 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
         var versionText = paths.VersionRecord.FileExists() ? (await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct)).Version : source.Version;
         var version = SemanticVersion.Parse(versionText, paths.Stages.SourceRecord);
-        var facts = await ReleaseCommits.ReadAsync(new GitRepository(source.Workspace, new GitClient(secrets: build.Context.Secrets.Secrets)), source.Commit, ct, below: version);
+        var facts = await ReleaseCommits.ReadAsync(source.Workspace, source.Commit, ct, below: version);
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, await new ReleaseRecordStore(records).ReadAllAsync(ct)));
