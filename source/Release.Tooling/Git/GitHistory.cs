@@ -81,14 +81,18 @@ public sealed class GitHistory : IDisposable
     /// <summary>The names of the tags whose commit is <paramref name="revision"/> or one of its ancestors (<c>git tag --merged</c>), in name order.</summary>
     public IReadOnlyList<string> TagsReachableFrom(string revision, CancellationToken ct = default)
     {
-        var target = CommitOf(revision);
-        var names = new List<string>();
-        foreach (var (name, commit) in TaggedCommits())
+        var tagged = TaggedCommits().ToList();
+        if (tagged.Count == 0) return [];
+        // One walk of the history, stopped as soon as every tagged commit is seen, instead of a merge base per tag.
+        var pending = tagged.Select(t => t.Commit.Id).ToHashSet();
+        var reachable = new HashSet<ObjectId>();
+        foreach (var commit in repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = CommitOf(revision), SortBy = CommitSortStrategies.None }))
         {
             ct.ThrowIfCancellationRequested();
-            if (commit.Sha == target.Sha || IsAncestor(commit, target)) names.Add(name);
+            if (pending.Remove(commit.Id)) reachable.Add(commit.Id);
+            if (pending.Count == 0) break;
         }
-        return names.Order(StringComparer.Ordinal).ToArray();
+        return tagged.Where(t => reachable.Contains(t.Commit.Id)).Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The names of the tags pointing at <paramref name="revision"/>'s commit (<c>git tag --points-at</c>), in name order.</summary>
