@@ -38,7 +38,8 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
         var text = notes.Render();
         SecretGuard.Check(build, text, $"The release notes of {build.Module} {version}");
         paths.Directory.CreateDirectory();
-        var temporary = paths.ReleaseNotes + ".tmp";
+        // A name of its own: two runs sharing the folder (as the parallel-runs test does) must not move each other's file.
+        var temporary = paths.ReleaseNotes + $".{Guid.NewGuid():N}.tmp";
         await File.WriteAllTextAsync(temporary, text, ct);
         File.Move(temporary, paths.ReleaseNotes, overwrite: true);
         build.Log.Information($"Release notes for {version}: {facts.Commits.Count} commit(s) since {facts.LastStableTag?.Name ?? "the beginning"}, " +
