@@ -5,7 +5,7 @@ namespace Release.Architecture.Tests;
 /// <summary>
 /// The folder tree promises layers: the engine knows nothing of tools, CI vendors or release rules; tool wrappers know
 /// nothing of targets; CI generation reads only the engine's graph; the release rules' core does no I/O. Release.SemVer
-/// is the one foundation below them: versions alone, which the release rules and the Helm tool layer both read.
+/// is the one foundation below them: versions alone, which the release rules and the Helm and git tool layers read.
 /// These tests hold the assemblies to that promise.
 /// </summary>
 public class LayeringTests
@@ -43,6 +43,15 @@ public class LayeringTests
     [Test]
     public void The_versioning_foundation_references_nothing_of_ours() =>
         Assert.That(ReleaseReferencesOf("Release.SemVer"), Is.Empty);
+
+    private static readonly string[] AllAssemblies =
+        ["Release.Engine", "Release.SemVer", "Release.Process", "Release.CI", .. ToolLayers, "Release.Stages", "Release.Delivery", "Release.Releasing"];
+
+    // History is read in-process through libgit2 in one place, the git tool wrapper (GitHistory): targets and stages
+    // ask it, so the native library loads only inside targets that read history, never on `./build.sh --help`.
+    [TestCaseSource(nameof(AllAssemblies))]
+    public void Only_the_git_tool_wrapper_references_libgit2(string assembly) =>
+        Assert.That(Assembly.Load(assembly).GetReferencedAssemblies().Any(a => a.Name == "LibGit2Sharp"), Is.EqualTo(assembly == "Release.Tooling"));
 
     [TestCase("Release.Process")]
     [TestCase("Release.SemVer")]

@@ -24,8 +24,7 @@ internal sealed class OpenReleaseStep(IGoNoGo build)
         var selection = new ReleaseSelection(build.Module, version);
         var branch = versionRecord?.Branch ?? source.Branch ?? "detached";
 
-        var repository = new GitRepository(source.Workspace, new GitClient(secrets: build.Context.Secrets.Secrets));
-        var facts = await ReleaseCommits.ReadAsync(repository, source.Commit, ct, below: version);
+        var facts = await ReleaseCommits.ReadAsync(source.Workspace, source.Commit, ct, below: version);
         var conventional = facts.Conventional;
         var commits = new CommitsRecord(selection.Id, source.Commit, facts.LastStableTag?.Name,
             facts.Commits.Select((c, i) => new CommitEntry(c.Hash[..7], c.Author.Email, c.Author.Date, c.Subject, conventional[i].ReferencedIssues)).ToArray(),

@@ -18,7 +18,7 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
         var versionText = paths.VersionRecord.FileExists() ? (await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct)).Version : source.Version;
         var version = SemanticVersion.Parse(versionText, paths.Stages.SourceRecord);
-        var facts = await ReleaseCommits.ReadAsync(new GitRepository(source.Workspace, new GitClient(secrets: build.Context.Secrets.Secrets)), source.Commit, ct, below: version);
+        var facts = await ReleaseCommits.ReadAsync(source.Workspace, source.Commit, ct, below: version);
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, await new ReleaseRecordStore(records).ReadAllAsync(ct)));
@@ -38,7 +38,8 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
         var text = notes.Render();
         SecretGuard.Check(build, text, $"The release notes of {build.Module} {version}");
         paths.Directory.CreateDirectory();
-        var temporary = paths.ReleaseNotes + ".tmp";
+        // A name of its own: two runs sharing the folder (as the parallel-runs test does) must not move each other's file.
+        var temporary = paths.ReleaseNotes + $".{Guid.NewGuid():N}.tmp";
         await File.WriteAllTextAsync(temporary, text, ct);
         File.Move(temporary, paths.ReleaseNotes, overwrite: true);
         build.Log.Information($"Release notes for {version}: {facts.Commits.Count} commit(s) since {facts.LastStableTag?.Name ?? "the beginning"}, " +

@@ -32,7 +32,9 @@ internal sealed class PromoteStep(IPromote build)
         var stored = await store.ReadAsync(selection.Id, ct);
         var record = RecordTrust.Trusted(build, stored);
         var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, await store.ReadAllAsync(ct)));
-        var digest = await DigestAsync(record, push, ct);
+        var pipeline = await PipelineArtifactsAsync(push, builtChart, ct);
+        var sources = new PromotionSources(build.PromotionChain);
+        var digest = Decided(() => sources.ImageDigest(record, pipeline));
 
         IReadOnlyList<PromotionStep> plan;
         try
@@ -47,20 +49,27 @@ internal sealed class PromoteStep(IPromote build)
 
         var deployers = plan.ToDictionary(step => step.Environment, step => build.ReleaseDeployerFor(build.PromotionChain.Get(step.Environment)));
 
-        var registry = Registry(push);
+        var registry = EnvironmentRegistry.Of(build, push, "Promote");
         var commit = record.Created.Commit[..7];
         var charts = new EnvironmentCharts(build, registry, selection.Version, record.Created.Commit);
-        var chartDigest = await ChartDigestAsync(record, builtChart, charts, ct);
+        var chartDigest = await ChartDigestAsync(sources, record, pipeline, charts, ct);
         foreach (var step in plan)
         {
             var environment = build.PromotionChain.Get(step.Environment);
-            var from = SourceOf(environment, step.ImageDigest.Value, history, plan, push, registry);
+            // Both sources are decided before anything is copied: a refusal leaves no half-promoted environment.
+            var source = Decided(() => sources.SourceOf(step, plan, history.Deployments, pipeline, chartDigest));
+            var from = source.Previous is { } previous
+                ? new ImageLocation(registry, build.EnvironmentRepository(previous), step.ImageDigest.Value)
+                : new ImageLocation(push!.Registry, push.Repository, step.ImageDigest.Value);
+            var chartFrom = source.Previous is { } holder
+                ? new ImageLocation(registry, build.EnvironmentChartRepository(holder), chartDigest)
+                : PublishedChart(builtChart!, chartDigest);
+
             var repository = build.EnvironmentRepository(environment);
             build.Log.Information($"Promoting {selection.Id} to '{environment.Name}': copying {from} to {registry}/{repository}:{charts.Tag}");
             var copy = await build.Promoter.PromoteAsync(from, registry, repository, charts.Tag, "Promote", ct);
             var image = new ImageLocation(registry, repository, copy.Digest.ToString());
 
-            var chartFrom = ChartSourceOf(environment, chartDigest, history, step.ImageDigest.Value, plan, builtChart, registry);
             build.Log.Information($"Promoting the chart of {selection.Id} to '{environment.Name}': copying {chartFrom} to {registry}/{charts.Repository(environment)}:{charts.Tag}");
             var chartCopy = await build.Promoter.PromoteAsync(chartFrom, registry, charts.Repository(environment), charts.Tag, "Promote", ct);
             var chart = charts.In(environment, chartCopy.Digest.ToString());
@@ -78,62 +87,44 @@ internal sealed class PromoteStep(IPromote build)
     }
 
     // The chart a release is promoted with: the blessed one, else the one an environment already holds under the
-    // release's tag, else the one this pipeline published (same commit only).
-    private async Task<string> ChartDigestAsync(ReleaseRecord record, ChartStageRecord? built, EnvironmentCharts charts, CancellationToken ct)
+    // release's tag, else the one this pipeline published (same commit only). The rule orders them; this asks the registry.
+    private async Task<string> ChartDigestAsync(PromotionSources sources, ReleaseRecord record, PipelineArtifacts pipeline, EnvironmentCharts charts, CancellationToken ct)
     {
-        if (record.Events.OfType<ReleaseBlessed>().LastOrDefault() is { } blessed) return blessed.ChartDigest;
-        foreach (var environment in record.Events.OfType<ReleasePromoted>().Select(p => p.Environment).Distinct().Reverse())
-        {
-            if (!build.PromotionChain.Environments.Any(e => e.Name == environment)) continue;
-            if (await charts.DigestInAsync(build.PromotionChain.Get(environment), "Promote", ct) is { } digest) return digest;
-        }
-        if (built is null)
-            throw new ReleaseRefusedException(
-                $"Promote: the chart of release {record.ReleaseId} is unknown: it is not blessed, no environment holds it, and {build.Paths.ChartRecord} is missing. " +
-                "Run Chart in the pipeline that built the release, and promote from there.");
-        var source = await StageRecord.ReadAsync<SourceRecord>(build.Paths.SourceRecord, "Clone", ct);
-        if (source.Commit != record.Created.Commit)
-            throw new ReleaseRefusedException(
-                $"Promote: release {record.ReleaseId} is commit {record.Created.Commit[..7]}, but this pipeline's chart ({build.Paths.ChartRecord}) is of commit {source.ShortCommit}. Promote from the pipeline that built it.");
-        return built.ManifestDigest;
+        if (PromotionSources.BlessedChart(record) is { } blessed) return blessed;
+        foreach (var environment in sources.ChartHolders(record))
+            if (await charts.DigestInAsync(environment, "Promote", ct) is { } digest) return digest;
+        return Decided(() => PromotionSources.PipelineChart(record, pipeline));
     }
 
-    // The previous environment's chart repository when the release is (or is being) deployed there, else Chart's.
-    private ImageLocation ChartSourceOf(DeploymentEnvironment environment, string chartDigest, ReleaseHistory history, string imageDigest,
-        IReadOnlyList<PromotionStep> plan, ChartStageRecord? built, string registry)
+    // Clone's commit is read only when this pipeline published something: a promotion of a blessed or promoted
+    // release from another pipeline needs no Clone.
+    private async Task<PipelineArtifacts> PipelineArtifactsAsync(PushRecord? push, ChartStageRecord? chart, CancellationToken ct)
     {
-        var index = build.PromotionChain.IndexOf(environment.Name);
-        if (index > 0)
-        {
-            var previous = build.PromotionChain.Environments[index - 1];
-            if (history.Deployments.Any(d => d.Environment == previous.Name && d.ImageDigest.Value == imageDigest) || plan.Any(s => s.Environment == previous.Name))
-                return new ImageLocation(registry, build.EnvironmentChartRepository(previous), chartDigest);
-        }
-        if (built is null || built.ManifestDigest != chartDigest)
-            throw new ReleaseRefusedException(
-                $"Promote: the chart {chartDigest} is in no earlier environment and this pipeline did not publish it ({build.Paths.ChartRecord}). Promote from the pipeline that built it.");
+        if (push is null && chart is null) return new PipelineArtifacts(null, null, null);
+        var source = await StageRecord.ReadAsync<SourceRecord>(build.Paths.SourceRecord, "Clone", ct);
+        return new PipelineArtifacts(source.Commit, push?.Digest, chart?.ManifestDigest);
+    }
+
+    private static ImageLocation PublishedChart(ChartStageRecord built, string digest)
+    {
         var location = ChartLocation.From(built);
-        return new ImageLocation(location.Registry, location.Repository, chartDigest);
+        return new ImageLocation(location.Registry, location.Repository, digest);
     }
 
-    // The digest a release is promoted with: the blessed one, else the one already promoted, else this build's push.
-    private Task<string> DigestAsync(ReleaseRecord record, PushRecord? push, CancellationToken ct)
+    private T Decided<T>(Func<T> decision)
     {
-        if (record.Events.OfType<ReleaseBlessed>().LastOrDefault() is { } blessed) return Task.FromResult(blessed.ImageDigest);
-        if (record.Events.OfType<ReleasePromoted>().LastOrDefault() is { } promoted) return Task.FromResult(promoted.ImageDigest);
-        if (push is null)
-            throw new ReleaseRefusedException($"Promote: release {record.ReleaseId} was never pushed by this pipeline ({build.Paths.PushRecord} is missing) nor promoted. Run Push first.");
-        return CheckSameCommitAsync(record, push, ct);
+        try { return decision(); }
+        catch (PromotionRefusedException e)
+        {
+            throw new ReleaseRefusedException("Promote: " + string.Join("\n- ", e.Problems) + Where(e), e);
+        }
     }
 
-    private async Task<string> CheckSameCommitAsync(ReleaseRecord record, PushRecord push, CancellationToken ct)
-    {
-        var source = await StageRecord.ReadAsync<SourceRecord>(build.Paths.SourceRecord, "Clone", ct);
-        if (source.Commit != record.Created.Commit)
-            throw new ReleaseRefusedException(
-                $"Promote: release {record.ReleaseId} is commit {record.Created.Commit[..7]}, but this pipeline pushed commit {source.ShortCommit}. Promote from the pipeline that built it.");
-        return push.Digest;
-    }
+    // The rule speaks of "this pipeline"; the user is told which of its records that is.
+    private string Where(PromotionRefusedException e) =>
+        e.Problems.Any(p => p.Contains("this pipeline", StringComparison.Ordinal))
+            ? $" (this pipeline's records: {build.Paths.PushRecord}, {build.Paths.ChartRecord}, {build.Paths.SourceRecord})"
+            : "";
 
     private async Task CheckGatesAsync(IReadOnlyList<PromotionStep> plan, ReleaseRecord record, CancellationToken ct)
     {
@@ -163,25 +154,5 @@ internal sealed class PromoteStep(IPromote build)
             if (!decision.Passed)
                 throw new ReleaseRefusedException($"Promote: the gate of '{step.Environment}' is blocked for {record.ReleaseId}:\n- " + string.Join("\n- ", decision.Blockers));
         }
-    }
-
-    private string Registry(PushRecord? push) =>
-        !string.IsNullOrWhiteSpace(build.PromotionRegistry) ? build.PromotionRegistry.Trim()
-        : push?.Registry ?? throw new ReleaseRefusedException("Promote: no registry for the environment repositories: pass --promotion-registry HOST:PORT.");
-
-    // The previous environment's repository when it holds the digest (in history or earlier in this plan), else Push's.
-    private ImageLocation SourceOf(DeploymentEnvironment environment, string digest, ReleaseHistory history,
-        IReadOnlyList<PromotionStep> plan, PushRecord? push, string registry)
-    {
-        var index = build.PromotionChain.IndexOf(environment.Name);
-        if (index > 0)
-        {
-            var previous = build.PromotionChain.Environments[index - 1];
-            if (history.Deployments.Any(d => d.Environment == previous.Name && d.ImageDigest.Value == digest) || plan.Any(s => s.Environment == previous.Name))
-                return new ImageLocation(registry, build.EnvironmentRepository(previous), digest);
-        }
-        if (push is null || push.Digest != digest)
-            throw new ReleaseRefusedException($"Promote: the image {digest} is in no earlier environment and this pipeline did not push it. Promote from the pipeline that pushed it.");
-        return new ImageLocation(push.Registry, push.Repository, digest);
     }
 }

@@ -38,9 +38,7 @@ internal sealed class RollbackStep(IPromote build)
         catch (PromotionRefusedException e) { throw new ReleaseRefusedException("Rollback: " + string.Join("\n- ", e.Problems), e); }
         var current = history.Current(environment)!;
 
-        var registry = !string.IsNullOrWhiteSpace(build.PromotionRegistry) ? build.PromotionRegistry.Trim()
-            : build.Paths.PushRecord.FileExists() ? (await StageRecord.ReadAsync<PushRecord>(build.Paths.PushRecord, "Push", ct)).Registry
-            : throw new ReleaseRefusedException("Rollback: pass --promotion-registry HOST:PORT (the registry of the environment repositories).");
+        var registry = await EnvironmentRegistry.ReadAsync(build, "Rollback", ct);
         var deployer = build.ReleaseDeployerFor(target);
         var repository = build.EnvironmentRepository(target);
         var restored = all.First(r => r.ReleaseId == plan.To.ReleaseId);

@@ -113,10 +113,13 @@ internal sealed class RecordsRepository : IAsyncDisposable
             await RunAsync(["symbolic-ref", "HEAD", $"refs/heads/{Branch}"], ct);
     }
 
-    private async Task<string?> HeadAsync(CancellationToken ct)
+    // Reads go through libgit2 in-process; the clone, fetch and push above and below stay with the git CLI.
+    private Task<string?> HeadAsync(CancellationToken ct)
     {
-        var head = await _git.RunAsync(Path, ["rev-parse", "--verify", "--quiet", "HEAD"], new GitRunOptions { AllowNonZeroExit = true }, ct);
-        return head.ExitCode == 0 ? head.OutputText.Trim() : null;
+        ct.ThrowIfCancellationRequested();
+        using var history = GitHistory.Open(Path);
+        try { return Task.FromResult<string?>(history.Resolve("HEAD")); }
+        catch (GitRefNotFoundException) { return Task.FromResult<string?>(null); } // nothing recorded yet
     }
 
     // A head that does not contain the one last seen here means the history was rewritten (force-push, dropped events).
@@ -144,8 +147,14 @@ internal sealed class RecordsRepository : IAsyncDisposable
         await _anchor.WriteAsync(head, ct);
     }
 
-    private async Task<bool> ContainsAsync(string ancestor, string head, CancellationToken ct) =>
-        (await _git.RunAsync(Path, ["merge-base", "--is-ancestor", ancestor, head], new GitRunOptions { AllowNonZeroExit = true }, ct)).ExitCode == 0;
+    // An anchor this clone does not have at all (the history was rewritten without it) is not contained either.
+    private Task<bool> ContainsAsync(string ancestor, string head, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        using var history = GitHistory.Open(Path);
+        try { return Task.FromResult(history.Contains(head, ancestor)); }
+        catch (GitRefNotFoundException) { return Task.FromResult(false); }
+    }
 
     private async Task<string?> RemoteHeadAsync(CancellationToken ct)
     {
@@ -169,17 +178,16 @@ internal sealed class RecordsRepository : IAsyncDisposable
             : [];
 
     /// <summary>The file's content at every commit that changed it, oldest first (the audit trail).</summary>
-    public async Task<IReadOnlyList<(string Commit, string Text)>> HistoryAsync(string relative, CancellationToken ct)
+    public Task<IReadOnlyList<(string Commit, string Text)>> HistoryAsync(string relative, CancellationToken ct)
     {
-        var log = await _git.RunAsync(Path, ["log", "--format=%H", "--reverse", "--", relative], new GitRunOptions { AllowNonZeroExit = true }, ct);
-        if (log.ExitCode != 0) return [];
+        using var history = GitHistory.Open(Path);
         var versions = new List<(string, string)>();
-        foreach (var commit in log.Output.Where(l => l.Length > 0))
+        foreach (var commit in history.CommitsChanging(relative, ct))
         {
-            var show = await _git.RunAsync(Path, ["show", $"{commit}:{relative}"], new GitRunOptions { AllowNonZeroExit = true }, ct);
-            if (show.ExitCode == 0) versions.Add((commit, show.OutputText));
+            // The commit that deleted the file has no text of it: the trail lists the versions that existed.
+            if (history.FileAt(commit, relative) is { } text) versions.Add((commit, text));
         }
-        return versions;
+        return Task.FromResult<IReadOnlyList<(string, string)>>(versions);
     }
 
     /// <summary>

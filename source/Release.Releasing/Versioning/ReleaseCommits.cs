@@ -5,8 +5,9 @@ using Release.Tooling.Git;
 namespace Release.Releasing.Versioning;
 
 /// <summary>
-/// The git facts a release is made of, read from a checked-out repository: the stable release tags reachable from
-/// a commit, the newest one, and the commits since it. Parsing and version rules stay in Release.Process.
+/// The git facts a release is made of, read from a checked-out repository by the one tag-to-version reader
+/// (<see cref="ReleaseTagHistory"/>): the release tags reachable from a commit, the newest stable one, and the
+/// commits since it. Parsing and version rules stay in Release.Process.
 /// </summary>
 /// <param name="Tags">Reachable release tags (name, version), pre-releases included.</param>
 /// <param name="LastStableTag">The newest reachable stable tag, or null.</param>
@@ -20,21 +21,15 @@ internal sealed record ReleaseCommits(
     public IReadOnlyList<ConventionalCommit> Conventional =>
         Commits.Select(c => ConventionalCommitParser.ParseOrOther(c.Message, c.Hash[..7])).ToArray();
 
-    /// <summary>Reads the facts for <paramref name="to"/> (default HEAD), optionally stopping before a version's own tag.</summary>
-    public static async Task<ReleaseCommits> ReadAsync(GitRepository repository, string to, CancellationToken ct, SemanticVersion? below = null)
+    /// <summary>Reads the facts for <paramref name="to"/>, optionally stopping before a version's own tag (in-process, no git processes).</summary>
+    public static Task<ReleaseCommits> ReadAsync(string workspace, string to, CancellationToken ct, SemanticVersion? below = null)
     {
-        var names = await repository.ListTagsAsync(new GitTagListSettings { Merged = to }, ct);
-        var tags = new List<(string, SemanticVersion)>();
-        foreach (var name in names)
-        {
-            var text = name.StartsWith('v') || name.StartsWith('V') ? name[1..] : name;
-            if (SemanticVersion.TryParse(text, out var version, out _) && version!.BuildMetadata.Count == 0)
-                tags.Add((name, version));
-        }
-        var last = tags.Where(t => !t.Item2.IsPreRelease && (below is null || t.Item2 < below))
-            .OrderByDescending(t => t.Item2).Select(t => ((string, SemanticVersion)?)t).FirstOrDefault();
-        var commits = await repository.LogAsync(new GitLogSettings { From = last?.Item1, To = to }, ct);
-        return new ReleaseCommits(tags, last, commits);
+        using var history = GitHistory.Open(workspace);
+        var facts = ReleaseTagHistory.Read(history, to, below, ct);
+        return Task.FromResult(new ReleaseCommits(
+            facts.Tags.Select(t => (t.Name, t.Version)).ToArray(),
+            facts.LastStable is { } last ? (last.Name, last.Version) : null,
+            facts.Commits));
     }
 
     /// <summary>

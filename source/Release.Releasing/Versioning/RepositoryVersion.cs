@@ -17,10 +17,15 @@ public static class RepositoryVersion
     /// <exception cref="ArgumentException">The branch matches no rule of the model.</exception>
     public static async Task<CalculatedVersion> CalculateAsync(string workspace, BranchModel? model = null, string? branch = null, CancellationToken ct = default)
     {
-        var repository = new GitRepository(workspace);
-        var head = await repository.RevParseAsync("HEAD", ct).ConfigureAwait(false);
-        var facts = await ReleaseCommits.ReadAsync(repository, head, ct).ConfigureAwait(false);
-        branch ??= await repository.CurrentBranchAsync(ct).ConfigureAwait(false)
+        string head;
+        string? checkedOut;
+        using (var history = GitHistory.Open(workspace))
+        {
+            head = history.Resolve("HEAD");
+            checkedOut = history.CurrentBranch;
+        }
+        var facts = await ReleaseCommits.ReadAsync(workspace, head, ct).ConfigureAwait(false);
+        branch ??= checkedOut
                    ?? Environment.GetEnvironmentVariable("CI_COMMIT_REF_NAME") ?? Environment.GetEnvironmentVariable("BUILD_SOURCEBRANCHNAME") ?? "detached";
         return new VersionCalculator(model).Calculate(new VersionInput(
             facts.Tags.Select(t => t.Version).ToArray(), facts.Conventional, branch, facts.Commits.Count, head[..7]));

@@ -16,8 +16,7 @@ internal sealed class VersionStep(IVersioning build)
         var paths = build.ReleasePaths;
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
         var type = ParseReleaseType(build.ReleaseType);
-        var repository = new GitRepository(source.Workspace, new GitClient(secrets: build.Context.Secrets.Secrets));
-        var facts = await ReleaseCommits.ReadAsync(repository, source.Commit, ct);
+        var facts = await ReleaseCommits.ReadAsync(source.Workspace, source.Commit, ct);
         var branch = source.Branch ?? build.VersionBranch
             ?? build.Context.Environment.GetValueOrDefault("CI_COMMIT_REF_NAME") ?? build.Context.Environment.GetValueOrDefault("BUILD_SOURCEBRANCHNAME") ?? "detached";
         var model = Model(build.BranchModel);

@@ -1,5 +1,4 @@
 using Release.Process.Versioning;
-using Release.SemVer;
 using Release.Stages.Pipeline;
 using Release.Tooling.Git;
 using Release.Engine;
@@ -12,51 +11,43 @@ namespace Release.Stages.Clone;
 /// </summary>
 internal sealed class SourceVersionReader(GitRepository repository, IClone build)
 {
-    public async Task<SourceRecord> ReadAsync(string shownRepository, string? reference, CancellationToken ct)
+    public Task<SourceRecord> ReadAsync(string shownRepository, string? reference, CancellationToken ct)
     {
-        var head = await repository.GetCommitAsync("HEAD", ct);
-        var shortSha = await repository.RevParseAsync(new GitRevParseSettings("HEAD") { Short = 7 }, ct);
-        var checkedOutBranch = await repository.CurrentBranchAsync(ct);
+        // History is read in-process (one open, no git processes); the clone itself stays with the git CLI.
+        using var history = GitHistory.Open(repository.Path);
+        var head = history.ReadCommit("HEAD");
+        var shortSha = history.ShortHash("HEAD");
+        var checkedOutBranch = history.CurrentBranch;
         var branch = checkedOutBranch ?? BranchForDetachedHead();
-        if (await repository.IsShallowAsync(ct))
+        if (history.IsShallow)
             build.Log.Warning($"The clone is shallow (--clone-depth {build.CloneDepth}): release tags older than the cut are not seen, so the version may be too low.");
 
-        var releaseTags = await ReachableReleaseTagsAsync(ct);
-        var lastRelease = releaseTags.Where(t => !t.Version.IsPreRelease).OrderByDescending(t => t.Version).FirstOrDefault();
-        var commits = await repository.LogAsync(new GitLogSettings { From = lastRelease.Name, To = "HEAD" }, ct);
-        var conventional = commits.Select(c => ConventionalCommitParser.ParseOrOther(c.Message, c.Hash[..7])).ToList();
+        var facts = ReleaseTagHistory.Read(history, "HEAD", ct: ct);
+        var conventional = facts.Commits.Select(c => ConventionalCommitParser.ParseOrOther(c.Message, c.Hash[..7])).ToList();
 
         var calculator = new VersionCalculator(Model());
         CalculatedVersion version;
         try
         {
-            version = calculator.Calculate(new VersionInput(releaseTags.Select(t => t.Version).ToList(), conventional, branch, commits.Count, shortSha));
+            version = calculator.Calculate(new VersionInput(facts.Tags.Select(t => t.Version).ToList(), conventional, branch, facts.Commits.Count, shortSha));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             throw new InvalidOperationException($"Clone: cannot compute the version of {shownRepository} at {shortSha} on branch '{branch}': {e.Message}", e);
         }
-        build.Log.Information($"Version {version.Version} from {(lastRelease.Name ?? "no release tag")} + {commits.Count} commit(s): {version.Reason}");
+        build.Log.Information($"Version {version.Version} from {(facts.LastStable?.Name ?? "no release tag")} + {facts.Commits.Count} commit(s): {version.Reason}");
 
-        var tagsAtHead = await repository.TagsAtHeadAsync(ct);
-        return new SourceRecord(shownRepository, repository.Path, head.Hash, shortSha, checkedOutBranch ?? (reference is null ? null : branch),
+        var tagsAtHead = NewestVersionFirst(history.TagsAt("HEAD"));
+        return Task.FromResult(new SourceRecord(shownRepository, repository.Path, head.Hash, shortSha, checkedOutBranch ?? (reference is null ? null : branch),
             tagsAtHead, head.Author.Name, head.Author.Email, head.Committer.Date ?? head.Author.Date ?? DateTimeOffset.UnixEpoch,
-            version.Version.ToString(), version.ToChartVersion().ToString());
+            version.Version.ToString(), version.ToChartVersion().ToString()));
     }
 
-    // Tags that are not versions (e.g. "deployed-prod") are ignored rather than failing the build.
-    private async Task<List<(string? Name, SemanticVersion Version)>> ReachableReleaseTagsAsync(CancellationToken ct)
-    {
-        var tags = await repository.ListTagsAsync(new GitTagListSettings { Merged = "HEAD" }, ct);
-        var versions = new List<(string? Name, SemanticVersion Version)>();
-        foreach (var tag in tags)
-        {
-            var text = tag.StartsWith('v') || tag.StartsWith('V') ? tag[1..] : tag;
-            if (SemanticVersion.TryParse(text, out var version, out _) && version!.BuildMetadata.Count == 0)
-                versions.Add((tag, version));
-        }
-        return versions;
-    }
+    // As `git tag --sort=-v:refname` listed them: version tags newest first, other tags after them in reverse name order.
+    private static IReadOnlyList<string> NewestVersionFirst(IReadOnlyList<string> tags) =>
+        tags.Select(name => (Name: name, Tag: ReleaseTag.FromName(name)))
+            .OrderByDescending(t => t.Tag is not null).ThenByDescending(t => t.Tag?.Version).ThenByDescending(t => t.Name, StringComparer.Ordinal)
+            .Select(t => t.Name).ToArray();
 
     private string BranchForDetachedHead()
     {

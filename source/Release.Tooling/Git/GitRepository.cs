@@ -1,8 +1,9 @@
 namespace Release.Tooling.Git;
 
 /// <summary>
-/// A git repository on disk (working tree or bare), with typed reads: revisions, branch, tags, describe, log.
-/// Changes (add, commit, tag, push, config) are in the other parts of this class.
+/// A git repository on disk (working tree or bare) driven through the git CLI: typed reads (revisions, branch, tags,
+/// describe, log) and, in the other parts of this class, changes (add, commit, tag, push, config). Reading history
+/// in bulk goes through <see cref="GitHistory"/> instead, in-process without a process per question.
 /// </summary>
 public sealed partial class GitRepository
 {

@@ -1,5 +1,4 @@
 using Release.Containers.Builders;
-using Release.Tooling.Processes;
 
 namespace Release.Containers.Tests.Builders;
 
@@ -16,7 +15,7 @@ public class DockerfileBuilderArgumentsTests
     [Test]
     public void Buildah_bud_uses_vfs_chroot_and_runc_with_labels_and_tags()
     {
-        var builder = new BuildahBuilder(new ProcessRunner(), _ => { });
+        var builder = new BuildahTool();
         Assert.That(builder.BuildArguments(Settings), Is.EqualTo(new[]
         {
             "bud", "--storage-driver", "vfs", "--isolation", "chroot", "--runtime", "/usr/sbin/runc", "--tls-verify=false",
@@ -34,7 +33,7 @@ public class DockerfileBuilderArgumentsTests
     [Test]
     public void Buildah_with_a_private_storage_root_passes_root_and_runroot_to_build_and_push()
     {
-        var builder = new BuildahBuilder(new ProcessRunner(), _ => { }) { StorageRoot = "/tmp/b" };
+        var builder = new BuildahTool { StorageRoot = "/tmp/b" };
         Assert.That(builder.BuildArguments(Settings with { TlsVerify = true }).Take(10), Is.EqualTo(new[]
         {
             "bud", "--storage-driver", "vfs", "--root", "/tmp/b", "--runroot", "/tmp/b-run", "--isolation", "chroot", "--runtime",
@@ -49,7 +48,7 @@ public class DockerfileBuilderArgumentsTests
     [Test]
     public void Docker_build_and_push_arguments()
     {
-        Assert.That(DockerBuilder.BuildArguments(Settings with { Dockerfile = "/src/web/Containerfile" }), Is.EqualTo(new[]
+        Assert.That(new DockerTool().BuildArguments(Settings with { Dockerfile = "/src/web/Containerfile" }), Is.EqualTo(new[]
         {
             "build", "-f", "/src/web/Containerfile",
             "--build-arg", "BASE_IMAGE=mirror.example.com/dotnet/aspnet:10.0",
@@ -60,7 +59,20 @@ public class DockerfileBuilderArgumentsTests
             "-t", "localhost:5000/apps/web:latest",
             "/src/web",
         }));
-        Assert.That(DockerBuilder.PushArguments("localhost:5000/apps/web:1.4.0"), Is.EqualTo(new[] { "push", "localhost:5000/apps/web:1.4.0" }));
+        Assert.That(new DockerTool().PushArguments("localhost:5000/apps/web:1.4.0", tlsVerify: false), Is.EqualTo(new[] { "push", "localhost:5000/apps/web:1.4.0" }));
+    }
+
+    [Test]
+    public void Each_tool_knows_its_own_lines_for_an_unpullable_base_image_and_docker_its_daemon()
+    {
+        const string BuildahLine = "Error: creating build container: initializing source docker://localhost:5000/base/absent:10.0: reading manifest 10.0: manifest unknown";
+        const string BuildKitLine = "ERROR: failed to solve: failed to resolve source metadata for localhost:5000/base/absent:10.0";
+        Assert.That(new BuildahTool().MeansBaseImageUnpullable(BuildahLine), Is.True);
+        Assert.That(new BuildahTool().MeansBaseImageUnpullable(BuildKitLine), Is.False);
+        Assert.That(new DockerTool().MeansBaseImageUnpullable(BuildKitLine), Is.True);
+        Assert.That(new DockerTool().MeansBaseImageUnpullable("Step 3/3 : COPY greeting.txt /app/"), Is.False);
+        Assert.That(new DockerTool { DockerHost = "unix:///run/ci/docker.sock" }.Environment["DOCKER_HOST"], Is.EqualTo("unix:///run/ci/docker.sock"));
+        Assert.That(new BuildahTool().Environment, Is.Empty);
     }
 
     [Test]

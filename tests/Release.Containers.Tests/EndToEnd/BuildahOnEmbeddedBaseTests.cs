@@ -16,7 +16,7 @@ public class BuildahOnEmbeddedBaseTests
     private RegistryFixture _registry = null!;
     private TempDirectory _work = null!;
     private string _baseImage = null!;
-    private BuildahBuilder _buildah = null!;
+    private DockerfileBuilder _buildah = null!;
 
     [OneTimeSetUp]
     public async Task PushEmbeddedBaseAsync()
@@ -28,7 +28,7 @@ public class BuildahOnEmbeddedBaseTests
         await client.PushLayoutAsync(image.LayoutDirectory, "base/aspnet", "10.0");
         _baseImage = $"{_registry.Address}/base/aspnet:10.0";
         // A private storage root keeps this test's vfs layers apart from anyone else's buildah use.
-        _buildah = new BuildahBuilder(new ProcessRunner(), TestLog.Write) { StorageRoot = _work.Combine("buildah") };
+        _buildah = new DockerfileBuilder(new BuildahTool { StorageRoot = _work.Combine("buildah") }, new ProcessRunner(), TestLog.Write);
     }
 
     [OneTimeTearDown]
