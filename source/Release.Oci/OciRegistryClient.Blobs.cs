@@ -1,4 +1,5 @@
 using System.Net;
+using Release.Foundation.IO;
 
 namespace Release.Oci;
 
@@ -77,23 +78,6 @@ public sealed partial class OciRegistryClient
     /// Downloads and verifies the blob into <paramref name="path"/>: written to a temp file beside it and moved
     /// into place only after the digest matched, so the path never holds a partial or corrupt blob.
     /// </summary>
-    public async Task GetBlobToFileAsync(string repository, OciDigest digest, string path, CancellationToken cancellationToken = default)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
-        try
-        {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            {
-                await GetBlobAsync(repository, digest, file, cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public Task GetBlobToFileAsync(string repository, OciDigest digest, string path, CancellationToken cancellationToken = default) =>
+        AtomicFile.WriteAsync(path, (file, ct) => GetBlobAsync(repository, digest, file, ct), cancellationToken);
 }

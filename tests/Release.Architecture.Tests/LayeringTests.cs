@@ -4,9 +4,10 @@ namespace Release.Architecture.Tests;
 
 /// <summary>
 /// The folder tree promises layers: the engine knows nothing of tools, CI vendors or release rules; tool wrappers know
-/// nothing of targets; CI generation reads only the engine's graph; the release rules' core does no I/O. Release.SemVer
-/// is the one foundation below them: versions alone, which the release rules and the Helm and git tool layers read.
-/// These tests hold the assemblies to that promise.
+/// nothing of targets; CI generation reads only the engine's graph; the release rules' core does no I/O. Two
+/// foundations sit below them and reference nothing of ours: Release.SemVer (versions alone, which the release rules
+/// and the Helm and git tool layers read) and Release.Foundation (atomic writes, secret masking, YAML quoting: the few
+/// utilities the engine and the tool layers both need, one copy each). These tests hold the assemblies to that promise.
 /// </summary>
 public class LayeringTests
 {
@@ -16,8 +17,8 @@ public class LayeringTests
         Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Release.", StringComparison.Ordinal)).Order().ToList();
 
     [Test]
-    public void The_engine_references_no_other_layer() =>
-        Assert.That(ReleaseReferencesOf("Release.Engine"), Is.Empty);
+    public void The_engine_references_no_other_layer_only_the_foundation() =>
+        Assert.That(ReleaseReferencesOf("Release.Engine"), Is.EqualTo(new[] { "Release.Foundation" }));
 
     [TestCaseSource(nameof(ToolLayers))]
     public void A_tool_layer_knows_nothing_of_targets_stages_or_release_rules(string assembly) =>
@@ -25,7 +26,7 @@ public class LayeringTests
 
     [Test]
     public void CI_generation_reads_only_the_engine() =>
-        Assert.That(ReleaseReferencesOf("Release.CI"), Is.EqualTo(new[] { "Release.Engine" }));
+        Assert.That(ReleaseReferencesOf("Release.CI"), Is.EqualTo(new[] { "Release.Engine", "Release.Foundation" }));
 
     [Test]
     public void Release_rules_reference_only_the_versioning_foundation() =>
@@ -40,12 +41,20 @@ public class LayeringTests
                 .Order().ToList(),
             Is.EqualTo(new[] { "NSec.Cryptography", "Release.SemVer" }));
 
+    [TestCase("Release.SemVer")]
+    [TestCase("Release.Foundation")]
+    public void A_foundation_references_nothing_of_ours(string assembly) =>
+        Assert.That(ReleaseReferencesOf(assembly), Is.Empty);
+
+    // The utilities foundation is a library of helpers, not a layer: no package either, so referencing it costs nothing.
     [Test]
-    public void The_versioning_foundation_references_nothing_of_ours() =>
-        Assert.That(ReleaseReferencesOf("Release.SemVer"), Is.Empty);
+    public void The_utilities_foundation_references_no_package() =>
+        Assert.That(Assembly.Load("Release.Foundation").GetReferencedAssemblies().Select(a => a.Name!)
+                .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && !n.StartsWith("Microsoft.", StringComparison.Ordinal) && n != "netstandard"),
+            Is.Empty);
 
     private static readonly string[] AllAssemblies =
-        ["Release.Engine", "Release.SemVer", "Release.Process", "Release.CI", .. ToolLayers, "Release.Stages", "Release.Delivery", "Release.Releasing"];
+        ["Release.Engine", "Release.SemVer", "Release.Foundation", "Release.Process", "Release.CI", .. ToolLayers, "Release.Stages", "Release.Delivery", "Release.Releasing"];
 
     // History is read in-process through libgit2 in one place, the git tool wrapper (GitHistory): targets and stages
     // ask it, so the native library loads only inside targets that read history, never on `./build.sh --help`.

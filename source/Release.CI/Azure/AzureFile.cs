@@ -60,7 +60,7 @@ internal static class AzureFile
             foreach (var environment in environments)
             {
                 var rules = environment.SelectMany(e => e.BranchRules).Distinct()
-                    .Select(r => BranchRule.IsMergeRequestName(r) ? "refs/pull/*" : "refs/heads/" + r).ToList();
+                    .Select(r => BranchTrigger.IsMergeRequestName(r) ? "refs/pull/*" : "refs/heads/" + r).ToList();
                 var approval = environment.Any(e => e.Manual) ? "Approvals (a required approver starts each deployment); " : "";
                 yield return $"  {environment.Key}: {approval}Branch control allowing {string.Join(", ", rules)}.";
             }

@@ -131,7 +131,7 @@ public sealed class CiConfiguration
     public CiConfiguration StandardEnvironments(string deployTarget, string parameter = EnvironmentDeclaration.DefaultParameter) =>
         OnBranches("main", "master", "staging").OnMergeRequests()
             .Deploy(deployTarget, "staging", ["staging"], parameter: parameter)
-            .Deploy(deployTarget, "pre-prod", [BranchRule.MergeRequestName], parameter: parameter)
+            .Deploy(deployTarget, "pre-prod", [BranchTrigger.MergeRequestName], parameter: parameter)
             .Deploy(deployTarget, "production", ["main", "master"], manual: true, parameter: parameter);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Release.Foundation.IO;
 namespace Release.CI.Files;
 
 /// <summary>
@@ -16,8 +17,7 @@ public static class CiFileWriter
             {
                 var target = Path.GetFullPath(Path.Combine(root, file.RelativePath));
                 if (File.Exists(target) && File.ReadAllText(target) == file.Content) continue;
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                var temp = target + $".{Guid.NewGuid():N}.tmp";
+                var temp = AtomicFile.TemporaryPathFor(target);
                 File.WriteAllText(temp, file.Content);
                 staged.Add((temp, target, file.RelativePath));
             }

@@ -24,7 +24,7 @@ internal static class GitLabProtection
         var mergeRequestJobs = MergeRequestJobs(pipeline);
         if (mergeRequestJobs.Count > 0)
         {
-            var environments = pipeline.Configuration.Environments.Where(e => e.BranchRules.Any(BranchRule.IsMergeRequestName)).Select(e => e.Name).Distinct();
+            var environments = pipeline.Configuration.Environments.Where(e => e.BranchRules.Any(BranchTrigger.IsMergeRequestName)).Select(e => e.Name).Distinct();
             yield return "";
             yield return "Merge-request pipelines run on the source branch, which is not protected, so protected variables never reach";
             yield return $"{string.Join(", ", mergeRequestJobs)}. Give what those jobs need (the variables above, their";
@@ -35,6 +35,6 @@ internal static class GitLabProtection
 
     /// <summary>Jobs for environments that merge-request pipelines deploy to.</summary>
     public static List<string> MergeRequestJobs(CiPipeline pipeline) => pipeline.Jobs
-        .Where(j => j.Environment is { } e && e.BranchRules.Any(BranchRule.IsMergeRequestName))
+        .Where(j => j.Environment is { } e && e.BranchRules.Any(BranchTrigger.IsMergeRequestName))
         .Select(j => j.GitLabName).ToList();
 }

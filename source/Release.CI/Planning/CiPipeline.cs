@@ -8,7 +8,7 @@ internal sealed record CiPipeline(
     string BuildClass,
     CiConfiguration Configuration,
     IReadOnlyList<CiJob> Jobs,
-    IReadOnlyList<BranchRule> BranchRules,
+    IReadOnlyList<BranchTrigger> BranchRules,
     IReadOnlyList<ParameterDescriptor> Secrets,
     IReadOnlyList<ParameterDescriptor> Variables)
 {
@@ -39,7 +39,7 @@ internal sealed record CiPipeline(
         var variables = Import(config.TeamVariables, ordered, graph, index, j => j.Variables);
         problems.ThrowIfAny();
 
-        var rules = config.Branches.Select(b => BranchRule.TryParse(b, out _)!).ToList();
+        var rules = config.Branches.Select(b => BranchTrigger.TryParse(b, out _)!).ToList();
         string EnvironmentNameOf(string parameter) => graph.Parameters.First(p => string.Equals(p.Name, parameter, StringComparison.OrdinalIgnoreCase)).EnvironmentName;
         return new CiPipeline(buildClass, config, ordered, rules, secrets, variables)
         {

@@ -32,9 +32,9 @@ internal static partial class ConfigurationValidator
         var declaredRules = new List<string>();
         foreach (var rule in config.Branches)
         {
-            if (BranchRule.TryParse(rule, out var problem) is null)
+            if (BranchTrigger.TryParse(rule, out var problem) is null)
                 problems.Add($"OnBranches(\"{rule}\")", $"unknown branch rule: {problem}", "use a branch name like \"main\" or a prefix pattern like \"release/*\"");
-            else if (BranchRule.IsMergeRequestName(rule))
+            else if (BranchTrigger.IsMergeRequestName(rule))
                 problems.Add($"OnBranches(\"{rule}\")", "merge requests are not a branch", "call OnMergeRequests() instead");
             else declaredRules.Add(rule);
         }
@@ -66,10 +66,10 @@ internal static partial class ConfigurationValidator
             }
             foreach (var rule in environment.BranchRules)
             {
-                if (BranchRule.IsMergeRequestName(rule) ? config.MergeRequests : declaredRules.Contains(rule)) continue;
-                var known = declaredRules.Concat(config.MergeRequests ? [BranchRule.MergeRequestName] : []).ToList();
+                if (BranchTrigger.IsMergeRequestName(rule) ? config.MergeRequests : declaredRules.Contains(rule)) continue;
+                var known = declaredRules.Concat(config.MergeRequests ? [BranchTrigger.MergeRequestName] : []).ToList();
                 problems.Add(place, $"unknown branch rule '{rule}' (declared rules: {(known.Count == 0 ? "none" : string.Join(", ", known))})",
-                    BranchRule.IsMergeRequestName(rule) ? "call OnMergeRequests()" : $"declare it with OnBranches(\"{rule}\") or use a declared rule");
+                    BranchTrigger.IsMergeRequestName(rule) ? "call OnMergeRequests()" : $"declare it with OnBranches(\"{rule}\") or use a declared rule");
             }
         }
 
@@ -81,7 +81,7 @@ internal static partial class ConfigurationValidator
                 problems.Add(place, $"invalid cron expression: {cronProblem}", "write five fields, e.g. \"0 2 * * *\" for 02:00 UTC daily");
             if (!EnvironmentOrScheduleName().IsMatch(schedule.Name))
                 problems.Add(place, $"schedule name '{schedule.Name}' has characters CI systems reject", "use letters, digits, '-', '_' or spaces");
-            if (BranchRule.TryParse(schedule.Branch, out var branchProblem) is not { IsPattern: false, IsMergeRequest: false })
+            if (BranchTrigger.TryParse(schedule.Branch, out var branchProblem) is not { IsPattern: false, IsMergeRequest: false })
                 problems.Add(place, $"schedule branch '{schedule.Branch}' is not a single branch{(branchProblem is null ? "" : ": " + branchProblem)}", "name one branch, like \"main\"");
         }
         foreach (var duplicate in config.Schedules.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))

@@ -40,5 +40,5 @@ internal sealed class EnvironmentScope
 
     /// <summary>The pipelines <paramref name="environment"/> deploys in.</summary>
     public static HashSet<PipelineContext> ContextsOf(EnvironmentDeclaration environment) =>
-        environment.BranchRules.Select(r => PipelineContext.For(BranchRule.TryParse(r, out _)!)).ToHashSet();
+        environment.BranchRules.Select(r => PipelineContext.For(BranchTrigger.TryParse(r, out _)!)).ToHashSet();
 }

@@ -36,9 +36,9 @@ internal static class JobPlanner
 
     private static List<CiJob> DeclaredJobs(CiConfiguration config, TargetIndex index, EnvironmentScope scope, CiProblems problems)
     {
-        var rules = config.Branches.Select(b => BranchRule.TryParse(b, out _)!).ToList();
-        if (rules.Count == 0 && !config.MergeRequests) rules.Add(BranchRule.TryParse("*", out _)!);
-        if (config.MergeRequests) rules.Add(BranchRule.TryParse(BranchRule.MergeRequestName, out _)!);
+        var rules = config.Branches.Select(b => BranchTrigger.TryParse(b, out _)!).ToList();
+        if (rules.Count == 0 && !config.MergeRequests) rules.Add(BranchTrigger.TryParse("*", out _)!);
+        if (config.MergeRequests) rules.Add(BranchTrigger.TryParse(BranchTrigger.MergeRequestName, out _)!);
         var pushContexts = rules.Select(PipelineContext.For).ToHashSet();
 
         var jobs = new List<CiJob>();

@@ -6,20 +6,20 @@ namespace Release.CI.Planning;
 /// </summary>
 internal sealed record PipelineContext
 {
-    private PipelineContext(BranchRule? rule, ScheduleDeclaration? schedule)
+    private PipelineContext(BranchTrigger? rule, ScheduleDeclaration? schedule)
     {
         Rule = rule;
         Schedule = schedule;
     }
 
     /// <summary>The branch rule (or merge requests), for push and merge-request pipelines.</summary>
-    public BranchRule? Rule { get; }
+    public BranchTrigger? Rule { get; }
 
     /// <summary>The schedule, for scheduled pipelines.</summary>
     public ScheduleDeclaration? Schedule { get; }
 
     /// <summary>Pipelines for a branch rule or merge requests.</summary>
-    public static PipelineContext For(BranchRule rule) => new(rule, null);
+    public static PipelineContext For(BranchTrigger rule) => new(rule, null);
 
     /// <summary>Pipelines a schedule starts.</summary>
     public static PipelineContext For(ScheduleDeclaration schedule) => new(null, schedule);

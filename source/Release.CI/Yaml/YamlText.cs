@@ -1,5 +1,5 @@
+using Release.Foundation.Yaml;
 using System.Text;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -9,11 +9,8 @@ namespace Release.CI.Yaml;
 /// Prints a <see cref="YNode"/> tree as YAML through YamlDotNet's emitter (which knows every quoting rule), with a
 /// comment header, LF line endings and no document markers, so the same input always gives the same bytes.
 /// </summary>
-internal static partial class YamlText
+internal static class YamlText
 {
-    [GeneratedRegex(@"^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Ambiguous();
-
     public static string Write(IEnumerable<string> header, YNode root)
     {
         var text = new StringBuilder();
@@ -58,7 +55,7 @@ internal static partial class YamlText
     {
         ScalarKind.Literal => ScalarStyle.Plain,
         ScalarKind.Block => ScalarStyle.Literal,
-        _ when scalar.Text.Length == 0 || Ambiguous().IsMatch(scalar.Text) => ScalarStyle.DoubleQuoted,
+        _ when YamlScalars.NeedsQuotes(scalar.Text) => ScalarStyle.DoubleQuoted,
         _ => ScalarStyle.Any,
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Release.Foundation.IO;
 
 namespace Release.Containers.BaseImages;
 
@@ -42,20 +43,8 @@ internal sealed record BaseImageFingerprint(
     }
 
     /// <summary>Writes the fingerprint through a temp file and a rename, so a reader never sees half of it.</summary>
-    public async Task WriteAsync(string layoutDirectory, CancellationToken cancellationToken)
-    {
-        var path = PathFor(layoutDirectory);
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(this, Options), cancellationToken).ConfigureAwait(false);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public Task WriteAsync(string layoutDirectory, CancellationToken cancellationToken) =>
+        AtomicFile.WriteBytesAsync(PathFor(layoutDirectory), JsonSerializer.SerializeToUtf8Bytes(this, Options), cancellationToken);
 
     /// <summary>Removes the fingerprint, so it never vouches for a layout it was not taken for.</summary>
     public static void Delete(string layoutDirectory) => File.Delete(PathFor(layoutDirectory));

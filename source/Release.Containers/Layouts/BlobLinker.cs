@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Release.Foundation.IO;
 
 namespace Release.Containers.Layouts;
 
@@ -25,23 +26,10 @@ internal static class BlobLinker
 
         // EXDEV (another file system), EPERM (file system without hard links) and the like: copy instead. Through a
         // temp file, so a cancelled copy never leaves a short blob under the digest's name.
-        var temp = $"{destination}.{Guid.NewGuid():N}.partial";
-        try
-        {
-            var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-            await using (input.ConfigureAwait(false))
-            {
-                var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-                await using (output.ConfigureAwait(false))
-                    await input.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-            }
-            File.Move(temp, destination, overwrite: true);
-            return false;
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        await using (input.ConfigureAwait(false))
+            await AtomicFile.WriteAsync(destination, input.CopyToAsync, cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     // .NET has no API for hard links; link(2) from libc is all it takes.

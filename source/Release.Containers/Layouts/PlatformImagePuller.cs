@@ -36,27 +36,8 @@ internal static class PlatformImagePuller
             throw new InvalidOperationException($"{repository}:{reference} ({manifest.Digest}) is not a container image manifest");
 
         var layout = await OciImageLayout.CreateAsync(layoutDirectory, cancellationToken).ConfigureAwait(false);
-        var downloaded = 0;
-        var present = 0;
-        foreach (var blob in manifest.Document.Blobs())
-        {
-            var digest = blob.ParsedDigest;
-            var path = layout.BlobPath(digest);
-            if (new FileInfo(path) is { Exists: true } existing && existing.Length == blob.Size)
-            {
-                present++;
-                continue;
-            }
-            await client.GetBlobToFileAsync(repository, digest, path, cancellationToken).ConfigureAwait(false);
-            var size = new FileInfo(path).Length;
-            if (size != blob.Size)
-            {
-                File.Delete(path);
-                throw new OciRegistryException(
-                    $"blob {digest} of {repository} is {size} bytes but manifest {manifest.Digest} says {blob.Size}; the mirror's manifest is inconsistent.");
-            }
-            downloaded++;
-        }
+        var downloaded = await client.PullBlobsAsync(layout, repository, manifest, cancellationToken).ConfigureAwait(false);
+        var present = manifest.Document.Blobs().Count() - downloaded;
         await layout.WriteBlobAsync(manifest.Bytes, manifest.MediaType, cancellationToken).ConfigureAwait(false);
         await layout.AddManifestAsync(manifest.ToDescriptor() with { Platform = HostPlatform.Platform }, layoutTag, cancellationToken).ConfigureAwait(false);
         return new PlatformImagePull(manifest, downloaded, present);

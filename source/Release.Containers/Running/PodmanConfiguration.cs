@@ -1,3 +1,4 @@
+using Release.Foundation.IO;
 namespace Release.Containers.Running;
 
 /// <summary>
@@ -32,11 +33,8 @@ public static class PodmanConfiguration
     /// </summary>
     public static async Task<string> WriteAsync(string directory, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "containers.conf");
-        var temporary = path + $".{Guid.NewGuid():N}.tmp";
-        await File.WriteAllTextAsync(temporary, Content, cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, path, overwrite: true);
+        await AtomicFile.WriteTextAsync(path, Content, cancellationToken).ConfigureAwait(false);
         return path;
     }
 

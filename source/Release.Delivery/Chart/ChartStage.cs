@@ -42,7 +42,7 @@ internal sealed class ChartStage(IChart build)
         var outcome = await ChartRepositoryUpdater.AddAsync(workspace.Staging / "repo", package, metadata, build.ChartRepositoryUrl, source.CommitDate, ct);
         build.Log.Information($"Chart repository index.yaml: {outcome}");
 
-        var ociBase = string.IsNullOrWhiteSpace(build.ChartRegistry) ? $"oci://{push.Registry}/charts" : build.ChartRegistry.Trim();
+        var ociBase = build.ChartRegistry is null ? $"oci://{push.Registry}/charts" : build.ChartRegistry.Trim();
         var (reference, manifestDigest, created) = await ChartOciPublisher.PublishAsync(build.RegistryConnections, ociBase, package, metadata, ct);
         build.Log.Information($"{(created ? "Pushed" : "Already published:")} {reference} (manifest {manifestDigest})");
 
@@ -94,7 +94,7 @@ internal sealed class ChartStage(IChart build)
 
     private string ChartVersionOf(SourceRecord source, string seedName)
     {
-        var given = string.IsNullOrWhiteSpace(build.ChartVersion) ? null : build.ChartVersion.Trim();
+        var given = build.ChartVersion?.Trim();
         var text = given ?? source.ChartVersion;
         try
         {

@@ -124,7 +124,7 @@ internal sealed class DeployStage(IDeploy build)
     // A notification is a courtesy: its failure is reported but never fails a deployment that succeeded.
     private async Task NotifyAsync(DeploymentNotice notice, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(build.SlackWebhook)) return;
+        if (build.SlackWebhook is null) return;
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };

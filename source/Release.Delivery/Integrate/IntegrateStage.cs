@@ -16,7 +16,7 @@ internal sealed class IntegrateStage(IIntegrate build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.Paths;
-        var environment = !string.IsNullOrWhiteSpace(build.Environment) ? build.Environment.Trim()
+        var environment = build.Environment is not null ? build.Environment.Trim()
             : build is IDeploy deploy ? DeployStage.Select(deploy).Name
             : throw new InvalidOperationException("Integrate: pass --environment to name the deployment to test.");
         var deployment = await StageRecord.ReadAsync<DeploymentRecord>(paths.DeploymentRecord(environment), "Deploy", ct);
@@ -25,7 +25,7 @@ internal sealed class IntegrateStage(IIntegrate build)
                 $"Integrate: the deployment to '{environment}' recorded '{deployment.Url}', which is not an HTTP URL to test. " +
                 "Declare the environment's Url in the build's Environments.");
         var project = await ProjectAsync(paths, ct);
-        var variable = string.IsNullOrWhiteSpace(build.IntegrationUrlVariable)
+        var variable = build.IntegrationUrlVariable is null
             ? build.Module.ToUpperInvariant().Replace('-', '_') + "_URL"
             : build.IntegrationUrlVariable.Trim();
 
@@ -75,7 +75,7 @@ internal sealed class IntegrateStage(IIntegrate build)
     // A relative path means the cloned module (what was built) when Clone ran, else the build's own checkout.
     private async Task<string> ProjectAsync(PipelinePaths paths, CancellationToken ct)
     {
-        var relative = string.IsNullOrWhiteSpace(build.IntegrationTestProject)
+        var relative = build.IntegrationTestProject is null
             ? Path.Combine(build.ModuleDirectory, "tests", Pascal(build.Module) + ".IntegrationTests")
             : build.IntegrationTestProject.Trim();
         if (Path.IsPathFullyQualified(relative)) return Exists(relative);

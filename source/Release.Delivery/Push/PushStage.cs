@@ -16,16 +16,16 @@ internal sealed class PushStage(IPush build)
         var image = await DeliveryRecords.ReadImageAsync(build, ct);
         var source = await DeliveryRecords.TryReadSourceAsync(paths, ct);
 
-        var registry = Blank(build.PushRegistry) ?? image.Registry;
-        var repository = Blank(build.PushRepository) ?? image.Repository;
-        var tag = Blank(build.PushTag) ?? DefaultTag(image, source);
+        var registry = build.PushRegistry?.Trim() ?? image.Registry;
+        var repository = build.PushRepository?.Trim() ?? image.Repository;
+        var tag = build.PushTag?.Trim() ?? DefaultTag(image, source);
         var from = new ImageLocation(image.Registry, image.Repository, image.Digest);
         string digest;
         var layout = new BuiltImageLayout(build, image);
         if (await layout.IsNeededAsync(ct))
         {
             // With no registry named, Build's was its job's own embedded one: this job's embedded registry stands in.
-            if (Blank(build.PushRegistry) is null && registry == image.Registry) registry = await build.EmbeddedRegistry.GetAddressAsync(ct);
+            if (build.PushRegistry is null && registry == image.Registry) registry = await build.EmbeddedRegistry.GetAddressAsync(ct);
             digest = await layout.PushAsync(registry, repository, tag, ct);
         }
         else
@@ -65,6 +65,4 @@ internal sealed class PushStage(IPush build)
                 $"Push: cannot derive the image tag from Clone's version '{source.Version}' and commit '{source.ShortCommit}' ({e.Message}). Pass --push-tag.", e);
         }
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 using System.Collections.Concurrent;
 using Release.Engine.Output;
 using Release.Engine.Parameters;

@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 using System.Linq.Expressions;
 using Release.Engine.Definition;
 using Release.Engine.Execution;

@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 using System.Collections;
 using System.Reflection;
 using System.Runtime.ExceptionServices;

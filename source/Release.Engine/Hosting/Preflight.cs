@@ -71,7 +71,7 @@ internal static class Preflight
         {
             var parameter = group.Key;
             var answer = interactive ? await AskAsync(parameter, options, cancellationToken) : null;
-            if (!string.IsNullOrEmpty(answer))
+            if (!string.IsNullOrWhiteSpace(answer)) // a blank answer is no value, as a blank parameter is
             {
                 if (parameter.IsSecret) context.Secrets.Add(answer);
                 var value = ValueConverter.Convert(new RawValue([answer], "the prompt"), parameter.Type, parameter.Name, context.RootDirectory);

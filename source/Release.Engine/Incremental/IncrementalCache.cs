@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Release.Engine.Parameters;
 using Release.Engine.Planning;
+using Release.Foundation.IO;
 
 namespace Release.Engine.Incremental;
 
@@ -59,12 +60,8 @@ internal sealed class IncrementalCache(AbsolutePath root, ParameterValues parame
     /// <summary>Records a success: the hash and the key figures (already masked) the target reported.</summary>
     public async Task RecordSuccessAsync(ExecutableTarget target, string hash, IReadOnlyList<(string Key, string Value)> figures, CancellationToken cancellationToken)
     {
-        StateDirectory.CreateDirectory();
-        var file = StateDirectory / (target.Name + ".json");
-        var temporary = file + ".tmp";
         var state = new TargetState { Hash = hash, Figures = figures.Select(f => new[] { f.Key, f.Value }).ToList() };
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(state), cancellationToken);
-        File.Move(temporary, file, overwrite: true);
+        await AtomicFile.WriteTextAsync(StateDirectory / (target.Name + ".json"), JsonSerializer.Serialize(state), cancellationToken);
     }
 
     private sealed class TargetState

@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 namespace Release.Engine.Output;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Release.Foundation.IO;
 
 namespace Release.Engine.Output;
 
@@ -20,9 +21,7 @@ internal static class SchemaWriter
         var text = Encoding.UTF8.GetBytes(Render(graph, parameters));
         var path = directory / "build.schema.json";
         if (Holds(path, text)) return;
-        var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, text, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        await AtomicFile.WriteBytesAsync(path, text, cancellationToken);
     }
 
     /// <summary>

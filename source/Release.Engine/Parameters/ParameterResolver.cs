@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 using Release.Engine.Output;
 
 namespace Release.Engine.Parameters;
@@ -28,7 +29,11 @@ public static class ParameterResolver
             var raw = sources.Find(descriptor);
             if (raw is null) continue;
             if (descriptor.IsSecret)
-                foreach (var text in raw.Values) masker.Add(text);
+                foreach (var text in raw.Values)
+                {
+                    masker.Add(text);
+                    masker.Add(text.Trim()); // targets trim values before they use them
+                }
             var value = ValueConverter.Convert(raw, descriptor.Type, descriptor.Name, root);
             ParameterValidator.Check(descriptor, value, raw.Source);
             values[descriptor.Name] = (value, raw.Source);

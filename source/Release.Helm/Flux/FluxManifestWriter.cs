@@ -1,5 +1,5 @@
 using Release.Helm.Cli;
-using Release.Helm.IO;
+using Release.Foundation.IO;
 using Release.Helm.Oci;
 using Release.Helm.Yaml;
 using YamlDotNet.RepresentationModel;

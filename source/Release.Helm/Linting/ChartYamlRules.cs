@@ -1,3 +1,4 @@
+using Release.Foundation.Yaml;
 using Release.Helm.Charts;
 using Release.Helm.Versioning;
 using Release.Helm.Yaml;
@@ -31,7 +32,7 @@ internal static class ChartYamlRules
             findings.Add(new(LintSeverity.Error, File, Line(version), $"version '{version.Value}' is not SemVer 2: {problem}"));
 
         var appVersion = chart.Scalar("appVersion");
-        if (appVersion is { Style: ScalarStyle.Plain or ScalarStyle.Any } && YamlText.NeedsQuotes(appVersion.Value ?? ""))
+        if (appVersion is { Style: ScalarStyle.Plain or ScalarStyle.Any } && YamlScalars.NeedsQuotes(appVersion.Value ?? ""))
             findings.Add(new(LintSeverity.Error, File, Line(appVersion),
                 $"appVersion {appVersion.Value} is unquoted and YAML reads it as a number or bool (1.10 becomes 1.1); "
                 + $"quote it: appVersion: \"{appVersion.Value}\""));

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Release.Helm.Charts;
-using Release.Helm.IO;
+using Release.Foundation.IO;
 using Release.Helm.Linting;
 
 namespace Release.Helm.Packaging;
@@ -51,12 +51,10 @@ public sealed class ChartPackager
         return Directory.EnumerateFiles(chartDirectory, "*", SearchOption.AllDirectories)
             .Where(path => excludedPath is null || Path.GetFullPath(path) != excludedPath)
             .Select(path => Path.GetRelativePath(chartDirectory, path).Replace('\\', '/'))
-            .Where(relative => !ignore.IsIgnored(relative) && !IsTemporaryFile(relative))
+            // Left-over temporary files of an interrupted atomic write are never part of a chart.
+            .Where(relative => !ignore.IsIgnored(relative) && !AtomicFile.IsTemporary(relative))
             .OrderBy(relative => relative == "Chart.yaml" ? 0 : 1)
             .ThenBy(relative => relative, StringComparer.Ordinal)
             .ToList();
     }
-
-    // Left-over temporary files of an interrupted atomic write are never part of a chart.
-    private static bool IsTemporaryFile(string relative) => Path.GetFileName(relative) is var name && name.StartsWith('.') && name.EndsWith(".tmp");
 }

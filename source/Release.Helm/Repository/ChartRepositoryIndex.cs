@@ -1,4 +1,4 @@
-using Release.Helm.IO;
+using Release.Foundation.IO;
 using Release.Helm.Versioning;
 using Release.Helm.Yaml;
 using Release.SemVer;

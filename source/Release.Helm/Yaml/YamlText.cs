@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Release.Foundation.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -8,15 +8,12 @@ namespace Release.Helm.Yaml;
 /// <summary>
 /// Writes YAML node trees as text deterministically: two-space indent, indented sequences, "\n" line ends, no width
 /// wrapping, and strings quoted exactly when a reader would otherwise take them for something else (a number, a bool,
-/// null). Scalars explicitly marked <see cref="ScalarStyle.Plain"/> are written plain: that is how numbers and bools
-/// are built, and how a loaded file's plain scalars round-trip unchanged; explicitly quoted scalars stay quoted.
+/// null: the rule is <see cref="YamlScalars"/>). Scalars explicitly marked <see cref="ScalarStyle.Plain"/> are written
+/// plain: that is how numbers and bools are built, and how a loaded file's plain scalars round-trip unchanged;
+/// explicitly quoted scalars stay quoted.
 /// </summary>
-public static partial class YamlText
+public static class YamlText
 {
-    // YAML 1.1 and 1.2 core-schema plain scalars that do not read back as strings (Kubernetes and Helm use YAML 1.1 rules).
-    [GeneratedRegex(@"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?(?:0|[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9_]+(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$")]
-    private static partial Regex NonStringPlainScalar();
-
     /// <summary>Renders one document.</summary>
     public static string Write(YamlNode root)
     {
@@ -41,9 +38,6 @@ public static partial class YamlText
 
     /// <summary>A string scalar (quoted on output if it could read back as another type).</summary>
     public static YamlScalarNode String(string value) => new(value);
-
-    /// <summary>True when <paramref name="value"/>, written unquoted, would not read back as that string.</summary>
-    public static bool NeedsQuotes(string value) => value.Length == 0 || NonStringPlainScalar().IsMatch(value);
 
     private static void Emit(IEmitter emitter, YamlNode node)
     {
@@ -74,7 +68,7 @@ public static partial class YamlText
                     _ when scalar.Value is null => ScalarStyle.Plain,
                     ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted => scalar.Style,
                     _ when value.Contains('\n') => ScalarStyle.Literal,
-                    _ when NeedsQuotes(value) => ScalarStyle.DoubleQuoted,
+                    _ when YamlScalars.NeedsQuotes(value) => ScalarStyle.DoubleQuoted,
                     _ => ScalarStyle.Any,
                 };
                 emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, scalar.Value is null ? "null" : value, style, true, true));

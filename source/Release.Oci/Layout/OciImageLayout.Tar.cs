@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Release.Foundation.IO;
 
 namespace Release.Oci;
 
@@ -40,14 +41,7 @@ public sealed partial class OciImageLayout
             }
             else if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is not null)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                var temp = target + ".partial";
-                await using (var output = File.Create(temp))
-                {
-                    await entry.DataStream.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-                }
-
-                File.Move(temp, target, overwrite: true);
+                await AtomicFile.WriteAsync(target, entry.DataStream.CopyToAsync, cancellationToken).ConfigureAwait(false);
             }
         }
 

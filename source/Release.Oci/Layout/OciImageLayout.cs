@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Release.Foundation.IO;
 
 namespace Release.Oci;
 
@@ -128,17 +129,6 @@ public sealed partial class OciImageLayout
         return new ManifestContent(bytes, descriptor.MediaType);
     }
 
-    private static async Task WriteAtomicAsync(string path, byte[] content, CancellationToken cancellationToken)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    private static Task WriteAtomicAsync(string path, byte[] content, CancellationToken cancellationToken) =>
+        AtomicFile.WriteBytesAsync(path, content, cancellationToken);
 }

@@ -35,26 +35,47 @@ public static class LayoutPullExtensions
         }
         else
         {
-            foreach (var blob in manifest.Document.Blobs())
-            {
-                var digest = blob.ParsedDigest;
-                var path = layout.BlobPath(digest);
-                if (File.Exists(path) && new FileInfo(path).Length == blob.Size)
-                {
-                    continue;
-                }
-
-                await client.GetBlobToFileAsync(repository, digest, path, cancellationToken).ConfigureAwait(false);
-                var size = new FileInfo(path).Length;
-                if (size != blob.Size)
-                {
-                    File.Delete(path);
-                    throw new OciRegistryException(
-                        $"blob {digest} of {repository} is {size} bytes but manifest {manifest.Digest} says {blob.Size}; the manifest is inconsistent.");
-                }
-            }
+            await client.PullBlobsAsync(layout, repository, manifest, cancellationToken).ConfigureAwait(false);
         }
 
         await layout.WriteBlobAsync(manifest.Bytes, manifest.MediaType, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Downloads the config and layers of the image <paramref name="manifest"/> into <paramref name="layout"/>, each
+    /// verified by digest and size; blobs already there with the right size are not fetched again. The manifest itself
+    /// is not written. Returns how many blobs were downloaded.
+    /// </summary>
+    /// <exception cref="OciRegistryException">A blob's size differs from what the manifest says.</exception>
+    public static async Task<int> PullBlobsAsync(
+        this OciRegistryClient client, OciImageLayout layout, string repository, ManifestContent manifest,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var downloaded = 0;
+        foreach (var blob in manifest.Document.Blobs())
+        {
+            var digest = blob.ParsedDigest;
+            var path = layout.BlobPath(digest);
+            if (File.Exists(path) && new FileInfo(path).Length == blob.Size)
+            {
+                continue;
+            }
+
+            await client.GetBlobToFileAsync(repository, digest, path, cancellationToken).ConfigureAwait(false);
+            var size = new FileInfo(path).Length;
+            if (size != blob.Size)
+            {
+                File.Delete(path);
+                throw new OciRegistryException(
+                    $"blob {digest} of {repository} is {size} bytes but manifest {manifest.Digest} says {blob.Size}; the manifest is inconsistent.");
+            }
+
+            downloaded++;
+        }
+
+        return downloaded;
     }
 }

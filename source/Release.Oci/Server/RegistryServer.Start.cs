@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Release.Foundation.IO;
 
 namespace Release.Oci.Server;
 
@@ -127,8 +128,6 @@ public sealed partial class RegistryServer
             http:
               addr: 127.0.0.1:{port}
             """;
-        var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, yaml + Environment.NewLine, cancellationToken).ConfigureAwait(false);
-        File.Move(temp, path, overwrite: true);
+        await AtomicFile.WriteTextAsync(path, yaml + Environment.NewLine, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -47,6 +47,15 @@ public sealed class BranchModel
         new BranchRule("*", ReleaseChannel.Alpha, "alpha", IncludeBranchName: true),
     ]);
 
+    /// <summary>The built-in model called <paramref name="name"/>: <c>git-flow</c> (or <c>gitflow</c>) or <c>trunk-based</c> (or <c>trunk</c>), any case.</summary>
+    /// <exception cref="ArgumentException">No built-in model has that name; the message lists the names.</exception>
+    public static BranchModel Named(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "git-flow" or "gitflow" => GitFlow(),
+        "trunk-based" or "trunk" => TrunkBased(),
+        var other => throw new ArgumentException($"Branch model '{other}' is unknown. Use git-flow (the default) or trunk-based.", nameof(name)),
+    };
+
     /// <summary>Finds the policy for a branch.</summary>
     /// <param name="branch">The branch name (a leading <c>refs/heads/</c> is ignored).</param>
     /// <exception cref="ArgumentException">No rule matches; the message lists the patterns.</exception>

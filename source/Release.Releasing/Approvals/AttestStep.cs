@@ -21,7 +21,7 @@ internal sealed class AttestStep(IGoNoGo build)
         SecretGuard.Check(build, text, $"The attestation text for '{key}' on release {selection.Id}");
         var by = await People.ActorAsync(build, $"Attest on release {selection.Id}", ct, personOnly: true);
         SecretGuard.Check(build, by, $"The attester of '{key}' on release {selection.Id}");
-        var given = string.IsNullOrWhiteSpace(build.Role) ? null : RoleOf(build.Role);
+        var given = build.Role is null ? null : RoleOf(build.Role);
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         ApprovalRole? role = null;

@@ -13,7 +13,7 @@ internal sealed class VoteStep(IGoNoGo build)
     public async Task RunAsync(CancellationToken ct)
     {
         var selection = await ReleaseSelection.ResolveAsync(build, ct);
-        var environment = string.IsNullOrWhiteSpace(build.Environment) ? "production" : build.Environment.Trim();
+        var environment = build.Environment is null ? "production" : build.Environment.Trim();
         var gate = GateEvaluation.Find(build, environment);
         if (build.IgnoreWindow)
         {

@@ -22,7 +22,7 @@ internal static class People
     {
         if (RecordTrust.SigningRequired(build))
         {
-            if (string.IsNullOrWhiteSpace(build.SigningKey))
+            if (build.SigningKey is null)
                 throw new ReleaseRefusedException(
                     $"{action}: records are signed (the gate's roster names keys), so pass --signing-key with your private SSH key file; in CI the job's key " +
                     "comes from the secret file variable SIGNING_KEY.");
@@ -35,12 +35,12 @@ internal static class People
                     $"{action}: the key belongs to the ChatOps relay {owner.Name}, which records only votes people cast in Slack (./build.sh ChatOps). Sign with your own key (--signing-key).");
             if (personOnly && owner.IsJob)
                 throw new ReleaseRefusedException($"{action}: the key belongs to the CI job {owner.Name}; a job never votes or attests. Vote with your own key (--signing-key).");
-            if (!string.IsNullOrWhiteSpace(build.Voter) && !Identity.Same(build.Voter, owner.Name))
+            if (build.Voter is not null && !Identity.Same(build.Voter, owner.Name))
                 throw new ReleaseRefusedException(
                     $"{action}: --voter {build.Voter.Trim()} but the signing key belongs to {owner.Name} on the roster; who acts is the key's owner. Drop --voter, or sign with your own key.");
             return owner.Name;
         }
-        if (!string.IsNullOrWhiteSpace(build.Voter)) return build.Voter.Trim();
+        if (build.Voter is not null) return build.Voter.Trim();
         return CiUser(build) ?? await GitEmailAsync(build, ct) ?? throw new ReleaseRefusedException(
             $"{action}: nobody is named. Pass --voter YOUR-EMAIL, or set git config user.email.");
     }
@@ -68,7 +68,7 @@ internal static class People
     public static async Task<string> TriggeredByAsync(IReleaseProcess build, CancellationToken ct)
     {
         if (CiUser(build) is { } user) return user;
-        if (!string.IsNullOrWhiteSpace(build.TriggeredBy)) return build.TriggeredBy.Trim();
+        if (build.TriggeredBy is not null) return build.TriggeredBy.Trim();
         return await GitEmailAsync(build, ct) ?? throw new ReleaseRefusedException(
             "OpenRelease: who triggered the release is unknown (segregation of duties needs it). Pass --triggered-by EMAIL or set git config user.email.");
     }

@@ -38,7 +38,7 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
     // definition; never a key found in the bundle or the records.
     private async Task<(IReadOnlyCollection<SshPublicKey> Keys, string From)> TrustedKeysAsync(CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(build.TrustedKeys))
+        if (build.TrustedKeys is not null)
         {
             var file = build.TrustedKeys.Trim();
             if (!File.Exists(file))

@@ -6,6 +6,7 @@ using Release.Releasing.Versioning;
 using Release.SemVer;
 using Release.Stages.Pipeline;
 using Release.Tooling.Git;
+using Release.Foundation.IO;
 
 namespace Release.Releasing.Notes;
 
@@ -37,11 +38,7 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
         }
         var text = notes.Render();
         SecretGuard.Check(build, text, $"The release notes of {build.Module} {version}");
-        paths.Directory.CreateDirectory();
-        // A name of its own: two runs sharing the folder (as the parallel-runs test does) must not move each other's file.
-        var temporary = paths.ReleaseNotes + $".{Guid.NewGuid():N}.tmp";
-        await File.WriteAllTextAsync(temporary, text, ct);
-        File.Move(temporary, paths.ReleaseNotes, overwrite: true);
+        await AtomicFile.WriteTextAsync(paths.ReleaseNotes, text, ct);
         build.Log.Information($"Release notes for {version}: {facts.Commits.Count} commit(s) since {facts.LastStableTag?.Name ?? "the beginning"}, " +
                               $"rollback to {previousBlessed?.ToString() ?? "none"}; {paths.ReleaseNotes}");
         build.ReportSummary("notes", $"{notes.Sections.Sum(s => s.Entries.Count)} entries");

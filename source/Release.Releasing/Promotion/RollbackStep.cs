@@ -22,7 +22,7 @@ internal sealed class RollbackStep(IPromote build)
     {
         var environment = ((IGoNoGo)build).Environment!.Trim();
         SemanticVersion? to = null;
-        if (!string.IsNullOrWhiteSpace(build.To) && !SemanticVersion.TryParse(build.To.Trim().TrimStart('v'), out to, out var error))
+        if (build.To is not null && !SemanticVersion.TryParse(build.To.Trim().TrimStart('v'), out to, out var error))
             throw new BuildInputException($"Rollback: --to '{build.To}' is not a version ({error}). Pass e.g. --to 1.3.0, or leave it out for the previous release.");
         DeploymentEnvironment target;
         try { target = build.PromotionChain.Get(environment); }

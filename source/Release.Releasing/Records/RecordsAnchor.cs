@@ -1,6 +1,7 @@
 using Release.Engine;
 using System.Security.Cryptography;
 using System.Text;
+using Release.Foundation.IO;
 
 namespace Release.Releasing.Records;
 
@@ -22,9 +23,6 @@ internal sealed class RecordsAnchor(AbsolutePath folder, string repository)
     /// <summary>Anchors <paramref name="head"/>.</summary>
     public async Task WriteAsync(string head, CancellationToken ct)
     {
-        folder.CreateDirectory();
-        var temporary = folder / $".{Guid.NewGuid():N}.tmp";
-        await System.IO.File.WriteAllTextAsync(temporary, head + "\n", ct);
-        System.IO.File.Move(temporary, File, overwrite: true);
+        await AtomicFile.WriteTextAsync(File, head + "\n", ct);
     }
 }

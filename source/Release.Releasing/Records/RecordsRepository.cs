@@ -52,7 +52,7 @@ internal sealed class RecordsRepository : IAsyncDisposable
         var git = new GitClient(secrets: build.Context.Secrets.Secrets);
         var paths = build.ReleasePaths;
         string location;
-        if (string.IsNullOrWhiteSpace(build.ReleaseRecords))
+        if (build.ReleaseRecords is null)
         {
             if (CiVariables.FirstOrDefault(v => build.Context.Environment.TryGetValue(v, out var value) && !string.IsNullOrWhiteSpace(value) && value != "false") is { } ci)
                 throw new BuildInputException(
@@ -80,7 +80,7 @@ internal sealed class RecordsRepository : IAsyncDisposable
         }
         var repository = new RecordsRepository(git, checkout, shown, new RecordsAnchor(paths.RecordsAnchors, location))
         {
-            Signer = string.IsNullOrWhiteSpace(build.SigningKey) ? null : await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), ct),
+            Signer = build.SigningKey is null ? null : await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), ct),
             SigningRequired = RecordTrust.SigningRequired(build),
         };
         await repository.CheckOutBranchAsync(ct);

@@ -63,10 +63,9 @@ internal sealed class VersionStep(IVersioning build)
     }
 
     /// <summary>The branch model named by <c>--branch-model</c>.</summary>
-    public static BranchModel Model(string name) => name.Trim().ToLowerInvariant() switch
+    public static BranchModel Model(string name)
     {
-        "git-flow" or "gitflow" => BranchModel.GitFlow(),
-        "trunk-based" or "trunk" => BranchModel.TrunkBased(),
-        var other => throw new BuildInputException($"--branch-model '{other}' is unknown. Use git-flow (default) or trunk-based."),
-    };
+        try { return BranchModel.Named(name); }
+        catch (ArgumentException e) { throw new BuildInputException($"--branch-model: {e.Message}"); }
+    }
 }

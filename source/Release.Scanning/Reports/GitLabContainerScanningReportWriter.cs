@@ -1,3 +1,4 @@
+using Release.Foundation.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -49,7 +50,7 @@ public static class GitLabContainerScanningReportWriter
     /// <param name="path">Destination, e.g. <c>gl-container-scanning-report.json</c>.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     public static Task WriteFileAsync(ScanOutcome outcome, ScanReportContext context, string path, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(path, Write(outcome, context), cancellationToken);
+        AtomicFile.WriteTextAsync(path, Write(outcome, context), cancellationToken);
 
     private static void WriteVulnerability(Utf8JsonWriter json, EvaluatedFinding evaluated, ScanReportContext context)
     {
@@ -143,10 +144,10 @@ public static class GitLabContainerScanningReportWriter
     {
         json.WriteStartObject(property);
         json.WriteString("id", "release-scanning");
-        json.WriteString("name", ToolInfo.Name);
-        json.WriteString("version", ToolInfo.Version);
+        json.WriteString("name", ReportingTool.Name);
+        json.WriteString("version", ReportingTool.Version);
         json.WriteStartObject("vendor");
-        json.WriteString("name", ToolInfo.Vendor);
+        json.WriteString("name", ReportingTool.Vendor);
         json.WriteEndObject();
         json.WriteEndObject();
     }

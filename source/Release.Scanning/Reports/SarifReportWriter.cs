@@ -1,3 +1,4 @@
+using Release.Foundation.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -57,15 +58,15 @@ public static class SarifReportWriter
     /// <param name="path">Destination, e.g. <c>artifacts/scan.sarif</c>.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     public static Task WriteFileAsync(ScanOutcome outcome, ScanReportContext context, string path, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(path, Write(outcome, context), cancellationToken);
+        AtomicFile.WriteTextAsync(path, Write(outcome, context), cancellationToken);
 
     private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<Advisory> rules)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
-        json.WriteString("name", ToolInfo.Name);
-        json.WriteString("version", ToolInfo.Version);
-        json.WriteString("informationUri", ToolInfo.InformationUri);
+        json.WriteString("name", ReportingTool.Name);
+        json.WriteString("version", ReportingTool.Version);
+        json.WriteString("informationUri", ReportingTool.InformationUri);
         json.WriteStartArray("rules");
         foreach (var rule in rules)
         {

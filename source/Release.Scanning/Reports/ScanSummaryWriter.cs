@@ -1,3 +1,4 @@
+using Release.Foundation.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Release.Scanning.Io;
@@ -24,5 +25,5 @@ public static class ScanSummaryWriter
     /// <param name="path">Destination, e.g. <c>artifacts/scan-summary.json</c>.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     public static Task WriteFileAsync(ScanSummary summary, string path, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(path, Write(summary), cancellationToken);
+        AtomicFile.WriteTextAsync(path, Write(summary), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Release.Foundation.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -51,7 +52,7 @@ public sealed class CycloneDxWriter(TimeProvider timeProvider)
     /// <param name="path">Destination file (e.g. <c>artifacts/sbom.cdx.json</c>).</param>
     /// <param name="cancellationToken">Stops the write.</param>
     public Task WriteFileAsync(SoftwareBillOfMaterials sbom, string path, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(path, Write(sbom), cancellationToken);
+        AtomicFile.WriteTextAsync(path, Write(sbom), cancellationToken);
 
     private void WriteMetadata(Utf8JsonWriter json, SoftwareBillOfMaterials sbom)
     {
@@ -62,8 +63,8 @@ public sealed class CycloneDxWriter(TimeProvider timeProvider)
         json.WriteStartArray("components");
         json.WriteStartObject();
         json.WriteString("type", "application");
-        json.WriteString("name", ToolInfo.Name);
-        json.WriteString("version", ToolInfo.Version);
+        json.WriteString("name", ReportingTool.Name);
+        json.WriteString("version", ReportingTool.Version);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();

@@ -1,3 +1,4 @@
+using Release.Foundation.IO;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Release.Scanning.Io;
@@ -39,7 +40,7 @@ public sealed partial class LayerPackageCache(string directory)
     internal async Task WriteAsync(string digest, IReadOnlyList<DpkgEntry> entries, CancellationToken cancellationToken)
     {
         if (FileFor(digest) is not { } file) return;
-        await AtomicFile.WriteAllTextAsync(file, JsonSerializer.Serialize(entries), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteTextAsync(file, JsonSerializer.Serialize(entries), cancellationToken).ConfigureAwait(false);
     }
 
     // Only a well-formed digest becomes a file name: anything else could point outside the folder, and is not cached.

@@ -12,7 +12,7 @@ internal sealed class CloneStage(IClone build)
     {
         var paths = build.Paths;
         var source = RepositoryLocation.Resolve(build.SourceRepository, build.RootDirectory);
-        var reference = string.IsNullOrWhiteSpace(build.SourceRef) ? null : build.SourceRef.Trim();
+        var reference = build.SourceRef?.Trim();
         var shown = RepositoryLocation.Redact(source);
         var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
 

@@ -59,10 +59,9 @@ internal sealed class SourceVersionReader(GitRepository repository, IClone build
         return "detached";
     }
 
-    private BranchModel Model() => build.BranchModel.Trim().ToLowerInvariant() switch
+    private BranchModel Model()
     {
-        "git-flow" or "gitflow" => Process.Versioning.BranchModel.GitFlow(),
-        "trunk-based" or "trunk" => Process.Versioning.BranchModel.TrunkBased(),
-        var other => throw new BuildInputException($"--branch-model '{other}' is unknown. Use git-flow or trunk-based."),
-    };
+        try { return Process.Versioning.BranchModel.Named(build.BranchModel); }
+        catch (ArgumentException e) { throw new BuildInputException($"--branch-model: {e.Message}"); }
+    }
 }

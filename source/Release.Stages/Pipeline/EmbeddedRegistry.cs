@@ -1,4 +1,5 @@
 using Release.Oci.Server;
+using Release.Foundation.IO;
 
 namespace Release.Stages.Pipeline;
 
@@ -71,9 +72,7 @@ public sealed class EmbeddedRegistry(string storageDirectory, Action<string> log
 
     private async Task RememberPortAsync(int port, CancellationToken ct)
     {
-        var file = Path.Combine(storageDirectory, PortFileName);
-        await File.WriteAllTextAsync(file + ".tmp", port.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
-        File.Move(file + ".tmp", file, overwrite: true);
+        await AtomicFile.WriteTextAsync(Path.Combine(storageDirectory, PortFileName), port.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
     }
 
     // The registry logs every request; only its lifecycle and real errors are worth a build log line. Clients ask

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Release.Engine;
+using Release.Foundation.IO;
 
 namespace Release.Stages.Pipeline;
 
@@ -18,10 +19,7 @@ public static class StageRecord
     /// <summary>Writes <paramref name="record"/> to a temporary file, then moves it into place.</summary>
     public static async Task WriteAsync<T>(AbsolutePath path, T record, CancellationToken cancellationToken)
     {
-        path.Parent.CreateDirectory();
-        var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(record, Options) + "\n", cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        await AtomicFile.WriteTextAsync(path, JsonSerializer.Serialize(record, Options) + "\n", cancellationToken);
     }
 
     /// <summary>Reads a record an upstream target wrote; a missing file says which target produces it.</summary>

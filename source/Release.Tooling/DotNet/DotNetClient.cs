@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 using System.Collections.Frozen;
 using Release.Tooling.Processes;
 

@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 using Release.Tooling.Processes;
 
 namespace Release.Tooling.Git;
@@ -112,7 +113,7 @@ public sealed class GitClient
         }
         catch (ProcessFailedException failure)
         {
-            var masked = new SecretMasker(secrets.Concat(GitUrlCredentials.SecretsIn(url))).Apply(url);
+            var masked = new SecretMasker(secrets.Concat(GitUrlCredentials.SecretsIn(url))).Mask(url);
             throw GitErrorTranslator.ForRemote(failure, masked, reference) ?? (Exception)failure;
         }
     }

@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 using Release.Tooling.Processes;
 
 namespace Release.Tooling.Git;

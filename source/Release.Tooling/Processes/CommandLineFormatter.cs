@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 namespace Release.Tooling.Processes;
 
 /// <summary>Renders a file name and argument list as one shell-style line, for messages and logs only.</summary>
@@ -12,7 +13,7 @@ public static class CommandLineFormatter
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(masker);
         var parts = new[] { fileName }.Concat(arguments).Select(Quote);
-        return masker.Apply(string.Join(' ', parts));
+        return masker.Mask(string.Join(' ', parts));
     }
 
     private static string Quote(string argument)

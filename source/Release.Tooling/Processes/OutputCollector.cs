@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 using System.Runtime.ExceptionServices;
 
 namespace Release.Tooling.Processes;
@@ -16,7 +17,7 @@ internal sealed class OutputCollector(SecretMasker masker, Action<string>? onOut
 
     public void Add(string rawLine, bool isError)
     {
-        var line = masker.Apply(rawLine);
+        var line = masker.Mask(rawLine);
         lock (gate)
         {
             (isError ? error : output).Add(line);

@@ -1,3 +1,4 @@
+using Release.Foundation.Secrets;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
@@ -68,11 +69,11 @@ public sealed class ProcessRunner
     {
         var pathVariable = spec.Environment.TryGetValue("PATH", out var childPath) ? childPath : Environment.GetEnvironmentVariable("PATH");
         var executable = ExecutableSearch.Find(spec.FileName, pathVariable)
-            ?? throw new ToolNotFoundException(masker.Apply(spec.FileName), InstallHintFor(spec.FileName), ExecutableSearch.Describe(pathVariable));
+            ?? throw new ToolNotFoundException(masker.Mask(spec.FileName), InstallHintFor(spec.FileName), ExecutableSearch.Describe(pathVariable));
         if (spec.WorkingDirectory is { } directory && !Directory.Exists(directory))
         {
             throw new DirectoryNotFoundException(
-                $"The working directory '{directory}' given in ProcessSpec.WorkingDirectory for '{masker.Apply(spec.FileName)}' does not exist. Create it first or fix the path.");
+                $"The working directory '{directory}' given in ProcessSpec.WorkingDirectory for '{masker.Mask(spec.FileName)}' does not exist. Create it first or fix the path.");
         }
         var startInfo = new ProcessStartInfo(executable)
         {
@@ -112,7 +113,7 @@ public sealed class ProcessRunner
         catch (Win32Exception e)
         {
             // Found on PATH but not startable (removed meanwhile, no permission, bad interpreter).
-            throw new ToolNotFoundException(masker.Apply(spec.FileName), $"{InstallHintFor(spec.FileName)} (start failed: {e.Message})");
+            throw new ToolNotFoundException(masker.Mask(spec.FileName), $"{InstallHintFor(spec.FileName)} (start failed: {e.Message})");
         }
     }
 

@@ -45,7 +45,7 @@ public class PackageContentTests
     {
         var feed = SharedFeed.Feed;
         await feed.EnsurePackedAsync();
-        // Release.Scanning's ToolInfo.Version (SBOM, SARIF, GitLab report) reads this attribute, without the '+commit' suffix.
+        // Release.Scanning's ReportingTool.Version (SBOM, SARIF, GitLab report) reads this attribute, without the '+commit' suffix.
         using var archive = ZipFile.OpenRead(Path.Combine(feed.Folder, $"ReleaseKit.Release.Scanning.{LibraryFeed.FirstVersion}.nupkg"));
         using var folder = new Release.Testing.TempDirectory("release-package");
         var dll = folder.Combine("Release.Scanning.dll");

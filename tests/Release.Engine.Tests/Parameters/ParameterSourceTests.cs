@@ -53,6 +53,17 @@ public class ParameterSourceTests
     }
 
     [Test]
+    public async Task A_blank_value_from_any_source_is_not_set()
+    {
+        // One rule in the engine, so no target has to ask "null or blank?" of its parameters.
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.json", """{ "Retries": 7, "Level": "  " }""");
+        var run = await Run(root, new() { ["RETRIES"] = " \n", ["TAGS"] = "x" }, "--configuration", "   ", "--threshold", "\t");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Contain("Configuration=Debug Retries=7 Threshold=0 Publish=False Level=Normal Tags=x"));
+    }
+
+    [Test]
     public async Task An_undefined_Azure_variable_mapped_as_its_own_macro_is_unset_not_a_value()
     {
         using var root = new TempRoot();

@@ -26,6 +26,15 @@ public class SecretMaskingTests
     }
 
     [Test]
+    public async Task A_secret_given_with_surrounding_white_space_is_masked_as_targets_see_it()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<WithSecret>(root.Path, new Dictionary<string, string> { ["TOKEN"] = " s3cr3t-value-42\n" }, null, CancellationToken.None, "Leak");
+        Assert.That(run.Output, Does.Not.Contain("s3cr3t-value-42"));
+        Assert.That(run.Output, Does.Contain("[Leak] using token ***"));
+    }
+
+    [Test]
     public async Task Help_shows_secrets_as_secret_without_their_value()
     {
         using var root = new TempRoot();

@@ -76,4 +76,16 @@ public class BranchModelTests
     {
         Assert.Throws<ArgumentException>(() => BranchModel.GitFlow().Resolve(" "));
     }
+
+    [TestCase("git-flow", "git-flow")]
+    [TestCase(" GitFlow ", "git-flow")]
+    [TestCase("trunk-based", "trunk-based")]
+    [TestCase("TRUNK", "trunk-based")]
+    public void Built_in_models_are_found_by_name_in_any_case(string name, string model) =>
+        Assert.That(BranchModel.Named(name).Name, Is.EqualTo(model));
+
+    [Test]
+    public void An_unknown_model_name_lists_the_known_ones() =>
+        Assert.That(Assert.Throws<ArgumentException>(() => BranchModel.Named("github-flow"))!.Message,
+            Does.Contain("'github-flow' is unknown").And.Contain("git-flow").And.Contain("trunk-based"));
 }

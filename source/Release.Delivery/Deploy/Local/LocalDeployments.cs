@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Release.Engine;
+using Release.Foundation.IO;
 
 namespace Release.Delivery.Deploy.Local;
 
@@ -66,10 +67,7 @@ internal sealed class LocalDeployments(bool keepRunning, AbsolutePath stateDirec
 
     private async Task WriteStateAsync(string key, LocalInstanceState state, CancellationToken ct)
     {
-        stateDirectory.CreateDirectory();
-        var path = StatePath(stateDirectory, key);
-        await File.WriteAllTextAsync(path + ".tmp", JsonSerializer.Serialize(state), ct);
-        File.Move(path + ".tmp", path, overwrite: true);
+        await AtomicFile.WriteTextAsync(StatePath(stateDirectory, key), JsonSerializer.Serialize(state), ct);
     }
 
     private static async Task<LocalInstanceState?> ReadStateAsync(AbsolutePath stateDirectory, string key, CancellationToken ct)

@@ -2,8 +2,11 @@ using System.Reflection;
 
 namespace Release.Scanning.Io;
 
-/// <summary>Name and version of this library as it names itself in SBOMs and reports.</summary>
-public static class ToolInfo
+/// <summary>
+/// This library as the tool that produced an SBOM or report names itself there: name, vendor, version, information URI.
+/// (Not a command-line tool: those are Release.Tooling's <c>ToolInfo</c>.)
+/// </summary>
+public static class ReportingTool
 {
     /// <summary>The tool name written into generated documents.</summary>
     public const string Name = "Release.Scanning";
@@ -13,7 +16,7 @@ public static class ToolInfo
 
     /// <summary>Where to learn about the tool (the build's <c>ReleaseToolInformationUri</c>); written as SARIF's informationUri.</summary>
     public static string InformationUri { get; } =
-        typeof(ToolInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "InformationUri")?.Value
+        typeof(ReportingTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "InformationUri")?.Value
         ?? "https://www.nuget.org/packages/ReleaseKit.Release.Scanning";
 
     /// <summary>The assembly's informational version without source-link suffix (e.g. "1.0.0").</summary>
@@ -21,7 +24,7 @@ public static class ToolInfo
 
     private static string ReadVersion()
     {
-        var version = typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var version = typeof(ReportingTool).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var plus = version.IndexOf('+', StringComparison.Ordinal);
         return plus < 0 ? version : version[..plus];
     }

@@ -1,17 +1,18 @@
 namespace Release.CI;
 
 /// <summary>
-/// A parsed branch rule: an exact branch (<c>main</c>), a prefix pattern ending in <c>*</c> (<c>release/*</c>, <c>*</c>),
-/// or merge requests. Only what both GitLab rules and Azure conditions can express is accepted.
+/// A parsed branch rule of a pipeline trigger: an exact branch (<c>main</c>), a prefix pattern ending in <c>*</c>
+/// (<c>release/*</c>, <c>*</c>), or merge requests. Only what both GitLab rules and Azure conditions can express is
+/// accepted. (Which version a branch's build gets is another matter: Release.Process's <c>BranchRule</c>.)
 /// </summary>
-internal sealed record BranchRule
+internal sealed record BranchTrigger
 {
     /// <summary>The rule name that means merge requests (GitLab) and pull requests (Azure).</summary>
     public const string MergeRequestName = "merge-request";
 
     private static readonly string[] MergeRequestAliases = [MergeRequestName, "merge-requests", "pull-request", "pull-requests"];
 
-    private BranchRule(string text, bool isMergeRequest)
+    private BranchTrigger(string text, bool isMergeRequest)
     {
         Text = text;
         IsMergeRequest = isMergeRequest;
@@ -33,15 +34,15 @@ internal sealed record BranchRule
     public static bool IsMergeRequestName(string text) => MergeRequestAliases.Contains(text, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parses a rule; a malformed one yields the reason instead.</summary>
-    public static BranchRule? TryParse(string text, out string? problem)
+    public static BranchTrigger? TryParse(string text, out string? problem)
     {
         problem = Problem(text);
         if (problem is not null) return null;
-        return IsMergeRequestName(text) ? new BranchRule(MergeRequestName, true) : new BranchRule(text, false);
+        return IsMergeRequestName(text) ? new BranchTrigger(MergeRequestName, true) : new BranchTrigger(text, false);
     }
 
     /// <summary>Whether a pipeline for this branch rule can also be one for <paramref name="other"/> (the same push).</summary>
-    public bool Overlaps(BranchRule other)
+    public bool Overlaps(BranchTrigger other)
     {
         if (IsMergeRequest || other.IsMergeRequest) return IsMergeRequest == other.IsMergeRequest;
         if (!IsPattern && !other.IsPattern) return Text == other.Text;
