@@ -21,7 +21,7 @@ public class LayeringTests
 
     [TestCaseSource(nameof(ToolLayers))]
     public void A_tool_layer_knows_nothing_of_targets_stages_or_release_rules(string assembly) =>
-        Assert.That(ReleaseReferencesOf(assembly), Has.None.AnyOf("Release.Engine", "Release.Stages", "Release.Delivery", "Release.Releasing", "Release.CI", "Release.Process"));
+        Assert.That(ReleaseReferencesOf(assembly), Has.None.AnyOf("Release.Engine", "Release.Stages", "Release.Delivery", "Release.Releasing", "Release.CI", "Release.Process", "Release.Applications"));
 
     [Test]
     public void CI_generation_reads_only_the_engine() =>
@@ -39,6 +39,12 @@ public class LayeringTests
                 .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && !n.StartsWith("Microsoft.", StringComparison.Ordinal) && n != "netstandard")
                 .Order().ToList(),
             Is.EqualTo(new[] { "NSec.Cryptography", "Release.SemVer" }));
+
+    // An application's declaration sits on the engine (its errors are build input, its modules become target families)
+    // and on the release rules' pure module graph; it knows nothing of tools, stages or CI vendors.
+    [Test]
+    public void Application_declarations_read_only_the_engine_and_the_release_rules() =>
+        Assert.That(ReleaseReferencesOf("Release.Applications"), Is.EqualTo(new[] { "Release.Engine", "Release.Process" }));
 
     [Test]
     public void The_versioning_foundation_references_nothing_of_ours() =>

@@ -24,12 +24,12 @@ internal static class TargetDiscovery
         {
             if (property.PropertyType == typeof(TargetFamily))
             {
-                var family = (TargetFamily?)property.GetValue(build)
+                var family = (TargetFamily?)Evaluate(property, build)
                     ?? throw new BuildDefinitionException($"Target family property '{name}' returned null. Return a family: new(members, (member, _) => _.Executes(...)).");
                 families.Add(family.Name ?? name, family, DeclareMembers(family, family.Name ?? name, build, targets));
                 continue;
             }
-            var factory = (Target)property.GetValue(build)!
+            var factory = (Target)Evaluate(property, build)!
                 ?? throw new BuildDefinitionException($"Target property '{name}' returned null. Return a definition: _ => _.Executes(...).");
             var definition = new TargetDefinition(name, property, build);
             factory(definition);
@@ -43,6 +43,20 @@ internal static class TargetDiscovery
             foreach (var triggered in target.Triggers)
                 AddOnce(triggered.TriggeredBy, target);
         return targets;
+    }
+
+    /// <summary>
+    /// Reads a target or family property. What its getter throws (a declaration it checks, such as an application's
+    /// modules) is rethrown as thrown, not wrapped by reflection, so bad input still exits 2 with its own message.
+    /// </summary>
+    private static object? Evaluate(PropertyInfo property, IBuild build)
+    {
+        try { return property.GetValue(build); }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
     }
 
     private static List<ExecutableTarget> DeclareMembers(TargetFamily family, string familyName, IBuild build, List<ExecutableTarget> targets)

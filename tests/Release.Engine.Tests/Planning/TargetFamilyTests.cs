@@ -271,4 +271,21 @@ public class TargetFamilyTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(run.Started, Is.EqualTo(new[] { "Pack.one", "Pack.two", "Release" }));
     }
+
+    /// <summary>A family property checks its data (an application's declaration) and refuses it while the build loads.</summary>
+    private class CheckedData : Build
+    {
+        TargetFamily Compile => throw new BuildInputException("build/Build.cs:12: module 'web' depends on 'apii'. Declare module 'apii'.");
+        Target Other => _ => _.Executes(() => { });
+    }
+
+    [Test]
+    public async Task What_a_family_property_refuses_exits_2_with_its_own_message_before_anything_runs()
+    {
+        var run = await Run<CheckedData>("Other");
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+        Assert.That(run.Output, Does.Contain("error: build/Build.cs:12: module 'web' depends on 'apii'"));
+        Assert.That(run.Output, Does.Not.Contain("invocation"));
+        Assert.That(run.Started, Is.Empty);
+    }
 }
