@@ -11,12 +11,14 @@ namespace Release.Engine.Planning;
 internal sealed class FamilyIndex
 {
     private readonly Dictionary<string, List<ExecutableTarget>> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Dictionary<string, ExecutableTarget>> _membersByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<MethodInfo, List<string>> _namesByFunction = new();
 
     public void Add(string name, TargetFamily family, List<ExecutableTarget> members)
     {
         if (!_byName.TryAdd(name, members))
             throw new BuildDefinitionException($"Two target families are named '{name}'. Give each family its own name.");
+        _membersByName[name] = members.ToDictionary(m => m.Member!, StringComparer.OrdinalIgnoreCase);
         if (!_namesByFunction.TryGetValue(family.Define.Method, out var names)) _namesByFunction[family.Define.Method] = names = [];
         names.Add(name);
     }
@@ -30,7 +32,8 @@ internal sealed class FamilyIndex
             throw new BuildDefinitionException(
                 $"Target '{from}' refers to target family '{name}', which is not a TargetFamily property of {build.GetType().Name}. Refer to family properties only.");
         if (reference.Members is null) return members;
-        return reference.Members.Select(member => members.FirstOrDefault(m => string.Equals(m.Member, member, StringComparison.OrdinalIgnoreCase))
+        var byMember = _membersByName[name];
+        return reference.Members.Select(member => byMember.GetValueOrDefault(member)
             ?? throw new BuildDefinitionException(
                 $"Target '{from}' refers to '{TargetFamily.TargetName(name, member)}', but family '{name}' has no member '{member}' " +
                 $"(members: {string.Join(", ", members.Select(m => m.Member))}). Refer to a listed member, or add '{member}' to the family's members."));
