@@ -105,6 +105,7 @@ internal static partial class ApplicationCheck
                 break;
             case DockerfileBuild dockerfile:
                 File(dockerfile.Dockerfile, "Dockerfile", "Add the Dockerfile, or give its path relative to the module's folder in .Dockerfile(...).");
+                File(dockerfile.PublishedProject, "project to publish", "Give the project file's path relative to the module's folder in .Dockerfile(publish: ...).");
                 if (!Escapes(dockerfile.Context) && !(folder / dockerfile.Context).DirectoryExists())
                     problems.Add($"{place}: its build context '{dockerfile.Context}' does not exist in {folder}. Give a folder relative to the module's folder.");
                 break;

@@ -35,10 +35,13 @@ public sealed class ModuleDeclaration
     /// <summary>The module is the .NET project <paramref name="project"/> (relative to the module's folder).</summary>
     public ModuleDeclaration DotNetProject(string project) { BuildKind = new DotNetProjectBuild(Normalize(project)); return this; }
 
-    /// <summary>The module is built from a Dockerfile (relative to the module's folder), with the given context folder.</summary>
-    public ModuleDeclaration Dockerfile(string dockerfile = "Dockerfile", string context = ".")
+    /// <summary>
+    /// The module is built from a Dockerfile (relative to the module's folder), with the given context folder; when
+    /// <paramref name="publish"/> names a .NET project, it is published into the context's <c>publish/</c> first.
+    /// </summary>
+    public ModuleDeclaration Dockerfile(string dockerfile = "Dockerfile", string context = ".", string? publish = null)
     {
-        BuildKind = new DockerfileBuild(Normalize(dockerfile), Normalize(context));
+        BuildKind = new DockerfileBuild(Normalize(dockerfile), Normalize(context), publish is null ? null : Normalize(publish));
         return this;
     }
 

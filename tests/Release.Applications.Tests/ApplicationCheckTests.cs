@@ -98,7 +98,7 @@ public class ApplicationCheckTests
     public void Every_problem_is_reported_at_once()
     {
         var app = Application.Named("Shop App")
-            .Module("Pricing", m => m.Folder("modules/catalog").Dockerfile("Missing.Dockerfile"))
+            .Module("Pricing", m => m.Folder("modules/catalog").Dockerfile("Missing.Dockerfile", publish: "src/None.csproj"))
             .Module("store", m => m.Folder("../elsewhere").DotNetProject("x.csproj"))
             .Module("nothing", m => m)
             .Module("health", m => m.Folder("modules/catalog").Dockerfile().Health("healthz").Chart("nochart"))
@@ -106,10 +106,11 @@ public class ApplicationCheckTests
         var message = Refusal(app);
         Assert.Multiple(() =>
         {
-            Assert.That(message, Does.StartWith("Application 'Shop App' is declared wrongly (10 problems):"));
+            Assert.That(message, Does.StartWith("Application 'Shop App' is declared wrongly (11 problems):"));
             Assert.That(message, Does.Contain("the application is named 'Shop App'").And.Contain("e.g. 'shop-app'"));
             Assert.That(message, Does.Contain("module 'Pricing': the name becomes its chart's").And.Contain("e.g. 'pricing'"));
             Assert.That(message, Does.Contain("module 'Pricing': its Dockerfile 'Missing.Dockerfile' does not exist"));
+            Assert.That(message, Does.Contain("module 'Pricing': its project to publish 'src/None.csproj' does not exist"));
             Assert.That(message, Does.Contain("module 'store' is in folder '../elsewhere', outside the repository"));
             Assert.That(message, Does.Contain("module 'nothing' does not say where its source is"));
             Assert.That(message, Does.Contain("module 'nothing' does not say how it is built"));

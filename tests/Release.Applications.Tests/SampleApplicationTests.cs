@@ -17,7 +17,7 @@ public class SampleApplicationTests
     public static Application Declared => Application.Named("director")
         .Module("director", m => m.Folder("samples/director").DotNetProject("src/Director/Director.csproj")
             .Health("/health").IntegrationTests("tests/Director.IntegrationTests/Director.IntegrationTests.csproj"))
-        .Module("ledger", m => m.Folder("samples/ledger").Dockerfile().Health("/health"))
+        .Module("ledger", m => m.Folder("samples/ledger").Dockerfile(publish: "src/Ledger/Ledger.csproj").Health("/health"))
         .Module("gateway", m => m.Folder("samples/gateway").DotNetProject("src/Gateway/Gateway.csproj")
             .Health("/health").IntegrationTests("tests/Gateway.IntegrationTests/Gateway.IntegrationTests.csproj")
             .DependsOn("director", "ledger"));
@@ -65,7 +65,7 @@ public class SampleApplicationTests
         {
             Assert.That(_app.Graph.Order, Is.EqualTo(new[] { "director", "ledger", "gateway" }));
             Assert.That(_app.Graph.Layers, Is.EqualTo(new[] { new[] { "director", "ledger" }, new[] { "gateway" } }));
-            Assert.That(_app["ledger"].Build, Is.EqualTo(new DockerfileBuild("Dockerfile", ".")));
+            Assert.That(_app["ledger"].Build, Is.EqualTo(new DockerfileBuild("Dockerfile", ".", "src/Ledger/Ledger.csproj")));
             Assert.That(_app.Graph.Affected(["ledger"]), Is.EqualTo(new[] { "ledger", "gateway" }));
         });
     }
