@@ -56,4 +56,46 @@ public class ModuleJobsTests
         var pricing = stages["BuildModule_pricing"]["dependsOn"];
         Assert.That(pricing is YamlSequenceNode list ? list.Select(n => n.ToString()) : [pricing.ToString()], Does.Contain("BuildModule_catalog"));
     }
+
+    private static List<YamlMappingNode> Rules(YamlMappingNode job) =>
+        job.Children.TryGetValue(new YamlScalarNode("rules"), out var rules) ? ((YamlSequenceNode)rules).Cast<YamlMappingNode>().ToList() : [];
+
+    private static List<string>? Changes(YamlMappingNode rule) =>
+        rule.Children.TryGetValue(new YamlScalarNode("changes"), out var changes) ? ((YamlSequenceNode)changes).Select(c => c.ToString()).ToList() : null;
+
+    private static bool OptionalNeed(YamlMappingNode job, string needed) =>
+        ((YamlSequenceNode)job["needs"]).Cast<YamlMappingNode>().Single(n => n["job"].ToString() == needed)
+            .Children.TryGetValue(new YamlScalarNode("optional"), out var optional) && optional.ToString() == "true";
+
+    [Test]
+    public async Task A_merge_request_runs_a_modules_jobs_only_when_it_touches_the_module_or_what_it_needs()
+    {
+        var jobs = GitLabJobs(await Generated.GitLabAsync<ModulesBuild>());
+        var rules = Rules(jobs["push-module-storefront"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(rules.Select(r => r["if"].ToString()), Is.EqualTo(new[] { "$CI_COMMIT_BRANCH == \"main\"", "$CI_PIPELINE_SOURCE == \"merge_request_event\"" }));
+            Assert.That(Changes(rules[0]), Is.Null, "a push to main runs every module's jobs");
+            Assert.That(Changes(rules[1]), Is.EqualTo(new[] { "modules/catalog/**/*", "modules/pricing/**/*", "modules/storefront/**/*" }));
+            Assert.That(Changes(Rules(jobs["push-module-audit"])[1]), Is.EqualTo(new[] { "modules/audit/**/*" }));
+            Assert.That(Changes(Rules(jobs["build-module-catalog"])[1]), Is.EqualTo(new[] { "modules/catalog/**/*" }));
+            Assert.That(Rules(jobs["deploy"]), Is.Empty, "a job whose targets name no files runs for every change");
+            Assert.That(Rules(jobs["restore"]), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_need_a_change_may_leave_out_is_optional_and_one_that_always_runs_is_not()
+    {
+        var jobs = GitLabJobs(await Generated.GitLabAsync<ModulesBuild>());
+        Assert.Multiple(() =>
+        {
+            // A change to storefront alone runs its push but not pricing's build: the need must be optional.
+            Assert.That(OptionalNeed(jobs["push-module-storefront"], "build-module-pricing"), Is.True);
+            Assert.That(OptionalNeed(jobs["build-module-pricing"], "build-module-catalog"), Is.True);
+            Assert.That(OptionalNeed(jobs["deploy"], "push-module-audit"), Is.True);
+            // Restore runs in every pipeline.
+            Assert.That(OptionalNeed(jobs["build-module-catalog"], "restore"), Is.False);
+        });
+    }
 }

@@ -14,19 +14,24 @@ public sealed class ModulesBuild : Build, IContinuousIntegration
         ["catalog"] = [], ["pricing"] = ["catalog"], ["storefront"] = ["pricing", "catalog"], ["audit"] = [],
     };
 
+    /// <summary>The module's folder and those of every module it needs: a change to any of them reaches it.</summary>
+    private static string[] Folders(string module) =>
+        [.. Modules[module].SelectMany(Folders).Append($"modules/{module}/**/*").Distinct().Order(StringComparer.Ordinal)];
+
     Target Restore => _ => _.Executes(() => { });
 
     TargetFamily BuildModule => new(Modules.Keys, (module, _) => _
         .DependsOn(Restore)
         .DependsOn(BuildModule, Modules[module])
         .Produces($"artifacts/{module}/image.tar")
-        .ChangedBy($"modules/{module}/**/*")
+        .ChangedBy(Folders(module))
         .Executes(() => { }));
 
     TargetFamily PushModule => new(Modules.Keys, (module, _) => _
         .DependsOn(BuildModule, [module])
         .Consumes(BuildModule, module)
         .Produces($"artifacts/{module}/digest.txt")
+        .ChangedBy(Folders(module))
         .Executes(() => { }));
 
     Target Deploy => _ => _.DependsOn(PushModule).Executes(() => { });
