@@ -9,6 +9,9 @@ namespace Release.CI.Benchmarks;
 /// </summary>
 internal static class ModuleGraph
 {
+    /// <summary>Stands for the build's Environment parameter member (the graph records where a parameter lives).</summary>
+    private static readonly string? Environment = null;
+
     public static (TargetGraph Graph, CiConfiguration Configuration) Create(int modules)
     {
         var targets = new List<TargetNode> { Node("Restore", [], [], []) };
@@ -23,7 +26,10 @@ internal static class ModuleGraph
         }
         targets.Add(Node("Publish", Enumerable.Range(0, modules).Select(m => $"Pack{m}").ToList(), [], Enumerable.Range(0, modules).Select(m => $"Pack{m}").ToList()));
         config.StandardEnvironments("Publish");
-        return (new TargetGraph(targets, []), config);
+        // StandardEnvironments passes the environment's name to the Environment parameter, which the graph must declare.
+        var environment = new Release.Engine.Parameters.ParameterDescriptor("Environment", typeof(string), "Environment to deploy to", false, false,
+            typeof(ModuleGraph).GetField(nameof(Environment), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!);
+        return (new TargetGraph(targets, [environment]), config);
     }
 
     private static TargetNode Node(string name, IReadOnlyList<string> dependsOn, IReadOnlyList<string> produces, IReadOnlyList<string> consumes) =>

@@ -22,7 +22,7 @@ public class LayeringTests
 
     [TestCaseSource(nameof(ToolLayers))]
     public void A_tool_layer_knows_nothing_of_targets_stages_or_release_rules(string assembly) =>
-        Assert.That(ReleaseReferencesOf(assembly), Has.None.AnyOf("Release.Engine", "Release.Stages", "Release.Delivery", "Release.Releasing", "Release.CI", "Release.Process"));
+        Assert.That(ReleaseReferencesOf(assembly), Has.None.AnyOf("Release.Engine", "Release.Stages", "Release.Delivery", "Release.Releasing", "Release.CI", "Release.Process", "Release.Applications"));
 
     [Test]
     public void CI_generation_reads_only_the_engine() =>
@@ -47,6 +47,12 @@ public class LayeringTests
         Assert.That(ReleaseReferencesOf(assembly), Is.Empty);
 
     // The utilities foundation is a library of helpers, not a layer: no package either, so referencing it costs nothing.
+    // An application's declaration sits on the engine (its errors are build input, its modules become target families)
+    // and on the release rules' pure module graph; it knows nothing of tools, stages or CI vendors.
+    [Test]
+    public void Application_declarations_read_only_the_engine_and_the_release_rules() =>
+        Assert.That(ReleaseReferencesOf("Release.Applications"), Is.EqualTo(new[] { "Release.Engine", "Release.Process" }));
+
     [Test]
     public void The_utilities_foundation_references_no_package() =>
         Assert.That(Assembly.Load("Release.Foundation").GetReferencedAssemblies().Select(a => a.Name!)
@@ -54,7 +60,7 @@ public class LayeringTests
             Is.Empty);
 
     private static readonly string[] AllAssemblies =
-        ["Release.Engine", "Release.SemVer", "Release.Foundation", "Release.Process", "Release.CI", .. ToolLayers, "Release.Stages", "Release.Delivery", "Release.Releasing"];
+        ["Release.Engine", "Release.SemVer", "Release.Foundation", "Release.Process", "Release.CI", .. ToolLayers, "Release.Applications", "Release.Stages", "Release.Delivery", "Release.Releasing"];
 
     // History is read in-process through libgit2 in one place, the git tool wrapper (GitHistory): targets and stages
     // ask it, so the native library loads only inside targets that read history, never on `./build.sh --help`.

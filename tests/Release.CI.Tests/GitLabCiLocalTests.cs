@@ -68,6 +68,25 @@ public class GitLabCiLocalTests
         Assert.That(repository.Log, Does.Contain("test Test ran"), "test does not need pack");
     }
 
+    [Test]
+    public async Task A_merge_request_touching_one_module_runs_only_that_modules_jobs_and_its_dependents()
+    {
+        using var repository = await RepositoryAsync<ModulesBuild>("main");
+        await repository.GitAsync("checkout", "-b", "feature/pricing");
+        repository.WriteFile("modules/pricing/rates.txt", "new rates\n");
+        await repository.GitAsync("add", "-A");
+        await repository.GitAsync("-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "-m", "feat: new rates");
+
+        var result = await GitLabCiLocal.RunPipelineAsync(repository.Path, GitLabCiLocal.MergeRequest("feature/pricing", "main"));
+        TestContext.Out.WriteLine(result.Output + "\n--- log ---\n" + string.Join("\n", repository.Log));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+        var ran = repository.Log.Where(l => l.EndsWith(" ran")).Select(l => l.Split(' ')[1]).ToList();
+        // pricing changed: its build and push run, and storefront's, which needs pricing; catalog and audit are untouched.
+        Assert.That(ran, Is.SupersetOf(new[] { "BuildModule.pricing", "PushModule.pricing", "BuildModule.storefront", "PushModule.storefront", "Deploy" }), result.Output);
+        Assert.That(ran, Has.None.AnyOf("BuildModule.catalog", "PushModule.catalog", "BuildModule.audit", "PushModule.audit"), result.Output);
+    }
+
     internal static async Task<PipelineRepository> RepositoryAsync<T>(string branch) where T : Build, IContinuousIntegration, new()
     {
         using var root = new TempDirectory("release-ci-inspect");

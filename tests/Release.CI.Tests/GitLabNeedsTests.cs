@@ -18,6 +18,7 @@ public class GitLabNeedsTests
     [Test] public Task Pipeline() => CheckAsync<PipelineBuild>();
     [Test] public Task RepositoryShaped() => CheckAsync<RepositoryShapedBuild>();
     [Test] public Task Promotion() => CheckAsync<PromotionBuild>();
+    [Test] public Task Modules() => CheckAsync<ModulesBuild>();
 
     [Test]
     public async Task Each_deployment_runs_only_under_its_environments_rules_and_passes_the_environment()

@@ -15,7 +15,7 @@ internal static class GitLabJob
         var needs = job.Needs.Select(n => (YNode)new YMap()
             .Add("job", n.Job.GitLabName)
             .Add("artifacts", YScalar.Bool(n.Artifacts))
-            .Add("optional", n.Optional ? YScalar.Bool(true) : null)).ToList();
+            .Add("optional", n.Optional || ChangeFilters.MayRunWithout(job, n.Job) ? YScalar.Bool(true) : null)).ToList();
         if (pipeline.Configuration.SharesCompiledBuild)
             needs.Insert(0, new YMap().Add("job", CompiledBuild.GitLabJobName).Add("artifacts", YScalar.Bool(true)));
         return new YMap()
@@ -38,13 +38,18 @@ internal static class GitLabJob
         .Add("script", YSeq.Of([CompiledBuild.Command]))
         .Add("artifacts", new YMap().Add("paths", YSeq.Of([CompiledBuild.Directory + "/"])).Add("expire_in", "1 day"));
 
-    /// <summary>Rules only when the job runs in fewer pipelines than the workflow allows, or waits for a person.</summary>
+    /// <summary>
+    /// Rules only when the job runs in fewer pipelines than the workflow allows, waits for a person, or runs for a
+    /// merge request only when it touches the files the job's work depends on (<c>changes:</c>).
+    /// </summary>
     private static YSeq? Rules(CiJob job, CiPipeline pipeline)
     {
-        if (!job.Manual && job.Contexts.SetEquals(pipeline.AllContexts)) return null;
+        var filtered = job.ChangedBy is not null && job.Contexts.Any(c => c.Rule is { IsMergeRequest: true });
+        if (!job.Manual && !filtered && job.Contexts.SetEquals(pipeline.AllContexts)) return null;
         return YSeq.Of(GitLabRules.Ordered(job.Contexts, pipeline)
             .Select(c => (YNode)new YMap()
                 .Add("if", GitLabRules.Expression(c, pipeline))
+                .Add("changes", c.Rule is { IsMergeRequest: true } && job.ChangedBy is { } globs ? YSeq.Of(globs) : null)
                 .Add("when", job.Manual ? "manual" : null)));
     }
 }

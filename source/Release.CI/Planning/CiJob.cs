@@ -57,6 +57,12 @@ internal sealed class CiJob
     /// <summary>Environment variable names of the team's non-secret CI variables this job reads.</summary>
     public List<string> Variables { get; } = [];
 
+    /// <summary>
+    /// Globs of the files whose change in a merge request runs this job (see <see cref="ChangeFilters"/>); null when any
+    /// change may matter.
+    /// </summary>
+    public IReadOnlyList<string>? ChangedBy { get; set; }
+
     /// <summary>The GitLab job name.</summary>
     public string GitLabName { get; set; } = "";
 

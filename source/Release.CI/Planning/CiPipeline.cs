@@ -35,6 +35,7 @@ internal sealed record CiPipeline(
         JobLinker.Link(jobs, index, config, problems);
         var ordered = JobOrder.Sort(jobs, index, config, problems);
         JobNames.Assign(ordered, problems);
+        ChangeFilters.Apply(ordered, index);
         var secrets = Import(config.Secrets, ordered, graph, index, j => j.Secrets);
         var variables = Import(config.TeamVariables, ordered, graph, index, j => j.Variables);
         problems.ThrowIfAny();

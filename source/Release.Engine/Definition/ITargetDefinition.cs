@@ -24,6 +24,15 @@ public interface ITargetDefinition
     /// <summary>Like <see cref="DependsOn{T}"/>, but ignored when the build does not implement <typeparamref name="T"/>.</summary>
     ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets) where T : IBuild;
 
+    /// <summary>Every member of a <see cref="TargetFamily"/> runs before this one and is pulled into the plan.</summary>
+    ITargetDefinition DependsOn(TargetFamily family);
+
+    /// <summary>
+    /// The named members of a family run before this one and are pulled into the plan; none when
+    /// <paramref name="members"/> is empty (a module that depends on no other module). An unknown member is an error.
+    /// </summary>
+    ITargetDefinition DependsOn(TargetFamily family, IEnumerable<string> members);
+
     /// <summary>This target runs before the given targets whenever they are planned, and is pulled in by them.</summary>
     ITargetDefinition DependentFor(params Target[] targets);
 
@@ -44,6 +53,9 @@ public interface ITargetDefinition
 
     /// <summary>Component form of <see cref="After(Target[])"/>; ignored when the build does not implement <typeparamref name="T"/>.</summary>
     ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets) where T : IBuild;
+
+    /// <summary>When planned, the named members of a family run before this one. Pulls nothing in.</summary>
+    ITargetDefinition After(TargetFamily family, IEnumerable<string> members);
 
     /// <summary>The given targets are pulled into the plan and run after this one.</summary>
     ITargetDefinition Triggers(params Target[] targets);
@@ -95,6 +107,16 @@ public interface ITargetDefinition
 
     /// <summary>Artifacts of another target this target reads; empty <paramref name="globs"/> means all it produces.</summary>
     ITargetDefinition Consumes(Target producer, params string[] globs);
+
+    /// <summary>Artifacts of one member of a family this target reads; empty <paramref name="globs"/> means all it produces.</summary>
+    ITargetDefinition Consumes(TargetFamily producer, string member, params string[] globs);
+
+    /// <summary>
+    /// The source files whose changes this target's work depends on (globs relative to the root, e.g. a module's
+    /// folder <c>samples/pricing/**</c>). CI generators read them to run the target's job only for a change that
+    /// touches them (GitLab <c>rules:changes</c>, Azure path conditions); the engine itself does not use them.
+    /// </summary>
+    ITargetDefinition ChangedBy(params string[] globs);
 
     /// <summary>Component form of <see cref="Consumes(Target, string[])"/>; ignored when the build does not implement <typeparamref name="T"/>.</summary>
     ITargetDefinition TryConsumes<T>(Func<T, Target> producer, params string[] globs) where T : IBuild;

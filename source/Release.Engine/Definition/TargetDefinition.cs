@@ -25,6 +25,7 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     public bool IsAssuredAfterFailure { get; private set; }
     public List<string> ProducedGlobs { get; } = [];
     public List<string> ConsumedGlobs { get; } = [];
+    public List<string> ChangedByGlobs { get; } = [];
     public List<ConsumedArtifacts> ConsumedArtifacts { get; } = [];
     public List<(string Tool, Func<CancellationToken, Task<string>> Version)> ToolVersions { get; } = [];
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
@@ -35,12 +36,15 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     public ITargetDefinition DependsOn(params Target[] targets) => Add(DependsOnTargets, targets);
     public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) where T : IBuild => Add(DependsOnTargets, targets, false);
     public ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets) where T : IBuild => Add(DependsOnTargets, targets, true);
+    public ITargetDefinition DependsOn(TargetFamily family) { DependsOnTargets.Add(TargetReference.ToFamily(family, null)); return this; }
+    public ITargetDefinition DependsOn(TargetFamily family, IEnumerable<string> members) { DependsOnTargets.Add(TargetReference.ToFamily(family, members.ToList())); return this; }
     public ITargetDefinition DependentFor(params Target[] targets) => Add(DependentForTargets, targets);
     public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) where T : IBuild => Add(DependentForTargets, targets, false);
     public ITargetDefinition TryDependentFor<T>(params Func<T, Target>[] targets) where T : IBuild => Add(DependentForTargets, targets, true);
     public ITargetDefinition Before(params Target[] targets) => Add(BeforeTargets, targets);
     public ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets) where T : IBuild => Add(BeforeTargets, targets, true);
     public ITargetDefinition After(params Target[] targets) => Add(AfterTargets, targets);
+    public ITargetDefinition After(TargetFamily family, IEnumerable<string> members) { AfterTargets.Add(TargetReference.ToFamily(family, members.ToList())); return this; }
     public ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets) where T : IBuild => Add(AfterTargets, targets, true);
     public ITargetDefinition Triggers(params Target[] targets) => Add(TriggersTargets, targets);
     public ITargetDefinition TryTriggers<T>(params Func<T, Target>[] targets) where T : IBuild => Add(TriggersTargets, targets, true);
@@ -75,6 +79,11 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
 
     public ITargetDefinition Consumes(Target producer, params string[] globs)
     { ConsumedArtifacts.Add(new(TargetReference.Direct(producer), globs)); return this; }
+
+    public ITargetDefinition Consumes(TargetFamily producer, string member, params string[] globs)
+    { ConsumedArtifacts.Add(new(TargetReference.ToFamily(producer, [member]), globs)); return this; }
+
+    public ITargetDefinition ChangedBy(params string[] globs) { ChangedByGlobs.AddRange(globs); return this; }
 
     public ITargetDefinition TryConsumes<T>(Func<T, Target> producer, params string[] globs) where T : IBuild
     { ConsumedArtifacts.Add(new(TargetReference.Component(producer, optional: true), globs)); return this; }

@@ -25,10 +25,24 @@ internal sealed class TargetReference
         _optional = optional;
     }
 
-    /// <summary>How the reference reads in messages: the target's method, or the component's name.</summary>
-    public string Text => _target?.Method.Name ?? _component!.Name;
+    private TargetReference(TargetFamily family, IReadOnlyList<string>? members)
+    {
+        Family = family;
+        Members = members;
+    }
+
+    /// <summary>How the reference reads in messages: the target's method, the component's name, or the family's.</summary>
+    public string Text => Family is not null ? Family.Name ?? Family.Define.Method.Name : _target?.Method.Name ?? _component!.Name;
+
+    /// <summary>The family whose members this reference names, or null for a reference to one target.</summary>
+    public TargetFamily? Family { get; }
+
+    /// <summary>The members named (null: every member of <see cref="Family"/>).</summary>
+    public IReadOnlyList<string>? Members { get; }
 
     public static TargetReference Direct(Target target) => new(target, null, null, optional: false);
+
+    public static TargetReference ToFamily(TargetFamily family, IReadOnlyList<string>? members) => new(family, members);
 
     public static TargetReference Component<T>(Func<T, Target> selector, bool optional) where T : IBuild =>
         new(null, typeof(T), selector, optional);

@@ -12,6 +12,12 @@ internal sealed class ExecutableTarget(string name, int index, TargetDefinition 
 
     public TargetDefinition Definition { get; } = definition;
 
+    /// <summary>The <see cref="TargetFamily"/> this target is a member of, or null for a target of its own.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>The member this target stands for in <see cref="Family"/>.</summary>
+    public string? Member { get; init; }
+
     /// <summary>Targets that must succeed before this one (from DependsOn and others' DependentFor).</summary>
     public List<ExecutableTarget> Dependencies { get; } = [];
 

@@ -18,7 +18,12 @@ internal static class GraphBuilder
                 Links(t.Consumes),
                 t.Definition.RequiredParameters.Select(r => r.MemberName).ToList(),
                 t.Definition.ProceedsAfterFailure,
-                t.Definition.IsAssuredAfterFailure)).ToList(),
+                t.Definition.IsAssuredAfterFailure)
+            {
+                Family = t.Family,
+                Member = t.Member,
+                ChangedBy = t.Definition.ChangedByGlobs.ToList(),
+            }).ToList(),
             parameters);
 
     private static List<ArtifactLink> Links(List<(ExecutableTarget Producer, IReadOnlyList<string> Globs)> consumes)

@@ -11,14 +11,25 @@ internal static class TargetDiscovery
 {
     private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    /// <summary>Evaluates the target properties (<see cref="FindDeclarations"/>) on the build and links the targets.</summary>
+    /// <summary>
+    /// Evaluates the target and target family properties (<see cref="FindDeclarations"/>) on the build, one target per
+    /// family member, and links the targets.
+    /// </summary>
     public static IReadOnlyList<ExecutableTarget> Discover(IBuild build, IReadOnlyList<(string Name, PropertyInfo Property)> declarations)
     {
         var targets = new List<ExecutableTarget>();
         var byMethod = new Dictionary<MethodInfo, ExecutableTarget>();
+        var families = new FamilyIndex();
         foreach (var (name, property) in declarations)
         {
-            var factory = (Target)property.GetValue(build)!
+            if (property.PropertyType == typeof(TargetFamily))
+            {
+                var family = (TargetFamily?)Evaluate(property, build)
+                    ?? throw new BuildDefinitionException($"Target family property '{name}' returned null. Return a family: new(members, (member, _) => _.Executes(...)).");
+                families.Add(family.Name ?? name, family, DeclareMembers(family, family.Name ?? name, build, targets));
+                continue;
+            }
+            var factory = (Target)Evaluate(property, build)!
                 ?? throw new BuildDefinitionException($"Target property '{name}' returned null. Return a definition: _ => _.Executes(...).");
             var definition = new TargetDefinition(name, property, build);
             factory(definition);
@@ -27,11 +38,42 @@ internal static class TargetDiscovery
             byMethod.TryAdd(factory.Method, target);
         }
         foreach (var target in targets)
-            Link(target, build, byMethod);
+            Link(target, build, byMethod, families);
         foreach (var target in targets)
             foreach (var triggered in target.Triggers)
                 AddOnce(triggered.TriggeredBy, target);
         return targets;
+    }
+
+    /// <summary>
+    /// Reads a target or family property. What its getter throws (a declaration it checks, such as an application's
+    /// modules) is rethrown as thrown, not wrapped by reflection, so bad input still exits 2 with its own message.
+    /// </summary>
+    private static object? Evaluate(PropertyInfo property, IBuild build)
+    {
+        try { return property.GetValue(build); }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private static List<ExecutableTarget> DeclareMembers(TargetFamily family, string familyName, IBuild build, List<ExecutableTarget> targets)
+    {
+        family.CheckMembers(familyName);
+        var members = new List<ExecutableTarget>(family.Members.Count);
+        foreach (var member in family.Members)
+        {
+            var name = TargetFamily.TargetName(familyName, member);
+            // No declaring property: Base() and Inherit() reuse a property's definition, and a member has none of its own.
+            var definition = new TargetDefinition(name, null, build);
+            family.Define(member, definition);
+            var target = new ExecutableTarget(name, targets.Count, definition) { Family = familyName, Member = member };
+            targets.Add(target);
+            members.Add(target);
+        }
+        return members;
     }
 
     /// <summary>The target properties of a build type and its components, in declaration order; needs no instance.</summary>
@@ -81,7 +123,8 @@ internal static class TargetDiscovery
         return null;
     }
 
-    private static bool IsTarget(PropertyInfo property) => property.PropertyType == typeof(Target) && property.GetIndexParameters().Length == 0;
+    private static bool IsTarget(PropertyInfo property) =>
+        (property.PropertyType == typeof(Target) || property.PropertyType == typeof(TargetFamily)) && property.GetIndexParameters().Length == 0;
 
     private static bool Overrides(PropertyInfo derived, PropertyInfo candidateBase) =>
         derived.GetMethod!.GetBaseDefinition() == candidateBase.GetMethod!.GetBaseDefinition();
@@ -93,24 +136,30 @@ internal static class TargetDiscovery
         return map.TargetMethods[Array.IndexOf(map.InterfaceMethods, existing.GetMethod)] == implementation;
     }
 
-    private static void Link(ExecutableTarget target, IBuild build, Dictionary<MethodInfo, ExecutableTarget> byMethod)
+    private static void Link(ExecutableTarget target, IBuild build, Dictionary<MethodInfo, ExecutableTarget> byMethod, FamilyIndex families)
     {
         var definition = target.Definition;
-        foreach (var other in Resolve(definition.DependsOnTargets, target, build, byMethod)) AddOnce(target.Dependencies, other);
-        foreach (var other in Resolve(definition.DependentForTargets, target, build, byMethod)) AddOnce(other.Dependencies, target);
-        foreach (var other in Resolve(definition.AfterTargets, target, build, byMethod)) AddOnce(target.RunsAfter, other);
-        foreach (var other in Resolve(definition.BeforeTargets, target, build, byMethod)) AddOnce(other.RunsAfter, target);
-        foreach (var other in Resolve(definition.TriggersTargets, target, build, byMethod)) AddOnce(target.Triggers, other);
-        foreach (var other in Resolve(definition.TriggeredByTargets, target, build, byMethod)) AddOnce(other.Triggers, target);
+        foreach (var other in Resolve(definition.DependsOnTargets, target, build, byMethod, families)) AddOnce(target.Dependencies, other);
+        foreach (var other in Resolve(definition.DependentForTargets, target, build, byMethod, families)) AddOnce(other.Dependencies, target);
+        foreach (var other in Resolve(definition.AfterTargets, target, build, byMethod, families)) AddOnce(target.RunsAfter, other);
+        foreach (var other in Resolve(definition.BeforeTargets, target, build, byMethod, families)) AddOnce(other.RunsAfter, target);
+        foreach (var other in Resolve(definition.TriggersTargets, target, build, byMethod, families)) AddOnce(target.Triggers, other);
+        foreach (var other in Resolve(definition.TriggeredByTargets, target, build, byMethod, families)) AddOnce(other.Triggers, target);
         foreach (var consumed in definition.ConsumedArtifacts)
-            foreach (var producer in Resolve([consumed.Producer], target, build, byMethod))
+            foreach (var producer in Resolve([consumed.Producer], target, build, byMethod, families))
                 target.Consumes.Add((producer, consumed.Globs));
     }
 
-    private static IEnumerable<ExecutableTarget> Resolve(IEnumerable<TargetReference> references, ExecutableTarget from, IBuild build, Dictionary<MethodInfo, ExecutableTarget> byMethod)
+    private static IEnumerable<ExecutableTarget> Resolve(IEnumerable<TargetReference> references, ExecutableTarget from, IBuild build,
+        Dictionary<MethodInfo, ExecutableTarget> byMethod, FamilyIndex families)
     {
         foreach (var reference in references)
         {
+            if (reference.Family is not null)
+            {
+                foreach (var member in families.Resolve(reference, from.Name, build)) yield return member;
+                continue;
+            }
             var factory = reference.Resolve(build);
             if (factory is null) continue;
             yield return byMethod.TryGetValue(factory.Method, out var target)

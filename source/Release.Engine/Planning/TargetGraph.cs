@@ -38,7 +38,20 @@ public sealed record TargetNode(
     IReadOnlyList<ArtifactLink> ConsumesArtifacts,
     IReadOnlyList<string> RequiredParameters,
     bool ProceedAfterFailure,
-    bool AssuredAfterFailure);
+    bool AssuredAfterFailure)
+{
+    /// <summary>The <see cref="TargetFamily"/> the target is a member of (<c>CompileModule</c>), or null.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>The member the target stands for in its family (<c>pricing</c>), or null.</summary>
+    public string? Member { get; init; }
+
+    /// <summary>
+    /// Globs of the source files whose changes this target's work depends on (see <see cref="ITargetDefinition.ChangedBy"/>);
+    /// empty when any change may matter.
+    /// </summary>
+    public IReadOnlyList<string> ChangedBy { get; init; } = [];
+}
 
 /// <summary>Artifacts a target reads from a producing target; empty <paramref name="Globs"/> means all the producer's.</summary>
 public sealed record ArtifactLink(string Producer, IReadOnlyList<string> Globs);

@@ -30,8 +30,8 @@ public static class BootstrapStub
         script.Append("targets=()\nskip=0\nwhile [ $# -gt 0 ]; do\n  case \"$1\" in\n    --skip) skip=1; shift ;;\n    --partition) echo \"$CI_JOB_NAME partition $2\" >> \"$log\"; shift 2 ;;\n    --environment) echo \"$CI_JOB_NAME environment $2\" >> \"$log\"; shift 2 ;;\n    *) targets+=(\"$1\"); shift ;;\n  esac\ndone\n");
         foreach (var target in graph.Targets)
         {
-            script.Append($"closure_{target.Name}='{string.Join(' ', RunOrder(graph, target.Name))}'\n");
-            script.Append($"run_{target.Name}() {{\n");
+            script.Append($"closure_{Identifier(target.Name)}='{string.Join(' ', RunOrder(graph, target.Name))}'\n");
+            script.Append($"run_{Identifier(target.Name)}() {{\n");
             if (!workspace.Contains(target.Name) && graph.Closure([target.Name]).Any(t => workspace.Contains(t.Name)))
                 script.Append($"  if [ ! -d '{WorkspaceDirectory}' ]; then echo \"{target.Name}: no workspace\" >&2; echo \"$CI_JOB_NAME {target.Name} had no workspace\" >> \"$log\"; exit 4; fi\n");
             foreach (var link in target.ConsumesArtifacts)
@@ -50,16 +50,19 @@ public static class BootstrapStub
         script.Append("""
             plan=()
             for target in "${targets[@]}"; do
-              if [ "$skip" = 1 ]; then list="$target"; else list_var="closure_$target"; list="${!list_var}"; fi
+              if [ "$skip" = 1 ]; then list="$target"; else list_var="closure_${target//[^A-Za-z0-9_]/_}"; list="${!list_var}"; fi
               for t in $list; do
                 case " ${plan[*]:-} " in *" $t "*) ;; *) plan+=("$t") ;; esac
               done
             done
-            for target in "${plan[@]}"; do "run_$target"; done
+            for target in "${plan[@]}"; do "run_${target//[^A-Za-z0-9_]/_}"; done
 
             """);
         return script.ToString();
     }
+
+    /// <summary>A bash name for a target (family members carry a '.'): what the script's dispatch computes at run time.</summary>
+    private static string Identifier(string target) => new(target.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
 
     private static string Check(string target, string file) =>
         $"  if [ -f '{file}' ]; then echo \"$CI_JOB_NAME {target} saw {file}\" >> \"$log\"; else echo \"{target}: missing {file}\" >&2; exit 3; fi\n";

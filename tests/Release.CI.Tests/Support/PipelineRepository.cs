@@ -35,6 +35,12 @@ public sealed class PipelineRepository : IDisposable
         return repository;
     }
 
+    /// <summary>Runs git in the repository (a branch, a commit of a change).</summary>
+    public Task<string> GitAsync(params string[] arguments) => _repository.GitAsync(arguments);
+
+    /// <summary>Writes a file in the repository (not committed).</summary>
+    public string WriteFile(string relativePath, string content) => _repository.WriteFile(relativePath, content);
+
     public void Dispose()
     {
         _repository.Dispose();
