@@ -6,14 +6,18 @@ namespace Release.Releasing.Tests.Support;
 public sealed record BuildRun(int ExitCode, string Output)
 {
     /// <summary>Runs the build in <paramref name="root"/> with its own environment.</summary>
-    public static async Task<BuildRun> RunAsync(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args)
+    public static Task<BuildRun> RunAsync(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args) =>
+        RunAsync<ReleaseBuild>(root, environment, args);
+
+    /// <summary>Runs another build class in the same way (e.g. a stage the release build does not mix in).</summary>
+    public static async Task<BuildRun> RunAsync<T>(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args) where T : Release.Engine.Build, new()
     {
         var writer = new StringWriter();
         var options = new BuildHostOptions
         {
             RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, WriteSchema = false,
         };
-        var code = await BuildHost.RunAsync<ReleaseBuild>(args, null, options, CancellationToken.None);
+        var code = await BuildHost.RunAsync<T>(args, null, options, CancellationToken.None);
         return new BuildRun(code, writer.ToString());
     }
 
