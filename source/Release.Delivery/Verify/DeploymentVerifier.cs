@@ -30,6 +30,13 @@ internal sealed class DeploymentVerifier(IVerifyDeployment build, Redeploy redep
     public async Task AfterDeployAsync(DeploymentRequest request, DeploymentOutcome outcome, CancellationToken ct, bool remember = true)
     {
         var environment = request.Environment;
+        // A GitOps deployment is a commit: the environment changes when Flux applies it, later. Checking now would
+        // check the release before; the SanityCheck target checks once the environment runs the new one.
+        if (environment.Deployer == Deployers.GitOps && outcome.Detail != SanityCheckStage.Recorded)
+        {
+            build.Log.Information($"Sanity checks of '{environment.Name}' run once Flux has applied the commit: ./build.sh SanityCheck --environment {environment.Name}");
+            return;
+        }
         var results = await RunChecksAsync(outcome.Url, ct);
         var failed = results.Where(r => !r.Passed).ToList();
         var stateFile = VerifiedReleases.File(build, environment.Name);

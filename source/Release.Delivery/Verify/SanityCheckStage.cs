@@ -10,6 +10,9 @@ namespace Release.Delivery.Verify;
 /// </summary>
 internal sealed class SanityCheckStage(IVerifyDeployment build)
 {
+    /// <summary>The outcome detail of a deployment checked after the fact (not right after the deployer ran).</summary>
+    public const string Recorded = "recorded by Deploy";
+
     public async Task RunAsync(CancellationToken ct)
     {
         var environment = DeployStage.Select(build);
@@ -22,6 +25,6 @@ internal sealed class SanityCheckStage(IVerifyDeployment build)
         var request = known ? current!.Request(environment, build.Module, deployment.DeployedBy, build.HealthPath)
             : new DeploymentRequest(environment, build.Module, deployment.Version, "unknown", deployment.DeployedBy, null, null, null, build.HealthPath);
         await new DeploymentVerifier(build, stage.DeployAndRecordAsync, stage.NotifyAsync)
-            .AfterDeployAsync(request, new DeploymentOutcome(deployment.Url, "recorded by Deploy"), ct, remember: known);
+            .AfterDeployAsync(request, new DeploymentOutcome(deployment.Url, Recorded), ct, remember: known);
     }
 }
