@@ -73,6 +73,9 @@ partial class Build
         .Job(nameof(IScan.Scan))
         .Reports(nameof(IScan.Scan), containerScanning: "artifacts/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/scan/sbom-*.cdx.json")
         .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
+        // The load test is its own job after the pre-prod deployment (the GitOps environment outlives the deploy job).
+        .Job(nameof(Delivery.Verify.ILoadTest.LoadTest), t => t.Environments = ["pre-prod"])
+        .Reports(nameof(Delivery.Verify.ILoadTest.LoadTest), junit: "artifacts/load-test/junit.xml")
         .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
         // The release channel: deployments through the webhook, promotions, rollbacks and evidence through the bot (ChatOps).

@@ -17,18 +17,28 @@ public sealed class DeliverySetUp
 
     internal static DirectorImage Director { get; private set; } = null!;
 
+    /// <summary>
+    /// Director 1.3.0 with its deployment-window API broken (500) while its health still answers: the release a journey
+    /// catches and an automatic rollback undoes. Built on first use only.
+    /// </summary>
+    internal static DirectorImage BrokenDirector { get; private set; } = null!;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         await new AptInstaller(log: TestContext.Progress.WriteLine).EnsureInstalledAsync(["podman", "runc", "docker-registry", "git"]);
         Registry = await RegistryFixture.StartAsync();
         Director = new DirectorImage(Registry.Address);
+        BrokenDirector = new DirectorImage(Registry.Address, "build-2-broken", "1.3.0", program => program.Replace(
+            "app.MapGet(\"/environments/{environment}/deployment-windows\", DeploymentEndpoints.ListWindows);",
+            "app.MapGet(\"/environments/{environment}/deployment-windows\", () => Results.StatusCode(500));"));
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
         Director.Dispose();
+        BrokenDirector.Dispose();
         await Registry.DisposeAsync();
     }
 }

@@ -67,7 +67,7 @@ public class ReleaseFlowTests : RegistryTestBase
     }
 
     // One release end to end; returns its image and chart digests.
-    internal static async Task<(string Image, string Chart)> ShipAsync(ReleaseWorld world, string version, string image)
+    internal static async Task<(string Image, string Chart)> ShipAsync(ReleaseWorld world, string version, string image, Func<Task>? beforeEvidence = null)
     {
         await world.OpenAsync();
         await world.StageOutputsAsync(image);
@@ -90,6 +90,7 @@ public class ReleaseFlowTests : RegistryTestBase
         (await world.RunAsync("Bless", "--release", version, "--voter", "lead@example.com")).Succeeded();
         (await world.RunAsync("Promote", "--release", version, "--to", "production", "--voter", "ops@example.com")).Succeeded();
         (await world.RunAsync("Tag", "--voter", "release.manager@example.com")).Succeeded();
+        if (beforeEvidence is not null) await beforeEvidence();
         (await world.RunAsync("Evidence", "--release", version, "--voter", "release.manager@example.com")).Succeeded();
 
         var record = await world.RecordAsync("director-" + version);

@@ -8,6 +8,12 @@ public sealed class TargetCiOptions
 
     /// <summary>Reports the target writes; wired natively by each CI system.</summary>
     public CiReports Reports { get; set; } = CiReports.None;
+
+    /// <summary>
+    /// For a target that depends on a deployment: the environments it gets a job for (e.g. a load test only after the
+    /// pre-prod deployment); null for every environment whose deployment it depends on.
+    /// </summary>
+    public IReadOnlyCollection<string>? Environments { get; set; }
 }
 
 /// <summary>Report files (paths or globs relative to the root) a target writes.</summary>

@@ -39,6 +39,12 @@ internal static partial class ConfigurationValidator
             else declaredRules.Add(rule);
         }
 
+        foreach (var (target, options) in config.Targets)
+            foreach (var name in options.Environments ?? [])
+                if (!config.Environments.Any(e => e.Name == name))
+                    problems.Add($"Job(\"{target}\")", $"its Environments name '{name}', which is no declared environment",
+                        $"name one declared with Deploy(...): {string.Join(", ", config.Environments.Select(e => e.Name).Distinct())}");
+
         foreach (var environment in config.Environments)
         {
             var place = $"Deploy(\"{environment.DeployTarget}\", \"{environment.Name}\")";

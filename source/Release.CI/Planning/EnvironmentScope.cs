@@ -10,11 +10,13 @@ internal sealed class EnvironmentScope
     private readonly TargetIndex _index;
     private readonly IReadOnlyList<EnvironmentDeclaration> _environments;
     private readonly HashSet<string> _deployTargets;
+    private readonly IReadOnlyDictionary<string, TargetCiOptions> _options;
 
     public EnvironmentScope(CiConfiguration config, TargetIndex index)
     {
         _index = index;
         _environments = config.Environments;
+        _options = config.Targets;
         _deployTargets = config.Environments.Select(e => index.Find(e.DeployTarget)!.Name).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -28,8 +30,10 @@ internal sealed class EnvironmentScope
     public IEnumerable<IReadOnlyList<EnvironmentDeclaration>> EnvironmentsOf(string target)
     {
         var closure = _index.Closure(target);
+        var only = _options.FirstOrDefault(o => string.Equals(_index.Find(o.Key)?.Name, target, StringComparison.Ordinal)).Value?.Environments;
         return _environments
             .Where(e => closure.Contains(_index.Find(e.DeployTarget)!.Name))
+            .Where(e => only is null || only.Contains(e.Name, StringComparer.Ordinal))
             .GroupBy(e => e.Name, StringComparer.Ordinal)
             .Select(g => (IReadOnlyList<EnvironmentDeclaration>)g.ToList());
     }

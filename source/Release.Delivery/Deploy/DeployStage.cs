@@ -5,6 +5,7 @@ using Release.Delivery.Deploy.Helm;
 using Release.Delivery.Deploy.Local;
 using Release.Delivery.Deploy.Notify;
 using Release.Delivery.Push;
+using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Stages.Pipeline;
 using Release.Tooling.Http;
@@ -53,7 +54,17 @@ internal sealed class DeployStage(IDeploy build)
         return await DeployAsync(request, ct);
     }
 
+    // A build with sanity checks (IVerifyDeployment) checks every deployment right after it and rolls a failing one back.
     private async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
+    {
+        var outcome = await DeployAndRecordAsync(request, true, ct);
+        if (build is IVerifyDeployment verify)
+            await new DeploymentVerifier(verify, DeployAndRecordAsync, NotifyAsync).AfterDeployAsync(request, outcome, ct);
+        return outcome;
+    }
+
+    /// <summary>Deploys with the environment's deployer, records the deployment and (unless told not to) notifies; no checks.</summary>
+    internal async Task<DeploymentOutcome> DeployAndRecordAsync(DeploymentRequest request, bool notify, CancellationToken ct)
     {
         var environment = request.Environment;
         var deployer = DeployerFor(environment);
@@ -67,7 +78,7 @@ internal sealed class DeployStage(IDeploy build)
             outcome.Url, request.Version, request.Image?.Digest ?? "", request.DeployedBy, DateTimeOffset.UtcNow), ct);
         build.ReportSummary("environment", environment.Name);
         build.ReportSummary("url", outcome.Url);
-        await NotifyAsync(new DeploymentNotice(request.Module, request.Version, environment.Name, request.Commit, request.DeployedBy, outcome.Url), ct);
+        if (notify) await NotifyAsync(new DeploymentNotice(request.Module, request.Version, environment.Name, request.Commit, request.DeployedBy, outcome.Url), ct);
         return outcome;
     }
 
@@ -122,7 +133,7 @@ internal sealed class DeployStage(IDeploy build)
     private string? Env(string name) => build.Context.Environment.GetValueOrDefault(name);
 
     // A notification is a courtesy: its failure is reported but never fails a deployment that succeeded.
-    private async Task NotifyAsync(DeploymentNotice notice, CancellationToken ct)
+    internal async Task NotifyAsync(DeploymentNotice notice, CancellationToken ct)
     {
         if (build.SlackWebhook is null) return;
         try

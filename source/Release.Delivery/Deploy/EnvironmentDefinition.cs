@@ -22,6 +22,12 @@ public sealed record EnvironmentDefinition(string Name, string Deployer, string 
     /// <summary>The kubeconfig context for the helm deployer; null uses the current one.</summary>
     public string? KubeContext { get; init; }
 
+    /// <summary>
+    /// Whether a release that fails its sanity checks or load limits here is replaced by the last release that passed,
+    /// without a person (default true). Turn it off where people want to look at the failing release first.
+    /// </summary>
+    public bool AutomaticRollback { get; init; } = true;
+
     /// <summary>Whether a build of <paramref name="branch"/> may be deployed here.</summary>
     public bool Accepts(string? branch) => Branch == "*" || string.Equals(Branch, branch, StringComparison.Ordinal);
 

@@ -36,6 +36,9 @@ public sealed record ChannelThresholds
     /// <summary>When true, every advisory source must have given data (a silent source is not a clean scan).</summary>
     public bool RequireEveryAdvisorySource { get; init; }
 
+    /// <summary>When true, a load test must have run and met every limit the build definition declares for it.</summary>
+    public bool RequireLoadTestPassing { get; init; }
+
     /// <summary>Checks the thresholds are possible; the message names the channel and field.</summary>
     /// <param name="channel">The channel the thresholds belong to, for the message.</param>
     /// <exception cref="ArgumentException">A percentage outside 0–100 or a negative count or age.</exception>

@@ -44,6 +44,9 @@ public sealed record QualityMetrics(
     TestCounts IntegrationTests,
     IReadOnlyList<AdvisorySource> AdvisorySources)
 {
+    /// <summary>The load test of the release (LoadTest's report), or null when none ran here.</summary>
+    public LoadTestResult? LoadTest { get; init; }
+
     /// <summary>Checks the numbers are possible; the message names the field.</summary>
     /// <exception cref="ArgumentException">A count is negative or a coverage is outside 0–100.</exception>
     public void Validate()

@@ -28,6 +28,9 @@ internal static class QualityRules
         if (t.RequireIntegrationTestsPassing && (m.IntegrationTests.Executed == 0 || m.IntegrationTests.Failed > 0))
             Fail("integration tests", $"{m.IntegrationTests.Failed} failed of {m.IntegrationTests.Executed}", "at least one run and none failed");
 
+        if (t.RequireLoadTestPassing && m.LoadTest is not { Passed: true })
+            Fail("load test", m.LoadTest is null ? "not run" : string.Join("; ", m.LoadTest.Breaches.DefaultIfEmpty("failed")), "run and every declared limit met");
+
         if (t.RequireEveryAdvisorySource)
         {
             if (m.AdvisorySources.Count == 0)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Release.Delivery.Verify;
 using Release.Process.Approvals;
 using Release.Releasing.Common;
 using Release.Stages.Pipeline;
@@ -36,8 +37,13 @@ internal static class PipelineEvidenceKeys
                 && preProd.Any(p => p.ImageDigest == qa.ImageDigest && p.At <= finished))
                 keys.Add(SeedChecklist.QaSuitePreProdEvidence);
         }
-        if (Directory.Exists(paths.LoadTestDirectory) && Directory.EnumerateFiles(paths.LoadTestDirectory, "*", SearchOption.AllDirectories).Any())
-            keys.Add(SeedChecklist.LoadTestEvidence);
+        // The load test counts when LoadTest's report says it met its limits against an image this release was promoted with.
+        if (paths.Stages.LoadTestReport().FileExists())
+        {
+            var load = await StageRecord.ReadAsync<LoadTestReport>(paths.Stages.LoadTestReport(), "LoadTest", ct);
+            if (load.Passed && record.Events.OfType<ReleasePromoted>().Any(p => p.ImageDigest == load.ImageDigest))
+                keys.Add(SeedChecklist.LoadTestEvidence);
+        }
         return keys;
     }
 }

@@ -1,3 +1,4 @@
+using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Stages.Pipeline;
 
@@ -22,8 +23,8 @@ public sealed record ReleasePaths(PipelinePaths Stages)
     /// <summary>The release notes.</summary>
     public AbsolutePath ReleaseNotes => Directory / "RELEASE_NOTES.md";
 
-    /// <summary>A load test report folder; its presence is the <c>load-test-report</c> evidence.</summary>
-    public AbsolutePath LoadTestDirectory => Stages.Artifacts / "load-test";
+    /// <summary>LoadTest's report folder; its presence is the <c>load-test-report</c> evidence.</summary>
+    public AbsolutePath LoadTestDirectory => Stages.LoadTestDirectory();
 
     /// <summary>The evidence bundle of one version.</summary>
     public AbsolutePath EvidenceDirectory(string version) => Stages.Artifacts / "evidence" / version;

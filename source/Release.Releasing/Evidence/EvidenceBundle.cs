@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Process.Approvals;
 using Release.Releasing.Approvals;
@@ -48,6 +49,7 @@ internal sealed class EvidenceBundle(IEvidence build, ReleaseRecord record, Abso
         await CopyFolderAsync(stages.ScanDirectory, "scan", ct);
         await CopyFolderAsync(stages.IntegrationDirectory, "integration", ct);
         await CopyFolderAsync(paths.LoadTestDirectory, "load-test", ct);
+        await CopyFolderAsync(stages.VerifyDirectory(), "verify", ct);
         await WriteTextAsync("index.html", EvidenceHtml.Render(build, trusted, evidence), ct);
     }
 

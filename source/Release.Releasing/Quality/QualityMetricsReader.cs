@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Process.Quality;
 using Release.Stages.Pipeline;
@@ -24,7 +25,19 @@ internal static class QualityMetricsReader
             ? await ReadScanAsync(paths.ScanSummary, log, ct)
             : Missing(log, paths.ScanSummary, "Scan", (new VulnerabilityCounts(0, 0), (IReadOnlyList<AdvisorySource>)[]));
         return new QualityMetrics(new TestCounts(unit.Passed, unit.Failed, unit.Skipped), unit.LineCoverage, unit.BranchCoverage,
-            vulnerabilities, new TestCounts(integration.Passed, integration.Failed, integration.Skipped), sources);
+            vulnerabilities, new TestCounts(integration.Passed, integration.Failed, integration.Skipped), sources)
+        {
+            LoadTest = await ReadLoadTestAsync(paths, ct),
+        };
+    }
+
+    // No load test is not an error here: the policy decides whether the channel needs one.
+    private static async Task<LoadTestResult?> ReadLoadTestAsync(PipelinePaths paths, CancellationToken ct)
+    {
+        if (!paths.LoadTestReport().FileExists()) return null;
+        var report = await StageRecord.ReadAsync<LoadTestReport>(paths.LoadTestReport(), "LoadTest", ct);
+        return new LoadTestResult(report.Environment, report.Passed, report.Measured.P95Ms, report.Measured.P99Ms, report.Measured.ErrorRate,
+            report.Measured.Throughput, report.Breaches.Select(b => b.ToString()).ToList());
     }
 
     private static T Missing<T>(IBuildLog log, AbsolutePath file, string target, T empty)

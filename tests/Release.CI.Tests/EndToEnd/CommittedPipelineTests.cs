@@ -191,6 +191,8 @@ public class CommittedPipelineTests
             ["build-definition"] = "PASS", ["test-1-of-2"] = "PASS", ["test-2-of-2"] = "PASS", ["build"] = "PASS", ["unit-test"] = "PASS",
             ["scan"] = "PASS", ["check-ci"] = "PASS", [$"deploy-{environment}"] = "PASS", [$"quality-gate-{environment}"] = "FAIL",
         };
+        // The load test follows the pre-prod deployment only, and fails for the same want of a URL to load.
+        if (environment == "pre-prod") expected["load-test-pre-prod"] = "FAIL";
         // The pipeline's jobs are these and no others (none of local, production, or the other environment).
         Assert.That((await GitLabCiLocal.ListAsync(_repository.Checkout.Path, pipeline)).Keys, Is.EquivalentTo(expected.Keys));
         Assert.That(run.Jobs, Is.EquivalentTo(expected), run.Output);
@@ -198,6 +200,9 @@ public class CommittedPipelineTests
         Assert.That(Count(run.Output, "Compiling the build project"), Is.EqualTo(1), "build.sh compiles the build in build-definition only");
         Assert.That(run.Output, Does.Contain($"Integrate: the deployment to '{environment}' recorded").And.Contain("which is not an HTTP URL to test")
             .And.Contain("Declare the environment's Url in the build's Environments."), "the quality gate fails for want of the environment's URL, nothing else");
+        if (environment == "pre-prod")
+            Assert.That(run.Output, Does.Contain("LoadTest: the deployment to 'pre-prod' recorded").And.Contain("which is not an HTTP URL"),
+                "the load test fails for want of the environment's URL, nothing else");
 
         // The pipeline's own tests ran and left results.
         Assert.That(Files("test-1-of-2", "artifacts/test-results", "*.trx"), Is.EqualTo(new[] { "Release.Helm.Tests.trx" }));

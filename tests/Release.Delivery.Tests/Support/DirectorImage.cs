@@ -8,9 +8,11 @@ namespace Release.Delivery.Tests.Support;
 
 /// <summary>
 /// The real samples/director image, built once per test run (base image assembled from this host, app published with
-/// the .NET SDK) into the shared registry, plus a private copy of the sample with its integration tests.
+/// the .NET SDK) into the shared registry, plus a private copy of the sample with its integration tests. A variant
+/// (<paramref name="tag"/>, <paramref name="version"/>, <paramref name="patch"/>) builds a changed copy of the sample,
+/// e.g. a release whose health answers but whose API is broken.
 /// </summary>
-internal sealed class DirectorImage(string registry) : IDisposable
+internal sealed class DirectorImage(string registry, string tag = DirectorImage.Tag, string version = "1.2.3", Func<string, string>? patch = null) : IDisposable
 {
     private readonly TempDirectory _work = new("release-delivery-director");
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -20,6 +22,9 @@ internal sealed class DirectorImage(string registry) : IDisposable
     public const string Tag = "build-1";
 
     public string Registry => registry;
+
+    /// <summary>This variant's tag (<see cref="Tag"/> for the sample as it is).</summary>
+    public string ImageTag => tag;
 
     /// <summary>The copy of samples/director (sources only).</summary>
     public string SampleDirectory => _work.Combine("director");
@@ -53,12 +58,12 @@ internal sealed class DirectorImage(string registry) : IDisposable
         await new DotNetContainerPublisher(new ProcessRunner(), log).PublishAsync(new DotNetContainerSettings(project, baseImage, Repository)
         {
             Registry = registry,
-            Tags = [Tag],
-            Metadata = new ImageMetadata { Version = "1.2.3", Revision = "abc1234" },
-            Properties = new Dictionary<string, string> { ["Version"] = "1.2.3", ["SourceRevisionId"] = "abc1234" },
+            Tags = [tag],
+            Metadata = new ImageMetadata { Version = version, Revision = "abc1234" },
+            Properties = new Dictionary<string, string> { ["Version"] = version, ["SourceRevisionId"] = "abc1234" },
         });
         using var client = new OciRegistryClient(registry);
-        return (await client.ResolveDigestAsync(Repository, Tag))?.ToString() ?? throw new InvalidOperationException("the director image was not pushed");
+        return (await client.ResolveDigestAsync(Repository, tag))?.ToString() ?? throw new InvalidOperationException("the director image was not pushed");
     }
 
     private string CopySample()
@@ -71,6 +76,13 @@ internal sealed class DirectorImage(string registry) : IDisposable
             var target = Path.Combine(SampleDirectory, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
+        }
+        if (patch is not null)
+        {
+            var program = Path.Combine(SampleDirectory, "src", "Director", "Program.cs");
+            var changed = patch(File.ReadAllText(program));
+            if (changed == File.ReadAllText(program)) throw new InvalidOperationException("the patch of the director variant changed nothing in Program.cs");
+            File.WriteAllText(program, changed);
         }
         return Path.Combine(SampleDirectory, "src", "Director", "Director.csproj");
     }

@@ -8,15 +8,20 @@ public sealed record BuildRun(int ExitCode, string Output)
     /// <summary>Runs the build in <paramref name="root"/> with its own environment.</summary>
     /// <remarks>A long-running target (ChatOps) stops when <paramref name="stop"/> is cancelled; <paramref name="output"/>
     /// lets a test read what it printed while it runs.</remarks>
-    public static async Task<BuildRun> RunAsync(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args,
-        CancellationToken stop = default, StringWriter? output = null)
+    public static Task<BuildRun> RunAsync(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args,
+        CancellationToken stop = default, StringWriter? output = null) =>
+        RunAsync<ReleaseBuild>(root, environment, args, stop, output);
+
+    /// <summary>Runs another build class in the same way (e.g. a stage the release build does not mix in).</summary>
+    public static async Task<BuildRun> RunAsync<T>(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args,
+        CancellationToken stop = default, StringWriter? output = null) where T : Release.Engine.Build, new()
     {
         var writer = output ?? new StringWriter();
         var options = new BuildHostOptions
         {
             RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, WriteSchema = false,
         };
-        var code = await BuildHost.RunAsync<ReleaseBuild>(args, null, options, stop);
+        var code = await BuildHost.RunAsync<T>(args, null, options, stop);
         return new BuildRun(code, writer.ToString());
     }
 

@@ -7,4 +7,11 @@ namespace Release.Delivery.Deploy.Notify;
 /// <param name="Commit">The source commit.</param>
 /// <param name="DeployedBy">Who deployed.</param>
 /// <param name="Url">Where the deployment is reached.</param>
-public sealed record DeploymentNotice(string Module, string Version, string Environment, string Commit, string DeployedBy, string Url);
+public sealed record DeploymentNotice(string Module, string Version, string Environment, string Commit, string DeployedBy, string Url)
+{
+    /// <summary>The headline, when not "MODULE VERSION deployed to ENVIRONMENT" (e.g. an automatic rollback).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>More to say (e.g. the measurements that triggered a rollback), shown as its own section; null for none.</summary>
+    public string? Detail { get; init; }
+}

@@ -8,30 +8,36 @@ public static class SlackMessage
     /// <summary>Block Kit's limit on a header block's text; Slack rejects the whole message when it is exceeded.</summary>
     public const int HeaderLimit = 150;
 
+    /// <summary>Block Kit's limit on a section block's text.</summary>
+    public const int SectionLimit = 3000;
+
     /// <summary>The JSON body: a fallback <c>text</c>, a header, a section of fields and a link section.</summary>
     public static JsonObject Render(DeploymentNotice notice)
     {
-        var title = $"{notice.Module} {notice.Version} deployed to {notice.Environment}";
+        var title = notice.Title ?? $"{notice.Module} {notice.Version} deployed to {notice.Environment}";
         var link = Uri.TryCreate(notice.Url, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")
             ? $"<{notice.Url}|{Escape(notice.Url)}>"
             : Escape(notice.Url);
+        var blocks = new JsonArray
+        {
+            new JsonObject { ["type"] = "header", ["text"] = PlainText(Cut(title, HeaderLimit)) },
+            new JsonObject
+            {
+                ["type"] = "section",
+                ["fields"] = new JsonArray
+                {
+                    Field("Module", notice.Module), Field("Version", notice.Version), Field("Environment", notice.Environment),
+                    Field("Commit", notice.Commit), Field("Deployed by", notice.DeployedBy),
+                },
+            },
+            new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*Link:* {link}" } },
+        };
+        if (!string.IsNullOrWhiteSpace(notice.Detail))
+            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = Cut(Escape(notice.Detail), SectionLimit) } });
         return new JsonObject
         {
             ["text"] = title, // shown in notifications and by clients without Block Kit
-            ["blocks"] = new JsonArray
-            {
-                new JsonObject { ["type"] = "header", ["text"] = PlainText(Cut(title, HeaderLimit)) },
-                new JsonObject
-                {
-                    ["type"] = "section",
-                    ["fields"] = new JsonArray
-                    {
-                        Field("Module", notice.Module), Field("Version", notice.Version), Field("Environment", notice.Environment),
-                        Field("Commit", notice.Commit), Field("Deployed by", notice.DeployedBy),
-                    },
-                },
-                new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*Link:* {link}" } },
-            },
+            ["blocks"] = blocks,
         };
     }
 

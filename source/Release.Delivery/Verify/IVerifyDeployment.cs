@@ -1,0 +1,30 @@
+using Release.Delivery.Deploy;
+using Release.Engine;
+
+namespace Release.Delivery.Verify;
+
+/// <summary>
+/// Sanity checks after every deployment: a build that mixes this in has Deploy (and Promote and Rollback, which deploy
+/// through it) check the environment right after it changed: the health endpoint, the declared
+/// <see cref="SanityChecks"/> and journeys. The results go to <c>artifacts/verify/&lt;env&gt;.json</c> (and JUnit) beside
+/// the deployment record, and into the evidence. When a check fails, the environment goes back to the last release
+/// that passed there, without a person, and Slack hears of it; <see cref="EnvironmentDefinition.AutomaticRollback"/>
+/// turns that off per environment.
+/// </summary>
+public interface IVerifyDeployment : IDeploy
+{
+    /// <summary>The module's sanity checks (the health endpoint is always checked). Override in the build class.</summary>
+    SanityChecks SanityChecks => SanityChecks.HealthOnly;
+
+    /// <summary>Seconds each sanity request may take.</summary>
+    [Parameter("Seconds each sanity check request may take (default 10)"), Range(1, 600)]
+    int? SanityTimeout => TryGetValue(() => SanityTimeout);
+
+    /// <summary>Runs the sanity checks again against the current deployment of --environment (e.g. after Flux applied a GitOps commit).</summary>
+    Target SanityCheck => _ => _
+        .Description("Runs the module's sanity checks (health, checks, journeys) against the deployment of --environment recorded by Deploy")
+        .TryAfter<IDeploy>(x => x.Deploy)
+        .Consumes("artifacts/deploy/*.json")
+        .Produces("artifacts/verify/*")
+        .Executes(ct => new SanityCheckStage(this).RunAsync(ct));
+}

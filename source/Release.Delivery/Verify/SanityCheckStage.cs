@@ -1,0 +1,30 @@
+using Release.Delivery.Deploy;
+using Release.Stages.Pipeline;
+
+namespace Release.Delivery.Verify;
+
+/// <summary>
+/// What the SanityCheck target does: the checks against the deployment Deploy recorded for --environment, with the same
+/// recording and automatic rollback as right after a deployment (for environments that change later than the Deploy
+/// job, e.g. when Flux applies a GitOps commit).
+/// </summary>
+internal sealed class SanityCheckStage(IVerifyDeployment build)
+{
+    /// <summary>The outcome detail of a deployment checked after the fact (not right after the deployer ran).</summary>
+    public const string Recorded = "recorded by Deploy";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var environment = DeployStage.Select(build);
+        var deployment = await StageRecord.ReadAsync<DeploymentRecord>(build.Paths.DeploymentRecord(environment.Name), "Deploy", ct);
+        var stage = new DeployStage(build);
+        var state = await VerifiedReleases.ReadAsync(VerifiedReleases.File(build, environment.Name), ct);
+        var current = state.Current;
+        var known = current is not null && current.Version == deployment.Version && (current.Image?.Digest ?? "") == deployment.ImageDigest;
+        // A deployment this machine never verified is checked all the same, but not remembered as one to go back to.
+        var request = known ? current!.Request(environment, build.Module, deployment.DeployedBy, build.HealthPath)
+            : new DeploymentRequest(environment, build.Module, deployment.Version, "unknown", deployment.DeployedBy, null, null, null, build.HealthPath);
+        await new DeploymentVerifier(build, stage.DeployAndRecordAsync, stage.NotifyAsync)
+            .AfterDeployAsync(request, new DeploymentOutcome(deployment.Url, Recorded), ct, remember: known);
+    }
+}
