@@ -6,7 +6,10 @@ using Release.Process.Versioning;
 using Release.Releasing.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Promotion;
 
@@ -25,7 +28,7 @@ internal sealed class PromoteStep(IPromote build)
         var actor = await People.ActorAsync(build, $"Promote release {selection.Id}", ct);
         var paths = build.ReleasePaths.Stages;
         var push = paths.PushRecord.FileExists() ? await StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", ct) : null;
-        var builtChart = paths.ChartRecord.FileExists() ? await StageRecord.ReadAsync<ChartStageRecord>(paths.ChartRecord, "Chart", ct) : null;
+        var builtChart = paths.ChartRecord.FileExists() ? await StageRecord.ReadAsync<ChartRecord>(paths.ChartRecord, "Chart", ct) : null;
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var store = new ReleaseRecordStore(records);
@@ -58,7 +61,7 @@ internal sealed class PromoteStep(IPromote build)
             var repository = build.EnvironmentRepository(environment);
             build.Log.Information($"Promoting {selection.Id} to '{environment.Name}': copying {from} to {registry}/{repository}:{charts.Tag}");
             var copy = await build.Promoter.PromoteAsync(from, registry, repository, charts.Tag, "Promote", ct);
-            var image = new ImageLocation(registry, repository, copy.Digest.ToString());
+            var image = new OciReference(registry, repository, digest: copy.Digest.ToString());
 
             var chartFrom = ChartSourceOf(environment, chartDigest, history, step.ImageDigest.Value, plan, builtChart, registry);
             build.Log.Information($"Promoting the chart of {selection.Id} to '{environment.Name}': copying {chartFrom} to {registry}/{charts.Repository(environment)}:{charts.Tag}");
@@ -77,7 +80,7 @@ internal sealed class PromoteStep(IPromote build)
 
     // The chart a release is promoted with: the blessed one, else the one an environment already holds under the
     // release's tag, else the one this pipeline published (same commit only).
-    private async Task<string> ChartDigestAsync(ReleaseRecord record, ChartStageRecord? built, EnvironmentCharts charts, CancellationToken ct)
+    private async Task<string> ChartDigestAsync(ReleaseRecord record, ChartRecord? built, EnvironmentCharts charts, CancellationToken ct)
     {
         if (record.Events.OfType<ReleaseBlessed>().LastOrDefault() is { } blessed) return blessed.ChartDigest;
         foreach (var environment in record.Events.OfType<ReleasePromoted>().Select(p => p.Environment).Distinct().Reverse())
@@ -97,21 +100,20 @@ internal sealed class PromoteStep(IPromote build)
     }
 
     // The previous environment's chart repository when the release is (or is being) deployed there, else Chart's.
-    private ImageLocation ChartSourceOf(DeploymentEnvironment environment, string chartDigest, ReleaseHistory history, string imageDigest,
-        IReadOnlyList<PromotionStep> plan, ChartStageRecord? built, string registry)
+    private OciReference ChartSourceOf(DeploymentEnvironment environment, string chartDigest, ReleaseHistory history, string imageDigest,
+        IReadOnlyList<PromotionStep> plan, ChartRecord? built, string registry)
     {
         var index = build.PromotionChain.IndexOf(environment.Name);
         if (index > 0)
         {
             var previous = build.PromotionChain.Environments[index - 1];
             if (history.Deployments.Any(d => d.Environment == previous.Name && d.ImageDigest.Value == imageDigest) || plan.Any(s => s.Environment == previous.Name))
-                return new ImageLocation(registry, build.EnvironmentChartRepository(previous), chartDigest);
+                return new OciReference(registry, build.EnvironmentChartRepository(previous), digest: chartDigest);
         }
         if (built is null || built.ManifestDigest != chartDigest)
             throw new ReleaseRefusedException(
                 $"Promote: the chart {chartDigest} is in no earlier environment and this pipeline did not publish it ({build.Paths.ChartRecord}). Promote from the pipeline that built it.");
-        var location = ChartLocation.From(built);
-        return new ImageLocation(location.Registry, location.Repository, chartDigest);
+        return built.Chart.ByDigest();
     }
 
     // The digest a release is promoted with: the blessed one, else the one already promoted, else this build's push.
@@ -168,7 +170,7 @@ internal sealed class PromoteStep(IPromote build)
         : push?.Registry ?? throw new ReleaseRefusedException("Promote: no registry for the environment repositories: pass --promotion-registry HOST:PORT.");
 
     // The previous environment's repository when it holds the digest (in history or earlier in this plan), else Push's.
-    private ImageLocation SourceOf(DeploymentEnvironment environment, string digest, ReleaseHistory history,
+    private OciReference SourceOf(DeploymentEnvironment environment, string digest, ReleaseHistory history,
         IReadOnlyList<PromotionStep> plan, PushRecord? push, string registry)
     {
         var index = build.PromotionChain.IndexOf(environment.Name);
@@ -176,10 +178,10 @@ internal sealed class PromoteStep(IPromote build)
         {
             var previous = build.PromotionChain.Environments[index - 1];
             if (history.Deployments.Any(d => d.Environment == previous.Name && d.ImageDigest.Value == digest) || plan.Any(s => s.Environment == previous.Name))
-                return new ImageLocation(registry, build.EnvironmentRepository(previous), digest);
+                return new OciReference(registry, build.EnvironmentRepository(previous), digest: digest);
         }
         if (push is null || push.Digest != digest)
             throw new ReleaseRefusedException($"Promote: the image {digest} is in no earlier environment and this pipeline did not push it. Promote from the pipeline that pushed it.");
-        return new ImageLocation(push.Registry, push.Repository, digest);
+        return push.Image.ByDigest();
     }
 }

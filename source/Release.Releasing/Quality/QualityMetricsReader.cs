@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using Release.Engine;
 using Release.Process.Quality;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Quality;
 

@@ -4,7 +4,10 @@ using Release.Scanning.Policy;
 using Release.Scanning.Reports;
 using Release.Scanning.Sbom;
 using Release.Stages.Common;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Stages.Scan;
 

@@ -1,7 +1,10 @@
 using Release.Delivery.Chart;
 using Release.Engine;
-using Release.Stages.Pipeline;
 using Release.Testing;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Tests.Support;
 
@@ -29,9 +32,9 @@ internal sealed class PipelineRoot : IDisposable
         StageRecord.WriteAsync(Paths.PushRecord, new PushRecord(registry, repository, tag, digest), CancellationToken.None);
 
     public Task WriteChartAsync(string registry, string manifestDigest, string imageDigest) =>
-        StageRecord.WriteAsync(Paths.ChartRecord, new ChartStageRecord("director", "1.2.3+gabc1234", "1.2.3", "artifacts/chart/director-1.2.3+gabc1234.tgz",
-            "sha256:" + new string('c', 64), $"{registry}/charts/director:1.2.3_gabc1234", "director-1-2-3-abc1234", manifestDigest,
-            $"oci://{registry}/charts/director", $"{registry}/apps/director@{imageDigest}"), CancellationToken.None);
+        StageRecord.WriteAsync(Paths.ChartRecord, new ChartRecord("director", "1.2.3+gabc1234", "1.2.3", "artifacts/chart/director-1.2.3+gabc1234.tgz",
+            "sha256:" + new string('c', 64), new OciReference(registry, "charts/director", "1.2.3_gabc1234", manifestDigest), "director-1-2-3-abc1234",
+            new OciReference(registry, "apps/director", digest: imageDigest)), CancellationToken.None);
 
     public void Dispose() => _directory.Dispose();
 }

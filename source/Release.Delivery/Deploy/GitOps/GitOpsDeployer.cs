@@ -3,6 +3,10 @@ using Release.Helm.Flux;
 using Release.Stages.Clone;
 using Release.Tooling.Git;
 using Release.Tooling.Processes;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Deploy.GitOps;
 
