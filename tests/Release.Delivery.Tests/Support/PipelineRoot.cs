@@ -22,7 +22,8 @@ internal sealed class PipelineRoot : IDisposable
 
     public Task WriteSourceAsync(string version = "1.2.3", string shortCommit = "abc1234", string branch = "main", string chartVersion = "1.2.3+gabc1234") =>
         StageRecord.WriteAsync(Paths.SourceRecord, new SourceRecord("https://git.example/director.git", Path, shortCommit + "0000000000000000000000000000000000",
-            shortCommit, branch, [], "Ada Lovelace", "ada@example.com", CommitDate, version, chartVersion), CancellationToken.None);
+            shortCommit, branch, [], "Ada Lovelace", "ada@example.com", CommitDate, version, chartVersion) { ImageTag = chartVersion.Replace('+', '_') },
+            CancellationToken.None);
 
     public Task WriteImageAsync(string registry, string repository, string tag, string digest, string publishDirectory = "") =>
         StageRecord.WriteAsync(Paths.ImageRecord, new ImageRecord(registry, repository, tag, digest, "base/aspnet:10.0",
