@@ -4,6 +4,7 @@ using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Pipeline.References;
 using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Delivery.Deploy;
 

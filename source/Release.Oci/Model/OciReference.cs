@@ -1,12 +1,12 @@
 using System.Text.Json.Serialization;
-using Release.Oci;
 
-namespace Release.Pipeline.References;
+namespace Release.Oci;
 
 /// <summary>
 /// Where an image or a chart is in a registry: <c>REGISTRY/REPOSITORY[:TAG][@DIGEST]</c>. Parsed once, where a value
-/// enters the pipeline (a parameter, a record), and carried as this value between stages, so no stage splits a string
-/// again. Every part is checked against the OCI distribution spec when the value is made.
+/// enters (a parameter, a record), and carried as this value (the pipeline's records and stages pass it along), so no
+/// one splits a string again. Every part is checked against the OCI distribution spec when the value is made. Docker's
+/// short forms (Docker Hub implied) are the container tool layer's business (<c>Release.Containers.ImageReference</c>).
 /// </summary>
 [JsonConverter(typeof(OciReferenceJsonConverter))]
 public sealed record OciReference
@@ -119,7 +119,8 @@ public sealed record OciReference
     /// <summary><c>REGISTRY/REPOSITORY[:TAG][@DIGEST]</c>: what podman, docker and Kubernetes pull.</summary>
     public override string ToString() => Name + (Tag is null ? "" : ":" + Tag) + (Digest is null ? "" : "@" + Digest);
 
-    private static bool LooksLikeRegistry(string registry) =>
+    /// <summary>Whether the first path component of a reference names a registry, by Docker's rule: it has a <c>.</c> or a <c>:port</c>, or is <c>localhost</c>.</summary>
+    public static bool LooksLikeRegistry(string registry) =>
         registry.Contains('.') || registry.Contains(':') || registry.Equals("localhost", StringComparison.OrdinalIgnoreCase);
 
     private static string? Problem(string registry, string repository, string? tag, string? digest)

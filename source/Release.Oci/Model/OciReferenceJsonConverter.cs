@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Release.Pipeline.References;
+namespace Release.Oci;
 
 /// <summary>Writes an <see cref="OciReference"/> as its text and parses it back; a bad value in a record fails the read, naming it.</summary>
 public sealed class OciReferenceJsonConverter : JsonConverter<OciReference>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Release.Pipeline.References;
+using Release.Oci;
 
 namespace Release.Pipeline.Records;
 
@@ -32,8 +33,8 @@ public sealed record ChartRecord
     [JsonConstructor]
     public ChartRecord(string name, string version, string appVersion, string package, string digest, string ociReference,
         string seedName, string manifestDigest, string imageReference)
-        : this(name, version, appVersion, package, digest, References.OciReference.Parse(ociReference, "chart.json: ociReference").WithDigest(manifestDigest),
-            seedName, References.OciReference.Parse(imageReference, "chart.json: imageReference"))
+        : this(name, version, appVersion, package, digest, Release.Oci.OciReference.Parse(ociReference, "chart.json: ociReference").WithDigest(manifestDigest),
+            seedName, Release.Oci.OciReference.Parse(imageReference, "chart.json: imageReference"))
     {
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Release.Pipeline.References;
+using Release.Oci;
 
 namespace Release.Pipeline.Records;
 

@@ -1,4 +1,5 @@
 using Release.Pipeline.Records;
+using Release.Oci;
 
 namespace Release.Pipeline.References;
 

@@ -1,6 +1,6 @@
-using Release.Pipeline.References;
+using Release.Oci;
 
-namespace Release.Pipeline.Tests.References;
+namespace Release.Oci.Tests.Model;
 
 public class OciReferenceTests
 {

@@ -2,6 +2,7 @@ using Release.Engine;
 using Release.Pipeline.Records;
 using Release.Pipeline.References;
 using Release.Testing;
+using Release.Oci;
 
 namespace Release.Pipeline.Tests.Records;
 

@@ -17,6 +17,7 @@ using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Pipeline.References;
 using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Releasing.Tests.Support;
 
