@@ -39,7 +39,7 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
             Digest = chart.Digest,
             Values = new Dictionary<string, object?>
             {
-                ["image"] = new Dictionary<string, object?> { ["repository"] = $"{image.Registry}/{image.Repository}", ["digest"] = image.Digest },
+                ["image"] = new Dictionary<string, object?> { ["repository"] = image.Name, ["digest"] = image.Digest },
             },
             ValuesMode = FluxValuesMode.ConfigMap,
         };
