@@ -12,6 +12,10 @@ using Release.Releasing.Quality;
 using Release.Releasing.Versioning;
 using Release.Stages.Clone;
 using Release.Stages.Scan;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Build;
 
@@ -79,13 +83,13 @@ partial class Build
         .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
         // The release channel: deployments through the webhook, promotions, rollbacks and evidence through the bot (ChatOps).
-        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(Releasing.ChatOps.IChatOps.SlackBotToken))
+        .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Release.Pipeline.IPipeline.RegistryPassword), nameof(Releasing.ChatOps.IChatOps.SlackBotToken))
         // The job's private key is a file (--signing-key takes a path): the headers ask for a File-type / secure-file secret.
         .ImportSecretFiles(nameof(IReleaseProcess.SigningKey))
-        .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Stages.Pipeline.IPipeline.RegistryUsername),
+        .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Release.Pipeline.IPipeline.RegistryUsername),
             nameof(IReleaseProcess.ReleaseRecords), nameof(IDeploy.GitopsRepository), nameof(IClone.SourceRepository), nameof(Releasing.ChatOps.IChatOps.SlackChannel))
-        .UseGitLabContainerRegistry(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.Pipeline.IPipeline.RegistryUsername),
-            nameof(Stages.Pipeline.IPipeline.RegistryPassword), nameof(Stages.BuildImage.IBuildImage.ImageRepository))
+        .UseGitLabContainerRegistry(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Release.Pipeline.IPipeline.RegistryUsername),
+            nameof(Release.Pipeline.IPipeline.RegistryPassword), nameof(Stages.BuildImage.IBuildImage.ImageRepository))
         .CacheNuGetPackages()
         .ShareCompiledBuild()
         .UseGitLab(image: DotNetSdkImage)

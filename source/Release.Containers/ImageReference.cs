@@ -1,49 +1,30 @@
-using System.Text.RegularExpressions;
-
 namespace Release.Containers;
 
-/// <summary>A parsed container image reference: <c>[registry/]repository[:tag][@digest]</c>.</summary>
+/// <summary>
+/// A container image reference as docker and podman read it: <c>[registry/]repository[:tag][@digest]</c>, where a
+/// missing registry means Docker Hub and a missing tag <c>latest</c>. The parts are checked by
+/// <see cref="Release.Oci.OciReference"/>, the one parser of references; this adds only Docker's short forms.
+/// </summary>
 /// <param name="Registry">Registry host[:port]; <c>docker.io</c> when the reference names none.</param>
 /// <param name="Repository">Repository path, e.g. <c>base/aspnet</c>.</param>
 /// <param name="Tag">Tag, or null when only a digest is given.</param>
 /// <param name="Digest">Digest (<c>sha256:…</c>), or null.</param>
-public sealed partial record ImageReference(string Registry, string Repository, string? Tag, string? Digest)
+public sealed record ImageReference(string Registry, string Repository, string? Tag, string? Digest)
 {
     /// <summary>Parses <paramref name="reference"/> the way docker and podman do; a missing tag means <c>latest</c>.</summary>
     /// <exception cref="FormatException">Not a valid reference; the message shows the expected form.</exception>
     public static ImageReference Parse(string reference)
     {
-        if (string.IsNullOrWhiteSpace(reference) || !Pattern().IsMatch(reference))
+        var text = reference ?? "";
+        var slash = text.IndexOf('/');
+        // Like docker: the first part is a registry only when it looks like a host; else Docker Hub is meant, and a
+        // single name there is an official image under library/.
+        var named = slash > 0 && Release.Oci.OciReference.LooksLikeRegistry(text[..slash]) ? text
+            : "docker.io/" + (slash > 0 ? text : "library/" + text);
+        if (!Release.Oci.OciReference.TryParse(named, out var parsed, out var problem))
             throw new FormatException(
-                $"'{reference}' is not an image reference; expected [REGISTRY/]REPOSITORY[:TAG][@sha256:DIGEST], e.g. registry.example.com/dotnet/aspnet:10.0.");
-        string? digest = null;
-        var rest = reference;
-        var at = rest.IndexOf('@');
-        if (at >= 0)
-        {
-            digest = rest[(at + 1)..];
-            rest = rest[..at];
-        }
-        string? tag = null;
-        var colon = rest.LastIndexOf(':');
-        if (colon > rest.LastIndexOf('/'))
-        {
-            tag = rest[(colon + 1)..];
-            rest = rest[..colon];
-        }
-        var slash = rest.IndexOf('/');
-        var first = slash < 0 ? "" : rest[..slash];
-        // Like docker: the first part is a registry only when it looks like a host (has '.' or ':' or is localhost).
-        var hasRegistry = first.Length > 0 && (first.Contains('.') || first.Contains(':') || first == "localhost");
-        var registry = hasRegistry ? first : "docker.io";
-        var repository = hasRegistry ? rest[(slash + 1)..] : rest;
-        if (repository.Any(char.IsUpper))
-            throw new FormatException($"'{reference}' is not an image reference: the repository '{repository}' must be lower-case.");
-        if (!hasRegistry && !repository.Contains('/'))
-            repository = "library/" + repository;
-        if (tag is null && digest is null)
-            tag = "latest";
-        return new ImageReference(registry, repository, tag, digest);
+                $"'{reference}' is not an image reference ({problem}); expected [REGISTRY/]REPOSITORY[:TAG][@sha256:DIGEST], e.g. registry.example.com/dotnet/aspnet:10.0.");
+        return new ImageReference(parsed!.Registry, parsed.Repository, parsed.Tag ?? (parsed.Digest is null ? "latest" : null), parsed.Digest);
     }
 
     /// <summary>The manifest reference to ask the registry for: the digest when given, else the tag.</summary>
@@ -52,7 +33,4 @@ public sealed partial record ImageReference(string Registry, string Repository, 
     /// <summary>Canonical text, e.g. <c>localhost:5000/base/aspnet:10.0</c>.</summary>
     public override string ToString() =>
         $"{Registry}/{Repository}{(Tag is null ? "" : ":" + Tag)}{(Digest is null ? "" : "@" + Digest)}";
-
-    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9._\-]*(:[0-9]+)?(/[a-z0-9]+([._\-]+[a-z0-9]+)*)*(:[\w][\w.\-]{0,127})?(@sha256:[a-f0-9]{64})?$")]
-    private static partial Regex Pattern();
 }

@@ -22,7 +22,7 @@ public class LayeringTests
 
     [TestCaseSource(nameof(ToolLayers))]
     public void A_tool_layer_knows_nothing_of_targets_stages_or_release_rules(string assembly) =>
-        Assert.That(ReleaseReferencesOf(assembly), Has.None.AnyOf("Release.Engine", "Release.Stages", "Release.Delivery", "Release.Releasing", "Release.CI", "Release.Process", "Release.Applications"));
+        Assert.That(ReleaseReferencesOf(assembly), Has.None.AnyOf("Release.Engine", "Release.Pipeline", "Release.Stages", "Release.Delivery", "Release.Releasing", "Release.CI", "Release.Process", "Release.Applications"));
 
     [Test]
     public void CI_generation_reads_only_the_engine() =>
@@ -60,7 +60,7 @@ public class LayeringTests
             Is.Empty);
 
     private static readonly string[] AllAssemblies =
-        ["Release.Engine", "Release.SemVer", "Release.Foundation", "Release.Process", "Release.CI", .. ToolLayers, "Release.Applications", "Release.Stages", "Release.Delivery", "Release.Releasing"];
+        ["Release.Engine", "Release.SemVer", "Release.Foundation", "Release.Process", "Release.CI", .. ToolLayers, "Release.Applications", "Release.Pipeline", "Release.Stages", "Release.Delivery", "Release.Releasing"];
 
     // History is read in-process through libgit2 in one place, the git tool wrapper (GitHistory): targets and stages
     // ask it, so the native library loads only inside targets that read history, never on `./build.sh --help`.

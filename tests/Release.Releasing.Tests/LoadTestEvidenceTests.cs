@@ -4,7 +4,10 @@ using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Process.Verification;
 using Release.Releasing.Tests.Support;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 using Release.Testing.Network;
 
 namespace Release.Releasing.Tests;

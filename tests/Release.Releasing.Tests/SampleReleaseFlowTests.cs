@@ -3,8 +3,11 @@ using System.Text.Json;
 using Release.Delivery.Chart;
 using Release.Engine;
 using Release.Releasing.Tests.Support;
-using Release.Stages.Pipeline;
 using Release.Testing.Registry;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Tests;
 
@@ -100,7 +103,7 @@ public class SampleReleaseFlowTests : RegistryTestBase
         Assert.That((source.Commit, source.Branch, source.Version, source.AuthorEmail), Is.EqualTo((commit, "main", version, SampleReleaseWorld.Developer.Email)));
         var built = await world.ReadAsync<ImageRecord>(paths.ImageRecord, "Build");
         var push = await world.ReadAsync<PushRecord>(paths.PushRecord, "Push");
-        var chart = await world.ReadAsync<ChartStageRecord>(paths.ChartRecord, "Chart");
+        var chart = await world.ReadAsync<ChartRecord>(paths.ChartRecord, "Chart");
         Assert.That((built.Labels["org.opencontainers.image.revision"], built.Labels["org.opencontainers.image.version"]), Is.EqualTo((commit, version)),
             "the image is built from the released commit and carries its version");
         Assert.That(push.Registry, Is.EqualTo(world.Registry.Address));

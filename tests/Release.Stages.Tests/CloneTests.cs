@@ -21,6 +21,38 @@ public class CloneTests
     }
 
     [Test]
+    public async Task Clone_computes_the_version_chart_version_and_image_tag_once_and_a_release_type_decides_the_bump()
+    {
+        using var repository = await DirectorRepository.CreateAsync();
+        var plain = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone", "--source-repository", repository.RemoteUrl);
+        Assert.That(plain.ExitCode, Is.EqualTo(0), plain.Output);
+        var before = Json.Read(repository.BuildRoot.Combine("artifacts/clone/source.json"));
+        Assert.That(before.GetProperty("version").GetString(), Does.StartWith("1."));
+        Assert.That(before.TryGetProperty("releaseType", out _), Is.False);
+
+        var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone", "--source-repository", repository.RemoteUrl, "--release-type", "Breaking");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        var source = Json.Read(repository.BuildRoot.Combine("artifacts/clone/source.json"));
+        var sha = source.GetProperty("shortCommit").GetString();
+        var version = source.GetProperty("version").GetString();
+        Assert.That(version, Does.StartWith("2.0.0"), "a breaking release bumps the major version");
+        Assert.That(source.GetProperty("releaseType").GetString(), Is.EqualTo("Breaking"));
+        Assert.That(source.GetProperty("chartVersion").GetString(), Is.EqualTo($"{version}+g{sha}"));
+        Assert.That(source.GetProperty("imageTag").GetString(), Is.EqualTo($"{version}_g{sha}"), "the one tag Build and Push use");
+        Assert.That(source.GetProperty("imageTags").EnumerateArray().Select(t => t.GetString()), Does.Contain($"{version}_g{sha}").And.Contain(version));
+    }
+
+    [Test]
+    public async Task An_unknown_release_type_is_refused_naming_the_parameter()
+    {
+        using var root = StageRoot.Create();
+        var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Clone", "--release-type", "huge");
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+        Assert.That(run.Output, Does.Contain("--release-type").And.Contain("huge"));
+        Assert.That(root.Combine("artifacts/clone"), Does.Not.Exist);
+    }
+
+    [Test]
     public async Task A_release_tag_checked_out_gives_the_released_version_and_lists_the_tag()
     {
         using var repository = await DirectorRepository.CreateAsync();

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using Release.Stages.Pipeline;
 using Release.Testing;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Stages.Tests;
 

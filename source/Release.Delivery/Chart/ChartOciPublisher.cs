@@ -1,10 +1,12 @@
-using Release.Delivery.Common;
 using Release.Helm.Charts;
 using Release.Helm.Oci;
 using Release.Helm.Packaging;
 using Release.Oci;
-using Release.Stages.Pipeline;
 using Release.Engine;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Chart;
 
@@ -16,28 +18,20 @@ namespace Release.Delivery.Chart;
 /// </summary>
 internal static class ChartOciPublisher
 {
-    public static async Task<(HelmOciReference Reference, string ManifestDigest, bool Created)> PublishAsync(
-        RegistryConnections connections, string ociBase, ChartPackage package, ChartMetadata metadata, CancellationToken ct)
+    /// <summary>Pushes the package to <paramref name="reference"/> (repository and tag); returns the manifest digest and whether it was new.</summary>
+    public static async Task<(string ManifestDigest, bool Created)> PublishAsync(
+        RegistryConnections connections, OciReference reference, ChartPackage package, ChartMetadata metadata, CancellationToken ct)
     {
-        HelmOciReference reference;
-        try
-        {
-            reference = HelmOciReference.For(ociBase, metadata.Name, metadata.Version);
-        }
-        catch (FormatException e)
-        {
-            throw new BuildInputException($"Chart: --chart-registry '{ociBase}' is not usable: {e.Message}", e);
-        }
-
+        var tag = reference.Tag ?? throw new ArgumentException($"The chart reference '{reference}' has no tag.", nameof(reference));
         using var client = connections.Target(reference.Registry);
         return await RegistryErrors.Explain("Chart", $"pushing chart {reference}", "--chart-registry", async () =>
         {
-            var existing = await client.ResolveDigestAsync(reference.Repository, reference.Tag, ct);
+            var existing = await client.ResolveDigestAsync(reference.Repository, tag, ct);
             if (existing is { } digest)
             {
                 var manifest = await client.GetManifestAsync(reference.Repository, digest.ToString(), ct);
                 var layer = manifest.Document.Layers?.FirstOrDefault(l => l.MediaType == HelmOciMediaTypes.ChartContent);
-                if (layer?.Digest == package.Digest) return (reference, digest.ToString(), false);
+                if (layer?.Digest == package.Digest) return (digest.ToString(), false);
                 throw new InvalidOperationException(
                     $"Chart: {reference} was already pushed with package {layer?.Digest ?? "(no chart layer)"}, and this build packaged " +
                     $"{package.Digest}. Chart versions are immutable: change the version (a new commit gives a new one) or --chart-version.");
@@ -51,9 +45,9 @@ internal static class ChartOciPublisher
                     Annotations = new Dictionary<string, string> { ["org.opencontainers.image.title"] = Path.GetFileName(package.Path) },
                 },
             };
-            var pushed = await client.PushArtifactAsync(reference.Repository, reference.Tag, HelmOciMediaTypes.Config,
+            var pushed = await client.PushArtifactAsync(reference.Repository, tag, HelmOciMediaTypes.Config,
                 HelmOciConfig.Serialize(metadata), layers, cancellationToken: ct);
-            return (reference, pushed.ToString(), true);
+            return (pushed.ToString(), true);
         });
     }
 }

@@ -1,12 +1,16 @@
-using Release.Delivery.Common;
 using Release.Engine;
 using Release.Helm.Charts;
 using Release.Helm.Linting;
+using Release.Helm.Oci;
 using Release.Helm.Packaging;
 using Release.Helm.Versioning;
 using Release.SemVer;
 using Release.Stages.Common;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 using SeedVersion = Release.Process.Versioning.ChartVersion;
 
 namespace Release.Delivery.Chart;
@@ -19,15 +23,15 @@ internal sealed class ChartStage(IChart build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.Paths;
-        var push = await DeliveryRecords.ReadPushAsync(build, ct);
-        var source = await DeliveryRecords.ReadSourceAsync(paths, ct);
+        var push = await PipelineRecords.ReadPushAsync(build, ct);
+        var source = await PipelineRecords.ReadSourceAsync(paths, ct);
         var module = build.Module;
         if (!ChartName.IsValid(module))
             throw new BuildInputException($"Chart: module name '{module}' cannot name a chart; pass --module {ChartName.Suggest(module)}.");
 
         var seedName = SeedName(module, source);
         var version = ChartVersionOf(source, seedName);
-        build.Log.Information($"Chart {module} {version} (seed name {seedName}) pinning {push.Registry}/{push.Repository}@{push.Digest}");
+        build.Log.Information($"Chart {module} {version} (seed name {seedName}) pinning {push.Image.ByDigest()}");
 
         // The record and packages belong to one run; the chart sources and index.yaml are maintained across runs.
         using var workspace = StageOutput.BeginFromPrevious(paths.ChartDirectory, relative =>
@@ -42,13 +46,13 @@ internal sealed class ChartStage(IChart build)
         var outcome = await ChartRepositoryUpdater.AddAsync(workspace.Staging / "repo", package, metadata, build.ChartRepositoryUrl, source.CommitDate, ct);
         build.Log.Information($"Chart repository index.yaml: {outcome}");
 
-        var ociBase = build.ChartRegistry is null ? $"oci://{push.Registry}/charts" : build.ChartRegistry.Trim();
-        var (reference, manifestDigest, created) = await ChartOciPublisher.PublishAsync(build.RegistryConnections, ociBase, package, metadata, ct);
+        var reference = Destination(push, metadata);
+        var (manifestDigest, created) = await ChartOciPublisher.PublishAsync(build.RegistryConnections, reference, package, metadata, ct);
         build.Log.Information($"{(created ? "Pushed" : "Already published:")} {reference} (manifest {manifestDigest})");
 
         var packagePath = Path.GetRelativePath(build.RootDirectory, paths.ChartDirectory / Path.GetFileName(package.Path));
-        var record = new ChartStageRecord(metadata.Name, metadata.Version, source.Version, packagePath, package.Digest, reference.ToString(),
-            seedName, manifestDigest, reference.Url, $"{push.Registry}/{push.Repository}@{push.Digest}");
+        var record = new ChartRecord(metadata.Name, metadata.Version, source.Version, packagePath, package.Digest, reference.WithDigest(manifestDigest),
+            seedName, push.Image.ByDigest());
         await StageRecord.WriteAsync(workspace.Staging / RecordName, record, ct);
         workspace.Commit();
 
@@ -57,9 +61,27 @@ internal sealed class ChartStage(IChart build)
         build.ReportSummary("oci", reference.ToString());
     }
 
+    // Helm's convention: chart NAME pushed to oci://REGISTRY[/PATH] lives at repository PATH/NAME, tagged with the
+    // version whose '+' becomes '_'. Without --chart-registry, charts go to the push registry's charts/ path.
+    private OciReference Destination(PushRecord push, ChartMetadata metadata)
+    {
+        var given = string.IsNullOrWhiteSpace(build.ChartRegistry) ? null : build.ChartRegistry.Trim();
+        try
+        {
+            if (given is null)
+                return new OciReference(push.Registry, $"charts/{metadata.Name}", HelmOciReference.TagForVersion(metadata.Version));
+            var helm = HelmOciReference.For(given, metadata.Name, metadata.Version);
+            return new OciReference(helm.Registry, helm.Repository, helm.Tag);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new BuildInputException($"Chart: --chart-registry '{given ?? "(default: the push registry's charts/)"}' is not usable: {e.Message}", e);
+        }
+    }
+
     private async Task GenerateAsync(AbsolutePath chartDirectory, string version, SourceRecord source, PushRecord push, CancellationToken ct)
     {
-        var spec = new ChartSpec(build.Module, version, source.Version, $"{push.Registry}/{push.Repository}", push.Digest)
+        var spec = new ChartSpec(build.Module, version, source.Version, push.Image.Name, push.Digest)
         {
             ContainerPort = build.ContainerPort ?? 8080,
             HealthPath = build.HealthPath,

@@ -1,5 +1,4 @@
 using Release.Delivery.Chart;
-using Release.Delivery.Common;
 using Release.Delivery.Deploy.GitOps;
 using Release.Delivery.Deploy.Helm;
 using Release.Delivery.Deploy.Local;
@@ -7,8 +6,11 @@ using Release.Delivery.Deploy.Notify;
 using Release.Delivery.Push;
 using Release.Delivery.Verify;
 using Release.Engine;
-using Release.Stages.Pipeline;
 using Release.Tooling.Http;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Deploy;
 
@@ -18,7 +20,7 @@ internal sealed class DeployStage(IDeploy build)
     public async Task RunAsync(CancellationToken ct)
     {
         var environment = Select(build);
-        var source = await DeliveryRecords.TryReadSourceAsync(build.Paths, ct);
+        var source = await PipelineRecords.TryReadSourceAsync(build.Paths, ct);
         if (!environment.Accepts(source?.Branch))
             throw new BuildInputException(
                 $"Deploy: environment '{environment.Name}' is fed by branch '{environment.Branch}', but this build is of " +
@@ -39,7 +41,7 @@ internal sealed class DeployStage(IDeploy build)
         var environment = Select(build, environmentName);
         try
         {
-            release.Image.Validate();
+            release.Image.RequireDigest();
             release.Chart.Validate();
         }
         catch (ArgumentException e)
@@ -114,11 +116,11 @@ internal sealed class DeployStage(IDeploy build)
     private async Task<DeploymentRequest> RequestAsync(EnvironmentDefinition environment, SourceRecord? source, CancellationToken ct)
     {
         var paths = build.Paths;
-        var push = paths.PushRecord.FileExists() ? await DeliveryRecords.ReadPushAsync(build, ct) : null;
-        var image = paths.ImageRecord.FileExists() ? await DeliveryRecords.ReadImageAsync(build, ct) : null;
-        var chart = paths.ChartRecord.FileExists() ? await StageRecord.ReadAsync<ChartStageRecord>(paths.ChartRecord, "Chart", ct) : null;
-        var location = push is not null ? new ImageLocation(push.Registry, push.Repository, push.Digest)
-            : image is not null ? new ImageLocation(image.Registry, image.Repository, image.Digest) : null;
+        var push = paths.PushRecord.FileExists() ? await PipelineRecords.ReadPushAsync(build, ct) : null;
+        var image = paths.ImageRecord.FileExists() ? await PipelineRecords.ReadImageAsync(build, ct) : null;
+        var chart = paths.ChartRecord.FileExists() ? await PipelineRecords.TryReadChartAsync(paths, ct) : null;
+        var location = push is not null ? push.Image.ByDigest()
+            : image is not null ? image.Image.ByDigest() : null;
         var version = source?.Version ?? chart?.AppVersion ?? push?.Tag ?? image?.Tag
             ?? throw new BuildInputException($"Deploy: nothing to deploy: {paths.SourceRecord}, {paths.PushRecord} and {paths.ImageRecord} are all missing. Run Clone, Build and Push first.");
         return new DeploymentRequest(environment, build.Module, version, source?.ShortCommit ?? "unknown", Who(),

@@ -1,5 +1,10 @@
 using Release.Delivery.Chart;
 using Release.Delivery.Push;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Delivery.Deploy;
 
@@ -15,7 +20,7 @@ namespace Release.Delivery.Deploy;
 /// <param name="HealthPath">The health endpoint, e.g. <c>/health</c>.</param>
 public sealed record DeploymentRequest(
     EnvironmentDefinition Environment, string Module, string Version, string Commit, string DeployedBy,
-    ImageLocation? Image, string? PublishDirectory, ChartLocation? Chart, string HealthPath);
+    OciReference? Image, string? PublishDirectory, ChartLocation? Chart, string HealthPath);
 
 /// <summary>What a deployer reports back.</summary>
 /// <param name="Url">Where the deployed module is reached (or the environment's URL).</param>

@@ -2,7 +2,10 @@ using Release.Delivery.Chart;
 using Release.Delivery.Deploy.Local;
 using Release.Delivery.Push;
 using Release.Engine;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Deploy;
 

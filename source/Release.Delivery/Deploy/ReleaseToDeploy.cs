@@ -1,5 +1,10 @@
 using Release.Delivery.Chart;
 using Release.Delivery.Push;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Delivery.Deploy;
 
@@ -12,4 +17,4 @@ namespace Release.Delivery.Deploy;
 /// <param name="Image">The image, by digest.</param>
 /// <param name="Chart">The chart, by digest.</param>
 /// <param name="DeployedBy">Who deploys (recorded in the environment repository's commit and the deployment record).</param>
-public sealed record ReleaseToDeploy(string Version, string Commit, ImageLocation Image, ChartLocation Chart, string DeployedBy);
+public sealed record ReleaseToDeploy(string Version, string Commit, OciReference Image, ChartLocation Chart, string DeployedBy);

@@ -1,6 +1,9 @@
 using Release.Delivery.Deploy;
 using Release.Engine;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Integrate;
 

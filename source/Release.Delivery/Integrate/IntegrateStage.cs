@@ -2,9 +2,12 @@ using System.Globalization;
 using Release.Delivery.Deploy;
 using Release.Engine;
 using Release.Stages.Common;
-using Release.Stages.Pipeline;
 using Release.Tooling.DotNet;
 using Release.Tooling.Processes;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Integrate;
 

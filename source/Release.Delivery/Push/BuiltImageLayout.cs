@@ -1,5 +1,8 @@
 using Release.Oci;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Push;
 
@@ -30,7 +33,7 @@ internal sealed class BuiltImageLayout(IPush build, ImageRecord image)
     {
         build.Log.Information($"Build's registry {image.Registry} does not serve {image.Digest} here (it was another job's); pushing it from {build.Paths.ImageLayout}");
         using var client = build.RegistryConnections.Target(registry);
-        var digest = await RegistryErrors.Explain("Push", $"pushing {build.Paths.ImageLayout} to {registry}/{repository}:{tag}", PushStage.RegistryHint,
+        var digest = await RegistryErrors.Explain("Push", $"pushing {build.Paths.ImageLayout} to {registry}/{repository}:{tag}", RegistryErrors.PushRegistryHint,
             () => client.PushLayoutAsync(build.Paths.ImageLayout, repository, tag, image.Tag, immutableTag: true, ct));
         return digest.ToString();
     }

@@ -1,7 +1,9 @@
 using Release.Oci;
-using Release.Delivery.Common;
 using Release.Engine;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Push;
 
@@ -25,13 +27,6 @@ public interface IPush : IPipeline
     [Parameter("Immutable tag of the release image (default: VERSION_gSHA from Clone's record, else Build's tag)")]
     [Pattern(ParameterForms.OciTag, ParameterForms.OciTagText)]
     string? PushTag => TryGetValue(() => PushTag);
-
-    /// <summary>
-    /// Registry clients with this build's credentials, retries and log. A client for the embedded registry's address
-    /// starts that registry before its first request: records from an earlier run (push.json, release records) name it.
-    /// </summary>
-    RegistryConnections RegistryConnections => new(RegistryUsername, RegistryPassword, Log.Information,
-        new OciRegistryClientOptions { BeforeFirstRequest = EmbeddedRegistry.EnsureRunningAsync });
 
     /// <summary>Copies images by digest between repositories or registries, without rebuilding (promotion).</summary>
     ImagePromoter Promoter => new(RegistryConnections);

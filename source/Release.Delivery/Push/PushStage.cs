@@ -1,8 +1,8 @@
-using Release.Delivery.Common;
-using Release.Process.Versioning;
-using Release.SemVer;
-using Release.Stages.Pipeline;
 using Release.Engine;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Push;
 
@@ -12,14 +12,14 @@ internal sealed class PushStage(IPush build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.Paths;
-        DeliveryRecords.DeleteStale(paths.PushRecord);
-        var image = await DeliveryRecords.ReadImageAsync(build, ct);
-        var source = await DeliveryRecords.TryReadSourceAsync(paths, ct);
+        PipelineRecords.DeleteStale(paths.PushRecord);
+        var image = await PipelineRecords.ReadImageAsync(build, ct);
+        var source = await PipelineRecords.TryReadSourceAsync(paths, ct);
 
         var registry = build.PushRegistry?.Trim() ?? image.Registry;
         var repository = build.PushRepository?.Trim() ?? image.Repository;
         var tag = build.PushTag?.Trim() ?? DefaultTag(image, source);
-        var from = new ImageLocation(image.Registry, image.Repository, image.Digest);
+        var from = image.Image.ByDigest();
         string digest;
         var layout = new BuiltImageLayout(build, image);
         if (await layout.IsNeededAsync(ct))
@@ -44,25 +44,12 @@ internal sealed class PushStage(IPush build)
         build.ReportSummary("digest", digest);
     }
 
-    /// <summary>
-    /// What a registry failure of Push (or a promotion) tells the user to fix: in CI the team's <c>REGISTRY</c> variable,
-    /// at a desk the parameters.
-    /// </summary>
-    public const string RegistryHint = "the REGISTRY CI/CD variable (--registry), or --push-registry";
-
-    // The version-and-commit tag is unique per commit, so making it immutable never blocks a legitimate rebuild of
-    // another commit; the bare version tag would.
-    private static string DefaultTag(ImageRecord image, SourceRecord? source)
+    // The version-and-commit tag Clone computed is unique per commit, so making it immutable never blocks a legitimate
+    // rebuild of another commit; the bare version tag would.
+    private string DefaultTag(ImageRecord image, SourceRecord? source)
     {
         if (source is null) return image.Tag;
-        try
-        {
-            return ChartVersion.From(SemanticVersion.Parse(source.Version), source.ShortCommit).ToOciTag();
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            throw new BuildInputException(
-                $"Push: cannot derive the image tag from Clone's version '{source.Version}' and commit '{source.ShortCommit}' ({e.Message}). Pass --push-tag.", e);
-        }
+        return source.ImageTag ?? throw new BuildInputException(
+            $"Push: {build.Paths.SourceRecord} has no image tag (it was written by an older Clone). Run Clone again, or pass --push-tag.");
     }
 }

@@ -3,7 +3,10 @@ using Release.Delivery.Deploy;
 using Release.Delivery.Deploy.Notify;
 using Release.Delivery.Integrate;
 using Release.Process.Verification;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Verify;
 

@@ -3,7 +3,10 @@ using Release.Delivery.Deploy;
 using Release.Engine;
 using Release.Process.Verification;
 using Release.Stages.Common;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Verify;
 

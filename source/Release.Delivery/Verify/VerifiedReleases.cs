@@ -3,6 +3,8 @@ using Release.Delivery.Chart;
 using Release.Delivery.Deploy;
 using Release.Delivery.Push;
 using Release.Engine;
+using Release.Oci;
+using Release.Pipeline.References;
 
 namespace Release.Delivery.Verify;
 
@@ -12,7 +14,7 @@ namespace Release.Delivery.Verify;
 /// <param name="Image">The image by digest, or null for a process deployment.</param>
 /// <param name="PublishDirectory">The published app, for process deployments.</param>
 /// <param name="Chart">The chart by digest, or null.</param>
-public sealed record VerifiedRelease(string Version, string Commit, ImageLocation? Image, string? PublishDirectory, ChartLocation? Chart)
+public sealed record VerifiedRelease(string Version, string Commit, OciReference? Image, string? PublishDirectory, ChartLocation? Chart)
 {
     /// <summary>The release of <paramref name="request"/>.</summary>
     public static VerifiedRelease From(DeploymentRequest request) => new(request.Version, request.Commit, request.Image, request.PublishDirectory, request.Chart);

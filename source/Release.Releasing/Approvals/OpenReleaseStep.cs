@@ -4,8 +4,11 @@ using Release.Releasing.Common;
 using Release.Releasing.Records;
 using Release.Releasing.Versioning;
 using Release.SemVer;
-using Release.Stages.Pipeline;
 using Release.Tooling.Git;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Approvals;
 

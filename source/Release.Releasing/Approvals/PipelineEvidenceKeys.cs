@@ -2,7 +2,10 @@ using System.Text.Json;
 using Release.Delivery.Verify;
 using Release.Process.Approvals;
 using Release.Releasing.Common;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Approvals;
 

@@ -5,7 +5,10 @@ using Release.Releasing.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Quality;
 using Release.Releasing.Records;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Blessing;
 

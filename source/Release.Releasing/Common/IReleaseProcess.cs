@@ -1,7 +1,10 @@
 using Release.Engine;
 using Release.Process.Approvals;
 using Release.Process.Promotion;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Common;
 

@@ -6,6 +6,10 @@ using Release.Process.Approvals;
 using Release.Releasing.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Evidence;
 

@@ -1,15 +1,21 @@
 using Release.Delivery.Chart;
-using Release.Delivery.Common;
 using Release.Process.Promotion;
 using Release.Process.Versioning;
 using Release.SemVer;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Releasing.Promotion;
 
 /// <summary>
 /// Where a release's chart lives in an environment: <c>REGISTRY/ENV/charts/MODULE</c> under the release's immutable
-/// tag (the image's tag, <c>VERSION_gSHA</c>), and its chart version (<c>VERSION+gSHA</c>).
+/// tag (the image's tag, <c>VERSION_gSHA</c>), and its chart version (<c>VERSION+gSHA</c>). A promotion or rollback acts
+/// on a release from the release records, possibly in a pipeline of another commit, so the tag comes from what the
+/// signed record holds (version and commit) by the same rule Clone applies (<see cref="ChartVersion"/>), not from
+/// this pipeline's <c>source.json</c>.
 /// </summary>
 /// <param name="build">The build.</param>
 /// <param name="registry">The registry of the environment repositories.</param>
@@ -27,7 +33,7 @@ internal sealed class EnvironmentCharts(IPromote build, string registry, Semanti
 
     /// <summary>The chart of this release in an environment, pinned to <paramref name="digest"/>.</summary>
     public ChartLocation In(DeploymentEnvironment environment, string digest) =>
-        new($"oci://{registry}/{Repository(environment)}", _chartVersion.ToString(), digest);
+        new(new OciReference(registry, Repository(environment), digest: digest), _chartVersion.ToString());
 
     /// <summary>The digest the release's tag has in an environment's chart repository, or null when it is not there.</summary>
     public async Task<string?> DigestInAsync(DeploymentEnvironment environment, string stage, CancellationToken ct)

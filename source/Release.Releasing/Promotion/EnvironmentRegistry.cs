@@ -1,6 +1,9 @@
 using Release.Delivery.Push;
 using Release.Releasing.Common;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Promotion;
 

@@ -6,7 +6,11 @@ using Release.Process.Versioning;
 using Release.Releasing.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Releasing.Promotion;
 
@@ -25,7 +29,7 @@ internal sealed class PromoteStep(IPromote build)
         var actor = await People.ActorAsync(build, $"Promote release {selection.Id}", ct);
         var paths = build.ReleasePaths.Stages;
         var push = paths.PushRecord.FileExists() ? await StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", ct) : null;
-        var builtChart = paths.ChartRecord.FileExists() ? await StageRecord.ReadAsync<ChartStageRecord>(paths.ChartRecord, "Chart", ct) : null;
+        var builtChart = paths.ChartRecord.FileExists() ? await StageRecord.ReadAsync<ChartRecord>(paths.ChartRecord, "Chart", ct) : null;
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var store = new ReleaseRecordStore(records);
@@ -59,16 +63,16 @@ internal sealed class PromoteStep(IPromote build)
             // Both sources are decided before anything is copied: a refusal leaves no half-promoted environment.
             var source = Decided(() => sources.SourceOf(step, plan, history.Deployments, pipeline, chartDigest));
             var from = source.Previous is { } previous
-                ? new ImageLocation(registry, build.EnvironmentRepository(previous), step.ImageDigest.Value)
-                : new ImageLocation(push!.Registry, push.Repository, step.ImageDigest.Value);
+                ? new OciReference(registry, build.EnvironmentRepository(previous), digest: step.ImageDigest.Value)
+                : push!.Image.WithTag(null).WithDigest(step.ImageDigest.Value);
             var chartFrom = source.Previous is { } holder
-                ? new ImageLocation(registry, build.EnvironmentChartRepository(holder), chartDigest)
-                : PublishedChart(builtChart!, chartDigest);
+                ? new OciReference(registry, build.EnvironmentChartRepository(holder), digest: chartDigest)
+                : builtChart!.Chart.WithTag(null).WithDigest(chartDigest);
 
             var repository = build.EnvironmentRepository(environment);
             build.Log.Information($"Promoting {selection.Id} to '{environment.Name}': copying {from} to {registry}/{repository}:{charts.Tag}");
             var copy = await build.Promoter.PromoteAsync(from, registry, repository, charts.Tag, "Promote", ct);
-            var image = new ImageLocation(registry, repository, copy.Digest.ToString());
+            var image = new OciReference(registry, repository, digest: copy.Digest.ToString());
 
             build.Log.Information($"Promoting the chart of {selection.Id} to '{environment.Name}': copying {chartFrom} to {registry}/{charts.Repository(environment)}:{charts.Tag}");
             var chartCopy = await build.Promoter.PromoteAsync(chartFrom, registry, charts.Repository(environment), charts.Tag, "Promote", ct);
@@ -98,17 +102,11 @@ internal sealed class PromoteStep(IPromote build)
 
     // Clone's commit is read only when this pipeline published something: a promotion of a blessed or promoted
     // release from another pipeline needs no Clone.
-    private async Task<PipelineArtifacts> PipelineArtifactsAsync(PushRecord? push, ChartStageRecord? chart, CancellationToken ct)
+    private async Task<PipelineArtifacts> PipelineArtifactsAsync(PushRecord? push, ChartRecord? chart, CancellationToken ct)
     {
         if (push is null && chart is null) return new PipelineArtifacts(null, null, null);
         var source = await StageRecord.ReadAsync<SourceRecord>(build.Paths.SourceRecord, "Clone", ct);
         return new PipelineArtifacts(source.Commit, push?.Digest, chart?.ManifestDigest);
-    }
-
-    private static ImageLocation PublishedChart(ChartStageRecord built, string digest)
-    {
-        var location = ChartLocation.From(built);
-        return new ImageLocation(location.Registry, location.Repository, digest);
     }
 
     private T Decided<T>(Func<T> decision)

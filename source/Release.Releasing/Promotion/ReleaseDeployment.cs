@@ -1,6 +1,11 @@
 using Release.Delivery.Chart;
 using Release.Delivery.Push;
 using Release.Process.Promotion;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Releasing.Promotion;
 
@@ -14,5 +19,5 @@ namespace Release.Releasing.Promotion;
 /// <param name="DeployedBy">Who promotes or rolls back.</param>
 /// <param name="At">When.</param>
 public sealed record ReleaseDeployment(
-    DeploymentEnvironment Environment, string ReleaseId, string Version, string Commit, ImageLocation Image, ChartLocation Chart,
+    DeploymentEnvironment Environment, string ReleaseId, string Version, string Commit, OciReference Image, ChartLocation Chart,
     string DeployedBy, DateTimeOffset At);

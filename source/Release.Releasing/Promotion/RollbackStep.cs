@@ -7,7 +7,11 @@ using Release.Releasing.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
 using Release.SemVer;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Releasing.Promotion;
 
@@ -48,11 +52,11 @@ internal sealed class RollbackStep(IPromote build)
             ?? throw new ReleaseRefusedException(
                 $"Rollback: the chart of {plan.To.ReleaseId} is not in {registry}/{charts.Repository(target)}:{charts.Tag}, so '{environment}' cannot be restored to it " +
                 "by digest. Promote that release to the environment again, or fix forward with a new release.");
-        var image = new ImageLocation(registry, repository, plan.To.ImageDigest.Value);
+        var image = new OciReference(registry, repository, digest: plan.To.ImageDigest.Value);
         build.Log.Information($"Rolling '{environment}' back from {plan.FromVersion} to {plan.To.Version} (image {image}, chart {chartDigest})");
         // Copies within the environment's repositories: they prove both digests are still there under the release's immutable tag.
         await build.Promoter.PromoteAsync(image, registry, repository, charts.Tag, "Rollback", ct);
-        var chartCopy = await build.Promoter.PromoteAsync(new ImageLocation(registry, charts.Repository(target), chartDigest),
+        var chartCopy = await build.Promoter.PromoteAsync(new OciReference(registry, charts.Repository(target), digest: chartDigest),
             registry, charts.Repository(target), charts.Tag, "Rollback", ct);
         var at = build.Clock.GetUtcNow();
         var where = await deployer.DeployAsync(new ReleaseDeployment(target, plan.To.ReleaseId, plan.To.Version.ToString(), restored.Created.Commit[..7],

@@ -2,7 +2,10 @@ using Release.Process.Quality;
 using Release.Process.Versioning;
 using Release.Releasing.Common;
 using Release.SemVer;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Quality;
 

@@ -3,7 +3,10 @@ using System.Text.Json;
 using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Process.Quality;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Quality;
 

@@ -1,6 +1,9 @@
 using Release.Releasing.Common;
-using Release.Stages.Pipeline;
 using Release.Tooling.Git;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Versioning;
 

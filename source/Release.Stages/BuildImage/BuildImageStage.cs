@@ -2,11 +2,13 @@ using Release.Containers.BaseImages;
 using Release.Containers.Builders;
 using Release.Engine;
 using Release.Oci;
-using Release.Process.Versioning;
 using Release.Stages.Common;
-using Release.Stages.Pipeline;
 using Release.Tooling.DotNet;
 using Release.Tooling.Processes;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Stages.BuildImage;
 
@@ -30,10 +32,9 @@ internal sealed class BuildImageStage(IBuildImage build)
         var solution = ModuleProjects.Solution(module, build.ModuleSolution);
         var appProject = ModuleProjects.AppProject(module, build.AppProject);
         var repository = build.ImageRepository ?? build.Module;
-        var chart = ChartVersion.Parse(source.ChartVersion);
-        // Only the version-and-commit tag: unique per commit, so a rebuild of another commit never moves it. Moving
-        // tags (the bare version, the channel) are the Push and release stages' business.
-        string[] tags = [chart.ToOciTag()];
+        // Only the version-and-commit tag Clone computed: unique per commit, so a rebuild of another commit never moves
+        // it. Moving tags (the bare version, the channel) are the Push and release stages' business.
+        string[] tags = [ImageTagOf(source, paths)];
         var log = build.Log.Information;
 
         using var output = StageOutput.Begin(paths.BuildDirectory);
@@ -143,11 +144,9 @@ internal sealed class BuildImageStage(IBuildImage build)
 
     // The credentials go to the registry the image is pushed to (and a base-image mirror on that host), when it asks:
     // the embedded registry never does, and no other host is offered them.
-    private OciRegistryClient Client(string address) =>
-        new(address, PushesTo(address) ? RegistryLogin.From(build.RegistryUsername, build.RegistryPassword) : null, log: build.Log.Information);
+    private OciRegistryClient Client(string address) => build.RegistryConnections.Source(address, build.Registry);
 
-    private bool PushesTo(string address) =>
-        build.Registry is { } registry &&
-        string.Equals(RegistryAddress.Parse(address).Host, RegistryAddress.Parse(registry).Host, StringComparison.OrdinalIgnoreCase);
-
+    private static string ImageTagOf(SourceRecord source, PipelinePaths paths) =>
+        source.ImageTag ?? throw new InvalidOperationException(
+            $"Build: {paths.SourceRecord} has no image tag (it was written by an older Clone). Run Clone again.");
 }

@@ -1,7 +1,10 @@
 using Release.Engine;
 using Release.Stages.Common;
-using Release.Stages.Pipeline;
 using Release.Tooling.Git;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Stages.Clone;
 

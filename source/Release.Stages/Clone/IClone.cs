@@ -1,11 +1,16 @@
 using Release.Engine;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Stages.Clone;
 
 /// <summary>
 /// The Clone stage: checks the module's repository out into <see cref="PipelinePaths.Workspace"/> and records the
-/// commit and the version computed from its tags and conventional commits in <c>artifacts/clone/source.json</c>.
+/// commit and the version computed from its tags and conventional commits (or <c>--release-type</c>) in
+/// <c>artifacts/clone/source.json</c>: the version, chart version and image tag are computed here once, and every
+/// later stage and release target reads them from that record.
 /// </summary>
 public interface IClone : IPipeline
 {
@@ -31,6 +36,11 @@ public interface IClone : IPipeline
     /// <summary>Which branch model maps branches to channels: <c>git-flow</c> (default) or <c>trunk-based</c>.</summary>
     [Parameter("Branch model for versioning: git-flow or trunk-based"), OneOf("git-flow", "trunk-based", "gitflow", "trunk", IgnoreCase = true)]
     string BranchModel => TryGetValue(() => BranchModel) ?? "git-flow";
+
+    /// <summary>An explicit release type: major (feature), minor (emergency fix), Patch, Feature, EmergencyFix or Breaking.</summary>
+    [Parameter("Release type: seed words 'major' (feature, SemVer minor) or 'minor' (emergency fix, SemVer patch), or Patch/Feature/EmergencyFix/Breaking")]
+    [OneOf("major", "minor", "Patch", "Feature", "EmergencyFix", "Breaking", IgnoreCase = true)]
+    string? ReleaseType => TryGetValue(() => ReleaseType);
 
     /// <summary>Clones the repository and records commit, tags, author and version.</summary>
     Target Clone => _ => _

@@ -1,7 +1,11 @@
 using Release.Process.Versioning;
-using Release.Stages.Pipeline;
+using Release.SemVer;
 using Release.Tooling.Git;
 using Release.Engine;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Stages.Clone;
 
@@ -25,22 +29,45 @@ internal sealed class SourceVersionReader(GitRepository repository, IClone build
         var facts = ReleaseTagHistory.Read(history, "HEAD", ct: ct);
         var conventional = facts.Commits.Select(c => ConventionalCommitParser.ParseOrOther(c.Message, c.Hash[..7])).ToList();
 
-        var calculator = new VersionCalculator(Model());
+        var model = Model();
+        var type = ReleaseTypeOf(build.ReleaseType);
+        var calculator = new VersionCalculator(model);
         CalculatedVersion version;
         try
         {
-            version = calculator.Calculate(new VersionInput(facts.Tags.Select(t => t.Version).ToList(), conventional, branch, facts.Commits.Count, shortSha));
+            version = calculator.Calculate(new VersionInput(facts.Tags.Select(t => t.Version).ToList(), conventional, branch, facts.Commits.Count, shortSha, type));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw new InvalidOperationException($"Clone: cannot compute the version of {shownRepository} at {shortSha} on branch '{branch}': {e.Message}", e);
+            throw new InvalidOperationException($"Clone: cannot compute the version of {shownRepository} at {shortSha} on branch '{branch}'" +
+                                                (type is null ? "" : $" with --release-type {build.ReleaseType}") + $": {e.Message}", e);
         }
         build.Log.Information($"Version {version.Version} from {(facts.LastStable?.Name ?? "no release tag")} + {facts.Commits.Count} commit(s): {version.Reason}");
 
         var tagsAtHead = NewestVersionFirst(history.TagsAt("HEAD"));
         return Task.FromResult(new SourceRecord(shownRepository, repository.Path, head.Hash, shortSha, checkedOutBranch ?? (reference is null ? null : branch),
             tagsAtHead, head.Author.Name, head.Author.Email, head.Committer.Date ?? head.Author.Date ?? DateTimeOffset.UnixEpoch,
-            version.Version.ToString(), version.ToChartVersion().ToString()));
+            version.Version.ToString(), version.ToChartVersion().ToString())
+        {
+            // The version, chart version and image tag are computed here once; every later stage reads them from the record.
+            ImageTag = version.ToChartVersion().ToOciTag(),
+            Channel = version.Channel.ToString(),
+            BaseVersion = version.BaseVersion.ToString(),
+            Bump = version.Bump.ToString(),
+            BranchModel = model.Name,
+            VersionBranch = version.Branch.Branch,
+            ReleaseType = type?.ToString(),
+            VersionReason = version.Reason,
+            ImageTags = version.ToImageTags().All,
+        });
+    }
+
+    // An explicit release type (the seed's words "major" and "minor", or the type's name); null when not given.
+    private static ReleaseType? ReleaseTypeOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try { return ReleaseTypes.FromSeedWord(text); }
+        catch (ArgumentException e) { throw new BuildInputException($"--release-type: {e.Message}"); }
     }
 
     // As `git tag --sort=-v:refname` listed them: version tags newest first, other tags after them in reverse name order.

@@ -1,7 +1,10 @@
 using Release.Engine;
 using Release.Scanning.Model;
 using Release.Stages.BuildImage;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Stages.Scan;
 

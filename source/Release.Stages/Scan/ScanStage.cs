@@ -4,7 +4,10 @@ using Release.Scanning.Policy;
 using Release.Scanning.Reports;
 using Release.Scanning.Sbom;
 using Release.Stages.Common;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Stages.Scan;
 
@@ -28,7 +31,7 @@ internal sealed class ScanStage(IScan build)
         var app = await ProjectAssetsReader.ReadAsync(paths.ProjectAssets, ct);
         var appSbom = SoftwareBillOfMaterials.Create(build.Module, source.Version, SbomSubjectKind.Application, app);
         var os = await ImagePackages.ReadAsync(paths.ImageLayout, image.Tag, new LayerPackageCache(paths.CacheDirectory / "layer-packages"), ct);
-        var imageName = $"{image.Registry}/{image.Repository}";
+        var imageName = image.Image.Name;
         var imageSbom = SoftwareBillOfMaterials.Create(imageName, image.Tag, SbomSubjectKind.Container, os.Concat(app));
         var writer = new CycloneDxWriter(clock);
         await writer.WriteFileAsync(appSbom, output.Staging / "sbom-app.cdx.json", ct);

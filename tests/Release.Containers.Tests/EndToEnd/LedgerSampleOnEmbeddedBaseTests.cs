@@ -54,7 +54,7 @@ public class LedgerSampleOnEmbeddedBaseTests
         }, cancellationToken);
 
         var tag = $"{_registry.Address}/apps/ledger:0.1.0";
-        var buildah = new BuildahBuilder(new ProcessRunner(), TestLog.Write) { StorageRoot = _work.Combine("buildah") };
+        var buildah = new DockerfileBuilder(new BuildahTool { StorageRoot = _work.Combine("buildah") }, new ProcessRunner(), TestLog.Write);
         Assert.That(await buildah.BuildAndPushAsync(new DockerfileBuildSettings(context, [tag]) { BaseImage = _baseImage, TlsVerify = false }), Is.EqualTo(new[] { tag }));
 
         var podman = await ContainerRunner.CreatePodmanAsync(new ProcessRunner(), TestLog.Write);

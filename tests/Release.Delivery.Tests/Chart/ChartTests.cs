@@ -2,9 +2,12 @@ using Release.Delivery.Chart;
 using Release.Delivery.Tests.Support;
 using Release.Helm.Oci;
 using Release.Oci;
-using Release.Stages.Pipeline;
 using Release.Testing.Npm;
 using Release.Testing.Registry;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Tests.Chart;
 
@@ -21,8 +24,8 @@ public class ChartTests
         return (root, digest);
     }
 
-    private static Task<ChartStageRecord> RecordAsync(PipelineRoot root) =>
-        StageRecord.ReadAsync<ChartStageRecord>(root.Paths.ChartRecord, "Chart", CancellationToken.None);
+    private static Task<ChartRecord> RecordAsync(PipelineRoot root) =>
+        StageRecord.ReadAsync<ChartRecord>(root.Paths.ChartRecord, "Chart", CancellationToken.None);
 
     [Test]
     public async Task The_chart_pins_the_image_by_digest_is_versioned_with_the_commit_and_comes_back_byte_identical()

@@ -1,7 +1,10 @@
 using Release.Containers.Running;
 using Release.Delivery.Tests.Support;
-using Release.Stages.Pipeline;
 using Release.Testing.Registry;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Tests.Deploy;
 

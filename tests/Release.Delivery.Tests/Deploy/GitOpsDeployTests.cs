@@ -1,8 +1,11 @@
 using System.Net;
 using Release.Delivery.Tests.Support;
-using Release.Stages.Pipeline;
 using Release.Testing.Git;
 using Release.Tooling.Http;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Tests.Deploy;
 

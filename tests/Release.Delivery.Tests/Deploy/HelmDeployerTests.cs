@@ -3,6 +3,11 @@ using Release.Delivery.Deploy;
 using Release.Delivery.Deploy.Helm;
 using Release.Delivery.Push;
 using Release.Helm.Cli;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Delivery.Tests.Deploy;
 
@@ -17,8 +22,8 @@ public class HelmDeployerTests
     {
         var digest = "sha256:" + new string('a', 64);
         var request = new DeploymentRequest(new EnvironmentDefinition("production", Deployers.Helm, "director-prod", "main") { KubeContext = "prod" },
-            "director", "1.2.3", "abc1234", "alice", new ImageLocation("localhost:5000", "apps/director", digest), null,
-            new ChartLocation("oci://localhost:5000/charts/director", "1.2.3+gabc1234", digest), "/health");
+            "director", "1.2.3", "abc1234", "alice", new OciReference("localhost:5000", "apps/director", digest: digest), null,
+            new ChartLocation(new OciReference("localhost:5000", "charts/director", digest: digest), "1.2.3+gabc1234"), "/health");
 
         var arguments = HelmArguments.Upgrade(HelmDeployer.SettingsFor(request, TimeSpan.FromMinutes(5)));
 

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Release.Delivery.Tests.Support;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Tests.Deploy;
 

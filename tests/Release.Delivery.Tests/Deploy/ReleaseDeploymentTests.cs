@@ -3,8 +3,12 @@ using Release.Delivery.Deploy;
 using Release.Delivery.Push;
 using Release.Delivery.Tests.Support;
 using Release.Engine;
-using Release.Stages.Pipeline;
 using Release.Testing.Git;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Delivery.Tests.Deploy;
 
@@ -52,7 +56,7 @@ public class ReleaseDeploymentTests
         var run = await BuildRunner.RunAsync<ReleaseDeployBuild>(root.Path, "DeployGiven", "--production-repository", production.Path, "--given-digest", "1.4.0");
 
         Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
-        Assert.That(run.Output, Does.Contain("Deploy: the release director 1.4.0 for 'production' cannot be deployed: '1.4.0' is not an image digest"));
+        Assert.That(run.Output, Does.Contain("Deploy: the release director 1.4.0 for 'production' cannot be deployed: 'registry.example:5000/production/director:1.4.0' names no digest"));
         Assert.That(await GitCli.RunAsync(production.Path, ["rev-list", "--count", "main"]), Is.EqualTo("1"));
         Assert.That(root.Paths.DeploymentRecord("production").FileExists(), Is.False);
     }
@@ -89,9 +93,13 @@ internal sealed class ReleaseDeployBuild : Build, IDeploy
 
     Target DeployGiven => _ => _.Executes(async ct =>
     {
-        var release = new ReleaseToDeploy("1.4.0", "0156133", new ImageLocation("registry.example:5000", "production/director", GivenDigest ?? ""),
-            new ChartLocation("oci://registry.example:5000/production/charts/director", "1.4.0+g0156133",
-                "sha256:4444444444444444444444444444444444444444444444444444444444444444"), "carol");
+        // A digest pins the image; anything else given is taken as a tag, which a deployment must refuse.
+        var image = GivenDigest is { } given && given.StartsWith("sha256:", StringComparison.Ordinal)
+            ? new OciReference("registry.example:5000", "production/director", digest: given)
+            : new OciReference("registry.example:5000", "production/director", tag: GivenDigest ?? "latest");
+        var release = new ReleaseToDeploy("1.4.0", "0156133", image,
+            new ChartLocation(OciReference.Parse("oci://registry.example:5000/production/charts/director@sha256:4444444444444444444444444444444444444444444444444444444444444444"),
+                "1.4.0+g0156133"), "carol");
         var outcome = await ((IDeploy)this).DeployReleaseAsync(GivenEnvironment, release, ct);
         Log.Information($"outcome: {outcome.Detail}");
     });

@@ -1,7 +1,11 @@
 using Release.Delivery.Chart;
 using Release.Delivery.Tests.Support;
-using Release.Stages.Pipeline;
 using Release.Testing.Registry;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Delivery.Tests.Push;
 
@@ -31,7 +35,7 @@ public class EmbeddedRegistryRerunTests
         Assert.That(run.Output, Does.Contain($"started docker-registry").And.Contain(address.Split(':')[1]));
         var push = await StageRecord.ReadAsync<PushRecord>(root.Paths.PushRecord, "Push", CancellationToken.None);
         Assert.That(push, Is.EqualTo(new PushRecord(address, "director", "1.2.3_gabc1234", digest)));
-        var chart = await StageRecord.ReadAsync<ChartStageRecord>(root.Paths.ChartRecord, "Chart", CancellationToken.None);
+        var chart = await StageRecord.ReadAsync<ChartRecord>(root.Paths.ChartRecord, "Chart", CancellationToken.None);
         Assert.That(chart.ImageReference, Is.EqualTo($"{address}/director@{digest}"));
         Assert.That(chart.OciReference, Does.StartWith($"{address}/charts/director:"));
     }

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
-using Release.Delivery.Common;
 using Release.Delivery.Push;
 using Release.Delivery.Tests.Support;
 using Release.Delivery.Tests;
 using Release.Oci;
-using Release.Stages.Pipeline;
 using Release.Testing.Registry;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Tests.Push;
 
@@ -81,7 +83,7 @@ public class PushTests
         var digest = await SampleImage.Create("app.txt", "promote me\n").PushAsync(client, "apps/staging", "1.0.0");
         var promoter = new ImagePromoter(new RegistryConnections(null, null, TestContext.Progress.WriteLine));
 
-        var result = await promoter.PromoteAsync(new ImageLocation(Registry.Address, "apps/staging", digest.ToString()), production.Address, "apps/production", "1.0.0");
+        var result = await promoter.PromoteAsync(new OciReference(Registry.Address, "apps/staging", digest: digest.ToString()), production.Address, "apps/production", "1.0.0");
 
         Assert.That(result.Digest, Is.EqualTo(digest));
         using var target = production.CreateClient();
@@ -90,7 +92,7 @@ public class PushTests
         Assert.That(copied.Bytes, Is.EqualTo(original.Bytes), "the manifest is copied byte for byte");
         Assert.That(result.BlobsUploaded, Is.EqualTo(2), "config and layer streamed across registries");
 
-        var again = await promoter.PromoteAsync(new ImageLocation(Registry.Address, "apps/staging", digest.ToString()), production.Address, "apps/production", "1.0.0");
+        var again = await promoter.PromoteAsync(new OciReference(Registry.Address, "apps/staging", digest: digest.ToString()), production.Address, "apps/production", "1.0.0");
         Assert.That(again.Digest, Is.EqualTo(digest), "promoting the same digest again is a no-op");
     }
 

@@ -1,7 +1,11 @@
 using Release.Delivery.Chart;
 using Release.Engine;
-using Release.Stages.Pipeline;
 using Release.Testing;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Delivery.Tests.Support;
 
@@ -19,7 +23,8 @@ internal sealed class PipelineRoot : IDisposable
 
     public Task WriteSourceAsync(string version = "1.2.3", string shortCommit = "abc1234", string branch = "main", string chartVersion = "1.2.3+gabc1234") =>
         StageRecord.WriteAsync(Paths.SourceRecord, new SourceRecord("https://git.example/director.git", Path, shortCommit + "0000000000000000000000000000000000",
-            shortCommit, branch, [], "Ada Lovelace", "ada@example.com", CommitDate, version, chartVersion), CancellationToken.None);
+            shortCommit, branch, [], "Ada Lovelace", "ada@example.com", CommitDate, version, chartVersion) { ImageTag = chartVersion.Replace('+', '_') },
+            CancellationToken.None);
 
     public Task WriteImageAsync(string registry, string repository, string tag, string digest, string publishDirectory = "") =>
         StageRecord.WriteAsync(Paths.ImageRecord, new ImageRecord(registry, repository, tag, digest, "base/aspnet:10.0",
@@ -29,9 +34,9 @@ internal sealed class PipelineRoot : IDisposable
         StageRecord.WriteAsync(Paths.PushRecord, new PushRecord(registry, repository, tag, digest), CancellationToken.None);
 
     public Task WriteChartAsync(string registry, string manifestDigest, string imageDigest) =>
-        StageRecord.WriteAsync(Paths.ChartRecord, new ChartStageRecord("director", "1.2.3+gabc1234", "1.2.3", "artifacts/chart/director-1.2.3+gabc1234.tgz",
-            "sha256:" + new string('c', 64), $"{registry}/charts/director:1.2.3_gabc1234", "director-1-2-3-abc1234", manifestDigest,
-            $"oci://{registry}/charts/director", $"{registry}/apps/director@{imageDigest}"), CancellationToken.None);
+        StageRecord.WriteAsync(Paths.ChartRecord, new ChartRecord("director", "1.2.3+gabc1234", "1.2.3", "artifacts/chart/director-1.2.3+gabc1234.tgz",
+            "sha256:" + new string('c', 64), new OciReference(registry, "charts/director", "1.2.3_gabc1234", manifestDigest), "director-1-2-3-abc1234",
+            new OciReference(registry, "apps/director", digest: imageDigest)), CancellationToken.None);
 
     public void Dispose() => _directory.Dispose();
 }

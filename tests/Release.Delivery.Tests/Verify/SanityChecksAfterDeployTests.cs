@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Release.Delivery.Tests.Support;
 using Release.Delivery.Verify;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Tests.Verify;
 

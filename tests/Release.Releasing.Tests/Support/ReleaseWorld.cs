@@ -8,12 +8,16 @@ using Release.Scanning.Policy;
 using Release.Scanning.Reports;
 using Release.Scanning.Sbom;
 using Release.Scanning.Sources.Osv;
-using Release.Stages.Pipeline;
 using Release.Stages.Scan;
 using Release.Testing;
 using Release.Testing.Git;
 using Release.Testing.Registry;
 using Release.Testing.Signing;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
+using Release.Oci;
 
 namespace Release.Releasing.Tests.Support;
 
@@ -109,8 +113,9 @@ public sealed class ReleaseWorld : IDisposable
         var digest = await SampleImage.Create("app.txt", imageContent).PushAsync(client, "apps/director", "build-" + Sha(imageContent)[..8]);
         await StageRecord.WriteAsync(Artifact("push/push.json"), new PushRecord(Registry.Address, "apps/director", "t", digest.ToString()), ct);
         var chart = await SampleChart.PushAsync(client, "charts/director", "build-" + Sha(imageContent)[..8], imageContent);
-        await StageRecord.WriteAsync(Artifact("chart/chart.json"), new ChartStageRecord("director", "x", "x", "p.tgz", chart.PackageDigest, null, "director-x",
-            chart.ManifestDigest, $"oci://{Registry.Address}/charts/director", $"{Registry.Address}/apps/director@{digest}"), ct);
+        await StageRecord.WriteAsync(Artifact("chart/chart.json"), new ChartRecord("director", "x", "x", "p.tgz", chart.PackageDigest,
+            new OciReference(Registry.Address, "charts/director", "build-" + Sha(imageContent)[..8], chart.ManifestDigest.ToString()), "director-x",
+            new OciReference(Registry.Address, "apps/director", digest: digest.ToString())), ct);
     }
 
     // The scanning library's scan of the image's components against the team's OSV mirror (.nuke/advisories), with

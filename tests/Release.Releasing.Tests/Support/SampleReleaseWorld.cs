@@ -3,12 +3,15 @@ using System.Diagnostics;
 using System.Globalization;
 using Release.Engine;
 using Release.Engine.Hosting;
-using Release.Stages.Pipeline;
 using Release.Testing;
 using Release.Testing.Clocks;
 using Release.Testing.Git;
 using Release.Testing.Registry;
 using Release.Testing.Signing;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Releasing.Tests.Support;
 

@@ -3,6 +3,10 @@ using Release.Helm.Flux;
 using Release.Stages.Clone;
 using Release.Tooling.Git;
 using Release.Tooling.Processes;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Deploy.GitOps;
 
@@ -35,7 +39,7 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
             Digest = chart.Digest,
             Values = new Dictionary<string, object?>
             {
-                ["image"] = new Dictionary<string, object?> { ["repository"] = $"{image.Registry}/{image.Repository}", ["digest"] = image.Digest },
+                ["image"] = new Dictionary<string, object?> { ["repository"] = image.Name, ["digest"] = image.Digest },
             },
             ValuesMode = FluxValuesMode.ConfigMap,
         };

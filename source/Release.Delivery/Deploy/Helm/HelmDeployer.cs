@@ -29,7 +29,7 @@ internal sealed class HelmDeployer(IDeploy build) : IDeployer
             // Pinned again on the command line: the chart already holds them, this makes the intent visible in helm history.
             SetValues =
             [
-                new HelmSetValue("image.repository", $"{image.Registry}/{image.Repository}") { ForceString = true },
+                new HelmSetValue("image.repository", image.Name) { ForceString = true },
                 new HelmSetValue("image.digest", image.Digest) { ForceString = true },
             ],
             PlainHttp = registryHost is "localhost" or "127.0.0.1",

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using Release.Containers.Running;
-using Release.Stages.Pipeline;
 using Release.Tooling.Processes;
+using Release.Pipeline;
+using Release.Pipeline.Records;
+using Release.Pipeline.References;
+using Release.Pipeline.Registries;
 
 namespace Release.Delivery.Deploy.Local;
 

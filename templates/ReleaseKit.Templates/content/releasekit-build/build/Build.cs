@@ -4,9 +4,9 @@ using Release.Delivery.Deploy;
 using Release.Delivery.Integrate;
 using Release.Engine;
 using Release.Engine.Hosting;
+using Release.Pipeline;
 using Release.Stages.BuildImage;
 using Release.Stages.Clone;
-using Release.Stages.Pipeline;
 using Release.Stages.Scan;
 using Release.Stages.UnitTest;
 

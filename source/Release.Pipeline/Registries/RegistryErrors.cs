@@ -1,6 +1,6 @@
 using Release.Oci;
 
-namespace Release.Stages.Pipeline;
+namespace Release.Pipeline.Registries;
 
 /// <summary>
 /// Turns registry failures into messages that name the stage, the registry and the parameter to fix. The
@@ -9,6 +9,12 @@ namespace Release.Stages.Pipeline;
 /// </summary>
 public static class RegistryErrors
 {
+    /// <summary>
+    /// What a registry failure of Push (or a promotion) tells the user to fix: in CI the team's <c>REGISTRY</c> variable,
+    /// at a desk the parameters.
+    /// </summary>
+    public const string PushRegistryHint = "the REGISTRY CI/CD variable (--registry), or --push-registry";
+
     /// <summary>Runs <paramref name="action"/>, rethrowing registry failures with the stage's context.</summary>
     /// <param name="stage">The stage name, e.g. <c>Build</c>.</param>
     /// <param name="what">What was being done, e.g. <c>pushing the image to localhost:5000</c>.</param>

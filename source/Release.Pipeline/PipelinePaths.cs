@@ -1,6 +1,6 @@
 using Release.Engine;
 
-namespace Release.Stages.Pipeline;
+namespace Release.Pipeline;
 
 /// <summary>
 /// Where each stage writes what it produces. These paths are the contract between stages (and between CI jobs):

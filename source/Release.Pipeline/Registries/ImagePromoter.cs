@@ -1,8 +1,7 @@
-using Release.Delivery.Common;
 using Release.Oci;
-using Release.Stages.Pipeline;
+using Release.Pipeline.References;
 
-namespace Release.Delivery.Push;
+namespace Release.Pipeline.Registries;
 
 /// <summary>
 /// Promotes an image: copies exactly the bytes of a digest to another repository or registry under an immutable tag,
@@ -23,24 +22,24 @@ public sealed class ImagePromoter(RegistryConnections connections)
     /// <param name="tag">The immutable tag to give the copy.</param>
     /// <param name="stage">Names the caller in error messages (the Push target, or the release process).</param>
     /// <param name="cancellationToken">Cancels the copy.</param>
-    public async Task<ImageCopyResult> PromoteAsync(ImageLocation source, string targetRegistry, string targetRepository, string tag,
+    public async Task<ImageCopyResult> PromoteAsync(OciReference source, string targetRegistry, string targetRepository, string tag,
         string stage = "Promotion", CancellationToken cancellationToken = default)
     {
+        string digest;
         try
         {
-            source.Validate();
-            OciNames.ValidateRepository(targetRepository, nameof(targetRepository));
-            OciNames.ValidateTag(tag, nameof(tag));
+            digest = source.RequireDigest();
+            _ = new OciReference(targetRegistry, targetRepository, tag);
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"{stage}: {source}: {e.Message}", e);
+            throw new InvalidOperationException($"{stage}: copying {source} to {targetRegistry}/{targetRepository}:{tag}: {e.Message}", e);
         }
 
         using var from = connections.Source(source.Registry, targetRegistry);
         using var to = connections.Target(targetRegistry);
-        var what = $"copying {source} to {targetRegistry}/{targetRepository}:{tag}";
-        return await RegistryErrors.Explain(stage, what, PushStage.RegistryHint, () =>
-            from.CopyImageAsync(source.Repository, source.Digest, to, targetRepository, tag, immutableTag: true, cancellationToken));
+        var what = $"copying {source.ByDigest()} to {targetRegistry}/{targetRepository}:{tag}";
+        return await RegistryErrors.Explain(stage, what, RegistryErrors.PushRegistryHint, () =>
+            from.CopyImageAsync(source.Repository, digest, to, targetRepository, tag, immutableTag: true, cancellationToken));
     }
 }

@@ -1,6 +1,6 @@
 using Release.Engine;
 
-namespace Release.Stages.Common;
+namespace Release.Pipeline.Records;
 
 /// <summary>
 /// A stage's output folder written all or nothing: the stage writes into a staging folder next to the final one, and

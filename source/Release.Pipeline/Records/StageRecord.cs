@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Release.Engine;
 using Release.Foundation.IO;
 
-namespace Release.Stages.Pipeline;
+namespace Release.Pipeline.Records;
 
 /// <summary>Reads and writes the JSON records stages hand to each other; writes are atomic.</summary>
 public static class StageRecord
@@ -37,6 +37,11 @@ public static class StageRecord
         catch (JsonException e)
         {
             throw new InvalidOperationException($"{path}: line {(e.LineNumber ?? 0) + 1}: not a valid record ({e.Message}). Run ./build.sh {producingTarget} again.");
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            // A reference or digest in the record that does not parse: the record was edited or written by something else.
+            throw new InvalidOperationException($"{path}: not a valid record: {e.Message} Run ./build.sh {producingTarget} again.", e);
         }
     }
 }

@@ -1,6 +1,8 @@
 using Release.Engine;
+using Release.Oci;
+using Release.Pipeline.Registries;
 
-namespace Release.Stages.Pipeline;
+namespace Release.Pipeline;
 
 /// <summary>
 /// What every stage shares: which module is shipped, where it comes from, and where the pipeline's files live.
@@ -30,8 +32,16 @@ public interface IPipeline : IBuild
 
     /// <summary>
     /// The registry this run starts when no <c>--registry</c> is given (one per run). Stages that read a registry
-    /// address from an upstream record call <see cref="Pipeline.EmbeddedRegistry.EnsureRunningAsync"/> first: the
+    /// address from an upstream record call <see cref="Registries.EmbeddedRegistry.EnsureRunningAsync"/> first: the
     /// record may come from an earlier run.
     /// </summary>
     EmbeddedRegistry EmbeddedRegistry => Context.GetOrAddService(() => new EmbeddedRegistry(Paths.ServicesDirectory / "registry", Log.Information));
+
+    /// <summary>
+    /// Registry clients with this build's credentials, retries and log: the one place that decides which registry is
+    /// offered the credentials (those the build pushes to). A client for the embedded registry's address starts that
+    /// registry before its first request: records from an earlier run (push.json, release records) name it.
+    /// </summary>
+    RegistryConnections RegistryConnections => new(RegistryUsername, RegistryPassword, Log.Information,
+        new OciRegistryClientOptions { BeforeFirstRequest = EmbeddedRegistry.EnsureRunningAsync });
 }

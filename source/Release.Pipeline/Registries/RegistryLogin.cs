@@ -1,6 +1,6 @@
 using Release.Oci;
 
-namespace Release.Stages.Pipeline;
+namespace Release.Pipeline.Registries;
 
 /// <summary>
 /// The credentials for the registries a build pushes to (<c>--registry-username</c>, <c>--registry-password</c>):

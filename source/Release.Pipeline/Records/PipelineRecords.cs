@@ -1,10 +1,9 @@
 using Release.Engine;
-using Release.Stages.Pipeline;
 
-namespace Release.Delivery.Common;
+namespace Release.Pipeline.Records;
 
-/// <summary>Reads the upstream records the delivery stages need; optional ones return null instead of failing.</summary>
-internal static class DeliveryRecords
+/// <summary>Reads the upstream records stages need; optional ones return null instead of failing.</summary>
+public static class PipelineRecords
 {
     /// <summary>Clone's record, or null when Clone did not run (e.g. a build without the Clone stage).</summary>
     public static async Task<SourceRecord?> TryReadSourceAsync(PipelinePaths paths, CancellationToken ct) =>
@@ -29,6 +28,10 @@ internal static class DeliveryRecords
         await build.EmbeddedRegistry.EnsureRunningAsync(push.Registry, ct);
         return push;
     }
+
+    /// <summary>Chart's record, or null when Chart did not run.</summary>
+    public static async Task<ChartRecord?> TryReadChartAsync(PipelinePaths paths, CancellationToken ct) =>
+        paths.ChartRecord.FileExists() ? await StageRecord.ReadAsync<ChartRecord>(paths.ChartRecord, "Chart", ct) : null;
 
     /// <summary>Deletes a record left by an earlier run, so a failed run never leaves one that looks like its own.</summary>
     public static void DeleteStale(AbsolutePath record)

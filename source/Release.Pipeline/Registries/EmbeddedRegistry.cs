@@ -1,7 +1,7 @@
 using Release.Oci.Server;
 using Release.Foundation.IO;
 
-namespace Release.Stages.Pipeline;
+namespace Release.Pipeline.Registries;
 
 /// <summary>
 /// The registry a run uses when no <c>--registry</c> is given: Debian's docker-registry on 127.0.0.1, started on first

@@ -1,4 +1,4 @@
-namespace Release.Stages.Pipeline;
+namespace Release.Pipeline;
 
 /// <summary>
 /// The forms the pipeline's parameters take, for their <c>[Pattern]</c> declarations: one home for each, so every
