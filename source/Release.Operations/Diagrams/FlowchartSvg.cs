@@ -10,7 +10,7 @@ namespace Release.Operations.Diagrams;
 /// </summary>
 public static class FlowchartSvg
 {
-    private const double Width = 200, Height = 46, ColumnGap = 56, RowGap = 18, Margin = 16, TitleHeight = 24;
+    private const double Width = 200, Height = 56, ColumnGap = 56, RowGap = 18, Margin = 16, TitleHeight = 24;
 
     /// <summary>The SVG element (with a <c>role="img"</c> and a title for screen readers).</summary>
     /// <param name="graph">The diagram.</param>
@@ -61,7 +61,7 @@ public static class FlowchartSvg
             };
             svg.Append($"<g class=\"node\" data-id=\"{Markup.Encode(node.Id)}\"><rect x=\"{Markup.Number(x)}\" y=\"{Markup.Number(y)}\" width=\"{Width}\" height=\"{Height}\" rx=\"{radius}\" ")
                 .Append($"fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"/>");
-            var lines = Wrap(node.Label, 30, 2);
+            var lines = Wrap(node.Label, 30, 3);
             for (var i = 0; i < lines.Count; i++)
             {
                 var lineY = y + Height / 2 + (i - (lines.Count - 1) / 2.0) * 14 + 4;

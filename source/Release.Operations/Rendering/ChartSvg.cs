@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Release.Operations.Rendering;
@@ -39,7 +40,7 @@ public static class ChartSvg
         {
             var y = bottom - plotHeight * i / 4;
             svg.Append($"<line x1=\"{Left}\" y1=\"{Markup.Number(y)}\" x2=\"{Width - Right}\" y2=\"{Markup.Number(y)}\" stroke=\"#eee\"/>")
-                .Append($"<text x=\"{Left - 4}\" y=\"{Markup.Number(y + 3)}\" text-anchor=\"end\">{Markup.Number(max * i / 4)}</text>\n");
+                .Append($"<text x=\"{Left - 4}\" y=\"{Markup.Number(y + 3)}\" text-anchor=\"end\">{(max * i / 4).ToString("G3", CultureInfo.InvariantCulture)}</text>\n");
         }
         svg.Append($"<text x=\"8\" y=\"{Markup.Number(Top + plotHeight / 2)}\" transform=\"rotate(-90 8 {Markup.Number(Top + plotHeight / 2)})\" text-anchor=\"middle\">{Markup.Encode(unit)}</text>\n");
         if (points.Count == 0)

@@ -16,7 +16,7 @@ public static class HtmlPage
         th{background:#eef1f4}code{background:#eef1f4;padding:1px 4px;border-radius:3px;font-size:12px}
         .ok{color:#1a7f37;font-weight:bold}.bad{color:#cf222e;font-weight:bold}.muted{color:#57606a}
         .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{background:#fff;border:1px solid #d0d7de;padding:8px}
-        .diagram{background:#fff;border:1px solid #d0d7de;padding:8px;overflow-x:auto;margin:8px 0}
+        .diagram{background:#fff;border:1px solid #d0d7de;padding:8px;overflow-x:auto;margin:8px 0}.diagram svg{max-width:100%;height:auto}
         .step{background:#fff;border:1px solid #d0d7de;padding:8px 12px;margin:10px 0}
         """;
 

@@ -47,10 +47,12 @@ public static class ReleaseOverview
                 channel = await ChannelOfAsync(folder / "quality" / "channel.json", ct);
                 commitAt = await CommitTimeAsync(folder / "source" / "commits.json", record.Created.Commit, ct);
             }
-            // The pipeline evidence in artifacts/ is this checkout's build: it speaks for its own release only.
+            // The pipeline evidence in artifacts/ is this checkout's build: it speaks for its own release only. Other
+            // releases keep theirs in their evidence bundle (record/checklist.json), which counts only when intact.
             var current = build.ReleasePaths.CommitsRecord.FileExists()
                 && (await StageRecord.ReadAsync<CommitsRecord>(build.ReleasePaths.CommitsRecord, "OpenRelease", ct)).Commit == record.Created.Commit;
-            var keysRecorded = current ? await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, record, ct) : new HashSet<string>();
+            var keysRecorded = current ? await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, record, ct)
+                : evidence is { Intact: true } ? await BundleEvidenceKeysAsync(folder / "record" / "checklist.json", ct) : new HashSet<string>();
             var gates = build.Gates.Select(g => GateEvaluation.Decide(build, g, stored, keysRecorded)).ToList();
             states.Add(new ReleaseState(record, verified.Refused, gates, channel, evidence) { CommitAt = commitAt });
         }
@@ -60,6 +62,19 @@ public static class ReleaseOverview
     /// <summary>Every deployment in time order, a rollback counted as a deployment of the version it restored (as Rollback reasons).</summary>
     /// <param name="records">The verified records.</param>
     public static IReadOnlyList<Deployment> Deployments(IReadOnlyList<ReleaseRecord> records) => ReleaseHistory.From(records).Deployments;
+
+    // The pipeline evidence keys the bundle recorded as satisfying checklist items when it was written.
+    private static async Task<IReadOnlySet<string>> BundleEvidenceKeysAsync(AbsolutePath file, CancellationToken ct)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (!file.FileExists()) return keys;
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
+        foreach (var gate in json.RootElement.EnumerateArray())
+            if (gate.TryGetProperty("items", out var items))
+                foreach (var item in items.EnumerateArray())
+                    if (item.TryGetProperty("evidence", out var key) && key.ValueKind == JsonValueKind.String) keys.Add(key.GetString()!);
+        return keys;
+    }
 
     // The author date of the release's commit, from the commits the bundle kept (short ids).
     private static async Task<DateTimeOffset?> CommitTimeAsync(AbsolutePath file, string commit, CancellationToken ct)
