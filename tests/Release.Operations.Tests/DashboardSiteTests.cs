@@ -35,7 +35,8 @@ public class DashboardSiteTests
     public void The_site_has_the_overview_environments_diagrams_and_a_page_and_runbook_per_release()
     {
         var pages = DashboardSite.Pages(Content(Release("ready")));
-        Assert.That(pages.Keys, Is.EquivalentTo(new[] { "index.html", "environments.html", "diagrams.html", "release-director-1.0.0.html", "runbook-1.0.0.html" }));
+        Assert.That(pages.Keys, Is.EquivalentTo(new[] { "index.html", "environments.html", "diagrams.html", "release-director-1.0.0.html", "runbook-1.0.0.html", "runbook-1.0.0.md" }));
+        Assert.That(pages["runbook-1.0.0.md"], Does.StartWith(RunbookMarkdown.GeneratedNotice).And.Contain("## 1. Open release 1.0.0 of director"));
         Assert.That(pages["environments.html"], Does.Contain("never checked").And.Contain("nothing promoted yet"));
         Assert.That(pages["release-director-1.0.0.html"], Does.Contain("Qa has not voted").And.Contain("blocked (1)").And.Contain("href=\"runbook-1.0.0.html\""));
         Assert.That(pages["runbook-1.0.0.html"], Does.Contain("./build.sh Promote --release 1.0.0 --to production"));
@@ -44,7 +45,7 @@ public class DashboardSiteTests
     [Test]
     public void No_page_loads_anything_from_elsewhere_or_runs_a_script()
     {
-        foreach (var (name, html) in DashboardSite.Pages(Content(Release("ready"))))
+        foreach (var (name, html) in DashboardSite.Pages(Content(Release("ready"))).Where(p => p.Key.EndsWith(".html", StringComparison.Ordinal)))
         {
             Assert.That(html, Does.Not.Contain("<script"), name);
             var external = Regex.Matches(html, "(?:href|src)=\"(https?:)?//", RegexOptions.IgnoreCase);

@@ -35,6 +35,7 @@ public class DashboardBrowserTests : RegistryTestBase
         var pages = Directory.GetFiles(site, "*.html").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.That(pages, Is.SupersetOf(new[] { "index.html", "environments.html", "diagrams.html", "release-director-0.1.0.html", "release-director-0.2.0.html",
             "runbook-0.1.0.html", "runbook-0.2.0.html" }));
+        Assert.That(File.ReadAllText(Path.Combine(site, "runbook-0.2.0.md")), Does.Contain("`./build.sh Promote --release 0.2.0 --to production`"));
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

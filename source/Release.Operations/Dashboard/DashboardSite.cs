@@ -24,7 +24,7 @@ public static class DashboardSite
     /// <summary>The diagrams page.</summary>
     public const string DiagramsPage = "diagrams.html";
 
-    /// <summary>Every page: relative path to HTML.</summary>
+    /// <summary>Every file of the site: relative path to its text (the HTML pages and each release's runbook as Markdown).</summary>
     /// <param name="content">What to show.</param>
     public static IReadOnlyDictionary<string, string> Pages(DashboardContent content)
     {
@@ -39,6 +39,7 @@ public static class DashboardSite
             pages[ReleasePage(release.Record.ReleaseId)] = Page(content, release.Record.ReleaseId, Release(release));
             var runbook = RunbookPlanner.Plan(content.Runbook, release.Record.Created.Version);
             pages[RunbookPage(release.Record.Created.Version)] = Page(content, $"Runbook {runbook.Version}", RunbookHtml.Body(runbook));
+            pages[RunbookMarkdownFile(release.Record.Created.Version)] = RunbookMarkdown.Runbook(runbook);
         }
         return pages;
     }
@@ -46,6 +47,10 @@ public static class DashboardSite
     /// <summary>The page of one release.</summary>
     /// <param name="releaseId">The release id.</param>
     public static string ReleasePage(string releaseId) => $"release-{releaseId}.html";
+
+    /// <summary>The runbook of one version as Markdown, beside its page.</summary>
+    /// <param name="version">The version.</param>
+    public static string RunbookMarkdownFile(string version) => $"runbook-{version}.md";
 
     /// <summary>The runbook page of one version.</summary>
     /// <param name="version">The version.</param>
@@ -109,12 +114,13 @@ public static class DashboardSite
             .Append($"<tr><th>Opened</th><td>{Time(created.At)} by {Markup.Encode(created.TriggeredBy)}</td></tr>")
             .Append($"<tr><th>Authors</th><td>{Markup.Encode(string.Join(", ", created.Authors))}</td></tr>")
             .Append($"<tr><th>Evidence</th><td>{EvidenceCell(release.Evidence)}</td></tr>")
-            .Append($"<tr><th>Runbook</th><td><a href=\"{RunbookPage(created.Version)}\">runbook {Markup.Encode(created.Version)}</a></td></tr></table>\n");
+            .Append($"<tr><th>Runbook</th><td><a href=\"{RunbookPage(created.Version)}\">runbook {Markup.Encode(created.Version)}</a> ")
+            .Append($"(<a href=\"{RunbookMarkdownFile(created.Version)}\">Markdown</a>)</td></tr></table>\n");
         if (release.Evidence is { Intact: false } broken)
             html.Append("<ul class=\"bad\">").Append(string.Concat(broken.Findings.Select(f => $"<li>{Markup.Encode(f)}</li>"))).Append("</ul>\n");
         foreach (var (gate, policy) in release.Gates.Zip(release.Checklists))
         {
-            html.Append($"<h2>Gate {Markup.Encode(gate.Environment)}: {GateCell(gate)}</h2>\n");
+            html.Append($"<h2>Gate {GateCell(gate)}</h2>\n");
             if (gate.Blockers.Count > 0) html.Append("<ul>").Append(string.Concat(gate.Blockers.Select(b => $"<li>{Markup.Encode(b)}</li>"))).Append("</ul>\n");
             html.Append("<table class=\"votes\"><tr><th>Role</th><th>Voter</th><th>Decision</th><th>Reason</th><th>When</th></tr>\n");
             foreach (var vote in record.Votes().Where(v => v.Environment == gate.Environment))
