@@ -71,6 +71,7 @@ partial class Build
         .Partition(nameof(Test), 2)
         .Reports(nameof(Test), junit: "artifacts/test-results/*.junit.xml", trx: "artifacts/test-results/*.trx")
         .Job(nameof(IContinuousIntegration.CheckCI))
+        .Job(nameof(Operations.IOperations.CheckDocs))
         .Job(nameof(Stages.UnitTest.IUnitTest.UnitTest))
         .Reports(nameof(Stages.UnitTest.IUnitTest.UnitTest), junit: "artifacts/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/unit-tests/*.cobertura.xml",
             coverageLine: @"Line coverage: (\d+(?:\.\d+)?)%")

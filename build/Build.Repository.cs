@@ -59,7 +59,7 @@ partial class Build
     Target Test => _ => _
         .Description("Runs the repository's tests (their set-up installs and starts what they need)")
         .DependsOn(Compile)
-        .Produces("artifacts/test-results/*.trx")
+        .Produces("artifacts/test-results/*.trx", "artifacts/test-results/dashboard/*.png")
         .Executes(async ct =>
         {
             var partition = CiPartition.Parse(((IContinuousIntegration)this).Partition);

@@ -83,6 +83,30 @@ public class LayeringTests
         Assert.That(offenders, Is.Empty, $"{assembly} must stay pure: move I/O to the components in Release.Releasing");
     }
 
+    // Release.Operations: its components (IOperations, the writers) read the records and write files; everything that
+    // renders (runbooks, RACI, diagrams, charts, delivery figures, dashboard pages) is plain code with no I/O.
+    [Test]
+    public void Operations_rendering_does_no_file_process_or_network_io()
+    {
+        var forbidden = new[] { typeof(File), typeof(Directory), typeof(FileStream), typeof(System.Diagnostics.Process), typeof(HttpClient) };
+        string[] pure = ["Release.Operations.Runbooks", "Release.Operations.Diagrams", "Release.Operations.Delivery", "Release.Operations.Rendering", "Release.Operations.Dashboard"];
+        var types = Assembly.Load("Release.Operations").GetTypes().Where(t => pure.Contains(t.Namespace)).ToList();
+        Assert.That(types, Is.Not.Empty);
+        var offenders = types
+            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(m => m.GetMethodBody() is not null)
+                .Select(m => (Type: t, Method: m)))
+            .Where(x => UsesAny(x.Method, forbidden))
+            .Select(x => $"{x.Type.Name}.{x.Method.Name}")
+            .ToList();
+        Assert.That(offenders, Is.Empty, "Release.Operations renders without I/O: move reading and writing to its components (DashboardWriter, IOperations)");
+    }
+
+    [Test]
+    public void Operations_build_on_the_release_components_and_CI_not_on_tool_layers() =>
+        Assert.That(ReleaseReferencesOf("Release.Operations"), Is.SupersetOf(new[] { "Release.CI", "Release.Releasing" })
+            .And.None.AnyOf("Release.Tooling", "Release.Oci", "Release.Containers", "Release.Helm", "Release.Scanning"));
+
     /// <summary>Reads the method's IL for call/newobj tokens and checks their declaring types.</summary>
     private static bool UsesAny(MethodInfo method, Type[] forbidden)
     {

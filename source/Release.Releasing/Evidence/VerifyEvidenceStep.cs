@@ -18,13 +18,10 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
         var manifest = await EvidenceManifestFile.ReadAsync(folder, ct);
         if (manifest.ReleaseId != selection.Id)
             throw new ReleaseRefusedException($"VerifyEvidence: {folder / EvidenceManifestFile.Name} is the manifest of {manifest.ReleaseId}, not of {selection.Id}.");
-        var hashes = await EvidenceManifestFile.HashFilesAsync(folder, ct);
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var chain = await EvidenceChainFile.ReadAsync(records, ct);
-        var findings = EvidenceVerifier.Verify(manifest, hashes, chain).Select(f => f.ToString()).ToList();
         var (trusted, from) = await TrustedKeysAsync(ct);
-        findings.AddRange(SignedEvidence.Verify(manifest, await EvidenceManifestFile.ReadEnvelopeAsync(folder, ct), chain,
-            await EvidenceChainSignaturesFile.ReadAsync(records, ct), trusted).Select(p => "NotSigned " + p));
+        var findings = await FindingsAsync(folder, manifest, chain, records, trusted, ct);
         if (findings.Count > 0)
             throw new ReleaseRefusedException(
                 $"VerifyEvidence: the evidence of {selection.Id} is NOT intact ({folder}, chain {EvidenceChainFile.File} in {records.Shown}):\n- " +
@@ -32,6 +29,20 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
         build.Log.Information($"Evidence of {selection.Id} is intact: {manifest.Files.Count} files match manifest {manifest.Hash}; chain of {chain.Links.Count} link(s) verified, head {chain.Head}; " +
                               $"the manifest's statement and every link are signed by trusted keys ({from})");
         build.ReportSummary("evidence", "intact");
+    }
+
+    /// <summary>
+    /// Every problem of the bundle in <paramref name="folder"/>: changed, missing or extra files, broken chain links,
+    /// and a manifest or link not signed by a trusted key; empty when the evidence is intact (also read by the dashboard).
+    /// </summary>
+    internal static async Task<List<string>> FindingsAsync(AbsolutePath folder, EvidenceManifest manifest, HashChain chain, RecordsRepository records,
+        IReadOnlyCollection<SshPublicKey> trusted, CancellationToken ct)
+    {
+        var hashes = await EvidenceManifestFile.HashFilesAsync(folder, ct);
+        var findings = EvidenceVerifier.Verify(manifest, hashes, chain).Select(f => f.ToString()).ToList();
+        findings.AddRange(SignedEvidence.Verify(manifest, await EvidenceManifestFile.ReadEnvelopeAsync(folder, ct), chain,
+            await EvidenceChainSignaturesFile.ReadAsync(records, ct), trusted).Select(p => "NotSigned " + p));
+        return findings;
     }
 
     // The keys the verifier trusts: --trusted-keys (one public key line each), else the rosters of the build

@@ -49,7 +49,7 @@ public class CommittedPipelineTests
         Assert.That(_main.Jobs, Is.EquivalentTo(new Dictionary<string, string>
         {
             ["build-definition"] = "PASS", ["test-1-of-2"] = "PASS", ["test-2-of-2"] = "PASS", ["build"] = "PASS", ["unit-test"] = "PASS",
-            ["scan"] = "PASS", ["integrate-local"] = "PASS", ["quality-gate-local"] = "PASS", ["check-ci"] = "PASS",
+            ["scan"] = "PASS", ["integrate-local"] = "PASS", ["quality-gate-local"] = "PASS", ["check-ci"] = "PASS", ["check-docs"] = "PASS",
         }), _main.Output);
         Assert.That(Count(_main.Output, "Compiling the build project"), Is.EqualTo(1), "build.sh compiles the build in build-definition only");
 
@@ -189,7 +189,7 @@ public class CommittedPipelineTests
         var expected = new Dictionary<string, string>
         {
             ["build-definition"] = "PASS", ["test-1-of-2"] = "PASS", ["test-2-of-2"] = "PASS", ["build"] = "PASS", ["unit-test"] = "PASS",
-            ["scan"] = "PASS", ["check-ci"] = "PASS", [$"deploy-{environment}"] = "PASS", [$"quality-gate-{environment}"] = "FAIL",
+            ["scan"] = "PASS", ["check-ci"] = "PASS", ["check-docs"] = "PASS", [$"deploy-{environment}"] = "PASS", [$"quality-gate-{environment}"] = "FAIL",
         };
         // The load test follows the pre-prod deployment only, and fails for the same want of a URL to load.
         if (environment == "pre-prod") expected["load-test-pre-prod"] = "FAIL";

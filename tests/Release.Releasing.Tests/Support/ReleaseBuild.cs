@@ -14,7 +14,7 @@ namespace Release.Releasing.Tests.Support;
 /// land inside the window and each test has its own repositories. The production gate's roster is the team's
 /// reviewed file <c>build/release-roster</c> (people's and the CI job's SSH public keys).
 /// </summary>
-public sealed class ReleaseBuild : global::Release.Engine.Build, IRelease
+public sealed class ReleaseBuild : global::Release.Engine.Build, IRelease, global::Release.Operations.IOperations
 {
     IReadOnlyList<GatePolicy> IReleaseProcess.Gates => [GatePolicy.SeedDefault("production").WithRoster(RosterFile.Read(RootDirectory / "build" / "release-roster"))];
 
