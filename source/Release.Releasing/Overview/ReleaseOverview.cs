@@ -6,7 +6,8 @@ using Release.Releasing.Approvals;
 using Release.Releasing.Common;
 using Release.Releasing.Evidence;
 using Release.Releasing.Records;
-using Release.Stages.Pipeline;
+using Release.Pipeline;
+using Release.Pipeline.Records;
 
 namespace Release.Releasing.Overview;
 
