@@ -43,7 +43,7 @@ internal sealed class BuildSession
         var root = RootLocator.Find(options, arguments);
         var environment = options.Environment ?? ProcessEnvironment();
         var output = options.Output;
-        var context = new BuildContext(root, environment, output is null ? () => model.ConsoleOutput : () => output, masker);
+        var context = new BuildContext(root, environment, output is null ? () => model.ConsoleOutput : () => output, masker, options.Clock, options.Services);
         context.HostLog.Verbose = arguments.Verbose;
         var build = new T();
         build.Attach(context);

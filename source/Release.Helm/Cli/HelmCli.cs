@@ -9,7 +9,7 @@ namespace Release.Helm.Cli;
 /// </summary>
 public sealed class HelmCli
 {
-    private readonly ProcessRunner _runner;
+    private readonly IProcessRunner _runner;
     private readonly ToolLocator _locator;
     private readonly Action<string>? _onOutput;
 
@@ -17,7 +17,7 @@ public sealed class HelmCli
     /// <param name="runner">Runs processes.</param>
     /// <param name="locator">Finds the helm executable.</param>
     /// <param name="onOutput">Receives helm's output lines, already masked.</param>
-    public HelmCli(ProcessRunner runner, ToolLocator locator, Action<string>? onOutput = null)
+    public HelmCli(IProcessRunner runner, ToolLocator locator, Action<string>? onOutput = null)
     {
         _runner = runner;
         _locator = locator;

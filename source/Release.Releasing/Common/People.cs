@@ -26,7 +26,7 @@ internal static class People
                 throw new ReleaseRefusedException(
                     $"{action}: records are signed (the gate's roster names keys), so pass --signing-key with your private SSH key file; in CI the job's key " +
                     "comes from the secret file variable SIGNING_KEY.");
-            var signer = await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), ct);
+            var signer = await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), build.Processes, ct);
             var owner = RecordTrust.SignerOf(build, signer.PublicKey) ?? throw new ReleaseRefusedException(
                 $"{action}: the key {signer.PublicKey.Fingerprint} (--signing-key) is on no gate's roster, so nothing it signs counts. Ask for its public key " +
                 "to be added to the roster in the build definition (reviewed like code), or use your key that is.");

@@ -1,4 +1,5 @@
 using Release.Engine;
+using Release.Tooling.Processes;
 
 namespace Release.Stages.Pipeline;
 
@@ -34,4 +35,11 @@ public interface IPipeline : IBuild
     /// record may come from an earlier run.
     /// </summary>
     EmbeddedRegistry EmbeddedRegistry => Context.GetOrAddService(() => new EmbeddedRegistry(Paths.ServicesDirectory / "registry", Log.Information));
+
+    /// <summary>
+    /// What stages start tools with (a per-run service): the real <see cref="ProcessRunner"/> unless the host was given
+    /// another <see cref="IProcessRunner"/> (<c>BuildHostOptions.WithService</c>), as tests do. The time stages stamp
+    /// comes from <c>Context.Clock</c> the same way.
+    /// </summary>
+    IProcessRunner Processes => Context.GetOrAddService<IProcessRunner>(() => new ProcessRunner());
 }

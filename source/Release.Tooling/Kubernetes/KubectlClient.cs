@@ -8,11 +8,11 @@ namespace Release.Tooling.Kubernetes;
 /// </summary>
 public sealed class KubectlClient
 {
-    private readonly ProcessRunner runner;
+    private readonly IProcessRunner runner;
     private readonly Action<string>? log;
 
     /// <summary>Creates a client; <paramref name="log"/> receives command lines (never rendered manifests, which may hold secrets).</summary>
-    public KubectlClient(ProcessRunner? runner = null, Action<string>? log = null)
+    public KubectlClient(IProcessRunner? runner = null, Action<string>? log = null)
     {
         this.runner = runner ?? new ProcessRunner();
         this.log = log;

@@ -5,13 +5,13 @@ namespace Release.Releasing.Tests.Support;
 /// <summary>What one in-process run of <see cref="ReleaseBuild"/> returned and printed.</summary>
 public sealed record BuildRun(int ExitCode, string Output)
 {
-    /// <summary>Runs the build in <paramref name="root"/> with its own environment.</summary>
-    public static async Task<BuildRun> RunAsync(string root, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args)
+    /// <summary>Runs the build in <paramref name="root"/> with its own environment and clock.</summary>
+    public static async Task<BuildRun> RunAsync(string root, IReadOnlyDictionary<string, string> environment, TimeProvider clock, IReadOnlyList<string> args)
     {
         var writer = new StringWriter();
         var options = new BuildHostOptions
         {
-            RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, WriteSchema = false,
+            RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, WriteSchema = false, Clock = clock,
         };
         var code = await BuildHost.RunAsync<ReleaseBuild>(args, null, options, CancellationToken.None);
         return new BuildRun(code, writer.ToString());
