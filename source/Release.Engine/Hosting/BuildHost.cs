@@ -5,6 +5,7 @@ using Release.Engine.Incremental;
 using Release.Engine.Output;
 using Release.Engine.Parameters;
 using Release.Engine.Planning;
+using Release.Engine.Startup;
 
 namespace Release.Engine.Hosting;
 

@@ -6,6 +6,7 @@ using Release.Engine.Incremental;
 using Release.Engine.Output;
 using Release.Engine.Parameters;
 using Release.Engine.Planning;
+using Release.Engine.Startup;
 
 namespace Release.Engine.Hosting;
 
@@ -91,7 +92,7 @@ internal sealed class BuildSession
         var log = Context.HostLog;
         if (_arguments.Help)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
+            await WriteSchemaAsync(cancellationToken);
             HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget, Context.Environment);
             return BuildHost.Success;
         }
@@ -105,7 +106,7 @@ internal sealed class BuildSession
 
         if (_arguments.PlanOnly)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
+            await WriteSchemaAsync(cancellationToken);
             PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
             return BuildHost.Success;
         }
@@ -113,7 +114,7 @@ internal sealed class BuildSession
         using var execution = beforeExecution?.Invoke();
         await Preflight.CheckRequirementsAsync(_build, plan, skipped, Context, _options, cancellationToken);
         // Written only once the input is known to be good: bad input leaves nothing behind.
-        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
+        await WriteSchemaAsync(cancellationToken);
         PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
 
         // --force runs every target but still records what it ran, so the run after it can skip again.
@@ -131,4 +132,7 @@ internal sealed class BuildSession
         return results.Any(r => r.Status is TargetStatus.Failed or TargetStatus.Cancelled or TargetStatus.NotRun) ? BuildHost.TargetFailed : BuildHost.Success;
     }
 
+    private Task WriteSchemaAsync(CancellationToken cancellationToken) => _options.WriteSchema
+        ? SchemaFile.WriteAsync(Context.RootDirectory, () => BuildSchema.Render(Context.Graph, _model.SchemaParameters), cancellationToken)
+        : Task.CompletedTask;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Release.Engine.Startup;
 
 namespace Release.Engine.Parameters;
 
