@@ -7,14 +7,16 @@
 #   scripts/apply-house-rules.sh Release.Oci ...      just those
 #
 # For each assembly, in this order (each step's fixes feed the next):
-#   1. IDE1006 (dotnet format style): private fields renamed to _camelCase, every use included; this.field becomes
-#      this._field, which step 2 then shortens.
-#   2. IDE0003 (dotnet format style): `this.` removed from field accesses.
+#   1. IDE1006: scripts/house-rules/underscore_fields.py renames `this.field` fields to `_field` (dotnet format cannot:
+#      its naming fix does not support fixing all at once).
+#   2. IDE0003 (dotnet format style): what `this.` is left on field accesses removed.
 #   3. CA2007 (dotnet format analyzers): ConfigureAwait(false) added to every await.
 #   4. scripts/house-rules/await_using.py: repairs what CA2007's fix does to `await using` (see that file).
-#   5. RCS0056 (dotnet format analyzers, Roslynator): lines over 150 characters wrapped where Roslynator can.
-# Then the assembly leaves HouseRulesPending and is built; what the fixes could not do (RCS0056 lines Roslynator does
-# not know how to wrap, mostly long interpolated strings) is listed as build errors to wrap by hand.
+#   5. RCS0056 (dotnet format analyzers, Roslynator): code over 150 characters wrapped where Roslynator can (argument
+#      and parameter lists, binary expressions, member chains).
+#   6. scripts/house-rules/wrap_long_lines.py: what Roslynator leaves (comments, long string literals) wrapped too.
+# Then the assembly is built; what no step could wrap is listed (by the wrapper, and as RCS0056 build errors) for a
+# person to wrap.
 #
 # Run it on a merged tree with no other changes pending, then review `git diff` and run the tests.
 set -euo pipefail
@@ -44,11 +46,12 @@ open(path, "w", encoding="utf-8").write(re.sub(r"<HouseRulesPending>(.*?)</House
 PY
   echo "== $assembly"
   dotnet restore "$project" -v q --nologo > /dev/null
-  dotnet format style "$project" --no-restore --diagnostics IDE1006 --severity warn
+  python3 scripts/house-rules/underscore_fields.py "source/$assembly"
   dotnet format style "$project" --no-restore --diagnostics IDE0003 --severity warn
   dotnet format analyzers "$project" --no-restore --diagnostics CA2007 --severity warn
   python3 scripts/house-rules/await_using.py "source/$assembly"
   dotnet format analyzers "$project" --no-restore --diagnostics RCS0056 --severity warn
+  python3 scripts/house-rules/wrap_long_lines.py 150 "source/$assembly"
 done
 
 echo "== building what changed"

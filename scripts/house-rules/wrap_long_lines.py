@@ -17,20 +17,52 @@ import sys
 COMMENT = re.compile(r"^(?P<prefix>\s*///?\s?)(?P<text>.*)$")
 
 
-def wrap_comment(line: str, width: int):
+def comment_parts(line: str):
     m = COMMENT.match(line)
-    if not m or line.lstrip().startswith("///") and "<code>" in line:
+    return (m["prefix"], m["text"]) if m else (None, None)
+
+
+def fitting_space(prefix: str, text: str, width: int):
+    """The last space of text that ends the line within width, outside an XML tag (<see cref="..."/>); -1 if none."""
+    inside = False
+    best = -1
+    for i, c in enumerate(text):
+        if len(prefix) + i > width:
+            break
+        if c == "<":
+            inside = True
+        elif c == ">":
+            inside = False
+        elif c == " " and not inside and i > 0:
+            best = i
+    return best
+
+
+def continues_paragraph(prefix: str, line):
+    """Whether line goes on with the same comment's text, so the overflow can join it."""
+    if line is None:
+        return False
+    p, text = comment_parts(line)
+    if p != prefix or not text.strip():
+        return False
+    return not text.lstrip().startswith(("<summary", "<remarks", "<para", "<param", "<returns", "<exception", "<typeparam",
+                                         "<example", "<code", "<list", "<item", "- ", "* ", "</"))
+
+
+def wrap_comment(lines, index: int, width: int):
+    """Wraps lines[index] (a comment); the overflow joins the next line when that continues the paragraph."""
+    prefix, text = comment_parts(lines[index])
+    if prefix is None or "<code>" in text or "http" in text.split(" ")[-1]:
         return None
-    prefix, text = m["prefix"], m["text"]
-    out = []
-    while len(prefix) + len(text) > width:
-        cut = text.rfind(" ", 0, width - len(prefix) + 1)
-        if cut <= 0:
-            return None
-        out.append((prefix + text[:cut]).rstrip())
-        text = text[cut + 1:]
-    out.append(prefix + text)
-    return out
+    cut = fitting_space(prefix, text, width)
+    if cut <= 0:
+        return None
+    head, overflow = (prefix + text[:cut]).rstrip(), text[cut + 1:]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if continues_paragraph(prefix, following):
+        lines[index + 1] = prefix + overflow + " " + comment_parts(following)[1].lstrip()
+        return [head]
+    return [head, prefix + overflow]
 
 
 def literals(line: str):
@@ -110,12 +142,23 @@ def split_points(line: str, start: int, end: int, interpolated: bool):
         j += 1
 
 
-def wrap_code(line: str, width: int):
+def splittable(line: str, end: int, next_line) -> bool:
+    """Whether `"a " + "b"` means what `"a b"` did: nothing after the literal binds tighter than + (a member access, an
+    index, a null-conditional), on this line or, when the literal ends it, at the start of the next."""
+    after = line[end + 1:].strip()
+    if not after and next_line is not None:
+        after = next_line.strip()
+    return not after.startswith((".", "[", "?.", "?[", "!", "->", "u8"))
+
+
+def wrap_code(line: str, width: int, next_line=None):
     indent = len(line) - len(line.lstrip())
     out = []
     while len(line) > width:
         best = None
         for start, end, interpolated in literals(line):
+            if not splittable(line, end, next_line):
+                continue
             for space in split_points(line, start, end, interpolated):
                 # "text " + ends the first line: the space stays with the first part
                 if space + 1 + len('" +') <= width and space > start + 2:
@@ -151,13 +194,22 @@ def main():
             result = []
             changed = False
             in_raw = False
-            for number, line in enumerate(lines, 1):
+            index = 0
+            while index < len(lines):
+                line, number = lines[index], index + 1
+                index += 1
                 if line.count('"""') % 2 == 1:
                     in_raw = not in_raw
                 if len(line) <= width or in_raw:
                     result.append(line)
                     continue
-                wrapped = wrap_comment(line, width) if line.lstrip().startswith("//") else wrap_code(line, width)
+                if line.lstrip().startswith("//"):
+                    wrapped = wrap_comment(lines, index - 1, width)
+                    # what is still too long (a long overflow on its own line) is wrapped again
+                    if wrapped and len(wrapped) == 2 and len(wrapped[1]) > width:
+                        lines.insert(index, wrapped.pop())
+                else:
+                    wrapped = wrap_code(line, width, lines[index] if index < len(lines) else None)
                 if wrapped is None or any(len(w) > width for w in wrapped):
                     left.append(f"{path}:{number}: {len(line)} characters")
                 if wrapped is None:

@@ -11,7 +11,9 @@ namespace Release.CI.Yaml;
 /// </summary>
 internal static partial class YamlText
 {
-    [GeneratedRegex(@"^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$",
+        RegexOptions.IgnoreCase)]
     private static partial Regex Ambiguous();
 
     public static string Write(IEnumerable<string> header, YNode root)

@@ -17,20 +17,12 @@ internal static class BaseDefinitions
             throw new BuildDefinitionException(
                 $"Target '{property.Name}' of {property.DeclaringType?.Name} has no default definition to inherit. Remove the Inherit/Base call.");
 
-        // A delegate made from the getter's code address calls exactly that code: no emitted IL, so nothing to JIT at
-        // start-up. Shared generic code may need a hidden instantiation argument, so generic types take the IL path.
+        // The getter's code address calls exactly that code: no emitted IL, so nothing to JIT at start-up (see
+        // Startup/README.md). Shared generic code may need a hidden instantiation argument, so generic types take the IL path.
         return !property.DeclaringType!.IsGenericType && !property.DeclaringType.IsValueType
-            ? CallExactly(getter, build)
+            ? Startup.ExactGetterCall.Invoke(getter, build)
             : InvokeThroughEmittedCall(property.DeclaringType, getter, build);
     }
-
-    /// <summary>
-    /// Calls the getter's own code with the build as <c>this</c>: an instance method takes <c>this</c> where a static
-    /// one takes its first argument, so a function pointer to the code calls it without virtual dispatch, reflection
-    /// or emitted IL (each of which costs the start of every build that uses Base()).
-    /// </summary>
-    private static unsafe Target CallExactly(MethodInfo getter, IBuild build) =>
-        ((delegate* managed<IBuild, Target>)getter.MethodHandle.GetFunctionPointer())(build);
 
     /// <summary>Apart, so that the common case does not load the IL-emitting assemblies.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -61,7 +61,8 @@ public sealed class BuildContext
 
     /// <summary>Adds a key figure to the current target's line in the summary.</summary>
     public void ReportSummary(string key, string value) =>
-        LazyInitializer.EnsureInitialized(ref _figures, () => new()).GetOrAdd(_currentTarget.Value ?? "", _ => new()).Enqueue((key, Secrets.Mask(value)));
+        LazyInitializer.EnsureInitialized(ref _figures, () => new()).GetOrAdd(_currentTarget.Value ?? "", _ => new())
+            .Enqueue((key, Secrets.Mask(value)));
 
     /// <summary>
     /// A per-run service (an embedded registry, a shared HTTP client, a tool runner), created on first use and disposed
@@ -82,7 +83,7 @@ public sealed class BuildContext
     {
         foreach (var service in services.Values.Where(l => l.IsValueCreated).Select(l => l.Value).Reverse())
         {
-            if (service is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            if (service is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync().ConfigureAwait(false);
             else if (service is IDisposable disposable) disposable.Dispose();
         }
         services.Clear();

@@ -92,7 +92,8 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     {
         var overridden = DeclaringProperty is null ? null : BaseDefinitions.FindOverridden(DeclaringProperty, build.GetType());
         if (overridden is null)
-            throw new BuildDefinitionException($"Target '{Name}' calls Base(), but it overrides no base class or component target. Remove the Base() call.");
+            throw new BuildDefinitionException(
+                $"Target '{Name}' calls Base(), but it overrides no base class or component target. Remove the Base() call.");
         return BaseDefinitions.Invoke(overridden, build)(this);
     }
 

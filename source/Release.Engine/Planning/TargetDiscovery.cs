@@ -107,7 +107,11 @@ internal static class TargetDiscovery
                 target.Consumes.Add((producer, consumed.Globs));
     }
 
-    private static IEnumerable<ExecutableTarget> Resolve(IEnumerable<TargetReference> references, ExecutableTarget from, IBuild build, Dictionary<MethodInfo, ExecutableTarget> byMethod)
+    private static IEnumerable<ExecutableTarget> Resolve(
+        IEnumerable<TargetReference> references,
+        ExecutableTarget from,
+        IBuild build,
+        Dictionary<MethodInfo, ExecutableTarget> byMethod)
     {
         foreach (var reference in references)
         {
@@ -116,7 +120,8 @@ internal static class TargetDiscovery
             yield return byMethod.TryGetValue(factory.Method, out var target)
                 ? target
                 : throw new BuildDefinitionException(
-                    $"Target '{from.Name}' refers to a target ({reference.Text}) that is not a Target property of {build.GetType().Name}. Refer to target properties only.");
+                    $"Target '{from.Name}' refers to a target ({reference.Text}) that is not a Target property of {build.GetType().Name}. Refer to " +
+                        "target properties only.");
         }
     }
 

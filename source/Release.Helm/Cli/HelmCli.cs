@@ -38,7 +38,8 @@ public sealed class HelmCli
         => RunAsync(HelmArguments.Push(settings), [], TimeSpan.FromMinutes(10), cancellationToken);
 
     /// <summary>The process spec for a helm invocation; public so callers and tests can see exactly what would run.</summary>
-    public static ProcessSpec CreateSpec(string helmPath, IReadOnlyList<string> arguments, IReadOnlyCollection<string> secrets, TimeSpan helmTimeout, Action<string>? onOutput)
+    public static ProcessSpec CreateSpec(
+        string helmPath, IReadOnlyList<string> arguments, IReadOnlyCollection<string> secrets, TimeSpan helmTimeout, Action<string>? onOutput)
         => new(helmPath, arguments)
         {
             Secrets = secrets,
@@ -47,9 +48,10 @@ public sealed class HelmCli
             OnOutput = onOutput,
         };
 
-    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, IReadOnlyCollection<string> secrets, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<ProcessResult> RunAsync(
+        IReadOnlyList<string> arguments, IReadOnlyCollection<string> secrets, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var helm = await _locator.FindAsync(KnownTools.Helm, cancellationToken);
-        return await _runner.RunAsync(CreateSpec(helm, arguments, secrets, timeout, _onOutput), cancellationToken);
+        var helm = await _locator.FindAsync(KnownTools.Helm, cancellationToken).ConfigureAwait(false);
+        return await _runner.RunAsync(CreateSpec(helm, arguments, secrets, timeout, _onOutput), cancellationToken).ConfigureAwait(false);
     }
 }
