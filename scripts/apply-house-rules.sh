@@ -8,7 +8,7 @@
 #
 # For each assembly, in this order (each step's fixes feed the next):
 #   1. IDE1006: scripts/house-rules/underscore_fields.py renames `this.field` fields to `_field` (dotnet format cannot:
-#      its naming fix does not support fixing all at once).
+#      its naming fix does not support fixing all at once), then the uses without `this.` the compiler finds.
 #   2. IDE0003 (dotnet format style): what `this.` is left on field accesses removed.
 #   3. CA2007 (dotnet format analyzers): ConfigureAwait(false) added to every await.
 #   4. scripts/house-rules/await_using.py: repairs what CA2007's fix does to `await using` (see that file).
@@ -47,6 +47,7 @@ PY
   echo "== $assembly"
   dotnet restore "$project" -v q --nologo > /dev/null
   python3 scripts/house-rules/underscore_fields.py "source/$assembly"
+  python3 scripts/house-rules/underscore_fields.py --uses "$project"
   dotnet format style "$project" --no-restore --diagnostics IDE0003 --severity warn
   dotnet format analyzers "$project" --no-restore --diagnostics CA2007 --severity warn
   python3 scripts/house-rules/await_using.py "source/$assembly"

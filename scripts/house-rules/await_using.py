@@ -11,6 +11,9 @@ own variable again, and the ConfigureAwait moves to what `await using` disposes:
  -> var writer = new TarWriter(archive);
     await using (writer.ConfigureAwait(false))
 
+Stacked headers get their declarations above the stack, so a resource is now created before the one above it is
+opened; if creating it fails, the earlier one is left to the finalizer. Review those few places in the diff.
+
 Usage: await_using.py FOLDER...  (rewrites *.cs files below each folder in place, prints what it changed)
 """
 import pathlib
@@ -18,6 +21,7 @@ import re
 import sys
 
 DECLARATION = re.compile(r"^(?P<indent>\s*)await using (?P<type>[\w<>?,.\[\] ]+?) (?P<name>\w+) = (?P<value>.+)\.ConfigureAwait\(false\);\s*$")
+HEADER = re.compile(r"^\s*(?:await\s+)?using\s*\(.*\)\s*$")
 STATEMENT = re.compile(r"^(?P<indent>\s*)await using \((?P<type>[\w<>?,.\[\] ]+?) (?P<name>\w+) = (?P<value>.+)\.ConfigureAwait\(false\)\)(?P<rest>.*)$")
 
 
@@ -42,7 +46,12 @@ def rewrite(text: str) -> str:
             out.append(f"{m['indent']}{m['type']} {m['name']} = {unwrap(m['value'])};")
             out.append(f"{m['indent']}await using var {m['name']}Disposal = {m['name']}.ConfigureAwait(false);")
         elif m := STATEMENT.match(line):
-            out.append(f"{m['indent']}{m['type']} {m['name']} = {unwrap(m['value'])};")
+            # Stacked headers (`await using (a) await using (b) body`) take no statement between them: the declaration
+            # goes above the first header of the stack.
+            at = len(out)
+            while at > 0 and HEADER.match(out[at - 1]):
+                at -= 1
+            out.insert(at, f"{m['indent']}{m['type']} {m['name']} = {unwrap(m['value'])};")
             out.append(f"{m['indent']}await using ({m['name']}.ConfigureAwait(false)){m['rest']}")
         else:
             out.append(line)
