@@ -27,4 +27,5 @@ public static class CiJobGraph
 /// <param name="Needs">The names of the jobs it waits for.</param>
 /// <param name="Manual">True when a person starts it.</param>
 /// <param name="Environment">The environment it deploys to or works on, or null.</param>
-public sealed record CiJobSummary(string Name, string Command, IReadOnlyList<string> Targets, IReadOnlyList<string> Needs, bool Manual, string? Environment);
+public sealed record CiJobSummary(
+    string Name, string Command, IReadOnlyList<string> Targets, IReadOnlyList<string> Needs, bool Manual, string? Environment);

@@ -13,5 +13,6 @@ internal static class GeneratedHeader
 
     /// <summary>One line per team variable: its name, parameter and description (never a value).</summary>
     public static IEnumerable<string> VariableLines(CiPipeline pipeline) =>
-        pipeline.Variables.Select(v => $"  {v.EnvironmentName} (parameter {v.Name})" + (string.IsNullOrWhiteSpace(v.Description) ? "" : ": " + v.Description));
+        pipeline.Variables
+            .Select(v => $"  {v.EnvironmentName} (parameter {v.Name})" + (string.IsNullOrWhiteSpace(v.Description) ? "" : ": " + v.Description));
 }

@@ -44,6 +44,7 @@ public interface IContinuousIntegration : IBuild
             }
             foreach (var difference in differences) Log.Information(difference);
             throw new CiFilesOutOfDateException(
-                $"{string.Join(", ", files.Select(f => f.RelativePath))}: {differences.Count} file(s) differ from the build definition. Run ./build.sh GenerateCI and commit the result.");
+                $"{string.Join(", ", files.Select(f => f.RelativePath))}: {differences.Count} file(s) differ from the build definition. Run " +
+                    "./build.sh GenerateCI and commit the result.");
         });
 }

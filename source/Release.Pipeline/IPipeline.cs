@@ -1,6 +1,7 @@
 using Release.Engine;
 using Release.Oci;
 using Release.Pipeline.Registries;
+using Release.Tooling.Processes;
 
 namespace Release.Pipeline;
 
@@ -44,4 +45,9 @@ public interface IPipeline : IBuild
     /// </summary>
     RegistryConnections RegistryConnections => new(RegistryUsername, RegistryPassword, Log.Information,
         new OciRegistryClientOptions { BeforeFirstRequest = EmbeddedRegistry.EnsureRunningAsync });
+    /// What stages start tools with (a per-run service): the real <see cref="ProcessRunner"/> unless the host was given
+    /// another <see cref="IProcessRunner"/> (<c>BuildHostOptions.WithService</c>), as tests do. The time stages stamp
+    /// comes from <c>Context.Clock</c> the same way.
+    /// </summary>
+    IProcessRunner Processes => Context.GetOrAddService<IProcessRunner>(() => new ProcessRunner());
 }

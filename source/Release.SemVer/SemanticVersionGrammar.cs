@@ -15,7 +15,8 @@ internal static class SemanticVersionGrammar
 
         var body = text;
         if (body.StartsWith('v') || body.StartsWith('V'))
-            throw new FormatException($"Version {where} starts with '{body[0]}': a SemVer version has no prefix; use SemanticVersion.FromTag for git tags like v1.2.3.");
+            throw new FormatException(
+                $"Version {where} starts with '{body[0]}': a SemVer version has no prefix; use SemanticVersion.FromTag for git tags like v1.2.3.");
 
         string? build = null;
         var plus = body.IndexOf('+');
@@ -56,7 +57,8 @@ internal static class SemanticVersionGrammar
         if (!identifier.All(IsIdentifierChar))
             throw new FormatException($"Version '{version}': pre-release identifier '{identifier}' may only contain [0-9A-Za-z-].");
         if (identifier.Length > 1 && identifier[0] == '0' && identifier.All(char.IsAsciiDigit))
-            throw new FormatException($"Version '{version}': numeric pre-release identifier '{identifier}' must not have a leading zero (SemVer 2.0.0 item 9); prefix it with a letter, e.g. 'g{identifier}'.");
+            throw new FormatException($"Version '{version}': numeric pre-release identifier '{identifier}' must not have a leading zero (SemVer " +
+                $"2.0.0 item 9); prefix it with a letter, e.g. 'g{identifier}'.");
     }
 
     public static void ValidateBuildIdentifier(string identifier, string version)

@@ -36,7 +36,7 @@ public class LoadTestEvidenceTests : RegistryTestBase
             var record = new AbsolutePath(world.PathOf("artifacts/deploy/pre-prod.json"));
             var deployed = await StageRecord.ReadAsync<DeploymentRecord>(record, "Deploy", ct);
             await StageRecord.WriteAsync(record, deployed with { Url = preProd.BaseUrl.ToString().TrimEnd('/') }, ct);
-            (await BuildRun.RunAsync<LoadTestBuild>(world.Root, new Dictionary<string, string>(), ["LoadTest", "--environment", "pre-prod"])).Succeeded();
+            (await BuildRun.RunAsync<LoadTestBuild>(world.Root, new Dictionary<string, string>(), null, ["LoadTest", "--environment", "pre-prod"])).Succeeded();
         });
 
         var bundle = world.PathOf("artifacts/evidence/0.1.0");

@@ -13,7 +13,7 @@ namespace Release.Releasing.Tests;
 
 /// <summary>
 /// Issue 6's acceptance flow on the real sample, end to end, with this repository's own build definition (build/*.cs,
-/// run in-process; only the release clock is set, see <see cref="SampleReleaseBuild"/>).
+/// run in-process; only the release clock is set: the host is given a FakeTimeProvider).
 /// <para>
 /// Real: the module is this repository's <c>samples/director</c>, committed by a developer to a git repository with a
 /// bare remote; <c>Pipeline</c> runs all eight stages on it (Clone from the remote, Build compiles and builds the image

@@ -90,7 +90,7 @@ public sealed class ImageRuntimeSbomTests
         using var folder = new TempDirectory("sbom");
         var app = await ProjectAssetsReader.ReadAsync(project.AssetsPath, CancellationToken.None);
         var os = await ImageOsPackageReader.ReadLayersAsync([await BaseLayerAsync(folder)], CancellationToken.None);
-        var writer = new CycloneDxWriter(FixedTimeProvider.Default);
+        var writer = new CycloneDxWriter(FixtureClock.Default);
         var appPath = folder.Combine("app.cdx.json");
         var imagePath = folder.Combine("image.cdx.json");
         await writer.WriteFileAsync(SoftwareBillOfMaterials.Create("director", "1.2.3", SbomSubjectKind.Application, app), appPath, CancellationToken.None);

@@ -126,7 +126,7 @@ public sealed class NuGetAuditScanTests
     {
         await using var noData = NuGetAuditSourceServer.Start(publishVulnerabilityInfo: false);
 
-        var outcome = await new VulnerabilityScanner(FixedTimeProvider.Default).ScanAsync(
+        var outcome = await new VulnerabilityScanner(FixtureClock.Default).ScanAsync(
             await ProjectAssetsReader.ReadAsync(_fixedVersion.AssetsPath, CancellationToken.None),
             [new NuGetAuditSource(_http, _server.ServiceIndexUrl), new NuGetAuditSource(_http, noData.ServiceIndexUrl)],
             new ScanPolicy(),
@@ -174,6 +174,6 @@ public sealed class NuGetAuditScanTests
     private async Task<ScanOutcome> ScanAsync(RestoredProject project, ScanPolicy policy, IAdvisorySource source)
     {
         var components = await ProjectAssetsReader.ReadAsync(project.AssetsPath, CancellationToken.None);
-        return await new VulnerabilityScanner(FixedTimeProvider.Default, _log.Add).ScanAsync(components, [source], policy, CancellationToken.None);
+        return await new VulnerabilityScanner(FixtureClock.Default, _log.Add).ScanAsync(components, [source], policy, CancellationToken.None);
     }
 }

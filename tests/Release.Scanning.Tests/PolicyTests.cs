@@ -7,7 +7,7 @@ namespace Release.Scanning.Tests;
 
 public sealed class PolicyTests
 {
-    private readonly AllowlistReader _reader = new(FixedTimeProvider.Default); // today: 2026-11-22
+    private readonly AllowlistReader _reader = new(FixtureClock.Default); // today: 2026-11-22
 
     [TestCase("high", Severity.High)]
     [TestCase("CRITICAL", Severity.Critical)]

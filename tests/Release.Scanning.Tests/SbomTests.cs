@@ -45,7 +45,7 @@ public sealed class SbomTests
             new SoftwareComponent(ComponentEcosystem.Debian, "libc6", "2.36-9+deb12u4", Architecture: "amd64"),
             new SoftwareComponent(ComponentEcosystem.NuGet, "Newtonsoft.Json", "12.0.1", DependencyScope.Excluded, IsDirect: false),
         ]);
-        var writer = new CycloneDxWriter(FixedTimeProvider.Default);
+        var writer = new CycloneDxWriter(FixtureClock.Default);
         using var folder = new TempDirectory("sbom");
         var path = folder.Combine("out", "sbom.cdx.json");
 

@@ -19,7 +19,8 @@ internal static class AzureConditions
 
         // A stage after a skipped stage is skipped by succeeded(); an ordering-only dependency may be skipped.
         var dependencies = hasOptional
-            ? job.Needs.Select(n => $"in(dependencies.{n.Job.AzureName}.result, {Ok}{(n.Optional ? ", 'Skipped'" : "")})").Prepend("not(canceled())").ToList()
+            ? job.Needs.Select(n => $"in(dependencies.{n.Job.AzureName}.result, {Ok}{(n.Optional ? ", 'Skipped'" : "")})").Prepend("not(canceled())")
+                .ToList()
             : ["succeeded()"];
         if (!runsEverywhere)
         {

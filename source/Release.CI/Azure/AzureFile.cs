@@ -36,7 +36,8 @@ internal static class AzureFile
             yield return "are not environment variables by default, so the jobs that need one map it by name (env: NAME: $(NAME)).";
             foreach (var secret in pipeline.Secrets)
                 yield return $"  {secret.EnvironmentName} (parameter {secret.Name})" + (pipeline.Configuration.SecretFiles.Contains(secret.Name)
-                    ? ": a file: upload it to Pipelines > Library > Secure files and set this secret to its path on the agent (DownloadSecureFile@1's secureFilePath)"
+                    ? ": a file: upload it to Pipelines > Library > Secure files and set this secret to its path on the agent " +
+                        "(DownloadSecureFile@1's secureFilePath)"
                     : "");
         }
         if (pipeline.Variables.Count > 0)

@@ -59,7 +59,8 @@ internal sealed record BranchTrigger
             return "'*' may only end the rule (as in 'release/*'), because Azure conditions can only compare prefixes";
         var bad = text.FirstOrDefault(c => char.IsWhiteSpace(c) || c is '~' or '^' or ':' or '?' or '[' or '\\' or '"' or '\'' || char.IsControl(c));
         if (bad != default) return $"'{bad}' cannot appear in a git branch name";
-        if (text.Contains("..") || text.StartsWith('-') || text.StartsWith('/') || text.EndsWith('/') || text.EndsWith(".lock") || text.Contains("//"))
+        if (text.Contains("..") || text.StartsWith('-') || text.StartsWith('/') || text.EndsWith('/') || text.EndsWith(".lock")
+            || text.Contains("//"))
             return "it is not a valid git branch name (no '..', no leading '-' or '/', no trailing '/' or '.lock')";
         return null;
     }

@@ -2,8 +2,8 @@ namespace Release.CI;
 
 /// <summary>
 /// The declared CI configuration of a build: which jobs exist, when pipelines run, where they deploy, what they cache
-/// and which secrets they import. Expose it from the build: <c>CiConfiguration IContinuousIntegration.Ci =&gt; new CiConfiguration().Job(nameof(Test))...</c>.
-/// Targets and parameters are named with <c>nameof</c>, so a rename breaks the compile, not the pipeline.
+/// and which secrets they import. Expose it from the build: <c>CiConfiguration IContinuousIntegration.Ci =&gt; new
+/// CiConfiguration().Job(nameof(Test))...</c>. Targets and parameters are named with <c>nameof</c>, so a rename breaks the compile, not the pipeline.
 /// </summary>
 public sealed class CiConfiguration
 {
@@ -38,7 +38,8 @@ public sealed class CiConfiguration
     /// <summary>Names of <c>[Secret]</c> parameters the jobs import from the CI system's secret store (never values).</summary>
     public IReadOnlyList<string> Secrets => _secrets;
 
-    /// <summary>The imported secrets whose value is a file's content and whose parameter takes that file's path (<see cref="ImportSecretFiles"/>).</summary>
+    /// <summary>The imported secrets whose value is a file's content and whose parameter takes that file's path
+    /// (<see cref="ImportSecretFiles"/>).</summary>
     public IReadOnlySet<string> SecretFiles => _secretFiles;
 
     /// <summary>
@@ -84,7 +85,10 @@ public sealed class CiConfiguration
     public CiConfiguration Reports(string target, string? junit = null, string? coberturaCoverage = null,
         string? containerScanning = null, string? cyclonedx = null, string? dotenv = null, string? trx = null, string? coverageLine = null)
     {
-        OptionsOf(target).Reports = new CiReports(junit, coberturaCoverage, containerScanning, cyclonedx, dotenv) { Trx = trx, CoverageLine = coverageLine };
+        OptionsOf(target).Reports = new CiReports(junit, coberturaCoverage, containerScanning, cyclonedx, dotenv)
+        {
+            Trx = trx, CoverageLine = coverageLine,
+        };
         return this;
     }
 
@@ -229,7 +233,11 @@ public sealed class CiConfiguration
     /// Sets Azure file options: where the file goes, the agent pool (a Microsoft-hosted image or a named pool) and the
     /// .NET SDK version every job installs (null: the one the checkout's <c>global.json</c> names).
     /// </summary>
-    public CiConfiguration UseAzure(string path = "azure-pipelines.yml", string? vmImage = "ubuntu-latest", string? poolName = null, string? dotNetSdkVersion = null)
+    public CiConfiguration UseAzure(
+        string path = "azure-pipelines.yml",
+        string? vmImage = "ubuntu-latest",
+        string? poolName = null,
+        string? dotNetSdkVersion = null)
     {
         Azure = new AzureOptions { Path = path, VmImage = vmImage, PoolName = poolName, DotNetSdkVersion = dotNetSdkVersion };
         return this;

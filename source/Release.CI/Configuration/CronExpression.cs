@@ -22,7 +22,8 @@ internal static class CronExpression
         for (var i = 0; i < 5; i++)
             foreach (var item in fields[i].Split(','))
                 if (ItemProblem(item, Fields[i].Min, Fields[i].Max) is { } problem)
-                    return $"the {Fields[i].Name} field '{fields[i]}' is invalid: {problem} (allowed: {Fields[i].Min}-{Fields[i].Max}, '*', 'a-b', '/n', lists)";
+                    return $"the {Fields[i].Name} field '{fields[i]}' is invalid: {problem} (allowed: {Fields[i].Min}-{Fields[i].Max}, '*', 'a-b', " +
+                        "'/n', lists)";
         return null;
     }
 

@@ -9,7 +9,12 @@ namespace Release.CI;
 /// <param name="BranchRules">Declared branch rules (or <c>merge-request</c>) whose pipelines deploy here.</param>
 /// <param name="Manual">GitLab: the job waits for a manual start. Azure: the header asks for an approval check.</param>
 /// <param name="Parameter">The build parameter the environment's name is passed to; it must be a parameter of the build.</param>
-public sealed record EnvironmentDeclaration(string Name, string DeployTarget, IReadOnlyList<string> BranchRules, bool Manual, string Parameter = EnvironmentDeclaration.DefaultParameter)
+public sealed record EnvironmentDeclaration(
+    string Name,
+    string DeployTarget,
+    IReadOnlyList<string> BranchRules,
+    bool Manual,
+    string Parameter = EnvironmentDeclaration.DefaultParameter)
 {
     /// <summary>The parameter an environment's name is passed to unless the declaration names another.</summary>
     public const string DefaultParameter = "Environment";

@@ -4,8 +4,8 @@ using Release.CI.Yaml;
 namespace Release.CI.GitLab;
 
 /// <summary>
-/// The <c>variables:</c> and <c>default:</c> nodes: the job image, the container-registry fallback and the NuGet cache. GitLab only caches paths inside
-/// the project directory, so NUGET_PACKAGES points there.
+/// The <c>variables:</c> and <c>default:</c> nodes: the job image, the container-registry fallback and the NuGet cache. GitLab only caches paths
+/// inside the project directory, so NUGET_PACKAGES points there.
 /// </summary>
 internal static class GitLabDefaults
 {

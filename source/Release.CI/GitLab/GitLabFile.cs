@@ -39,7 +39,8 @@ internal static class GitLabFile
                 yield return $"  {secret.EnvironmentName} (parameter {secret.Name})" + (pipeline.Configuration.SecretFiles.Contains(secret.Name)
                     // GitLab masks only values without spaces, and a private key's BEGIN/END lines have them: say so
                     // rather than ask for a setting GitLab refuses. A File variable's value never reaches the log anyway.
-                    ? ": a file: variable of type File (jobs get the file's path), protected; masked if GitLab accepts it (it refuses values with spaces, as in a key's BEGIN line)"
+                    ? ": a file: variable of type File (jobs get the file's path), protected; masked if GitLab accepts it (it refuses values with " +
+                        "spaces, as in a key's BEGIN line)"
                     : "");
         }
         if (pipeline.Variables.Count > 0)

@@ -17,14 +17,16 @@ internal static class GitLabProtection
         {
             yield return "";
             yield return $"Protected environments: {string.Join(", ", manual)} must be one. In Settings > CI/CD > Protected environments,";
-            yield return "\"Protect an environment\": Select environment " + string.Join(", ", manual) + "; Allowed to deploy: your release managers;";
+            yield return "\"Protect an environment\": Select environment " + string.Join(", ", manual)
+                + "; Allowed to deploy: your release managers;";
             yield return "Approvers: the people or group who approve releases; Required approval count: at least 1. GitLab then";
             yield return "holds the manual job until it is approved; `when: manual` alone lets anyone who can run pipelines start it.";
         }
         var mergeRequestJobs = MergeRequestJobs(pipeline);
         if (mergeRequestJobs.Count > 0)
         {
-            var environments = pipeline.Configuration.Environments.Where(e => e.BranchRules.Any(BranchTrigger.IsMergeRequestName)).Select(e => e.Name).Distinct();
+            var environments = pipeline.Configuration.Environments.Where(e => e.BranchRules.Any(BranchTrigger.IsMergeRequestName)).Select(e => e.Name)
+                .Distinct();
             yield return "";
             yield return "Merge-request pipelines run on the source branch, which is not protected, so protected variables never reach";
             yield return $"{string.Join(", ", mergeRequestJobs)}. Give what those jobs need (the variables above, their";

@@ -24,7 +24,10 @@ internal static class JobNames
             job.AzureName = AzureIdentifier(job.EntryTarget + (job.Environment is null ? "" : "_" + job.Environment.Name)
                 + (job.PartitionCount > 1 ? $"_{job.PartitionIndex}_of_{job.PartitionCount}" : ""));
             if (GitLabReserved.Contains(job.GitLabName))
-                problems.Add($"target {job.EntryTarget}", $"its GitLab job name '{job.GitLabName}' is a reserved GitLab keyword", "rename the target");
+                problems.Add(
+                    $"target {job.EntryTarget}",
+                    $"its GitLab job name '{job.GitLabName}' is a reserved GitLab keyword",
+                    "rename the target");
         }
         Clashes(jobs, j => j.GitLabName, StringComparer.Ordinal, "GitLab job name", problems);
         Clashes(jobs, j => j.AzureName, StringComparer.OrdinalIgnoreCase, "Azure stage/job identifier", problems);
@@ -38,7 +41,8 @@ internal static class JobNames
         {
             var c = name[i];
             if (!char.IsLetterOrDigit(c)) { Dash(builder); continue; }
-            if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+            if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
+                || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
                 Dash(builder);
             builder.Append(char.ToLowerInvariant(c));
         }

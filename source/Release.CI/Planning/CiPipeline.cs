@@ -41,7 +41,8 @@ internal sealed record CiPipeline(
         problems.ThrowIfAny();
 
         var rules = config.Branches.Select(b => BranchTrigger.TryParse(b, out _)!).ToList();
-        string EnvironmentNameOf(string parameter) => graph.Parameters.First(p => string.Equals(p.Name, parameter, StringComparison.OrdinalIgnoreCase)).EnvironmentName;
+        string EnvironmentNameOf(string parameter)
+            => graph.Parameters.First(p => string.Equals(p.Name, parameter, StringComparison.OrdinalIgnoreCase)).EnvironmentName;
         return new CiPipeline(buildClass, config, ordered, rules, secrets, variables)
         {
             ContainerRegistryVariables = config.GitLab.ContainerRegistry is { } registry
@@ -54,14 +55,20 @@ internal sealed record CiPipeline(
     /// A secret (or team variable) goes only into jobs whose targets require it (least privilege); one that no target
     /// requires goes into every job, since nothing tells which needs it.
     /// </summary>
-    private static IReadOnlyList<ParameterDescriptor> Import(IEnumerable<string> names, IReadOnlyList<CiJob> jobs, TargetGraph graph, TargetIndex index, Func<CiJob, List<string>> into)
+    private static IReadOnlyList<ParameterDescriptor> Import(
+        IEnumerable<string> names,
+        IReadOnlyList<CiJob> jobs,
+        TargetGraph graph,
+        TargetIndex index,
+        Func<CiJob, List<string>> into)
     {
         var parameters = names
             .Select(name => graph.Parameters.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         foreach (var parameter in parameters)
         {
-            bool Requires(CiJob job) => job.Targets.Any(t => index.Find(t)!.RequiredParameters.Contains(parameter.Name, StringComparer.OrdinalIgnoreCase));
+            bool Requires(CiJob job)
+                => job.Targets.Any(t => index.Find(t)!.RequiredParameters.Contains(parameter.Name, StringComparer.OrdinalIgnoreCase));
             var requiring = jobs.Where(Requires).ToList();
             foreach (var job in requiring.Count > 0 ? requiring : jobs) into(job).Add(parameter.EnvironmentName);
         }

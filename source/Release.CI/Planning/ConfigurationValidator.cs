@@ -20,10 +20,16 @@ internal static partial class ConfigurationValidator
         {
             if (!config.Jobs.Contains(target)) CheckTarget(target, $"Reports(\"{target}\")", index, problems);
             if (options.Partitions is < 1 or > 100)
-                problems.Add($"Partition(\"{target}\", {options.Partitions})", "the partition count must be between 1 and 100", "give a count such as 2 or 4");
+                problems.Add(
+                    $"Partition(\"{target}\", {options.Partitions})",
+                    "the partition count must be between 1 and 100",
+                    "give a count such as 2 or 4");
             foreach (var (kind, path) in options.Reports.All())
                 if (Path.IsPathRooted(path) || path.Contains(".."))
-                    problems.Add($"Reports(\"{target}\", {kind})", $"'{path}' is not a path inside the repository", "give a path relative to the root, like artifacts/tests/*.xml");
+                    problems.Add(
+                        $"Reports(\"{target}\", {kind})",
+                        $"'{path}' is not a path inside the repository",
+                        "give a path relative to the root, like artifacts/tests/*.xml");
             if (options.Reports.CoverageLine is { } coverage && !IsCoverageExpression(coverage))
                 problems.Add($"Reports(\"{target}\", coverageLine)", $"'{coverage}' is not a regular expression with one group around the percentage",
                     "give one like Line coverage: (\\d+(?:\\.\\d+)?)%");
@@ -33,7 +39,10 @@ internal static partial class ConfigurationValidator
         foreach (var rule in config.Branches)
         {
             if (BranchTrigger.TryParse(rule, out var problem) is null)
-                problems.Add($"OnBranches(\"{rule}\")", $"unknown branch rule: {problem}", "use a branch name like \"main\" or a prefix pattern like \"release/*\"");
+                problems.Add(
+                    $"OnBranches(\"{rule}\")",
+                    $"unknown branch rule: {problem}",
+                    "use a branch name like \"main\" or a prefix pattern like \"release/*\"");
             else if (BranchTrigger.IsMergeRequestName(rule))
                 problems.Add($"OnBranches(\"{rule}\")", "merge requests are not a branch", "call OnMergeRequests() instead");
             else declaredRules.Add(rule);
@@ -50,14 +59,24 @@ internal static partial class ConfigurationValidator
             var place = $"Deploy(\"{environment.DeployTarget}\", \"{environment.Name}\")";
             CheckTarget(environment.DeployTarget, place, index, problems);
             if (!EnvironmentOrScheduleName().IsMatch(environment.Name))
-                problems.Add(place, $"environment name '{environment.Name}' has characters CI systems reject", "use letters, digits, '-', '_', '.', '/' or spaces");
+                problems.Add(
+                    place,
+                    $"environment name '{environment.Name}' has characters CI systems reject",
+                    "use letters, digits, '-', '_', '.', '/' or spaces");
             if (config.Jobs.Contains(environment.DeployTarget))
-                problems.Add(place, $"'{environment.DeployTarget}' is also declared with Job(), so it would run in every pipeline, not only deployments", $"remove Job(\"{environment.DeployTarget}\")");
+                problems.Add(
+                    place,
+                    $"'{environment.DeployTarget}' is also declared with Job(), so it would run in every pipeline, not only deployments",
+                    $"remove Job(\"{environment.DeployTarget}\")");
             if (!index.Graph.Parameters.Any(p => string.Equals(p.Name, environment.Parameter, StringComparison.OrdinalIgnoreCase)))
                 problems.Add(place, $"the build declares no parameter '{environment.Parameter}' to pass the environment name '{environment.Name}' to",
-                    $"declare [Parameter] string {environment.Parameter} in the build, or name the parameter the deploy target reads: Deploy(..., parameter: nameof(...))");
+                    $"declare [Parameter] string {environment.Parameter} in the build, or name the parameter the deploy target reads: Deploy(..., " +
+                        "parameter: nameof(...))");
             if (config.EveryJobTargets.Any(t => string.Equals(t, environment.DeployTarget, StringComparison.OrdinalIgnoreCase)))
-                problems.Add(place, $"'{environment.DeployTarget}' is also declared with RunInEveryJob(), so it would deploy from every job", $"remove \"{environment.DeployTarget}\" from RunInEveryJob(...)");
+                problems.Add(
+                    place,
+                    $"'{environment.DeployTarget}' is also declared with RunInEveryJob(), so it would deploy from every job",
+                    $"remove \"{environment.DeployTarget}\" from RunInEveryJob(...)");
             if (environment.BranchRules.Count == 0)
                 problems.Add(place, "no branch rule says when to deploy", "name at least one declared branch rule, or \"merge-request\"");
             foreach (var promoted in environment.Promotes)
@@ -75,7 +94,9 @@ internal static partial class ConfigurationValidator
                 if (BranchTrigger.IsMergeRequestName(rule) ? config.MergeRequests : declaredRules.Contains(rule)) continue;
                 var known = declaredRules.Concat(config.MergeRequests ? [BranchTrigger.MergeRequestName] : []).ToList();
                 problems.Add(place, $"unknown branch rule '{rule}' (declared rules: {(known.Count == 0 ? "none" : string.Join(", ", known))})",
-                    BranchTrigger.IsMergeRequestName(rule) ? "call OnMergeRequests()" : $"declare it with OnBranches(\"{rule}\") or use a declared rule");
+                    BranchTrigger.IsMergeRequestName(rule)
+                        ? "call OnMergeRequests()"
+                        : $"declare it with OnBranches(\"{rule}\") or use a declared rule");
             }
         }
 
@@ -88,10 +109,16 @@ internal static partial class ConfigurationValidator
             if (!EnvironmentOrScheduleName().IsMatch(schedule.Name))
                 problems.Add(place, $"schedule name '{schedule.Name}' has characters CI systems reject", "use letters, digits, '-', '_' or spaces");
             if (BranchTrigger.TryParse(schedule.Branch, out var branchProblem) is not { IsPattern: false, IsMergeRequest: false })
-                problems.Add(place, $"schedule branch '{schedule.Branch}' is not a single branch{(branchProblem is null ? "" : ": " + branchProblem)}", "name one branch, like \"main\"");
+                problems.Add(
+                    place,
+                    $"schedule branch '{schedule.Branch}' is not a single branch{(branchProblem is null ? "" : ": " + branchProblem)}",
+                    "name one branch, like \"main\"");
         }
         foreach (var duplicate in config.Schedules.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            problems.Add($"Schedule(name: \"{duplicate.Key}\")", "two schedules share this name, so their pipelines cannot be told apart", "give each schedule its own name");
+            problems.Add(
+                $"Schedule(name: \"{duplicate.Key}\")",
+                "two schedules share this name, so their pipelines cannot be told apart",
+                "give each schedule its own name");
 
         foreach (var secret in config.Secrets) CheckSecret(secret, index.Graph.Parameters, problems);
         foreach (var variable in config.TeamVariables) CheckVariable(variable, index.Graph.Parameters, problems);
@@ -99,7 +126,10 @@ internal static partial class ConfigurationValidator
         if (config.GitLab.ContainerRegistry is { } registry)
             foreach (var name in new[] { registry.Registry, registry.UserName, registry.Password, registry.Repository })
                 if (!index.Graph.Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
-                    problems.Add($"UseGitLabContainerRegistry(\"{name}\")", $"the build declares no parameter '{name}'", "name the build's parameters with nameof(...)");
+                    problems.Add(
+                        $"UseGitLabContainerRegistry(\"{name}\")",
+                        $"the build declares no parameter '{name}'",
+                        "name the build's parameters with nameof(...)");
 
         if (config.Jobs.Count == 0 && config.Environments.Count == 0 && config.Schedules.Count == 0)
             problems.Add("CiConfiguration", "it declares no job", "add an entry target with Job(nameof(Test)), a Deploy(...) or a Schedule(...)");
@@ -110,7 +140,9 @@ internal static partial class ConfigurationValidator
         if (index.Find(name) is not null) return;
         var closest = NameMatching.Closest(name, index.Graph.Targets.Select(t => t.Name));
         problems.Add(place, $"'{name}' is not a target of the build",
-            closest.Count > 0 ? $"did you mean {string.Join(" or ", closest)}? Name targets with nameof(...)" : "name a Target property of the build with nameof(...)");
+            closest.Count > 0
+                ? $"did you mean {string.Join(" or ", closest)}? Name targets with nameof(...)"
+                : "name a Target property of the build with nameof(...)");
     }
 
     private static void CheckEveryJobTargets(CiConfiguration config, TargetIndex index, CiProblems problems)
@@ -122,9 +154,15 @@ internal static partial class ConfigurationValidator
             CheckTarget(target, place, index, problems);
             if (index.Find(target) is not { } node) continue;
             if (config.Jobs.Any(j => string.Equals(j, target, StringComparison.OrdinalIgnoreCase)))
-                problems.Add(place, $"'{node.Name}' is also declared with Job(), but a target run in every job has no job of its own", $"remove Job(\"{target}\") or RunInEveryJob(\"{target}\")");
+                problems.Add(
+                    place,
+                    $"'{node.Name}' is also declared with Job(), but a target run in every job has no job of its own",
+                    $"remove Job(\"{target}\") or RunInEveryJob(\"{target}\")");
             if (config.Schedules.Any(s => string.Equals(s.Target, target, StringComparison.OrdinalIgnoreCase)))
-                problems.Add(place, $"'{node.Name}' is also scheduled, but a target run in every job has no job of its own", $"schedule a target that depends on {node.Name} instead");
+                problems.Add(
+                    place,
+                    $"'{node.Name}' is also scheduled, but a target run in every job has no job of its own",
+                    $"schedule a target that depends on {node.Name} instead");
             var others = index.Closure(node.Name).Where(t => t != node.Name && !known.Contains(t)).OrderBy(index.OrderOf).ToList();
             if (others.Count > 0)
                 problems.Add(place, $"'{node.Name}' depends on {string.Join(", ", others)}, which every job would then have to run too",
@@ -139,7 +177,10 @@ internal static partial class ConfigurationValidator
         if (parameter is null)
             problems.Add(place, $"the build declares no parameter '{name}'", $"declare it in the build class: [Parameter] readonly string {name};");
         else if (parameter.IsSecret)
-            problems.Add(place, $"parameter '{parameter.Name}' is a [Secret], and secrets are imported by name, not listed as plain variables", $"move it to ImportSecrets(nameof({parameter.Name}))");
+            problems.Add(
+                place,
+                $"parameter '{parameter.Name}' is a [Secret], and secrets are imported by name, not listed as plain variables",
+                $"move it to ImportSecrets(nameof({parameter.Name}))");
     }
 
     private static void CheckSecret(string name, IReadOnlyList<ParameterDescriptor> parameters, CiProblems problems)
@@ -147,9 +188,15 @@ internal static partial class ConfigurationValidator
         var place = $"ImportSecrets(\"{name}\")";
         var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
         if (parameter is null)
-            problems.Add(place, $"the build declares no parameter '{name}'", $"declare it in the build class: [Parameter, Secret] readonly string {name};");
+            problems.Add(
+                place,
+                $"the build declares no parameter '{name}'",
+                $"declare it in the build class: [Parameter, Secret] readonly string {name};");
         else if (!parameter.IsSecret)
-            problems.Add(place, $"parameter '{parameter.Name}' is not marked [Secret], so its value would not be masked", $"add [Secret] to {parameter.Name}");
+            problems.Add(
+                place,
+                $"parameter '{parameter.Name}' is not marked [Secret], so its value would not be masked",
+                $"add [Secret] to {parameter.Name}");
     }
 
     private static bool IsCoverageExpression(string pattern)

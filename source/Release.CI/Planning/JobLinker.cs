@@ -61,7 +61,8 @@ internal static class JobLinker
                 foreach (var (predecessor, pulls) in index.Predecessors(target))
                 {
                     if (job.Targets.Contains(predecessor) || !owners.TryGetValue(predecessor, out var candidates)) continue;
-                    foreach (var other in candidates.Where(o => o != job && SameEnvironment(o, job) && (reliesOn[job].Contains(o) || (!pulls && SharePipelines(o, job)))))
+                    foreach (var other in candidates.Where(
+                        o => o != job && SameEnvironment(o, job) && (reliesOn[job].Contains(o) || (!pulls && SharePipelines(o, job)))))
                         AddNeed(job, other, artifacts: false, [], optional: !other.Contains(job));
                 }
 
@@ -121,8 +122,9 @@ internal static class JobLinker
         if (index < 0) { job.Needs.Add(new JobNeed(other, artifacts, globs, optional)); return; }
         var existing = job.Needs[index];
         job.Needs[index] = new JobNeed(other, existing.Artifacts || artifacts,
-            existing.Artifacts && artifacts ? (existing.ArtifactGlobs.Count == 0 || globs.Count == 0 ? [] : existing.ArtifactGlobs.Union(globs).ToList())
-            : artifacts ? globs : existing.ArtifactGlobs,
+            existing.Artifacts && artifacts
+                ? (existing.ArtifactGlobs.Count == 0 || globs.Count == 0 ? [] : existing.ArtifactGlobs.Union(globs).ToList())
+                : artifacts ? globs : existing.ArtifactGlobs,
             existing.Optional && optional);
     }
 

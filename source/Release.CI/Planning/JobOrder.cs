@@ -24,8 +24,10 @@ internal static class JobOrder
         if (result.Count < jobs.Count)
         {
             var stuck = jobs.Except(result).Select(j => j.Label);
-            problems.Add("job grouping", $"the jobs {string.Join(", ", stuck)} wait for each other in a cycle (a target of one runs after a target of another and vice versa)",
-                "declare the targets in the cycle as their own entry jobs with Job(nameof(...)), or remove the After/Triggers relation that crosses jobs");
+            problems.Add("job grouping", $"the jobs {string.Join(", ", stuck)} wait for each other in a cycle (a target of one runs after a target " +
+                "of another and vice versa)",
+                "declare the targets in the cycle as their own entry jobs with Job(nameof(...)), or remove the After/Triggers relation that " +
+                    "crosses jobs");
         }
         return result;
     }

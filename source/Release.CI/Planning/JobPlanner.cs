@@ -64,7 +64,8 @@ internal static class JobPlanner
                 if (contexts.Count == 0)
                 {
                     problems.Add($"Job(\"{entry}\")",
-                        $"'{name}' depends on the deployments to '{declarations[0].Name}' by {string.Join(" and ", declarations.Select(d => d.DeployTarget))}, but they never run in the same pipeline",
+                        $"'{name}' depends on the deployments to '{declarations[0].Name}' by " +
+                            $"{string.Join(" and ", declarations.Select(d => d.DeployTarget))}, but they never run in the same pipeline",
                         "give those Deploy(...) declarations a common branch rule");
                     continue;
                 }
@@ -88,7 +89,8 @@ internal static class JobPlanner
             // A scheduled target that is already an entry job (the same in every environment) runs in that job, on the
             // schedule too, and its upstream jobs with it. Any other runs self-contained: scheduled pipelines then need
             // no job that only push pipelines or deployments have.
-            var existing = jobs.Where(j => j.EntryTarget == name && j.Kind is CiJobKind.Entry or CiJobKind.Scheduled && j.Environment is null).ToList();
+            var existing = jobs.Where(j => j.EntryTarget == name && j.Kind is CiJobKind.Entry or CiJobKind.Scheduled && j.Environment is null)
+                .ToList();
             if (existing.Count > 0) existing.ForEach(j => j.OwnContexts.Add(PipelineContext.For(schedule)));
             else jobs.Add(new CiJob { EntryTarget = name, Kind = CiJobKind.Scheduled, OwnContexts = [PipelineContext.For(schedule)] });
         }
@@ -139,7 +141,11 @@ internal static class JobPlanner
     /// in every job; not those that only come with another shared target, since a shared job runs its own dependencies.
     /// A target after a deployment is shared only among jobs for the same environment.
     /// </summary>
-    private static List<(string Target, List<CiJob> Claimants)> SharedTargets(List<CiJob> jobs, TargetIndex index, EnvironmentScope scope, HashSet<string> everyJob)
+    private static List<(string Target, List<CiJob> Claimants)> SharedTargets(
+        List<CiJob> jobs,
+        TargetIndex index,
+        EnvironmentScope scope,
+        HashSet<string> everyJob)
     {
         var entries = jobs.Where(j => !j.SelfContained).Select(j => j.EntryTarget).ToHashSet();
         var claims = new Dictionary<(string Target, string? Environment), List<CiJob>>();
@@ -153,7 +159,8 @@ internal static class JobPlanner
         var shared = claims.Where(c => CoOccur(c.Value)).Select(c => c.Key).ToList();
         // A shared target that another shared target needs, for the same jobs, moves with that one: it is not split off.
         return shared
-            .Where(s => !shared.Any(other => other != s && other.Environment == s.Environment && index.Closure(other.Target).Contains(s.Target) && claims[s].All(claims[other].Contains)))
+            .Where(s => !shared.Any(other => other != s && other.Environment == s.Environment && index.Closure(other.Target).Contains(s.Target)
+                && claims[s].All(claims[other].Contains)))
             .OrderBy(s => index.OrderOf(s.Target))
             .Select(s => (s.Target, claims[s]))
             .ToList();

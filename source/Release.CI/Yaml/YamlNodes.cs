@@ -3,7 +3,8 @@ namespace Release.CI.Yaml;
 /// <summary>A node of a generated YAML file. The writers build a tree of these; <see cref="YamlText"/> prints it.</summary>
 internal abstract record YNode
 {
-    /// <summary>A string that always stays a string (quoted when YAML would read it as a number, boolean or null); null stays null, so the entry is left out.</summary>
+    /// <summary>A string that always stays a string (quoted when YAML would read it as a number, boolean or null); null stays null, so the entry is
+    /// left out.</summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     public static implicit operator YNode?(string? text) => text is null ? null : new YScalar(text, ScalarKind.Text);
 }

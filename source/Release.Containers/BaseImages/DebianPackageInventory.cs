@@ -18,7 +18,7 @@ public sealed record DebianInventory(IReadOnlyList<DebianPackage> Packages, stri
 /// Asks dpkg which packages own the files copied into an image (<c>dpkg-query -S</c>) and takes their status
 /// stanzas (<c>dpkg-query -s</c>), so scanners that read <c>/var/lib/dpkg/status</c> can inventory the image.
 /// </summary>
-public sealed class DebianPackageInventory(ProcessRunner runner)
+public sealed class DebianPackageInventory(IProcessRunner runner)
 {
     // Files that maintainer scripts generate, so no package lists them, though one package is plainly their source.
     private static readonly Dictionary<string, string> GeneratedFileOwners = new(StringComparer.Ordinal)

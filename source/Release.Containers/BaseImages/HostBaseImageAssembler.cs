@@ -13,7 +13,7 @@ namespace Release.Containers.BaseImages;
 /// machine that cannot pull any image; where a registry mirror exists, pass its image as the base image instead.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class HostBaseImageAssembler(ProcessRunner runner, Action<string> log)
+public sealed class HostBaseImageAssembler(IProcessRunner runner, Action<string> log)
 {
     // Opened with dlopen by System.Security.Cryptography.Native.OpenSsl, so ldd does not list them.
     private static readonly string[] RuntimeDlopenedLibraries = ["libssl.so.3", "libcrypto.so.3"];

@@ -12,7 +12,7 @@ public sealed record ResolvedLibraries(IReadOnlyList<string> Libraries, IReadOnl
 /// Finds the shared libraries that ELF files need by running <c>ldd</c> on them, plus libraries the .NET
 /// runtime opens at run time with dlopen (which ldd cannot see, e.g. OpenSSL), and their own dependencies.
 /// </summary>
-public sealed partial class SharedLibraryResolver(ProcessRunner runner, Action<string> log)
+public sealed partial class SharedLibraryResolver(IProcessRunner runner, Action<string> log)
 {
     private static readonly string[] LibraryFolders =
         ["/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib"];

@@ -11,10 +11,10 @@ namespace Release.Containers.Running;
 /// </summary>
 public sealed class ContainerRunner
 {
-    private readonly ProcessRunner _runner;
+    private readonly IProcessRunner _runner;
     private readonly Action<string> _log;
 
-    private ContainerRunner(ContainerEngine engine, string executable, IReadOnlyDictionary<string, string?> environment, ProcessRunner runner, Action<string> log)
+    private ContainerRunner(ContainerEngine engine, string executable, IReadOnlyDictionary<string, string?> environment, IProcessRunner runner, Action<string> log)
     {
         Engine = engine;
         Executable = executable;
@@ -34,7 +34,7 @@ public sealed class ContainerRunner
 
     /// <summary>A podman runner; writes the containers.conf to <paramref name="configDirectory"/> (default: a per-user temp folder).</summary>
     /// <exception cref="ToolNotFoundException">podman is not installed; the message says how to install it.</exception>
-    public static async Task<ContainerRunner> CreatePodmanAsync(ProcessRunner runner, Action<string> log, string? configDirectory = null, CancellationToken cancellationToken = default)
+    public static async Task<ContainerRunner> CreatePodmanAsync(IProcessRunner runner, Action<string> log, string? configDirectory = null, CancellationToken cancellationToken = default)
     {
         var podman = await new ToolLocator().FindAsync(KnownTools.Podman, cancellationToken).ConfigureAwait(false);
         var conf = await PodmanConfiguration.WriteAsync(configDirectory ?? PodmanConfiguration.DefaultDirectory, cancellationToken).ConfigureAwait(false);
@@ -43,7 +43,7 @@ public sealed class ContainerRunner
 
     /// <summary>A docker runner talking to <paramref name="dockerHost"/> (e.g. <c>unix:///run/ci/docker.sock</c>), or the default daemon.</summary>
     /// <exception cref="ToolNotFoundException">docker is not installed.</exception>
-    public static async Task<ContainerRunner> CreateDockerAsync(ProcessRunner runner, Action<string> log, string? dockerHost = null, CancellationToken cancellationToken = default)
+    public static async Task<ContainerRunner> CreateDockerAsync(IProcessRunner runner, Action<string> log, string? dockerHost = null, CancellationToken cancellationToken = default)
     {
         var docker = await new ToolLocator().FindAsync(KnownTools.Docker, cancellationToken).ConfigureAwait(false);
         var environment = new Dictionary<string, string?>();

@@ -77,7 +77,7 @@ internal sealed class DeployStage(IDeploy build)
         build.Log.Information($"Deployed: {outcome.Detail}");
 
         await StageRecord.WriteAsync(build.Paths.DeploymentRecord(environment.Name), new DeploymentRecord(environment.Name, environment.Deployer,
-            outcome.Url, request.Version, request.Image?.Digest ?? "", request.DeployedBy, DateTimeOffset.UtcNow), ct);
+            outcome.Url, request.Version, request.Image?.Digest ?? "", request.DeployedBy, build.Context.Clock.GetUtcNow()), ct);
         build.ReportSummary("environment", environment.Name);
         build.ReportSummary("url", outcome.Url);
         if (notify) await NotifyAsync(new DeploymentNotice(request.Module, request.Version, environment.Name, request.Commit, request.DeployedBy, outcome.Url), ct);

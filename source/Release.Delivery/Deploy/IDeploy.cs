@@ -88,7 +88,7 @@ public interface IDeploy : IPipeline
         .Executes(async ct =>
         {
             var environment = DeployStage.Select(this);
-            if (!await LocalDeployments.StopRememberedAsync(LocalStateDirectory, $"{Module}-{environment.Name}", Log.Information, ct))
+            if (!await LocalDeployments.StopRememberedAsync(LocalStateDirectory, $"{Module}-{environment.Name}", Processes, Log.Information, ct))
                 Log.Information($"No local deployment of {Module} in '{environment.Name}' is running.");
         });
 }

@@ -40,7 +40,7 @@ internal sealed class IntegrateStage(IIntegrate build)
             ResultsDirectory = output.Staging,
             Loggers = [$"trx;LogFileName={TrxName}", "console;verbosity=normal"],
         };
-        var run = await new ProcessRunner().RunAsync(new ProcessSpec("dotnet", settings.ToArguments())
+        var run = await build.Processes.RunAsync(new ProcessSpec("dotnet", settings.ToArguments())
         {
             WorkingDirectory = build.RootDirectory,
             Environment = new Dictionary<string, string?> { [variable] = deployment.Url, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
@@ -64,7 +64,7 @@ internal sealed class IntegrateStage(IIntegrate build)
         await File.WriteAllTextAsync(output.Staging / "report.html",
             HtmlReportWriter.Render($"{build.Module} {deployment.Version} integration tests ({environment})", deployment.Url, results), ct);
         await StageRecord.WriteAsync(output.Staging / "summary.json", new IntegrationSummary(passed, failed, skipped, deployment.Url,
-            deployment.Environment, deployment.ImageDigest, DateTimeOffset.UtcNow), ct);
+            deployment.Environment, deployment.ImageDigest, build.Context.Clock.GetUtcNow()), ct);
         output.Commit();
 
         build.ReportSummary("tests", string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed, {skipped} skipped"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Release.Foundation.IO;
 using Release.Delivery.Chart;
 using Release.Delivery.Deploy;
 using Release.Delivery.Push;
@@ -50,13 +51,7 @@ public sealed record VerifiedReleases(VerifiedRelease? Current, VerifiedRelease?
     }
 
     /// <summary>Writes the state (whole file, replaced at once).</summary>
-    public async Task WriteAsync(AbsolutePath file, CancellationToken ct)
-    {
-        file.Parent.CreateDirectory();
-        var partial = file + ".partial";
-        await System.IO.File.WriteAllTextAsync(partial, JsonSerializer.Serialize(this, Options), ct);
-        System.IO.File.Move(partial, file, overwrite: true);
-    }
+    public Task WriteAsync(AbsolutePath file, CancellationToken ct) => AtomicFile.WriteTextAsync(file, JsonSerializer.Serialize(this, Options), ct);
 
     /// <summary>
     /// The release to go back to when <paramref name="failing"/> fails: the current one when the failing release never

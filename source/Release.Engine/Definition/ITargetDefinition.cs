@@ -118,7 +118,8 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition ChangedBy(params string[] globs);
 
-    /// <summary>Component form of <see cref="Consumes(Target, string[])"/>; ignored when the build does not implement <typeparamref name="T"/>.</summary>
+    /// <summary>Component form of <see cref="Consumes(Target, string[])"/>; ignored when the build does not implement
+    /// <typeparamref name="T"/>.</summary>
     ITargetDefinition TryConsumes<T>(Func<T, Target> producer, params string[] globs) where T : IBuild;
 
     /// <summary>Records a tool's version in the incremental-skip hash (e.g. <c>"dotnet"</c> and a function returning its version).</summary>

@@ -37,14 +37,22 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) where T : IBuild => Add(DependsOnTargets, targets, false);
     public ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets) where T : IBuild => Add(DependsOnTargets, targets, true);
     public ITargetDefinition DependsOn(TargetFamily family) { DependsOnTargets.Add(TargetReference.ToFamily(family, null)); return this; }
-    public ITargetDefinition DependsOn(TargetFamily family, IEnumerable<string> members) { DependsOnTargets.Add(TargetReference.ToFamily(family, members.ToList())); return this; }
+    public ITargetDefinition DependsOn(TargetFamily family, IEnumerable<string> members)
+    {
+        DependsOnTargets.Add(TargetReference.ToFamily(family, members.ToList()));
+        return this;
+    }
     public ITargetDefinition DependentFor(params Target[] targets) => Add(DependentForTargets, targets);
     public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) where T : IBuild => Add(DependentForTargets, targets, false);
     public ITargetDefinition TryDependentFor<T>(params Func<T, Target>[] targets) where T : IBuild => Add(DependentForTargets, targets, true);
     public ITargetDefinition Before(params Target[] targets) => Add(BeforeTargets, targets);
     public ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets) where T : IBuild => Add(BeforeTargets, targets, true);
     public ITargetDefinition After(params Target[] targets) => Add(AfterTargets, targets);
-    public ITargetDefinition After(TargetFamily family, IEnumerable<string> members) { AfterTargets.Add(TargetReference.ToFamily(family, members.ToList())); return this; }
+    public ITargetDefinition After(TargetFamily family, IEnumerable<string> members)
+    {
+        AfterTargets.Add(TargetReference.ToFamily(family, members.ToList()));
+        return this;
+    }
     public ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets) where T : IBuild => Add(AfterTargets, targets, true);
     public ITargetDefinition Triggers(params Target[] targets) => Add(TriggersTargets, targets);
     public ITargetDefinition TryTriggers<T>(params Func<T, Target>[] targets) where T : IBuild => Add(TriggersTargets, targets, true);
@@ -101,7 +109,8 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     {
         var overridden = DeclaringProperty is null ? null : BaseDefinitions.FindOverridden(DeclaringProperty, build.GetType());
         if (overridden is null)
-            throw new BuildDefinitionException($"Target '{Name}' calls Base(), but it overrides no base class or component target. Remove the Base() call.");
+            throw new BuildDefinitionException(
+                $"Target '{Name}' calls Base(), but it overrides no base class or component target. Remove the Base() call.");
         return BaseDefinitions.Invoke(overridden, build)(this);
     }
 

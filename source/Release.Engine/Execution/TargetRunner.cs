@@ -26,7 +26,7 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
         await Task.Yield();
         context.EnterTarget(target.Name);
         var clock = Stopwatch.StartNew();
-        var outcome = await RunCoreAsync(target, cancellationToken);
+        var outcome = await RunCoreAsync(target, cancellationToken).ConfigureAwait(false);
         lock (_gate) _durations[target] = clock.Elapsed;
         observer?.TargetFinished(target.Name, outcome.Status);
         context.EnterTarget(null);
@@ -42,8 +42,8 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
         var tracked = incremental is not null && IncrementalCache.Applies(target) ? incremental : null;
         if (tracked is not null && !force)
         {
-            var hash = await tracked.ComputeHashAsync(target, cancellationToken);
-            if (await tracked.UpToDateFiguresAsync(target, hash, cancellationToken) is { } figures)
+            var hash = await tracked.ComputeHashAsync(target, cancellationToken).ConfigureAwait(false);
+            if (await tracked.UpToDateFiguresAsync(target, hash, cancellationToken).ConfigureAwait(false) is { } figures)
             {
                 foreach (var (key, value) in figures) context.ReportSummary(key, value);
                 return (TargetStatus.UpToDate, "inputs, parameters and tools unchanged");
@@ -56,7 +56,7 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
             foreach (var action in target.Definition.Actions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await action(cancellationToken);
+                await action(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -80,8 +80,8 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
         {
             // Hashed after the run: a tracked tool version is often known only once the target ran (a tool it
             // installed, a service it started first), and the next run compares against the state this run leaves.
-            var hash = await tracked.ComputeHashAsync(target, CancellationToken.None);
-            await tracked.RecordSuccessAsync(target, hash, context.FiguresOf(target.Name), CancellationToken.None);
+            var hash = await tracked.ComputeHashAsync(target, CancellationToken.None).ConfigureAwait(false);
+            await tracked.RecordSuccessAsync(target, hash, context.FiguresOf(target.Name), CancellationToken.None).ConfigureAwait(false);
         }
         return (TargetStatus.Succeeded, null);
     }

@@ -30,7 +30,9 @@ internal sealed class TargetScheduler(
             foreach (var predecessor in predecessors) successors[predecessor].Add(target);
         }
         // Ready targets start in plan order, so a serial run follows the printed plan exactly.
-        var ready = new SortedSet<ExecutableTarget>(plan.Where(t => waitingOn[t] == 0), Comparer<ExecutableTarget>.Create((a, b) => position[a].CompareTo(position[b])));
+        var ready = new SortedSet<ExecutableTarget>(
+            plan.Where(t => waitingOn[t] == 0),
+            Comparer<ExecutableTarget>.Create((a, b) => position[a].CompareTo(position[b])));
         string? stopReason = null;
 
         void Complete(ExecutableTarget target, (TargetStatus, string?) outcome)
@@ -49,7 +51,9 @@ internal sealed class TargetScheduler(
                 ready.Remove(target);
                 if (Decide(target, stopReason) is { } outcome) { Complete(target, outcome); continue; }
                 // Assured targets still run after Ctrl-C, so they get a token that is not already cancelled.
-                var token = target.Definition.IsAssuredAfterFailure && cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+                var token = target.Definition.IsAssuredAfterFailure && cancellationToken.IsCancellationRequested
+                    ? CancellationToken.None
+                    : cancellationToken;
                 _running.Add(run(target, token), target);
             }
 
@@ -59,10 +63,10 @@ internal sealed class TargetScheduler(
                 throw new InvalidOperationException("The scheduler stalled: no target can start. This is an engine bug; please report the plan.");
             }
 
-            var finished = await Task.WhenAny(_running.Keys);
+            var finished = await Task.WhenAny(_running.Keys).ConfigureAwait(false);
             var finishedTarget = _running[finished];
             _running.Remove(finished);
-            var result = await finished;
+            var result = await finished.ConfigureAwait(false);
             if (result.Status == TargetStatus.Failed && !finishedTarget.Definition.ProceedsAfterFailure)
                 stopReason ??= $"{finishedTarget.Name} failed";
             if (result.Status == TargetStatus.Cancelled)

@@ -60,7 +60,8 @@ internal static class BootstrapCheck
         }
     }
 
-    /// <summary>Runs the script again, told so, with the build's arguments; its exit code. Apart, so that the common case never loads the process APIs.</summary>
+    /// <summary>Runs the script again, told so, with the build's arguments; its exit code. Apart, so that the common case never loads the process
+    /// APIs.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static async Task<int> RunAgainAsync(string script, IReadOnlyList<string> args)
     {
@@ -70,7 +71,7 @@ internal static class BootstrapCheck
         start.Environment[RerunVariable] = "1";
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException($"The bootstrap script {script} could not be started again.");
-        await process.WaitForExitAsync();
+        await process.WaitForExitAsync().ConfigureAwait(false);
         return process.ExitCode;
     }
 }

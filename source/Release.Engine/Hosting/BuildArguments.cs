@@ -77,7 +77,9 @@ public sealed record BuildArguments
                 case "root": root = Single(spelling, values, "a directory"); break;
                 case "maxparallel":
                     var text = Single(spelling, values, "a number of targets");
-                    maxParallel = int.TryParse(text, out var n) && n > 0 ? n : throw new BuildInputException($"{spelling} takes a whole number of at least 1, not '{text}'.");
+                    maxParallel = int.TryParse(text, out var n) && n > 0
+                        ? n
+                        : throw new BuildInputException($"{spelling} takes a whole number of at least 1, not '{text}'.");
                     break;
                 default:
                     parameters[NameMatching.Normalize(spelling)] = (spelling, values);

@@ -6,12 +6,13 @@ using Release.Engine.Incremental;
 using Release.Engine.Output;
 using Release.Engine.Parameters;
 using Release.Engine.Planning;
+using Release.Engine.Startup;
 
 namespace Release.Engine.Hosting;
 
 /// <summary>
-/// Creates and runs a build: <c>static Task&lt;int&gt; Main(string[] args) =&gt; BuildHost.RunConsoleAsync&lt;Build&gt;(args, x =&gt; x.Compile);</c>.
-/// Holds no state: every run gets its own context, so tests can run builds side by side in one process.
+/// Creates and runs a build: <c>static Task&lt;int&gt; Main(string[] args) =&gt; BuildHost.RunConsoleAsync&lt;Build&gt;(args, x =&gt;
+/// x.Compile);</c>. Holds no state: every run gets its own context, so tests can run builds side by side in one process.
 /// </summary>
 public static class BuildHost
 {
@@ -28,11 +29,12 @@ public static class BuildHost
     public static async Task<int> RunConsoleAsync<T>(string[] args, Expression<Func<T, Target>>? defaultTarget = null) where T : Build, new()
     {
         // A bootstrap script may still be checking whether this compiled build is out of date (see BootstrapCheck).
-        if (BootstrapCheck.ScriptToRunAgain() is { } script) return await BootstrapCheck.RunAgainAsync(script, args);
+        if (BootstrapCheck.ScriptToRunAgain() is { } script) return await BootstrapCheck.RunAgainAsync(script, args).ConfigureAwait(false);
         using var cancellation = new CancellationTokenSource();
         // Ctrl-C is taken over only once something can be cancelled (a prompt or targets), not for --help or --plan:
         // hooking the console's signals costs a start-up more than printing the help does.
-        return await RunAsync(args, defaultTarget, new BuildHostOptions(), () => new CancelKeyHandler(cancellation), cancellation.Token);
+        return await RunAsync(args, defaultTarget, new BuildHostOptions(), () => new CancelKeyHandler(cancellation), cancellation.Token)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Runs a build with the given arguments and options, returning the exit code.</summary>
@@ -51,12 +53,12 @@ public static class BuildHost
             var arguments = BuildArguments.Parse(args);
             var session = BuildSession.Create<T>(arguments, options, masker, model);
             var defaultName = defaultTarget is null ? null : MemberNames.Of(defaultTarget);
-            try { return await session.RunAsync(defaultName, beforeExecution, cancellationToken); }
-            finally { await session.Context.DisposeServicesAsync(); }
+            try { return await session.RunAsync(defaultName, beforeExecution, cancellationToken).ConfigureAwait(false); }
+            finally { await session.Context.DisposeServicesAsync().ConfigureAwait(false); }
         }
         catch (Exception e) when (e is BuildInputException or BuildDefinitionException)
         {
-            await ReportAsync(options, masker, e, args);
+            await ReportAsync(options, masker, e, args).ConfigureAwait(false);
             return BadInput;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -66,7 +68,7 @@ public static class BuildHost
         catch (Exception e)
         {
             // Outside any target (a prompt, the schema file, the engine itself): still a message, not a stack trace.
-            await ReportAsync(options, masker, e, args);
+            await ReportAsync(options, masker, e, args).ConfigureAwait(false);
             return TargetFailed;
         }
     }
@@ -75,9 +77,9 @@ public static class BuildHost
     private static async Task ReportAsync(BuildHostOptions options, SecretMasker masker, Exception e, IReadOnlyList<string> args)
     {
         var output = options.Output ?? Console.Out;
-        await output.WriteLineAsync("error: " + masker.Mask(e.Message));
-        if (args.Contains("--verbose")) await output.WriteLineAsync("debug: " + masker.Mask(e.ToString()));
-        await output.FlushAsync(CancellationToken.None);
+        await output.WriteLineAsync("error: " + masker.Mask(e.Message)).ConfigureAwait(false);
+        if (args.Contains("--verbose")) await output.WriteLineAsync("debug: " + masker.Mask(e.ToString())).ConfigureAwait(false);
+        await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Ctrl-C cancels the run's token instead of ending the process, while registered.</summary>
@@ -95,12 +97,18 @@ public static class BuildHost
     }
 
     /// <summary>Loads a build's target graph without running anything (for generators and tests).</summary>
-    public static Task<TargetGraph> InspectAsync<T>(BuildHostOptions? options = null, CancellationToken cancellationToken = default) where T : Build, new()
+    public static Task<TargetGraph> InspectAsync<T>(
+        BuildHostOptions? options = null,
+        CancellationToken cancellationToken = default) where T : Build, new()
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<TargetGraph>(cancellationToken);
         try
         {
-            var session = BuildSession.Create<T>(BuildArguments.Parse([]), options ?? new BuildHostOptions { WriteSchema = false }, new SecretMasker(), BuildTypeModel.Start(typeof(T), openConsole: false));
+            var session = BuildSession.Create<T>(
+                BuildArguments.Parse([]),
+                options ?? new BuildHostOptions { WriteSchema = false },
+                new SecretMasker(),
+                BuildTypeModel.Start(typeof(T), openConsole: false));
             return Task.FromResult(session.Context.Graph);
         }
         catch (Exception e) { return Task.FromException<TargetGraph>(e); }

@@ -29,4 +29,21 @@ public sealed record BuildHostOptions
 
     /// <summary>Whether to write <c>.nuke/build.schema.json</c> when the root has a <c>.nuke</c> folder.</summary>
     public bool WriteSchema { get; init; } = true;
+
+    /// <summary>The clock targets read (<see cref="BuildContext.Clock"/>); null means <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// Per-run services given from outside, by the type targets ask for (<see cref="BuildContext.GetOrAddService{T}"/>):
+    /// a test's stand-in for a tool runner, say. The run uses them instead of creating its own and does not dispose them.
+    /// Add them with <see cref="WithService{T}"/>.
+    /// </summary>
+    public IReadOnlyDictionary<Type, object> Services { get; init; } = new Dictionary<Type, object>();
+
+    /// <summary>These options with <paramref name="service"/> given as the run's <typeparamref name="T"/>.</summary>
+    public BuildHostOptions WithService<T>(T service) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return this with { Services = new Dictionary<Type, object>(Services) { [typeof(T)] = service } };
+    }
 }

@@ -7,6 +7,7 @@ using Release.Engine.Incremental;
 using Release.Engine.Output;
 using Release.Engine.Parameters;
 using Release.Engine.Planning;
+using Release.Engine.Startup;
 
 namespace Release.Engine.Hosting;
 
@@ -19,7 +20,12 @@ internal sealed class BuildSession
     private readonly IReadOnlyList<ExecutableTarget> _targets;
     private readonly BuildTypeModel _model;
 
-    private BuildSession(IBuild build, BuildContext context, BuildArguments arguments, BuildHostOptions options, IReadOnlyList<ExecutableTarget> targets,
+    private BuildSession(
+        IBuild build,
+        BuildContext context,
+        BuildArguments arguments,
+        BuildHostOptions options,
+        IReadOnlyList<ExecutableTarget> targets,
         BuildTypeModel model)
     {
         _model = model;
@@ -44,7 +50,13 @@ internal sealed class BuildSession
         var root = RootLocator.Find(options, arguments);
         var environment = options.Environment ?? ProcessEnvironment();
         var output = options.Output;
-        var context = new BuildContext(root, environment, output is null ? () => model.ConsoleOutput : () => output, masker);
+        var context = new BuildContext(
+            root,
+            environment,
+            output is null ? () => model.ConsoleOutput : () => output,
+            masker,
+            options.Clock,
+            options.Services);
         context.HostLog.Verbose = arguments.Verbose;
         var build = new T();
         build.Attach(context);
@@ -92,29 +104,30 @@ internal sealed class BuildSession
         var log = Context.HostLog;
         if (_arguments.Help)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
+            await WriteSchemaAsync(cancellationToken).ConfigureAwait(false);
             HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget, Context.Environment);
             return BuildHost.Success;
         }
 
         var invoked = _arguments.Targets.Count > 0 ? _arguments.Targets
             : defaultTarget is not null ? [defaultTarget]
-            : throw new BuildInputException($"No target given and the build has no default target. Name one: {string.Join(", ", _targets.Where(t => !t.Definition.IsUnlisted).Select(t => t.Name))}.");
+            : throw new BuildInputException("No target given and the build has no default target. Name one: " +
+                $"{string.Join(", ", _targets.Where(t => !t.Definition.IsUnlisted).Select(t => t.Name))}.");
         var plan = ExecutionPlanner.Plan(_targets, invoked);
         Context.InvokedTargets = invoked.Select(name => ExecutionPlanner.Find(_targets, name).Name).ToList();
         var skipped = Preflight.DecideSkips(plan, _targets, _arguments, Context.InvokedTargets);
 
         if (_arguments.PlanOnly)
         {
-            if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
+            await WriteSchemaAsync(cancellationToken).ConfigureAwait(false);
             PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
             return BuildHost.Success;
         }
 
         using var execution = beforeExecution?.Invoke();
-        await Preflight.CheckRequirementsAsync(_build, plan, skipped, Context, _options, cancellationToken);
+        await Preflight.CheckRequirementsAsync(_build, plan, skipped, Context, _options, cancellationToken).ConfigureAwait(false);
         // Written only once the input is known to be good: bad input leaves nothing behind.
-        if (_options.WriteSchema) await SchemaWriter.WriteAsync(Context.RootDirectory, Context.Graph, _model.SchemaParameters, cancellationToken);
+        await WriteSchemaAsync(cancellationToken).ConfigureAwait(false);
         PlanWriter.Write(log, plan, skipped, Context.InvokedTargets);
 
         // --force runs every target but still records what it ran, so the run after it can skip again.
@@ -122,14 +135,20 @@ internal sealed class BuildSession
         var runner = new TargetRunner(Context, incremental, _options.Observer, force: _arguments.Force);
         var scheduler = new TargetScheduler(plan, skipped, runner.RunAsync, _arguments.MaxParallel ?? System.Environment.ProcessorCount);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var outcomes = await scheduler.RunAsync(cancellationToken);
+        var outcomes = await scheduler.RunAsync(cancellationToken).ConfigureAwait(false);
 
-        var results = plan.Select(t => new TargetResult(t.Name, outcomes[t].Status, runner.DurationOf(t), outcomes[t].Reason, Context.FiguresOf(t.Name))).ToList();
+        var results = plan.Select(
+            t => new TargetResult(t.Name, outcomes[t].Status, runner.DurationOf(t), outcomes[t].Reason, Context.FiguresOf(t.Name))).ToList();
         SummaryWriter.Write(Context, results, clock.Elapsed);
         LastResults = results;
         if (cancellationToken.IsCancellationRequested) return BuildHost.Cancelled;
         if (runner.FailedOnBadInput) return BuildHost.BadInput;
-        return results.Any(r => r.Status is TargetStatus.Failed or TargetStatus.Cancelled or TargetStatus.NotRun) ? BuildHost.TargetFailed : BuildHost.Success;
+        return results.Any(r => r.Status is TargetStatus.Failed or TargetStatus.Cancelled or TargetStatus.NotRun)
+            ? BuildHost.TargetFailed
+            : BuildHost.Success;
     }
 
+    private Task WriteSchemaAsync(CancellationToken cancellationToken) => _options.WriteSchema
+        ? SchemaFile.WriteAsync(Context.RootDirectory, () => BuildSchema.Render(Context.Graph, _model.SchemaParameters), cancellationToken)
+        : Task.CompletedTask;
 }

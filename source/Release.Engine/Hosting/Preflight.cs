@@ -48,8 +48,13 @@ internal static class Preflight
         return skipped;
     }
 
-    public static async Task CheckRequirementsAsync(IBuild build, IReadOnlyList<ExecutableTarget> plan, IReadOnlyDictionary<ExecutableTarget, string> skipped,
-        BuildContext context, BuildHostOptions options, CancellationToken cancellationToken)
+    public static async Task CheckRequirementsAsync(
+        IBuild build,
+        IReadOnlyList<ExecutableTarget> plan,
+        IReadOnlyDictionary<ExecutableTarget, string> skipped,
+        BuildContext context,
+        BuildHostOptions options,
+        CancellationToken cancellationToken)
     {
         var parameters = context.Parameters;
         var needed = parameters.Descriptors.Where(d => d.IsRequired).Select(d => (Parameter: d, By: "the build")).ToList();
@@ -59,10 +64,12 @@ internal static class Preflight
             foreach (var requirement in target.Definition.RequiredParameters)
             {
                 var descriptor = parameters.Descriptors.FirstOrDefault(d => d.Name == requirement.MemberName)
-                    ?? throw new BuildDefinitionException($"Target '{target.Name}' requires '{requirement.MemberName}', which is not a [Parameter]. Mark it with [Parameter].");
+                    ?? throw new BuildDefinitionException(
+                        $"Target '{target.Name}' requires '{requirement.MemberName}', which is not a [Parameter]. Mark it with [Parameter].");
                 needed.Add((descriptor, $"target '{target.Name}'"));
             }
-            failedConditions.AddRange(target.Definition.RequiredConditions.Where(c => !c.Evaluate()).Select(c => $"Target '{target.Name}' requires {c.Text}, which is false."));
+            failedConditions.AddRange(target.Definition.RequiredConditions.Where(c => !c.Evaluate())
+                .Select(c => $"Target '{target.Name}' requires {c.Text}, which is false."));
         }
 
         var interactive = options.Interactive ?? (!Console.IsInputRedirected && !context.Environment.ContainsKey("CI"));
@@ -70,7 +77,7 @@ internal static class Preflight
         foreach (var group in needed.Where(n => IsEmpty(n.Parameter.ReadFrom(build))).GroupBy(n => n.Parameter))
         {
             var parameter = group.Key;
-            var answer = interactive ? await AskAsync(parameter, options, cancellationToken) : null;
+            var answer = interactive ? await AskAsync(parameter, options, cancellationToken).ConfigureAwait(false) : null;
             if (!string.IsNullOrWhiteSpace(answer)) // a blank answer is no value, as a blank parameter is
             {
                 if (parameter.IsSecret) context.Secrets.Add(answer);
@@ -92,9 +99,9 @@ internal static class Preflight
 
     private static async Task<string?> AskAsync(ParameterDescriptor parameter, BuildHostOptions options, CancellationToken cancellationToken)
     {
-        if (options.Prompt is not null) return await options.Prompt(parameter.Name, parameter.IsSecret, cancellationToken);
+        if (options.Prompt is not null) return await options.Prompt(parameter.Name, parameter.IsSecret, cancellationToken).ConfigureAwait(false);
         Console.Write($"{parameter.Name}{(parameter.Description is null ? "" : $" ({parameter.Description})")}: ");
-        return parameter.IsSecret ? ReadHidden() : await Console.In.ReadLineAsync(cancellationToken);
+        return parameter.IsSecret ? ReadHidden() : await Console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string ReadHidden()

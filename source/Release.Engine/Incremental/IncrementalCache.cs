@@ -32,13 +32,14 @@ internal sealed class IncrementalCache(AbsolutePath root, ParameterValues parame
         foreach (var file in Match(globs))
         {
             Add("file:" + file);
-            await using var stream = File.OpenRead(root / file);
-            Add(Convert.ToHexString(await SHA256.HashDataAsync(stream, cancellationToken)));
+            var stream = File.OpenRead(root / file);
+            await using var streamDisposal = stream.ConfigureAwait(false);
+            Add(Convert.ToHexString(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false)));
         }
         foreach (var (name, text) in parameters.Fingerprint())
             Add($"parameter:{name}={text}");
         foreach (var (tool, version) in target.Definition.ToolVersions)
-            Add($"tool:{tool}={await version(cancellationToken)}");
+            Add($"tool:{tool}={await version(cancellationToken).ConfigureAwait(false)}");
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
@@ -46,22 +47,30 @@ internal sealed class IncrementalCache(AbsolutePath root, ParameterValues parame
     /// The key figures the target reported at its last success when it is up to date (an up-to-date target still shows
     /// the digest or coverage its outputs stand for); null when it must run.
     /// </summary>
-    public async Task<IReadOnlyList<(string Key, string Value)>?> UpToDateFiguresAsync(ExecutableTarget target, string hash, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Key, string Value)>?> UpToDateFiguresAsync(
+        ExecutableTarget target,
+        string hash,
+        CancellationToken cancellationToken)
     {
         var file = StateDirectory / (target.Name + ".json");
         if (!file.FileExists()) return null;
         TargetState? state;
-        try { state = JsonSerializer.Deserialize<TargetState>(await File.ReadAllTextAsync(file, cancellationToken)); }
+        try { state = JsonSerializer.Deserialize<TargetState>(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)); }
         catch (JsonException) { return null; } // a state file from an older engine or cut short: run, and write it anew
         if (state?.Hash != hash || !target.Definition.ProducedGlobs.All(glob => Match([glob]).Any())) return null;
         return (state.Figures ?? []).Where(f => f.Length == 2).Select(f => (f[0], f[1])).ToList();
     }
 
     /// <summary>Records a success: the hash and the key figures (already masked) the target reported.</summary>
-    public async Task RecordSuccessAsync(ExecutableTarget target, string hash, IReadOnlyList<(string Key, string Value)> figures, CancellationToken cancellationToken)
+    public async Task RecordSuccessAsync(
+        ExecutableTarget target,
+        string hash,
+        IReadOnlyList<(string Key, string Value)> figures,
+        CancellationToken cancellationToken)
     {
         var state = new TargetState { Hash = hash, Figures = figures.Select(f => new[] { f.Key, f.Value }).ToList() };
-        await AtomicFile.WriteTextAsync(StateDirectory / (target.Name + ".json"), JsonSerializer.Serialize(state), cancellationToken);
+        await AtomicFile.WriteTextAsync(StateDirectory / (target.Name + ".json"), JsonSerializer.Serialize(state), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private sealed class TargetState

@@ -11,14 +11,20 @@ internal static class HelpWriter
     /// </summary>
     public const string ScriptVariable = "RELEASE_SCRIPT_NAME";
 
-    public static void Write(BuildLog log, TargetGraph graph, ParameterValues parameters, string? defaultTarget, IReadOnlyDictionary<string, string> environment)
+    public static void Write(
+        BuildLog log,
+        TargetGraph graph,
+        ParameterValues parameters,
+        string? defaultTarget,
+        IReadOnlyDictionary<string, string> environment)
     {
         var script = environment.GetValueOrDefault(ScriptVariable) is { Length: > 0 } started ? started : "build.sh";
         // Collected first so the help goes out in one write.
         var text = new System.Text.StringBuilder();
         void Line(string line) => text.Append(line).Append('\n');
 
-        Line($"Usage: ./{script} [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] [--verbose] [--help]");
+        Line($"Usage: ./{script} [targets] [--parameter value ...] [--skip [targets]] [--plan] [--force] [--max-parallel N] [--profile NAME] " +
+            "[--verbose] [--help]");
         Line("");
         Line("Targets (-> dependencies):");
         var listed = graph.Targets.Where(t => !t.Unlisted).ToList();
@@ -37,7 +43,8 @@ internal static class HelpWriter
             var source = parameters.SourceOf(parameter.Name) is { } from ? "from " + from : "not set";
             var flags = (parameter.IsSecret ? " [secret]" : "") + (parameter.IsRequired ? " [required]" : "");
             var rules = Rules(parameter);
-            Line($"  {parameter.ArgumentName.PadRight(argumentWidth)}{TypeName(parameter.Type)}{flags} {parameter.Description}{rules} ({source}; env {parameter.EnvironmentName})");
+            Line($"  {parameter.ArgumentName.PadRight(argumentWidth)}{TypeName(parameter.Type)}{flags} {parameter.Description}{rules} ({source}; " +
+                $"env {parameter.EnvironmentName})");
         }
         Line("");
         text.Append("Values come from the command line, then environment variables, then --profile files, then .nuke/parameters.json.");

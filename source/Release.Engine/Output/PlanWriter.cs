@@ -5,7 +5,11 @@ namespace Release.Engine.Output;
 /// <summary>Writes the execution plan: order, why each target is there, and what will be skipped.</summary>
 internal static class PlanWriter
 {
-    public static void Write(BuildLog log, IReadOnlyList<ExecutableTarget> plan, IReadOnlyDictionary<ExecutableTarget, string> skipped, IReadOnlyList<string> invoked)
+    public static void Write(
+        BuildLog log,
+        IReadOnlyList<ExecutableTarget> plan,
+        IReadOnlyDictionary<ExecutableTarget, string> skipped,
+        IReadOnlyList<string> invoked)
     {
         log.Plain($"Plan ({plan.Count} targets):");
         var planned = plan.ToHashSet();

@@ -16,7 +16,9 @@ internal static class SummaryWriter
             : results.Where(r => r.Status is not (TargetStatus.Succeeded or TargetStatus.UpToDate) || r.Figures.Count > 0).ToList();
         foreach (var result in listed)
         {
-            var details = string.Join("; ", result.Figures.Select(f => $"{f.Key}: {f.Value}").Prepend(result.Reason).Where(d => !string.IsNullOrEmpty(d)));
+            var details = string.Join(
+                "; ",
+                result.Figures.Select(f => $"{f.Key}: {f.Value}").Prepend(result.Reason).Where(d => !string.IsNullOrEmpty(d)));
             table.AddRow(Markup.Escape(result.Name), result.Status.ToString(), Format(result.Duration), Markup.Escape(context.Secrets.Mask(details)));
         }
         if (listed.Count < results.Count)
@@ -27,7 +29,8 @@ internal static class SummaryWriter
         using var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(
+                writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 160;
         console.Write(table);

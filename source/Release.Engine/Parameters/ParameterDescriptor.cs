@@ -5,7 +5,8 @@ namespace Release.Engine.Parameters;
 /// <summary>A declared parameter: the member it lives on, its type and its attributes.</summary>
 public sealed record ParameterDescriptor(string Name, Type Type, string? Description, bool IsSecret, bool IsRequired, MemberInfo Member)
 {
-    /// <summary>The rules a value from any source must follow (see <see cref="ParameterConstraintAttribute"/>); checked before anything runs.</summary>
+    /// <summary>The rules a value from any source must follow (see <see cref="ParameterConstraintAttribute"/>); checked before anything
+    /// runs.</summary>
     public IReadOnlyList<ParameterConstraintAttribute> Constraints { get; init; } = [];
 
     /// <summary>The command-line spelling: <c>--max-parallel</c> for <c>MaxParallel</c>.</summary>

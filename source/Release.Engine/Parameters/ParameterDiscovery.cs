@@ -34,13 +34,16 @@ public static class ParameterDiscovery
             var descriptor = new ParameterDescriptor(name, type, attribute.Description, secret, required, member)
             {
                 // The runtime returns an array of the asked type; the fallback only guards against that changing.
-                Constraints = constraints.Length == 0 ? [] : constraints as ParameterConstraintAttribute[] ?? constraints.Cast<ParameterConstraintAttribute>().ToArray(),
+                Constraints = constraints.Length == 0
+                    ? []
+                    : constraints as ParameterConstraintAttribute[] ?? constraints.Cast<ParameterConstraintAttribute>().ToArray(),
             };
             if (result.TryGetValue(name, out var existing))
             {
                 if (existing.Type != type)
                     throw new BuildDefinitionException(
-                        $"Parameter '{name}' is declared as {existing.Type.Name} by {existing.Member.DeclaringType?.Name} and as {type.Name} by {member.DeclaringType?.Name}. Give one of them another name.");
+                        $"Parameter '{name}' is declared as {existing.Type.Name} by {existing.Member.DeclaringType?.Name} and as {type.Name} by " +
+                            $"{member.DeclaringType?.Name}. Give one of them another name.");
                 // A redeclaration narrows, never widens: a value must follow the rules of every declaration.
                 var merged = existing.Constraints.Count == 0 ? descriptor.Constraints
                     : descriptor.Constraints.Count == 0 ? existing.Constraints

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Release.Engine.Startup;
 
 namespace Release.Engine.Parameters;
 
@@ -20,7 +21,7 @@ public sealed class ParameterFile
     /// <summary>Reads a file; malformed JSON is reported with line and column.</summary>
     public static async Task<ParameterFile> ReadAsync(string path, string displayPath, CancellationToken cancellationToken)
     {
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         return new ParameterFile(displayPath, Parse(bytes, displayPath));
     }
 
@@ -36,7 +37,8 @@ public sealed class ParameterFile
         return values;
     }
 
-    /// <summary>Every shape the plain reader leaves alone, and every malformed file; kept apart so the plain case never loads System.Text.Json.</summary>
+    /// <summary>Every shape the plain reader leaves alone, and every malformed file; kept apart so the plain case never loads
+    /// System.Text.Json.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static Dictionary<string, IReadOnlyList<string>?> ParseWithSystemTextJson(byte[] bytes, string displayPath)
     {
@@ -48,14 +50,16 @@ public sealed class ParameterFile
         catch (JsonException e)
         {
             throw new BuildInputException(
-                $"{displayPath}: line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: malformed JSON ({FirstSentence(e.Message)}). " +
+                $"{displayPath}: line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: malformed JSON " +
+                    $"({FirstSentence(e.Message)}). " +
                 "Fix the file so it is one JSON object of parameter names to values.");
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new BuildInputException($"{displayPath}: line 1: expected a JSON object of parameter names to values, found {document.RootElement.ValueKind}.");
+                throw new BuildInputException(
+                    $"{displayPath}: line 1: expected a JSON object of parameter names to values, found {document.RootElement.ValueKind}.");
             var values = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in document.RootElement.EnumerateObject())
             {

@@ -4,11 +4,14 @@ namespace Release.Engine.Parameters;
 public static class ParameterFiles
 {
     /// <summary>Profile files (last named wins) come before the base file; a named profile that does not exist is an error.</summary>
-    public static async Task<IReadOnlyList<ParameterFile>> ReadAsync(AbsolutePath root, IReadOnlyList<string> profiles, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ParameterFile>> ReadAsync(
+        AbsolutePath root,
+        IReadOnlyList<string> profiles,
+        CancellationToken cancellationToken)
     {
         var files = new List<ParameterFile>();
         foreach (var file in Locate(root, profiles))
-            files.Add(await ParameterFile.ReadAsync(file.Path, file.DisplayPath, cancellationToken));
+            files.Add(await ParameterFile.ReadAsync(file.Path, file.DisplayPath, cancellationToken).ConfigureAwait(false));
         return files;
     }
 
@@ -32,7 +35,9 @@ public static class ParameterFiles
             if (!path.FileExists())
             {
                 var available = directory.DirectoryExists()
-                    ? Directory.GetFiles(directory, "parameters.*.json").Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length]).Order().ToList()
+                    ? Directory.GetFiles(directory, "parameters.*.json").Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length])
+                        .Order()
+                        .ToList()
                     : [];
                 throw new BuildInputException(
                     $"--profile {profile}: .nuke/parameters.{profile}.json does not exist. " +

@@ -10,7 +10,11 @@ public static class ParameterResolver
     /// Resolves all parameters; unknown names on the command line or in files are errors with suggestions, and a value
     /// that breaks its parameter's constraints is refused here, before any target is planned.
     /// </summary>
-    public static ParameterValues Resolve(IReadOnlyList<ParameterDescriptor> descriptors, ParameterSources sources, AbsolutePath root, SecretMasker masker)
+    public static ParameterValues Resolve(
+        IReadOnlyList<ParameterDescriptor> descriptors,
+        ParameterSources sources,
+        AbsolutePath root,
+        SecretMasker masker)
     {
         var known = descriptors.ToDictionary(d => NameMatching.Normalize(d.Name));
         // Count first: enumerating an empty dictionary of value tuples starts code that is not precompiled, on every start.
@@ -46,6 +50,7 @@ public static class ParameterResolver
         var all = valid.ToList();
         var closest = NameMatching.Closest(spelling.Trim('"', '-'), all);
         var hint = closest.Count > 0 ? $"Did you mean {string.Join(", ", closest)}?" : "Run with --help to list the parameters.";
-        return new BuildInputException($"Unknown parameter {spelling} {place}. {hint} Valid parameters: {(all.Count == 0 ? "(none)" : string.Join(", ", all))}.");
+        return new BuildInputException(
+            $"Unknown parameter {spelling} {place}. {hint} Valid parameters: {(all.Count == 0 ? "(none)" : string.Join(", ", all))}.");
     }
 }

@@ -26,7 +26,8 @@ internal static class ParameterValidator
             // A secret's value is never repeated, not even to say it is wrong.
             var shown = parameter.IsSecret ? "(secret)" : $"'{value}'";
             throw new BuildInputException(
-                $"{parameter.ArgumentName} has the value {shown} from {ValueSources.Describe(source)}, which {problem}: it must be {constraint.Allowed}. " +
+                $"{parameter.ArgumentName} has the value {shown} from {ValueSources.Describe(source)}, which {problem}: it must be " +
+                    $"{constraint.Allowed}. " +
                 ValueSources.Fix(source, parameter.ArgumentName));
         }
     }

@@ -36,6 +36,8 @@ public sealed class ParameterValues
         {
             var value = _values[d.Name].Value;
             var text = value is Array array ? string.Join("\u001f", array.Cast<object?>()) : value?.ToString() ?? "";
-            return (d.Name, d.IsSecret ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))) : text);
+            return (d.Name, d.IsSecret
+                ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))
+                : text);
         });
 }

@@ -19,7 +19,8 @@ public static class ValueConverter
         if (raw.Values.Count == 0)
             return Unwrap(type) == typeof(bool) ? true : throw Wrong(parameter, raw.Source, "(nothing)", type, "a value");
         if (raw.Values.Count > 1)
-            throw new BuildInputException($"--{NameMatching.ToKebabCase(parameter)} from {ValueSources.Describe(raw.Source)} takes one value but got {raw.Values.Count}: {string.Join(" ", raw.Values)}. Quote the value or pass it once.");
+            throw new BuildInputException($"--{NameMatching.ToKebabCase(parameter)} from {ValueSources.Describe(raw.Source)} takes one value but " +
+                $"got {raw.Values.Count}: {string.Join(" ", raw.Values)}. Quote the value or pass it once.");
         return ConvertOne(raw.Values[0], type, parameter, raw.Source, root);
     }
 
@@ -45,7 +46,9 @@ public static class ValueConverter
                 : throw Wrong(parameter, source, text, type, "one of " + string.Join(", ", names));
         }
         if (target == typeof(TimeSpan))
-            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : throw Wrong(parameter, source, text, type, "a duration like 00:05:00");
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span)
+                ? span
+                : throw Wrong(parameter, source, text, type, "a duration like 00:05:00");
         try
         {
             return System.Convert.ChangeType(text, target, CultureInfo.InvariantCulture);
@@ -69,6 +72,7 @@ public static class ValueConverter
     private static BuildInputException Wrong(string parameter, string source, string text, Type type, string expected)
     {
         var argument = "--" + NameMatching.ToKebabCase(parameter);
-        return new($"{argument} has the value '{text}' from {ValueSources.Describe(source)}, which is not {expected}. {ValueSources.Fix(source, argument)}");
+        return new(
+            $"{argument} has the value '{text}' from {ValueSources.Describe(source)}, which is not {expected}. {ValueSources.Fix(source, argument)}");
     }
 }

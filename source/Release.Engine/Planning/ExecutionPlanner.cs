@@ -53,7 +53,9 @@ internal static class ExecutionPlanner
             foreach (var predecessor in predecessors) successors[predecessor].Add(target);
         }
         var order = new List<ExecutableTarget>();
-        var ready = new SortedSet<ExecutableTarget>(remaining.Where(p => p.Value == 0).Select(p => p.Key), Comparer<ExecutableTarget>.Create((a, b) => a.Index.CompareTo(b.Index)));
+        var ready = new SortedSet<ExecutableTarget>(
+            remaining.Where(p => p.Value == 0).Select(p => p.Key),
+            Comparer<ExecutableTarget>.Create((a, b) => a.Index.CompareTo(b.Index)));
         while (ready.Count > 0)
         {
             var next = ready.Min!;

@@ -46,7 +46,8 @@ internal sealed class FamilyIndex
                 $"Target '{from}' refers to a target family that is not a TargetFamily property of {build.GetType().Name}. Refer to family properties only.");
         if (names.Count > 1)
             throw new BuildDefinitionException(
-                $"Target '{from}' refers to a target family made by the same function as families {string.Join(" and ", names)}, so it cannot tell which. " +
+                $"Target '{from}' refers to a target family made by the same function as families {string.Join(" and ", names)}, " +
+                "so it cannot tell which. " +
                 "Give each family a name: new TargetFamily(members, define, name: \"...\").");
         return names[0];
     }

@@ -25,7 +25,8 @@ internal static class TargetDiscovery
             if (property.PropertyType == typeof(TargetFamily))
             {
                 var family = (TargetFamily?)Evaluate(property, build)
-                    ?? throw new BuildDefinitionException($"Target family property '{name}' returned null. Return a family: new(members, (member, _) => _.Executes(...)).");
+                    ?? throw new BuildDefinitionException(
+                        $"Target family property '{name}' returned null. Return a family: new(members, (member, _) => _.Executes(...)).");
                 families.Add(family.Name ?? name, family, DeclareMembers(family, family.Name ?? name, build, targets));
                 continue;
             }
@@ -150,8 +151,12 @@ internal static class TargetDiscovery
                 target.Consumes.Add((producer, consumed.Globs));
     }
 
-    private static IEnumerable<ExecutableTarget> Resolve(IEnumerable<TargetReference> references, ExecutableTarget from, IBuild build,
-        Dictionary<MethodInfo, ExecutableTarget> byMethod, FamilyIndex families)
+    private static IEnumerable<ExecutableTarget> Resolve(
+        IEnumerable<TargetReference> references,
+        ExecutableTarget from,
+        IBuild build,
+        Dictionary<MethodInfo, ExecutableTarget> byMethod,
+        FamilyIndex families)
     {
         foreach (var reference in references)
         {
@@ -165,7 +170,8 @@ internal static class TargetDiscovery
             yield return byMethod.TryGetValue(factory.Method, out var target)
                 ? target
                 : throw new BuildDefinitionException(
-                    $"Target '{from.Name}' refers to a target ({reference.Text}) that is not a Target property of {build.GetType().Name}. Refer to target properties only.");
+                    $"Target '{from.Name}' refers to a target ({reference.Text}) that is not a Target property of {build.GetType().Name}. Refer to " +
+                        "target properties only.");
         }
     }
 

@@ -17,7 +17,8 @@ public sealed record TargetGraph(IReadOnlyList<TargetNode> Targets, IReadOnlyLis
         var queue = new Queue<string>(names);
         while (queue.TryDequeue(out var name))
         {
-            var node = Find(name) ?? throw new BuildInputException($"Unknown target '{name}'. Valid targets: {string.Join(", ", Targets.Select(t => t.Name))}.");
+            var node = Find(name)
+                ?? throw new BuildInputException($"Unknown target '{name}'. Valid targets: {string.Join(", ", Targets.Select(t => t.Name))}.");
             if (!seen.Add(node.Name)) continue;
             foreach (var next in node.DependsOn.Concat(node.Triggers)) queue.Enqueue(next);
         }

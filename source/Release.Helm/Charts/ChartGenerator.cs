@@ -32,16 +32,17 @@ public sealed class ChartGenerator
     /// <summary>Generates the chart for <paramref name="spec"/> into <paramref name="chartDirectory"/>, creating or updating it.</summary>
     /// <returns>The chart-relative paths of the files whose content was written (unchanged files are not rewritten).</returns>
     /// <exception cref="ArgumentException">The spec is invalid (the message lists each field and its fix).</exception>
-    /// <exception cref="Release.Helm.Yaml.YamlSyntaxException">An existing values.yaml or Chart.yaml cannot be parsed (file and line named).</exception>
+    /// <exception cref="Release.Helm.Yaml.YamlSyntaxException">An existing values.yaml or Chart.yaml cannot be parsed (file and line
+    /// named).</exception>
     public async Task<IReadOnlyList<string>> GenerateAsync(ChartSpec spec, string chartDirectory, CancellationToken cancellationToken = default)
     {
         spec.Validate();
         var planned = new List<(string ChartPath, string Content)>
         {
             ("Chart.yaml", YamlText.Write(YamlKeyMerger.Merge(
-                await LoadExistingAsync(chartDirectory, "Chart.yaml", cancellationToken), ChartValues.ChartYamlFor(spec)))),
+                await LoadExistingAsync(chartDirectory, "Chart.yaml", cancellationToken).ConfigureAwait(false), ChartValues.ChartYamlFor(spec)))),
             ("values.yaml", ValuesHeader + YamlText.Write(YamlKeyMerger.Merge(
-                await LoadExistingAsync(chartDirectory, "values.yaml", cancellationToken), ChartValues.ValuesFor(spec)))),
+                await LoadExistingAsync(chartDirectory, "values.yaml", cancellationToken).ConfigureAwait(false), ChartValues.ValuesFor(spec)))),
         };
         planned.AddRange(ChartTemplates.Files.Select(file => (file.ChartPath, ChartTemplates.Render(file.Resource, spec.ChartName))));
 
@@ -50,8 +51,8 @@ public sealed class ChartGenerator
         {
             cancellationToken.ThrowIfCancellationRequested();
             var path = Path.Combine(chartDirectory, chartPath);
-            if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) == content) continue;
-            await AtomicFile.WriteTextAsync(path, content, cancellationToken);
+            if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false) == content) continue;
+            await AtomicFile.WriteTextAsync(path, content, cancellationToken).ConfigureAwait(false);
             written.Add(chartPath);
         }
 
@@ -62,6 +63,6 @@ public sealed class ChartGenerator
     {
         var path = Path.Combine(chartDirectory, name);
         if (!File.Exists(path)) return null;
-        return YamlFile.ParseMapping(await File.ReadAllTextAsync(path, cancellationToken), path);
+        return YamlFile.ParseMapping(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
     }
 }

@@ -18,12 +18,13 @@ public sealed record ChartMetadata(string ApiVersion, string Name, string Versio
 
     /// <summary>Reads <c>Chart.yaml</c> from a chart folder.</summary>
     /// <exception cref="FileNotFoundException">There is no Chart.yaml.</exception>
-    /// <exception cref="FormatException">A required field is missing, or the name or version is invalid (message names Chart.yaml and the fix).</exception>
+    /// <exception cref="FormatException">A required field is missing, or the name or version is invalid (message names Chart.yaml and the
+    /// fix).</exception>
     public static async Task<ChartMetadata> LoadAsync(string chartDirectory, CancellationToken cancellationToken = default)
     {
         var path = Path.Combine(chartDirectory, "Chart.yaml");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path} is missing: a chart folder needs a Chart.yaml.", path);
-        return Parse(await File.ReadAllTextAsync(path, cancellationToken), path);
+        return Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
     }
 
     /// <summary>Parses Chart.yaml text; <paramref name="fileName"/> is named in errors.</summary>

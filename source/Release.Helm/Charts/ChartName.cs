@@ -23,7 +23,8 @@ public static partial class ChartName
     /// <summary>True if <paramref name="name"/> is a valid chart name.</summary>
     public static bool IsValid(string? name) => name is { Length: > 0 and <= MaximumLength } && Rule().IsMatch(name);
 
-    /// <summary>A valid chart name close to <paramref name="name"/> (e.g. <c>OrderRouter</c> becomes <c>order-router</c>), for error messages.</summary>
+    /// <summary>A valid chart name close to <paramref name="name"/> (e.g. <c>OrderRouter</c> becomes <c>order-router</c>), for error
+    /// messages.</summary>
     public static string Suggest(string? name)
     {
         var dashed = WordBoundary().Replace(name ?? "", "-").ToLowerInvariant();

@@ -25,13 +25,15 @@ internal static partial class ChartSpecRules
     {
         var problems = new List<string>();
         if (!ChartName.IsValid(spec.ModuleName))
-            problems.Add($"ModuleName '{spec.ModuleName}': a chart name is lowercase letters, digits and single dashes; use '{ChartName.Suggest(spec.ModuleName)}'");
+            problems.Add($"ModuleName '{spec.ModuleName}': a chart name is lowercase letters, digits and single dashes; use " +
+                $"'{ChartName.Suggest(spec.ModuleName)}'");
         if (HelmVersion.TryParse(spec.ChartVersion, out var versionProblem) is null)
             problems.Add($"ChartVersion '{spec.ChartVersion}' is not SemVer 2: {versionProblem}");
         if (string.IsNullOrWhiteSpace(spec.AppVersion))
             problems.Add("AppVersion is empty; pass the application's version (e.g. the release tag)");
         if (string.IsNullOrWhiteSpace(spec.ImageRepository) || spec.ImageRepository.Contains('@') || spec.ImageRepository.Any(char.IsWhiteSpace))
-            problems.Add($"ImageRepository '{spec.ImageRepository}': give the repository only (e.g. 'registry.local/apps/x'); the digest goes in ImageDigest");
+            problems.Add($"ImageRepository '{spec.ImageRepository}': give the repository only (e.g. 'registry.local/apps/x'); the digest goes in " +
+                "ImageDigest");
         if (!Digest().IsMatch(spec.ImageDigest ?? ""))
             problems.Add($"ImageDigest '{spec.ImageDigest}': expected 'sha256:' and 64 lowercase hex digits, as pushed to the registry");
         CheckPort(problems, nameof(spec.ContainerPort), spec.ContainerPort);
@@ -44,8 +46,10 @@ internal static partial class ChartSpecRules
             problems.Add($"Config key '{key}': becomes an environment variable, so use letters, digits and '_' not starting with a digit");
         foreach (var (key, value) in spec.Labels)
         {
-            if (!LabelKey().IsMatch(key)) problems.Add($"Labels key '{key}': not a Kubernetes label key ([prefix/]name, name up to 63 of [-A-Za-z0-9_.])");
-            if (!LabelValue().IsMatch(value)) problems.Add($"Labels['{key}'] value '{value}': up to 63 of [-A-Za-z0-9_.], starting and ending alphanumeric");
+            if (!LabelKey().IsMatch(key)) problems.Add($"Labels key '{key}': not a Kubernetes label key ([prefix/]name, name up to 63 of " +
+                "[-A-Za-z0-9_.])");
+            if (!LabelValue().IsMatch(value)) problems.Add($"Labels['{key}'] value '{value}': up to 63 of [-A-Za-z0-9_.], starting and ending " +
+                "alphanumeric");
         }
 
         if (spec.Resources is { } resources)

@@ -3,7 +3,8 @@ namespace Release.Helm.Cli;
 /// <summary>Builds helm argument lists from settings. Pure and exhaustively testable; <see cref="HelmCli"/> runs them.</summary>
 public static class HelmArguments
 {
-    /// <summary><c>upgrade --install NAME CHART --namespace NS [--create-namespace] [--atomic] [--wait] --timeout T [--version V] [-f F]… [--set K=V]…</c></summary>
+    /// <summary><c>upgrade --install NAME CHART --namespace NS [--create-namespace] [--atomic] [--wait] --timeout T [--version V] [-f F]… [--set
+    /// K=V]…</c></summary>
     public static IReadOnlyList<string> Upgrade(HelmUpgradeSettings settings)
     {
         Require(settings.ReleaseName, "ReleaseName");
@@ -27,7 +28,8 @@ public static class HelmArguments
     {
         Require(settings.ReleaseName, "ReleaseName");
         Require(settings.Namespace, "Namespace");
-        if (settings.Revision is < 1) throw new ArgumentOutOfRangeException(nameof(settings), settings.Revision, "HelmRollbackSettings.Revision must be 1 or more, or null for the previous revision.");
+        if (settings.Revision is < 1) throw new ArgumentOutOfRangeException(nameof(settings), settings.Revision, "HelmRollbackSettings.Revision " +
+            "must be 1 or more, or null for the previous revision.");
         var arguments = new List<string> { "rollback", settings.ReleaseName };
         if (settings.Revision is { } revision) arguments.Add(revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
         arguments.AddRange(["--namespace", settings.Namespace]);
@@ -42,7 +44,8 @@ public static class HelmArguments
     {
         Require(settings.PackagePath, "PackagePath");
         if (!settings.Remote.StartsWith("oci://", StringComparison.Ordinal))
-            throw new ArgumentException($"HelmPushSettings.Remote '{settings.Remote}' must start with 'oci://', e.g. 'oci://registry.local:5000/charts'.", nameof(settings));
+            throw new ArgumentException($"HelmPushSettings.Remote '{settings.Remote}' must start with 'oci://', e.g. " +
+                "'oci://registry.local:5000/charts'.", nameof(settings));
         var arguments = new List<string> { "push", settings.PackagePath, settings.Remote };
         if (settings.PlainHttp) arguments.Add("--plain-http");
         return arguments;

@@ -9,7 +9,7 @@ namespace Release.Helm.Cli;
 /// </summary>
 public sealed class HelmCli
 {
-    private readonly ProcessRunner _runner;
+    private readonly IProcessRunner _runner;
     private readonly ToolLocator _locator;
     private readonly Action<string>? _onOutput;
 
@@ -17,7 +17,7 @@ public sealed class HelmCli
     /// <param name="runner">Runs processes.</param>
     /// <param name="locator">Finds the helm executable.</param>
     /// <param name="onOutput">Receives helm's output lines, already masked.</param>
-    public HelmCli(ProcessRunner runner, ToolLocator locator, Action<string>? onOutput = null)
+    public HelmCli(IProcessRunner runner, ToolLocator locator, Action<string>? onOutput = null)
     {
         _runner = runner;
         _locator = locator;
@@ -38,7 +38,8 @@ public sealed class HelmCli
         => RunAsync(HelmArguments.Push(settings), [], TimeSpan.FromMinutes(10), cancellationToken);
 
     /// <summary>The process spec for a helm invocation; public so callers and tests can see exactly what would run.</summary>
-    public static ProcessSpec CreateSpec(string helmPath, IReadOnlyList<string> arguments, IReadOnlyCollection<string> secrets, TimeSpan helmTimeout, Action<string>? onOutput)
+    public static ProcessSpec CreateSpec(
+        string helmPath, IReadOnlyList<string> arguments, IReadOnlyCollection<string> secrets, TimeSpan helmTimeout, Action<string>? onOutput)
         => new(helmPath, arguments)
         {
             Secrets = secrets,
@@ -47,9 +48,10 @@ public sealed class HelmCli
             OnOutput = onOutput,
         };
 
-    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, IReadOnlyCollection<string> secrets, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<ProcessResult> RunAsync(
+        IReadOnlyList<string> arguments, IReadOnlyCollection<string> secrets, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var helm = await _locator.FindAsync(KnownTools.Helm, cancellationToken);
-        return await _runner.RunAsync(CreateSpec(helm, arguments, secrets, timeout, _onOutput), cancellationToken);
+        var helm = await _locator.FindAsync(KnownTools.Helm, cancellationToken).ConfigureAwait(false);
+        return await _runner.RunAsync(CreateSpec(helm, arguments, secrets, timeout, _onOutput), cancellationToken).ConfigureAwait(false);
     }
 }

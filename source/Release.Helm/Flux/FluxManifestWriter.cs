@@ -17,7 +17,8 @@ namespace Release.Helm.Flux;
 public sealed class FluxManifestWriter
 {
     /// <summary>The file names the writer may produce.</summary>
-    public static readonly IReadOnlyList<string> FileNames = ["helmrelease.yaml", "kustomization.yaml", "ocirepository.yaml", "values-configmap.yaml"];
+    public static readonly IReadOnlyList<string> FileNames =
+        ["helmrelease.yaml", "kustomization.yaml", "ocirepository.yaml", "values-configmap.yaml"];
 
     /// <summary>The folder, relative to the repository root, for <paramref name="spec"/>.</summary>
     public static string FolderFor(FluxReleaseSpec spec) => Path.Combine("environments", spec.Environment, spec.Module);
@@ -51,7 +52,7 @@ public sealed class FluxManifestWriter
         foreach (var (name, content) in files)
         {
             var path = Path.Combine(folder, name);
-            await AtomicFile.WriteTextAsync(path, content, cancellationToken);
+            await AtomicFile.WriteTextAsync(path, content, cancellationToken).ConfigureAwait(false);
             written.Add(path);
         }
 
@@ -99,7 +100,13 @@ public sealed class FluxManifestWriter
                 "upgrade", new YamlMappingNode
                 {
                     { "cleanupOnFail", Bool(true) },
-                    { "remediation", new YamlMappingNode { { "retries", Number(spec.Retries) }, { "remediateLastFailure", Bool(true) }, { "strategy", "rollback" } } },
+                    {
+                        "remediation",
+                        new YamlMappingNode
+                        {
+                            { "retries", Number(spec.Retries) }, { "remediateLastFailure", Bool(true) }, { "strategy", "rollback" },
+                        }
+                    },
                 }
             },
         };

@@ -15,11 +15,17 @@ internal static partial class FluxReleaseSpecRules
     public static void Validate(FluxReleaseSpec spec)
     {
         var problems = new List<string>();
-        foreach (var (field, value) in new[] { ("Environment", spec.Environment), ("Module", spec.Module), ("Namespace", spec.Namespace), ("TargetNamespace", spec.TargetNamespace ?? spec.Namespace) })
+        var names = new[]
+        {
+            ("Environment", spec.Environment), ("Module", spec.Module), ("Namespace", spec.Namespace),
+            ("TargetNamespace", spec.TargetNamespace ?? spec.Namespace),
+        };
+        foreach (var (field, value) in names)
             if (!ChartName.IsValid(value))
                 problems.Add($"{field} '{value}': use lowercase letters, digits and dashes, e.g. '{ChartName.Suggest(value)}'");
         if (!spec.ChartUrl.StartsWith("oci://", StringComparison.Ordinal) || spec.ChartUrl.Contains('@') || spec.ChartUrl.Split('/').Length < 4)
-            problems.Add($"ChartUrl '{spec.ChartUrl}': give the chart's OCI repository without tag, e.g. 'oci://registry.local/charts/{spec.Module}'");
+            problems.Add($"ChartUrl '{spec.ChartUrl}': give the chart's OCI repository without tag, e.g. " +
+                $"'oci://registry.local/charts/{spec.Module}'");
         var selectors = new[] { spec.Digest, spec.Tag, spec.SemverRange }.Count(s => s is not null);
         if (selectors != 1)
             problems.Add($"set exactly one of Digest, Tag or SemverRange (found {selectors}); Digest pins the exact promoted artifact");
@@ -32,6 +38,7 @@ internal static partial class FluxReleaseSpecRules
         if (spec.Retries < 0)
             problems.Add($"Retries {spec.Retries}: must be 0 or more");
         if (problems.Count > 0)
-            throw new ArgumentException($"FluxReleaseSpec for '{spec.Module}' in '{spec.Environment}' is invalid:\n  - {string.Join("\n  - ", problems)}");
+            throw new ArgumentException($"FluxReleaseSpec for '{spec.Module}' in '{spec.Environment}' is invalid:\n  - " +
+                $"{string.Join("\n  - ", problems)}");
     }
 }

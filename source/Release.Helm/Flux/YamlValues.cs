@@ -18,7 +18,8 @@ internal static class YamlValues
         IReadOnlyDictionary<string, object?> map => ToMapping(map, path),
         IDictionary map => ToMapping(map.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => map[k]), path),
         IEnumerable list => new YamlSequenceNode(list.Cast<object?>().Select((item, i) => ToNode(item, $"{path}[{i}]"))),
-        _ => throw new ArgumentException($"Values{path}: type {value.GetType().Name} cannot be written as YAML; use strings, numbers, bools, dictionaries or lists."),
+        _ => throw new ArgumentException($"Values{path}: type {value.GetType().Name} cannot be written as YAML; use strings, numbers, bools, " +
+            "dictionaries or lists."),
     };
 
     public static YamlMappingNode ToMapping(IReadOnlyDictionary<string, object?> values, string path = "")

@@ -15,9 +15,9 @@ public sealed class ChartLinter
     public async Task<IReadOnlyList<LintFinding>> LintAsync(string chartDirectory, CancellationToken cancellationToken = default)
     {
         var findings = new List<LintFinding>();
-        var chart = await LoadAsync(chartDirectory, "Chart.yaml", required: true, findings, cancellationToken);
+        var chart = await LoadAsync(chartDirectory, "Chart.yaml", required: true, findings, cancellationToken).ConfigureAwait(false);
         if (chart is not null) ChartYamlRules.Check(chart, Path.GetFileName(Path.GetFullPath(chartDirectory).TrimEnd('/')), findings);
-        var values = await LoadAsync(chartDirectory, "values.yaml", required: false, findings, cancellationToken);
+        var values = await LoadAsync(chartDirectory, "values.yaml", required: false, findings, cancellationToken).ConfigureAwait(false);
 
         var templates = Path.Combine(chartDirectory, "templates");
         if (Directory.Exists(templates))
@@ -26,7 +26,7 @@ public sealed class ChartLinter
             {
                 if (!TemplateExtensions.Contains(Path.GetExtension(path))) continue;
                 var relative = Path.GetRelativePath(chartDirectory, path).Replace('\\', '/');
-                var text = await File.ReadAllTextAsync(path, cancellationToken);
+                var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
                 findings.AddRange(TemplateDelimiterChecker.Check(text, relative));
                 if (values is not null) findings.AddRange(ValuesReferenceChecker.Check(text, relative, values));
             }
@@ -38,7 +38,7 @@ public sealed class ChartLinter
     /// <summary>Lints and throws <see cref="ChartLintException"/> if any finding is an error; returns the warnings otherwise.</summary>
     public async Task<IReadOnlyList<LintFinding>> EnsureValidAsync(string chartDirectory, CancellationToken cancellationToken = default)
     {
-        var findings = await LintAsync(chartDirectory, cancellationToken);
+        var findings = await LintAsync(chartDirectory, cancellationToken).ConfigureAwait(false);
         if (findings.Any(f => f.Severity == LintSeverity.Error)) throw new ChartLintException(chartDirectory, findings);
         return findings;
     }
@@ -55,7 +55,7 @@ public sealed class ChartLinter
 
         try
         {
-            return YamlFile.ParseMapping(await File.ReadAllTextAsync(path, cancellationToken), name);
+            return YamlFile.ParseMapping(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), name);
         }
         catch (YamlSyntaxException error)
         {

@@ -44,7 +44,8 @@ internal static class ChartYamlRules
     {
         var value = chart.Scalar(key);
         if (value is not null && !string.IsNullOrWhiteSpace(value.Value)) return value;
-        findings.Add(new(LintSeverity.Error, File, value is null ? 0 : Line(value), $"required field '{key}' is missing or empty; add e.g. '{example}'"));
+        findings.Add(new(LintSeverity.Error, File, value is null ? 0 : Line(value), $"required field '{key}' is missing or empty; add e.g. " +
+            $"'{example}'"));
         return null;
     }
 

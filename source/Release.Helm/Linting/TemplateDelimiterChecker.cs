@@ -49,7 +49,8 @@ public static class TemplateDelimiterChecker
             else if (keyword == "else" && (open.Count == 0 || !ElseParents.Contains(open.Peek().Keyword)))
                 findings.Add(new(LintSeverity.Error, file, line, "'else' outside an 'if', 'range' or 'with' block"));
             else if (keyword == "end" && !open.TryPop(out _))
-                findings.Add(new(LintSeverity.Error, file, line, "'end' without an open 'if', 'range', 'with', 'define' or 'block'; remove it or add the opener"));
+                findings.Add(new(LintSeverity.Error, file, line, "'end' without an open 'if', 'range', 'with', 'define' or 'block'; remove it or " +
+                    "add the opener"));
         }
 
         foreach (var (keyword, line) in open.Reverse())
@@ -59,7 +60,9 @@ public static class TemplateDelimiterChecker
 
     private static void ReportStrayClosers(string text, int from, int to, LineIndex lines, string file, List<LintFinding> findings)
     {
-        for (var at = text.IndexOf("}}", from, StringComparison.Ordinal); at >= 0 && at < to; at = text.IndexOf("}}", at + 2, StringComparison.Ordinal))
+        for (var at = text.IndexOf("}}", from, StringComparison.Ordinal);
+             at >= 0 && at < to;
+             at = text.IndexOf("}}", at + 2, StringComparison.Ordinal))
             findings.Add(new(LintSeverity.Warning, file, lines.LineOf(at), "'}}' without a matching '{{' (it would be printed as text)"));
     }
 }

@@ -24,30 +24,33 @@ public sealed class ChartPackager
     public async Task<ChartPackage> PackageAsync(
         string chartDirectory, string outputDirectory, DateTimeOffset modificationTime, CancellationToken cancellationToken = default)
     {
-        await _linter.EnsureValidAsync(chartDirectory, cancellationToken);
-        var metadata = await ChartMetadata.LoadAsync(chartDirectory, cancellationToken);
+        await _linter.EnsureValidAsync(chartDirectory, cancellationToken).ConfigureAwait(false);
+        var metadata = await ChartMetadata.LoadAsync(chartDirectory, cancellationToken).ConfigureAwait(false);
         var outputPath = Path.GetFullPath(Path.Combine(outputDirectory, $"{metadata.Name}-{metadata.Version}.tgz"));
 
         var entries = new List<(string EntryName, byte[] Content)>();
-        foreach (var relative in await SelectFilesAsync(chartDirectory, outputPath, cancellationToken))
+        foreach (var relative in await SelectFilesAsync(chartDirectory, outputPath, cancellationToken).ConfigureAwait(false))
         {
-            var content = await File.ReadAllBytesAsync(Path.Combine(chartDirectory, relative), cancellationToken);
+            var content = await File.ReadAllBytesAsync(Path.Combine(chartDirectory, relative), cancellationToken).ConfigureAwait(false);
             entries.Add(($"{metadata.Name}/{relative}", content));
         }
 
-        var tar = await ReproducibleTar.WriteAsync(entries, modificationTime, cancellationToken);
+        var tar = await ReproducibleTar.WriteAsync(entries, modificationTime, cancellationToken).ConfigureAwait(false);
         var archive = DeterministicGzip.Compress(tar);
         cancellationToken.ThrowIfCancellationRequested();
-        await AtomicFile.WriteBytesAsync(outputPath, archive, cancellationToken);
+        await AtomicFile.WriteBytesAsync(outputPath, archive, cancellationToken).ConfigureAwait(false);
         var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(archive));
         return new ChartPackage(outputPath, metadata.Name, metadata.Version, digest, archive.LongLength);
     }
 
     /// <summary>The chart-relative paths to package: Chart.yaml first, then the rest in ordinal order, minus ignored files.</summary>
-    internal static async Task<IReadOnlyList<string>> SelectFilesAsync(string chartDirectory, string? excludedPath, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<string>> SelectFilesAsync(
+        string chartDirectory, string? excludedPath, CancellationToken cancellationToken)
     {
         var ignorePath = Path.Combine(chartDirectory, ".helmignore");
-        var ignore = File.Exists(ignorePath) ? HelmIgnore.Parse(await File.ReadAllTextAsync(ignorePath, cancellationToken)) : HelmIgnore.Empty;
+        var ignore = File.Exists(ignorePath)
+            ? HelmIgnore.Parse(await File.ReadAllTextAsync(ignorePath, cancellationToken).ConfigureAwait(false))
+            : HelmIgnore.Empty;
         return Directory.EnumerateFiles(chartDirectory, "*", SearchOption.AllDirectories)
             .Where(path => excludedPath is null || Path.GetFullPath(path) != excludedPath)
             .Select(path => Path.GetRelativePath(chartDirectory, path).Replace('\\', '/'))

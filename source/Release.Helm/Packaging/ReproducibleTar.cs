@@ -15,7 +15,8 @@ internal static class ReproducibleTar
     {
         var wholeSeconds = DateTimeOffset.FromUnixTimeSeconds(modificationTime.ToUnixTimeSeconds());
         using var archive = new MemoryStream();
-        await using (var writer = new TarWriter(archive, TarEntryFormat.Ustar, leaveOpen: true))
+        var writer = new TarWriter(archive, TarEntryFormat.Ustar, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
         {
             foreach (var (name, content) in entries)
             {
@@ -29,7 +30,7 @@ internal static class ReproducibleTar
                     GroupName = "",
                     DataStream = new MemoryStream(content, writable: false),
                 };
-                await writer.WriteEntryAsync(entry, cancellationToken);
+                await writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -11,7 +11,8 @@ namespace Release.Helm.Repository;
 /// <param name="Digest">The archive's sha256 as 64 hex digits (index.yaml stores it without the <c>sha256:</c> prefix).</param>
 /// <param name="Urls">Where the archive can be downloaded, absolute or relative to the index.</param>
 /// <param name="Created">When the version was published; passed in so the output is reproducible.</param>
-public sealed record ChartIndexEntry(string Name, string Version, string? AppVersion, string Digest, IReadOnlyList<string> Urls, DateTimeOffset Created)
+public sealed record ChartIndexEntry(
+    string Name, string Version, string? AppVersion, string Digest, IReadOnlyList<string> Urls, DateTimeOffset Created)
 {
     /// <summary>The chart format of the packaged chart.</summary>
     public string ApiVersion { get; init; } = "v2";

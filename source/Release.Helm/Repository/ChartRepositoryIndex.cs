@@ -25,7 +25,7 @@ public sealed class ChartRepositoryIndex
 
     /// <summary>Loads <paramref name="path"/>, or returns an empty index if the file does not exist yet.</summary>
     public static async Task<ChartRepositoryIndex> LoadAsync(string path, CancellationToken cancellationToken = default)
-        => File.Exists(path) ? Parse(await File.ReadAllTextAsync(path, cancellationToken), path) : Empty(path);
+        => File.Exists(path) ? Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path) : Empty(path);
 
     /// <summary>Parses index text; <paramref name="fileName"/> is named in errors.</summary>
     /// <exception cref="FormatException">The text is not an apiVersion v1 index (file and line named).</exception>

@@ -1,6 +1,7 @@
 namespace Release.Helm.Yaml;
 
-/// <summary>A YAML file could not be parsed (or its shape is wrong); the message names the file and line, and <see cref="Line"/> holds the line.</summary>
+/// <summary>A YAML file could not be parsed (or its shape is wrong); the message names the file and line, and <see cref="Line"/> holds the
+/// line.</summary>
 public sealed class YamlSyntaxException : FormatException
 {
     /// <summary>Creates the exception.</summary>

@@ -39,8 +39,8 @@ public interface IReleaseProcess : IPipeline
     [Parameter("Who triggered the release (default: GITLAB_USER_EMAIL, BUILD_REQUESTEDFOREMAIL, else git config user.email)")]
     string? TriggeredBy => TryGetValue(() => TriggeredBy);
 
-    /// <summary>The clock for votes, records and evidence. Tests override it; production uses the system clock.</summary>
-    TimeProvider Clock => TimeProvider.System;
+    /// <summary>The clock for votes, records and evidence: the run's <see cref="BuildContext.Clock"/> (the system clock unless the host was given another).</summary>
+    TimeProvider Clock => Context.Clock;
 
     /// <summary>The Go/NoGo gates, one per environment that has one. Default: the seed's production gate.</summary>
     IReadOnlyList<GatePolicy> Gates => [GatePolicy.SeedDefault("production")];

@@ -26,7 +26,7 @@ internal static class People
                 throw new ReleaseRefusedException(
                     $"{action}: records are signed (the gate's roster names keys), so pass --signing-key with your private SSH key file; in CI the job's key " +
                     "comes from the secret file variable SIGNING_KEY.");
-            var signer = await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), ct);
+            var signer = await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), build.Processes, ct);
             var owner = RecordTrust.SignerOf(build, signer.PublicKey) ?? throw new ReleaseRefusedException(
                 $"{action}: the key {signer.PublicKey.Fingerprint} (--signing-key) is on no gate's roster, so nothing it signs counts. Ask for its public key " +
                 "to be added to the roster in the build definition (reviewed like code), or use your key that is.");
@@ -56,7 +56,7 @@ internal static class People
                            "'chatops slack-release-bot ssh-ed25519 AAAA...' (reviewed like code), and pass the private key file as --signing-key (a secret).";
         if (string.IsNullOrWhiteSpace(build.SigningKey))
             throw new BuildInputException($"{action}: votes cast in Slack are signed by the ChatOps relay key, and --signing-key is not given. {fix}");
-        var signer = await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), ct);
+        var signer = await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), build.Processes, ct);
         var owner = RecordTrust.SignerOf(build, signer.PublicKey);
         if (owner is not { IsRelay: true })
             throw new BuildInputException(

@@ -80,7 +80,7 @@ internal sealed class RecordsRepository : IAsyncDisposable
         }
         var repository = new RecordsRepository(git, checkout, shown, new RecordsAnchor(paths.RecordsAnchors, location))
         {
-            Signer = build.SigningKey is null ? null : await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), ct),
+            Signer = build.SigningKey is null ? null : await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), build.Processes, ct),
             SigningRequired = RecordTrust.SigningRequired(build),
         };
         await repository.CheckOutBranchAsync(ct);

@@ -14,11 +14,12 @@ namespace Release.Releasing.Records;
 internal sealed class SshKeygenSigner : IMessageSigner
 {
     private readonly string _keyFile;
-    private readonly ProcessRunner _runner = new();
+    private readonly IProcessRunner _runner;
 
-    private SshKeygenSigner(string keyFile, SshPublicKey publicKey)
+    private SshKeygenSigner(string keyFile, SshPublicKey publicKey, IProcessRunner runner)
     {
         _keyFile = keyFile;
+        _runner = runner;
         PublicKey = publicKey;
     }
 
@@ -27,7 +28,7 @@ internal sealed class SshKeygenSigner : IMessageSigner
 
     /// <summary>Opens the key: its public half from <c>KEY.pub</c>, else derived with <c>ssh-keygen -y</c>.</summary>
     /// <exception cref="ReleaseRefusedException">No such file, or not a usable key; the message names --signing-key.</exception>
-    public static async Task<SshKeygenSigner> OpenAsync(string keyFile, CancellationToken ct)
+    public static async Task<SshKeygenSigner> OpenAsync(string keyFile, IProcessRunner runner, CancellationToken ct)
     {
         if (!File.Exists(keyFile))
             throw new BuildInputException($"--signing-key: no key file at '{keyFile}'. Pass your private SSH key file (e.g. ~/.ssh/id_ed25519); in CI, the job key's secret file variable.");
@@ -36,12 +37,12 @@ internal sealed class SshKeygenSigner : IMessageSigner
             line = await File.ReadAllTextAsync(keyFile + ".pub", ct);
         else
         {
-            var result = await new ProcessRunner().RunAsync(new ProcessSpec("ssh-keygen", ["-y", "-P", "", "-f", keyFile]) { AllowNonZeroExit = true }, ct);
+            var result = await runner.RunAsync(new ProcessSpec("ssh-keygen", ["-y", "-P", "", "-f", keyFile]) { AllowNonZeroExit = true }, ct);
             if (result.ExitCode != 0)
                 throw new BuildInputException($"--signing-key: '{keyFile}' is not a private SSH key ssh-keygen can read without a passphrase. Use an unencrypted key file (in CI, a secret file variable).");
             line = result.OutputText;
         }
-        try { return new SshKeygenSigner(keyFile, SshPublicKey.Parse(line, $"--signing-key {keyFile}")); }
+        try { return new SshKeygenSigner(keyFile, SshPublicKey.Parse(line, $"--signing-key {keyFile}"), runner); }
         catch (FormatException e) { throw new ReleaseRefusedException(e.Message, e); }
     }
 

@@ -39,7 +39,7 @@ internal sealed class BuildImageStage(IBuildImage build)
 
         using var output = StageOutput.Begin(paths.BuildDirectory);
         var registry = build.Registry ?? await build.EmbeddedRegistry.GetAddressAsync(ct);
-        var resolver = new BaseImageResolver(new HostBaseImageAssembler(new ProcessRunner(), log), address => Client(address), log);
+        var resolver = new BaseImageResolver(new HostBaseImageAssembler(build.Processes, log), address => Client(address), log);
         var request = new BaseImageRequest(registry, paths.ServicesDirectory / "base-image") { MirrorImage = build.BaseImage };
         // A mirror is checked before compiling, so a wrong --base-image fails in seconds, not after the build.
         if (build.BaseImage is not null) await resolver.EnsurePullableAsync(build.BaseImage, ct);

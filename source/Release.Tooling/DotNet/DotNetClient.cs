@@ -32,13 +32,13 @@ public sealed class DotNetClient
         ["VSTEST_MSBUILD_NOLOGO"] = null,
     }.ToFrozenDictionary();
 
-    private readonly ProcessRunner runner;
+    private readonly IProcessRunner runner;
     private readonly Action<string>? log;
     private readonly IReadOnlyCollection<string> secrets;
     private readonly TimeSpan? timeout;
 
     /// <summary>Creates a client; <paramref name="log"/> receives the command line and every output line.</summary>
-    public DotNetClient(ProcessRunner? runner = null, Action<string>? log = null, IEnumerable<string>? secrets = null, TimeSpan? timeout = null)
+    public DotNetClient(IProcessRunner? runner = null, Action<string>? log = null, IEnumerable<string>? secrets = null, TimeSpan? timeout = null)
     {
         this.runner = runner ?? new ProcessRunner();
         this.log = log;

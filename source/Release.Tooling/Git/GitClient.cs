@@ -9,12 +9,12 @@ namespace Release.Tooling.Git;
 /// </summary>
 public sealed class GitClient
 {
-    private readonly ProcessRunner runner;
+    private readonly IProcessRunner runner;
     private readonly Action<string>? log;
     private readonly IReadOnlyCollection<string> secrets;
 
     /// <summary>Creates a client; <paramref name="log"/> receives command lines and progress, <paramref name="secrets"/> are always masked.</summary>
-    public GitClient(ProcessRunner? runner = null, Action<string>? log = null, IEnumerable<string>? secrets = null)
+    public GitClient(IProcessRunner? runner = null, Action<string>? log = null, IEnumerable<string>? secrets = null)
     {
         this.runner = runner ?? new ProcessRunner();
         this.log = log;

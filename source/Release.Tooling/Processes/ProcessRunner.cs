@@ -10,7 +10,7 @@ namespace Release.Tooling.Processes;
 /// Runs external processes asynchronously: streams masked output lines, enforces timeouts and cancellation by
 /// killing the whole process tree, and turns failures into exceptions that name the (masked) command line.
 /// </summary>
-public sealed class ProcessRunner
+public sealed class ProcessRunner : IProcessRunner
 {
     private const int TailSize = 20;
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

@@ -13,13 +13,13 @@ public sealed partial class AptInstaller
     // Other processes on the machine may hold the dpkg lock; wait for it instead of failing at once.
     private const string LockTimeoutSeconds = "600";
 
-    private readonly ProcessRunner runner;
+    private readonly IProcessRunner runner;
     private readonly Action<string>? log;
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool updated;
 
     /// <summary>Creates an installer that runs apt through <paramref name="runner"/> and reports to <paramref name="log"/>.</summary>
-    public AptInstaller(ProcessRunner? runner = null, Action<string>? log = null)
+    public AptInstaller(IProcessRunner? runner = null, Action<string>? log = null)
     {
         this.runner = runner ?? new ProcessRunner();
         this.log = log;

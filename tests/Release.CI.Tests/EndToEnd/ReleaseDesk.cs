@@ -2,8 +2,8 @@ extern alias RepositoryBuild;
 
 using System.Collections;
 using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using Release.Engine.Hosting;
-using Release.Releasing.Common;
 using Release.Testing.Clocks;
 
 namespace Release.CI.Tests.EndToEnd;
@@ -42,13 +42,13 @@ internal sealed class ReleaseDesk(RepositoryUnderTest repository)
             .Where(e => !e.Item1.StartsWith("CI_", StringComparison.Ordinal) && !e.Item1.StartsWith("GITLAB_", StringComparison.Ordinal))
             .ToDictionary(e => e.Item1, e => e.Item2);
         foreach (var (name, value) in repository.Variables) environment[name] = value;
-        environment[DeskBuild.ClockVariable] = _now.ToString("O", CultureInfo.InvariantCulture);
         var output = new StringWriter();
         var options = new BuildHostOptions
         {
             RootDirectory = repository.Checkout.Path, Environment = environment, Output = TextWriter.Synchronized(output), Interactive = false, WriteSchema = false,
+            Clock = new FakeTimeProvider(_now.ToUniversalTime()),
         };
-        var exitCode = await BuildHost.RunAsync<DeskBuild>(args, null, options, CancellationToken.None);
+        var exitCode = await BuildHost.RunAsync<RepositoryBuild::Release.Build.Build>(args, null, options, CancellationToken.None);
         await TestContext.Out.WriteLineAsync($"===== desk: {string.Join(' ', args)} (clock {_now:O}) -> exit {exitCode}\n{output}");
         return (exitCode, output.ToString());
     }
@@ -87,21 +87,4 @@ internal sealed class ReleaseDesk(RepositoryUnderTest repository)
 
     /// <summary>The instant commits of the release should carry: a day before the voting window its votes are cast in.</summary>
     public static DateTimeOffset CommitTime => ProductionVotingWindow.LastOpeningBefore(DateTimeOffset.UtcNow).AddDays(-1);
-}
-
-/// <summary>
-/// This repository's build with the release process's clock read from the run's environment (<see cref="ClockVariable"/>);
-/// every other member (targets, parameters, environments, gates) is the build's own.
-/// </summary>
-internal sealed class DeskBuild : RepositoryBuild::Release.Build.Build, IReleaseProcess
-{
-    /// <summary>The environment variable holding the run's instant (ISO 8601, round-trip format).</summary>
-    public const string ClockVariable = "RELEASE_DESK_CLOCK";
-
-    TimeProvider IReleaseProcess.Clock => new DeskClock(DateTimeOffset.Parse(Context.Environment[ClockVariable], CultureInfo.InvariantCulture));
-
-    private sealed class DeskClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-    }
 }

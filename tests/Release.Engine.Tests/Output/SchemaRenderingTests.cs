@@ -81,8 +81,8 @@ public class SchemaRenderingTests
     private static void RendersLikeTheOracle(TargetGraph graph)
     {
         var expected = Oracle(graph);
-        Assert.That(SchemaWriter.Render(graph), Is.EqualTo(expected));
-        Assert.That(SchemaWriter.Render(graph, new SchemaWriter.ParameterSection(graph.Parameters)), Is.EqualTo(expected));
+        Assert.That(BuildSchema.Render(graph), Is.EqualTo(expected));
+        Assert.That(BuildSchema.Render(graph, new BuildSchema.ParameterSection(graph.Parameters)), Is.EqualTo(expected));
     }
 
     private static TargetNode Node(string name) => new(name, null, false, [], [], [], [], [], [], [], false, false);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Release.Engine.Parameters;
+using Release.Engine.Startup;
 using Release.Engine.Tests.Support;
 
 namespace Release.Engine.Tests.Parameters;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Release.Process.Approvals;
 
 namespace Release.Process.Tests.Approvals;
@@ -7,7 +8,7 @@ internal static class GateFixture
 {
     public const string ReleaseId = "director-1.4.0";
     public static readonly DateTimeOffset InWindow = new(2026, 11, 20, 16, 15, 0, TimeSpan.FromHours(5.5));
-    public static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    public static FakeTimeProvider Clock => new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
     public static GatePolicy Gate() => GatePolicy.SeedDefault();
 

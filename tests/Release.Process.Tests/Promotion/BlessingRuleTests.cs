@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Release.Process.Approvals;
 using Release.Process.Promotion;
 using static Release.Process.Tests.Promotion.PromotionFixture;
@@ -6,7 +7,7 @@ namespace Release.Process.Tests.Promotion;
 
 public class BlessingRuleTests
 {
-    private readonly BlessingRule _rule = BlessingRule.SeedDefault(new FixedClock(T0));
+    private readonly BlessingRule _rule = BlessingRule.SeedDefault(new FakeTimeProvider(T0));
 
     private static GateDecision Passed() => new("director-1.4.0", "production", [ApprovalRole.Qa], [], []);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Release.Process.Quality;
 
 namespace Release.Process.Tests.Quality;
@@ -34,7 +35,7 @@ public class AdvisoryDataDateTests
         var now = At("2026-11-25T10:00:00Z");
         var metrics = new QualityMetrics(new TestCounts(10, 0), 90, 90, new VulnerabilityCounts(0, 0), new TestCounts(3, 0),
             [new AdvisorySource("OSV folder /mirror", true, AdvisoryDataDate.AsOf([new AdvisoryDates(null, null)]))]);
-        var decision = new ChannelSelector(QualityPolicy.Default(), new FixedClock(now)).Select(metrics, Release.Process.Versioning.ReleaseChannel.Stable);
+        var decision = new ChannelSelector(QualityPolicy.Default(), new FakeTimeProvider(now)).Select(metrics, Release.Process.Versioning.ReleaseChannel.Stable);
         Assert.That(decision.Channel, Is.EqualTo(Release.Process.Versioning.ReleaseChannel.Alpha));
         Assert.That(decision.Failures.Select(f => f.ToString()), Has.Some.EqualTo("Stable: scan data age of 'OSV folder /mirror' is unknown, required <= 1.00:00:00"));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Release.Process.Quality;
 using Release.Process.Versioning;
 
@@ -6,7 +7,7 @@ namespace Release.Process.Tests.Quality;
 public class ChannelSelectorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private readonly ChannelSelector _selector = new(QualityPolicy.Default(), new FixedClock(Now));
+    private readonly ChannelSelector _selector = new(QualityPolicy.Default(), new FakeTimeProvider(Now));
 
     private static QualityMetrics Good() => new(
         new TestCounts(500, 0, 3), 85.5, 70, new VulnerabilityCounts(0, 0, 2, 5), new TestCounts(40, 0),
@@ -83,7 +84,7 @@ public class ChannelSelectorTests
     public void A_channel_without_thresholds_is_never_chosen()
     {
         var policy = new QualityPolicy(new Dictionary<ReleaseChannel, ChannelThresholds> { [ReleaseChannel.Alpha] = new() });
-        var decision = new ChannelSelector(policy, new FixedClock(Now)).Select(Good(), ReleaseChannel.Beta);
+        var decision = new ChannelSelector(policy, new FakeTimeProvider(Now)).Select(Good(), ReleaseChannel.Beta);
         Assert.That(decision.Channel, Is.EqualTo(ReleaseChannel.Alpha));
         Assert.That(decision.Failures.Single().Metric, Is.EqualTo("quality policy"));
     }

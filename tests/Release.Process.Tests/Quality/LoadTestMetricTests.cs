@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Release.Process.Quality;
 using Release.Process.Versioning;
 
@@ -19,12 +20,12 @@ public class LoadTestMetricTests
 
     [Test]
     public void A_passed_load_test_meets_the_channel_that_requires_it() =>
-        Assert.That(new ChannelSelector(Policy, new FixedClock(Now)).Select(Metrics(new("pre-prod", true, 12, 30, 0, 19.8, [])), ReleaseChannel.Stable).MetTarget, Is.True);
+        Assert.That(new ChannelSelector(Policy, new FakeTimeProvider(Now)).Select(Metrics(new("pre-prod", true, 12, 30, 0, 19.8, [])), ReleaseChannel.Stable).MetTarget, Is.True);
 
     [Test]
     public void A_missing_or_failed_load_test_misses_it_naming_the_breach()
     {
-        var selector = new ChannelSelector(Policy, new FixedClock(Now));
+        var selector = new ChannelSelector(Policy, new FakeTimeProvider(Now));
         var missing = selector.Select(Metrics(null), ReleaseChannel.Stable);
         var failed = selector.Select(Metrics(new("pre-prod", false, 41, 80, 0, 19.8, ["p95 latency was 41 ms, the limit is <= 0.5 ms"])), ReleaseChannel.Stable);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -82,12 +83,11 @@ public sealed class ReleaseWorld : IDisposable
         var now = run.At ?? (_now = _now.AddSeconds(20));
         var environment = new Dictionary<string, string>(run.Environment ?? new Dictionary<string, string>())
         {
-            ["TEST_NOW"] = now.ToString("O", CultureInfo.InvariantCulture),
             ["TEST_PRODUCTION_REPOSITORY"] = Production.Path,
         };
         string[] source = args.Contains("--source-repository") ? [] : ["--source-repository", Source.Path];
         string[] records = run.DefaultRecords ? [] : ["--release-records", Records.Path];
-        return BuildRun.RunAsync(Root, environment,
+        return BuildRun.RunAsync(Root, environment, new FakeTimeProvider(now.ToUniversalTime()),
             [.. args, .. run.Signing ?? Roster.SigningArguments(args), .. source, .. records, "--gitops-repository", Environments.Path, "--triggered-by", "release.manager@example.com"],
             run.Stop, run.Output);
     }
@@ -135,7 +135,7 @@ public sealed class ReleaseWorld : IDisposable
             new(ComponentEcosystem.NuGet, "Newtonsoft.Json", "13.0.3"),
             new(ComponentEcosystem.Debian, "base-files", "12.4+deb12u5", Architecture: "amd64"),
         ];
-        var clock = new FixedClock(_now);
+        var clock = new FakeTimeProvider(_now.ToUniversalTime());
         IAdvisorySource[] sources = [new OsvAdvisoryFolderSource(mirror)];
         var outcome = await new VulnerabilityScanner(clock).ScanAsync(components, sources, new ScanPolicy(), ct);
         var sbom = SoftwareBillOfMaterials.Create("director", "0.0.0", SbomSubjectKind.Container, components);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
@@ -22,8 +23,8 @@ namespace Release.Releasing.Tests.Support;
 /// mirror in <c>.nuke/advisories</c> (as this repository's own root does) whose newest advisory changed an hour before
 /// the release clock; a bare release-records repository; a bare GitOps environment repository for staging, pre-prod and
 /// production (the build declares all three with the GitOps deployer and no repository of their own, so
-/// <c>--gitops-repository</c> names it); and a real registry. Builds run in-process as <see cref="SampleReleaseBuild"/>
-/// with this process's environment (PATH, HOME, the SDK) minus CI variables, and the release clock: a weekday at
+/// <c>--gitops-repository</c> names it); and a real registry. Builds run in-process (this repository's build)
+/// with this process's environment (PATH, HOME, the SDK) minus CI variables, and the release clock given to the host (a FakeTimeProvider): a weekday at
 /// 16:01 IST, inside the seed voting window, 20 seconds later at each run.
 /// </summary>
 public sealed class SampleReleaseWorld : IDisposable
@@ -124,7 +125,6 @@ public sealed class SampleReleaseWorld : IDisposable
             .Where(e => !e.Item1.StartsWith("CI_", StringComparison.Ordinal) && !e.Item1.StartsWith("GITLAB_", StringComparison.Ordinal)
                         && !e.Item1.StartsWith("BUILD_", StringComparison.Ordinal) && !e.Item1.StartsWith("SYSTEM_", StringComparison.Ordinal))
             .ToDictionary(e => e.Item1, e => e.Item2);
-        environment[SampleReleaseBuild.ClockVariable] = _now.ToString("O", CultureInfo.InvariantCulture);
         string[] world =
         [
             "--source-repository", Source.FileUrl, "--registry", Registry.Address,
@@ -135,9 +135,10 @@ public sealed class SampleReleaseWorld : IDisposable
         var options = new BuildHostOptions
         {
             RootDirectory = Root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, Observer = run, WriteSchema = false,
+            Clock = new FakeTimeProvider(_now.ToUniversalTime()),
         };
         var watch = Stopwatch.StartNew();
-        run.ExitCode = await BuildHost.RunAsync<SampleReleaseBuild>([.. args, .. Roster.SigningArguments(args), .. world], null, options, CancellationToken.None);
+        run.ExitCode = await BuildHost.RunAsync<global::Release.Build.Build>([.. args, .. Roster.SigningArguments(args), .. world], null, options, CancellationToken.None);
         run.Output = writer.ToString();
         await TestContext.Progress.WriteLineAsync($"--- {string.Join(' ', args)} -> exit {run.ExitCode} ({watch.Elapsed.TotalSeconds:0.0} s)");
         // Every run's output in the test's log: a failure later in the flow is often explained by an earlier run.
@@ -177,7 +178,7 @@ public sealed class SampleReleaseWorld : IDisposable
     }
 }
 
-/// <summary>One in-process run of <see cref="SampleReleaseBuild"/>: exit code, output and each target's final status.</summary>
+/// <summary>One in-process run of the repository's build: exit code, output and each target's final status.</summary>
 public sealed class SampleRun(IReadOnlyList<string> args) : IBuildObserver
 {
     private readonly Dictionary<string, TargetStatus> _statuses = [];

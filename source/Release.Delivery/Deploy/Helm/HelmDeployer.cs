@@ -40,7 +40,7 @@ internal sealed class HelmDeployer(IDeploy build) : IDeployer
     public async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
     {
         var settings = SettingsFor(request, TimeSpan.FromSeconds(build.HealthTimeout ?? 300));
-        var helm = new HelmCli(new ProcessRunner(), new ToolLocator(), build.Log.Information);
+        var helm = new HelmCli(build.Processes, new ToolLocator(), build.Log.Information);
         try
         {
             await helm.UpgradeInstallAsync(settings, ct);

@@ -20,11 +20,11 @@ internal sealed class LocalDeployer(IDeploy build) : IDeployer
     {
         var key = $"{request.Module}-{request.Environment.Name}";
         var deployments = build.Context.GetOrAddService(() =>
-            new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Log.Information));
+            new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Processes, build.Log.Information));
         var previous = await deployments.CurrentAsync(key, ct);
         // The registry credentials the build pushed with, offered only to the registry the image is pulled from.
         var credentials = RegistryLogin.From(build.RegistryUsername, build.RegistryPassword);
-        var launcher = await LocalLaunchers.SelectAsync(build.LocalRuntime, request, credentials, build.Log, build.Context.Environment, ct);
+        var launcher = await LocalLaunchers.SelectAsync(build.LocalRuntime, request, credentials, build.Log, build.Context.Environment, build.Processes, ct);
         var url = $"http://127.0.0.1:{FreePort()}";
         var name = $"{key}-{Guid.NewGuid().ToString("N")[..8]}";
         var kept = previous is null ? "There was no previous instance."

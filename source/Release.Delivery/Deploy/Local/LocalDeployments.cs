@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Release.Engine;
 using Release.Foundation.IO;
+using Release.Tooling.Processes;
 
 namespace Release.Delivery.Deploy.Local;
 
@@ -10,7 +11,7 @@ namespace Release.Delivery.Deploy.Local;
 /// in a state file so later runs can replace it. When the run ends the instances are stopped, unless
 /// <c>--keep-running</c> was given: then they stay up and the state file lets the next run or <c>Undeploy</c> stop them.
 /// </summary>
-internal sealed class LocalDeployments(bool keepRunning, AbsolutePath stateDirectory, Action<string> log) : IAsyncDisposable
+internal sealed class LocalDeployments(bool keepRunning, AbsolutePath stateDirectory, IProcessRunner processes, Action<string> log) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, LocalInstance> _current = new();
 
@@ -20,7 +21,7 @@ internal sealed class LocalDeployments(bool keepRunning, AbsolutePath stateDirec
         if (_current.TryGetValue(key, out var instance)) return instance;
         var remembered = await ReadStateAsync(stateDirectory, key, ct);
         if (remembered is null) return null;
-        var candidate = new RememberedInstance(remembered, log);
+        var candidate = new RememberedInstance(remembered, processes, log);
         return await candidate.IsRunningAsync(ct) ? candidate : null;
     }
 
@@ -55,12 +56,12 @@ internal sealed class LocalDeployments(bool keepRunning, AbsolutePath stateDirec
     }
 
     /// <summary>Stops an instance an earlier run left running; false when there was none.</summary>
-    public static async Task<bool> StopRememberedAsync(AbsolutePath stateDirectory, string key, Action<string> log, CancellationToken ct)
+    public static async Task<bool> StopRememberedAsync(AbsolutePath stateDirectory, string key, IProcessRunner processes, Action<string> log, CancellationToken ct)
     {
         var state = await ReadStateAsync(stateDirectory, key, ct);
         if (state is null) return false;
         log($"Stopping {state.Kind} {state.Id} at {state.Url}");
-        await new RememberedInstance(state, log).StopAsync(ct);
+        await new RememberedInstance(state, processes, log).StopAsync(ct);
         File.Delete(StatePath(stateDirectory, key));
         return true;
     }

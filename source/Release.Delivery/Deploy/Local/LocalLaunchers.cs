@@ -17,13 +17,13 @@ internal interface ILocalLauncher
 internal static class LocalLaunchers
 {
     public static async Task<ILocalLauncher> SelectAsync(string choice, DeploymentRequest request, RegistryCredentials? credentials, IBuildLog log,
-        IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+        IReadOnlyDictionary<string, string> environment, IProcessRunner processes, CancellationToken ct)
     {
         var dockerHost = environment.GetValueOrDefault("DOCKER_HOST");
         switch (choice.Trim().ToLowerInvariant())
         {
-            case "podman": return new ContainerLauncher(await PodmanAsync(log, ct), credentials);
-            case "docker": return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(new ProcessRunner(), log.Information, dockerHost, ct), credentials);
+            case "podman": return new ContainerLauncher(await PodmanAsync(processes, log, ct), credentials);
+            case "docker": return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(processes, log.Information, dockerHost, ct), credentials);
             case "process": return new ProcessLauncher(log);
             case "auto": break;
             default:
@@ -32,12 +32,12 @@ internal static class LocalLaunchers
 
         if (request.Image is null) return new ProcessLauncher(log);
         var locator = new ToolLocator();
-        if (await locator.TryFindAsync(KnownTools.Podman, ct) is not null) return new ContainerLauncher(await PodmanAsync(log, ct), credentials);
+        if (await locator.TryFindAsync(KnownTools.Podman, ct) is not null) return new ContainerLauncher(await PodmanAsync(processes, log, ct), credentials);
         if (!string.IsNullOrEmpty(dockerHost) && await locator.TryFindAsync(KnownTools.Docker, ct) is not null)
-            return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(new ProcessRunner(), log.Information, dockerHost, ct), credentials);
+            return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(processes, log.Information, dockerHost, ct), credentials);
         try
         {
-            return new ContainerLauncher(await PodmanAsync(log, ct), credentials);
+            return new ContainerLauncher(await PodmanAsync(processes, log, ct), credentials);
         }
         catch (Exception e) when (e is InvalidOperationException or ToolNotFoundException && request.PublishDirectory is not null)
         {
@@ -47,11 +47,11 @@ internal static class LocalLaunchers
     }
 
     // podman is the embedded default: installed with apt when missing (with runc, the runtime its configuration names).
-    private static async Task<ContainerRunner> PodmanAsync(IBuildLog log, CancellationToken ct)
+    private static async Task<ContainerRunner> PodmanAsync(IProcessRunner processes, IBuildLog log, CancellationToken ct)
     {
         if (await new ToolLocator().TryFindAsync(KnownTools.Podman, ct) is null)
-            await new AptInstaller(log: log.Information).EnsureInstalledAsync(["podman", "runc"], ct);
-        return await ContainerRunner.CreatePodmanAsync(new ProcessRunner(), log.Information, cancellationToken: ct);
+            await new AptInstaller(processes, log.Information).EnsureInstalledAsync(["podman", "runc"], ct);
+        return await ContainerRunner.CreatePodmanAsync(processes, log.Information, cancellationToken: ct);
     }
 }
 

@@ -5,7 +5,7 @@ using Release.Tooling.Processes;
 namespace Release.Delivery.Deploy.Local;
 
 /// <summary>An instance an earlier run left running (<c>--keep-running</c>), known only by its state file: it can be stopped.</summary>
-internal sealed class RememberedInstance(LocalInstanceState state, Action<string> log)
+internal sealed class RememberedInstance(LocalInstanceState state, IProcessRunner processes, Action<string> log)
     : LocalInstance(state.Url, $"{state.Kind} {state.Id} (left running by an earlier run)")
 {
     public override async Task<bool> IsRunningAsync(CancellationToken ct)
@@ -43,8 +43,8 @@ internal sealed class RememberedInstance(LocalInstanceState state, Action<string
     public override LocalInstanceState ToState() => state;
 
     private async Task<ContainerRunner> RunnerAsync(CancellationToken ct) => state.Kind == "docker"
-        ? await ContainerRunner.CreateDockerAsync(new ProcessRunner(), log, cancellationToken: ct)
-        : await ContainerRunner.CreatePodmanAsync(new ProcessRunner(), log, cancellationToken: ct);
+        ? await ContainerRunner.CreateDockerAsync(processes, log, cancellationToken: ct)
+        : await ContainerRunner.CreatePodmanAsync(processes, log, cancellationToken: ct);
 
     // Process ids are reused: only a process still running the recorded program is ours to stop.
     private System.Diagnostics.Process? FindProcess()

@@ -24,7 +24,9 @@ public sealed class PatternAttribute(string pattern, string description) : Param
         // Built only when a value is given, so declaring a pattern costs a start-up (and --help) nothing.
         try
         {
-            return Regex.IsMatch(value.ToString() ?? "", Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) ? null : "does not have that form";
+            return Regex.IsMatch(value.ToString() ?? "", Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+                ? null
+                : "does not have that form";
         }
         catch (ArgumentException e)
         {

@@ -24,7 +24,8 @@ public sealed class RangeAttribute(double minimum, double maximum = double.Posit
         {
             int or long or short or byte or double or float or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
             TimeSpan span => span.TotalSeconds,
-            _ => throw new BuildDefinitionException($"[Range] applies to numbers, not to a parameter of type {value.GetType().Name}. Remove it or use another constraint."),
+            _ => throw new BuildDefinitionException(
+                $"[Range] applies to numbers, not to a parameter of type {value.GetType().Name}. Remove it or use another constraint."),
         };
         return number < Minimum ? $"is less than {Text(Minimum)}" : number > Maximum ? $"is greater than {Text(Maximum)}" : null;
     }

@@ -1,4 +1,4 @@
-namespace Release.Engine.Parameters;
+namespace Release.Engine.Startup;
 
 /// <summary>
 /// Reads the plain shape of a parameters file without System.Text.Json, whose first use costs a start-up of every

@@ -1,7 +1,8 @@
 using System.Runtime.ExceptionServices;
+using Release.Engine.Output;
 using Release.Engine.Parameters;
 
-namespace Release.Engine.Planning;
+namespace Release.Engine.Startup;
 
 /// <summary>
 /// What reflection finds on a build's type alone, before there is an instance: its parameters, then their part of the
@@ -18,7 +19,7 @@ internal sealed class BuildTypeModel
     private TextWriter? _console;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _parametersFound = new();
-    private Output.SchemaWriter.ParameterSection? _schemaParameters;
+    private BuildSchema.ParameterSection? _schemaParameters;
     private IReadOnlyList<ParameterDescriptor>? _parameters;
     private ExceptionDispatchInfo? _parametersFailure;
 
@@ -58,7 +59,7 @@ internal sealed class BuildTypeModel
     }
 
     /// <summary>The parameters' part of the schema, or null when it could not be rendered ahead (the writer then renders it).</summary>
-    public Output.SchemaWriter.ParameterSection? SchemaParameters
+    public BuildSchema.ParameterSection? SchemaParameters
     {
         get
         {
@@ -73,7 +74,7 @@ internal sealed class BuildTypeModel
         catch (Exception e) { _parametersFailure = ExceptionDispatchInfo.Capture(e); }
         _parametersFound.Set();
         if (_parameters is not null)
-            try { _schemaParameters = new Output.SchemaWriter.ParameterSection(_parameters); }
+            try { _schemaParameters = new BuildSchema.ParameterSection(_parameters); }
             catch (Exception) { /* rendered again, and reported, by the schema writer */ }
         if (_openConsole)
             try { _console = Console.Out; }

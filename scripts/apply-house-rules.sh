@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Brings library assemblies in line with the house rules of .editorconfig and then holds them there: the build treats
+# the rules' diagnostics as errors for every assembly under source/ that Directory.Build.props's HouseRulesPending no
+# longer lists.
+#
+#   scripts/apply-house-rules.sh                      every assembly still in HouseRulesPending
+#   scripts/apply-house-rules.sh Release.Oci ...      just those
+#
+# For each assembly, in this order (each step's fixes feed the next):
+#   1. IDE1006: scripts/house-rules/underscore_fields.py renames `this.field` fields to `_field` (dotnet format cannot:
+#      its naming fix does not support fixing all at once), then the uses without `this.` the compiler finds.
+#   2. IDE0003 (dotnet format style): what `this.` is left on field accesses removed.
+#   3. CA2007 (dotnet format analyzers): ConfigureAwait(false) added to every await.
+#   4. scripts/house-rules/await_using.py: repairs what CA2007's fix does to `await using` (see that file).
+#   5. RCS0056 (dotnet format analyzers, Roslynator): code over 150 characters wrapped where Roslynator can (argument
+#      and parameter lists, binary expressions, member chains).
+#   6. scripts/house-rules/wrap_long_lines.py: what Roslynator leaves (comments, long string literals) wrapped too.
+# Then the assembly is built; what no step could wrap is listed (by the wrapper, and as RCS0056 build errors) for a
+# person to wrap.
+#
+# Run it on a merged tree with no other changes pending, then review `git diff` and run the tests.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+props=Directory.Build.props
+
+pending() { sed -n 's:.*<HouseRulesPending>\(.*\)</HouseRulesPending>.*:\1:p' "$props" | tr ';' ' '; }
+
+if [ $# -gt 0 ]; then assemblies=("$@"); else read -r -a assemblies <<< "$(pending)"; fi
+if [ ${#assemblies[@]} -eq 0 ]; then echo "Every assembly under source/ already holds the house rules."; exit 0; fi
+
+started=$(date +%s)
+for assembly in "${assemblies[@]}"; do
+  project="source/$assembly/$assembly.csproj"
+  [ -f "$project" ] || { echo "error: no project $project (assembly names are the folders under source/)" >&2; exit 2; }
+  # Out of the pending list first: dotnet format leaves alone the diagnostics a project suppresses (NoWarn).
+  python3 - "$props" "$assembly" <<'PY'
+import re, sys
+path, assembly = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+def drop(match):
+    names = [n for n in match.group(1).split(";") if n and n != assembly]
+    return "<HouseRulesPending>" + ";".join(names) + "</HouseRulesPending>"
+open(path, "w", encoding="utf-8").write(re.sub(r"<HouseRulesPending>(.*?)</HouseRulesPending>", drop, text))
+PY
+  echo "== $assembly"
+  dotnet restore "$project" -v q --nologo > /dev/null
+  python3 scripts/house-rules/underscore_fields.py "source/$assembly"
+  python3 scripts/house-rules/underscore_fields.py --uses "$project"
+  dotnet format style "$project" --no-restore --diagnostics IDE0003 --severity warn
+  dotnet format analyzers "$project" --no-restore --diagnostics CA2007 --severity warn
+  python3 scripts/house-rules/await_using.py "source/$assembly"
+  dotnet format analyzers "$project" --no-restore --diagnostics RCS0056 --severity warn
+  python3 scripts/house-rules/wrap_long_lines.py 150 "source/$assembly"
+done
+
+echo "== building what changed"
+status=0
+for assembly in "${assemblies[@]}"; do
+  if ! output=$(dotnet build "source/$assembly/$assembly.csproj" -v q --nologo 2>&1); then
+    status=1
+    echo "$output" | grep -E ': error ' | sed "s|$root/||; s| \[.*||" | sort -u
+  fi
+done
+echo "house rules applied to ${assemblies[*]} in $(( $(date +%s) - started )) s"
+if [ $status -ne 0 ]; then
+  echo "Wrap the lines listed above by hand (or fix what else is listed), then build again." >&2
+fi
+exit $status

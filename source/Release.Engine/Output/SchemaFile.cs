@@ -1,0 +1,34 @@
+using System.Text;
+using Release.Foundation.IO;
+
+namespace Release.Engine.Output;
+
+/// <summary>
+/// <c>.nuke/build.schema.json</c> on disk: written when the root has a <c>.nuke</c> folder, and only when its content
+/// changes (editors watch it; an unchanged file keeps its timestamp).
+/// </summary>
+internal static class SchemaFile
+{
+    /// <summary>Writes the schema <paramref name="render"/> gives, rendered only when there is a <c>.nuke</c> folder to hold it.</summary>
+    public static async Task WriteAsync(AbsolutePath root, Func<string> render, CancellationToken cancellationToken)
+    {
+        var directory = root / ".nuke";
+        if (!directory.DirectoryExists()) return;
+        var text = Encoding.UTF8.GetBytes(render());
+        var path = directory / "build.schema.json";
+        if (Holds(path, text)) return;
+        await AtomicFile.WriteBytesAsync(path, text, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether the file already holds <paramref name="text"/>. Read synchronously: the file is small and local, and on
+    /// Linux an asynchronous read starts the thread pool, which costs --help more than the rest of the schema does.
+    /// </summary>
+    private static bool Holds(AbsolutePath path, byte[] text)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length != text.Length) return false;
+        try { return File.ReadAllBytes(path).AsSpan().SequenceEqual(text); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; } // the write says what is wrong
+    }
+}
