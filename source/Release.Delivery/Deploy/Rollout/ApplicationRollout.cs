@@ -62,9 +62,10 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
             run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.NotStarted, $"not started: the rollout stopped at {failure.Module}",
                 wanted[module].Version, before.GetValueOrDefault(module)?.Release.Version, before.GetValueOrDefault(module)?.Url, null, null));
         var putBack = await RestoreAsync(run, ct);
-        var message = $"Rollout to '{environment.Name}' stopped: {failure.Module}: {failure.Reason}" +
-            (putBack.Count == 0 ? " No module had been replaced in this run, so nothing was put back."
-                : $" Put back to what ran before: {string.Join(", ", putBack)}.");
+        // The module and what was put back first; the reason after, since a deployer's may end with many output lines.
+        var message = $"Rollout to '{environment.Name}' stopped at {failure.Module}; " +
+            (putBack.Count == 0 ? "no module had been replaced in this run, so nothing was put back."
+                : $"put back to what ran before: {string.Join(", ", putBack)}.") + $"\n{failure.Module}: {failure.Reason}";
         var report = new RolloutReport(environment.Name, false, $"{failure.Module}: {failure.Reason}", run.Steps);
         await records.WriteReportAsync(report, CancellationToken.None);
         log.Error(message);
@@ -114,7 +115,8 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var reason = FirstLine(e.Message);
+            // The whole message: a local deployer's ends with the instance's last output, which often says why.
+            var reason = e.Message.Trim();
             run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.Failed, reason, release.Version, previous?.Release.Version, previous?.Url, started, DateTimeOffset.UtcNow));
             return new Failure(module, reason, e);
         }
