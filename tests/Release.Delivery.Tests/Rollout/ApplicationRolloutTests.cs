@@ -77,15 +77,15 @@ public class ApplicationRolloutTests
         _work.Dispose();
     }
 
-    private ApplicationRollout Rollout(bool followGraph = true, int healthSeconds = 30) => new(Graph,
+    private ApplicationRollout Rollout(bool followGraph = true, int healthSeconds = 30, int dependencySeconds = 30) => new(Graph,
         new LocalDeployer(new LocalDeployerSettings(_deployments, "process", null, new ProgressLog(), new Dictionary<string, string>(),
             TimeSpan.FromSeconds(healthSeconds), KeepRunning: false)),
-        _records, new RolloutOptions(TimeSpan.FromSeconds(30), AddressesMove: true) { FollowGraph = followGraph }, new ProgressLog());
+        _records, new RolloutOptions(TimeSpan.FromSeconds(dependencySeconds), AddressesMove: true) { FollowGraph = followGraph }, new ProgressLog());
 
-    private ModuleRelease Release(string module, string version) =>
+    private ModuleRelease ReleaseOf(string module, string version) =>
         new(module, version, "abc1234", null, _published.Combine(version == "1.0.0" ? "v1" : "v2", module), null, "/health");
 
-    private List<ModuleRelease> Releases(string version) => [.. Graph.Order.Select(m => Release(m, version))];
+    private List<ModuleRelease> Releases(string version) => [.. Graph.Order.Select(m => ReleaseOf(m, version))];
 
     private static async Task<(HttpStatusCode Status, string Body)> HealthAsync(string url)
     {
@@ -126,7 +126,7 @@ public class ApplicationRolloutTests
     [Test, CancelAfter(300_000)]
     public async Task Deployed_before_what_it_calls_without_the_graphs_waits_the_gateway_fails_and_the_rollout_stops_there(CancellationToken ct)
     {
-        var releases = new List<ModuleRelease> { Release("gateway", "1.0.0"), Release("ledger", "1.0.0"), Release("director", "1.0.0") };
+        var releases = new List<ModuleRelease> { ReleaseOf("gateway", "1.0.0"), ReleaseOf("ledger", "1.0.0"), ReleaseOf("director", "1.0.0") };
 
         var failure = Assert.ThrowsAsync<RolloutFailedException>(() => Rollout(followGraph: false, healthSeconds: 10).RunAsync(Local, releases, "tester", ct))!;
 
@@ -148,7 +148,7 @@ public class ApplicationRolloutTests
         // Release 2 of the gateway is configured with a wrong ledger address: healthy director and ledger, unhealthy gateway.
         var wrongLedger = $"http://127.0.0.1:{FreePort.Next()}/";
         var second = Releases("2.0.0");
-        second[second.FindIndex(r => r.Module == "gateway")] = Release("gateway", "2.0.0") with
+        second[second.FindIndex(r => r.Module == "gateway")] = ReleaseOf("gateway", "2.0.0") with
         {
             Settings = new Dictionary<string, string> { ["LEDGER_URL"] = wrongLedger },
         };
@@ -180,6 +180,26 @@ public class ApplicationRolloutTests
         // Release 2's instances are gone.
         foreach (var replaced in report.Steps.Where(s => s.Outcome == ModuleRolloutOutcome.Deployed))
             Assert.ThrowsAsync<HttpRequestException>(() => HealthAsync(replaced.Url!), replaced.Module);
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task A_module_whose_running_dependency_does_not_answer_is_not_started(CancellationToken ct)
+    {
+        // The records say the ledger runs release 1 at an address where nothing answers any more (it crashed).
+        var deadLedger = $"http://127.0.0.1:{FreePort.Next()}";
+        await _records.WriteCurrentAsync("local", new ModuleDeployment(ReleaseOf("ledger", "1.0.0"), deadLedger, DateTimeOffset.UtcNow), ct);
+
+        var failure = Assert.ThrowsAsync<RolloutFailedException>(() => Rollout(dependencySeconds: 2).RunAsync(Local, Releases("1.0.0"), "tester", ct))!;
+
+        Assert.That(failure.Message, Does.StartWith("Rollout to 'local' stopped at gateway; left at the new release (nothing ran before): director 1.0.0.\n"));
+        Assert.That(failure.Message, Does.Contain("gateway: not started: its dependency ledger is not healthy (ledger: /health did not answer (").And.Contain(") for 2 s)"));
+        Assert.That(failure.Report.Steps.Select(s => (s.Module, s.Outcome)), Is.EqualTo(new[]
+        {
+            ("ledger", ModuleRolloutOutcome.Unchanged), ("director", ModuleRolloutOutcome.Deployed),
+            ("gateway", ModuleRolloutOutcome.Failed), ("director", ModuleRolloutOutcome.NothingToRestore),
+        }));
+        Assert.That(failure.Report.Of("gateway")[0].StartedAt, Is.Null, "no gateway instance was started");
+        Assert.That(await _deployments.CurrentAsync("gateway-local", ct), Is.Null);
     }
 
     private sealed class ProgressLog : IBuildLog

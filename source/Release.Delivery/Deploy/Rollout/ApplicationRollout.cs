@@ -63,9 +63,14 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
                 wanted[module].Version, before.GetValueOrDefault(module)?.Release.Version, before.GetValueOrDefault(module)?.Url, null, null));
         var putBack = await RestoreAsync(run, ct);
         // The module and what was put back first; the reason after, since a deployer's may end with many output lines.
+        var kept = run.Steps.Where(s => s.Outcome == ModuleRolloutOutcome.NothingToRestore).Select(s => $"{s.Module} {s.Version}").ToList();
         var message = $"Rollout to '{environment.Name}' stopped at {failure.Module}; " +
-            (putBack.Count == 0 ? "no module had been replaced in this run, so nothing was put back."
-                : $"put back to what ran before: {string.Join(", ", putBack)}.") + $"\n{failure.Module}: {failure.Reason}";
+            (putBack.Count + kept.Count == 0 ? "no module had been replaced in this run, so nothing was put back."
+                : string.Join("; ", new[]
+                {
+                    putBack.Count == 0 ? null : $"put back to what ran before: {string.Join(", ", putBack)}",
+                    kept.Count == 0 ? null : $"left at the new release (nothing ran before): {string.Join(", ", kept)}",
+                }.OfType<string>()) + ".") + $"\n{failure.Module}: {failure.Reason}";
         var report = new RolloutReport(environment.Name, false, $"{failure.Module}: {failure.Reason}", run.Steps);
         await records.WriteReportAsync(report, CancellationToken.None);
         log.Error(message);
