@@ -35,6 +35,8 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
             throw new BuildInputException($"Rollout to '{environment.Name}': {e.Message}");
         }
 
+        // The graph's spelling of each name from here on (names compare ignoring case).
+        wanted = graph.Order.ToDictionary(m => m, m => wanted[m] with { Module = m }, StringComparer.OrdinalIgnoreCase);
         var run = new Run(environment, deployedBy, before, plan);
         foreach (var module in plan.Unchanged)
             run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.Unchanged, "unchanged", before[module].Release.Version, before[module].Release.Version, before[module].Url, null, null));
@@ -42,7 +44,7 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
             : string.Join("; ", plan.Changed.Select(m => $"{m} {wanted[m].Version} ({plan.ReasonFor(m)})"))));
 
         var waves = options.FollowGraph ? plan.Waves
-            : releases.Select(r => r.Module).Where(plan.Changed.Contains).Select(m => (IReadOnlyList<string>)[m]).ToList();
+            : releases.Select(r => graph.Order.First(m => string.Equals(m, r.Module, StringComparison.OrdinalIgnoreCase))).Where(plan.Changed.Contains).Select(m => (IReadOnlyList<string>)[m]).ToList();
         Failure? failure = null;
         foreach (var wave in waves)
         {
