@@ -202,6 +202,23 @@ public class ApplicationRolloutTests
         Assert.That(await _deployments.CurrentAsync("gateway-local", ct), Is.Null);
     }
 
+    [Test, CancelAfter(300_000)]
+    public async Task Cancelled_while_a_module_waits_for_its_dependencies_the_rollout_ends_at_once(CancellationToken ct)
+    {
+        var deadLedger = $"http://127.0.0.1:{FreePort.Next()}";
+        await _records.WriteCurrentAsync("local", new ModuleDeployment(ReleaseOf("ledger", "1.0.0"), deadLedger, DateTimeOffset.UtcNow), ct);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var rollout = Rollout(dependencySeconds: 120).RunAsync(Local, Releases("1.0.0"), "tester", cancel.Token);
+        // The director deploys (wave 1); the gateway then waits for the ledger that does not answer, for up to 120 s.
+        while (await _deployments.CurrentAsync("director-local", ct) is null) await Task.Delay(100, ct);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await cancel.CancelAsync();
+
+        Assert.That(async () => await rollout, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "cancelled, not waited out");
+        Assert.That(await _deployments.CurrentAsync("gateway-local", ct), Is.Null, "the gateway was never started");
+    }
+
     private sealed class ProgressLog : IBuildLog
     {
         public void Information(string message) => TestContext.Progress.WriteLine(message);
