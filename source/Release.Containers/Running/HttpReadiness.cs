@@ -27,7 +27,7 @@ public static class HttpReadiness
                     using var response = await client.GetAsync(url, deadline.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                         return;
-                    last = $"HTTP {(int)response.StatusCode}";
+                    last = $"HTTP {(int)response.StatusCode}{await ExcerptAsync(response, deadline.Token).ConfigureAwait(false)}";
                 }
                 catch (HttpRequestException e)
                 {
@@ -46,5 +46,13 @@ public static class HttpReadiness
         {
             throw new TimeoutException($"{url} did not answer 2xx within {timeout.TotalSeconds:0} s (last: {last}).");
         }
+    }
+
+    // The start of an unhealthy answer's body says why (e.g. which dependency is unreachable); one line, quoted.
+    private static async Task<string> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).ReplaceLineEndings(" ").Trim();
+        if (body.Length == 0) return "";
+        return $" \"{(body.Length > 300 ? body[..300] + "..." : body)}\"";
     }
 }

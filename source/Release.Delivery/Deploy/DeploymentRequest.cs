@@ -20,7 +20,14 @@ namespace Release.Delivery.Deploy;
 /// <param name="HealthPath">The health endpoint, e.g. <c>/health</c>.</param>
 public sealed record DeploymentRequest(
     EnvironmentDefinition Environment, string Module, string Version, string Commit, string DeployedBy,
-    OciReference? Image, string? PublishDirectory, ChartLocation? Chart, string HealthPath);
+    OciReference? Image, string? PublishDirectory, ChartLocation? Chart, string HealthPath)
+{
+    /// <summary>
+    /// Environment variables the module runs with (local deployments), e.g. where its dependencies answer
+    /// (<c>LEDGER_URL</c>), set by an application rollout; empty for a lone module.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>What a deployer reports back.</summary>
 /// <param name="Url">Where the deployed module is reached (or the environment's URL).</param>

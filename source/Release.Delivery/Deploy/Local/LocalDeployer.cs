@@ -14,17 +14,25 @@ namespace Release.Delivery.Deploy.Local;
 /// the health endpoint, and only then replaces (stops) the previous one. If it never becomes healthy it is removed and
 /// the previous instance keeps serving, so a failed deploy costs no downtime.
 /// </summary>
-internal sealed class LocalDeployer(IDeploy build) : IDeployer
+internal sealed class LocalDeployer(LocalDeployerSettings settings) : IDeployer
 {
+    /// <summary>The deployer of a build's Deploy stage: its parameters, its run's deployments.</summary>
+    public LocalDeployer(IDeploy build) : this(new LocalDeployerSettings(
+        build.Context.GetOrAddService(() => new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Processes, build.Log.Information)),
+        build.LocalRuntime,
+        // The registry credentials the build pushed with, offered only to the registry the image is pulled from.
+        RegistryLogin.From(build.RegistryUsername, build.RegistryPassword),
+        build.Log, build.Context.Environment, TimeSpan.FromSeconds(build.HealthTimeout ?? 120), build.KeepRunning, build.Processes))
+    {
+    }
+
     public async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
     {
         var key = $"{request.Module}-{request.Environment.Name}";
-        var deployments = build.Context.GetOrAddService(() =>
-            new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Processes, build.Log.Information));
+        var deployments = settings.Deployments;
         var previous = await deployments.CurrentAsync(key, ct);
-        // The registry credentials the build pushed with, offered only to the registry the image is pulled from.
-        var credentials = RegistryLogin.From(build.RegistryUsername, build.RegistryPassword);
-        var launcher = await LocalLaunchers.SelectAsync(build.LocalRuntime, request, credentials, build.Log, build.Context.Environment, build.Processes, ct);
+        var credentials = settings.Credentials;
+        var launcher = await LocalLaunchers.SelectAsync(settings.Runtime, request, credentials, settings.Log, settings.Environment, settings.Processes, ct);
         var url = $"http://127.0.0.1:{FreePort()}";
         var name = $"{key}-{Guid.NewGuid().ToString("N")[..8]}";
         var kept = previous is null ? "There was no previous instance."
@@ -46,12 +54,12 @@ internal sealed class LocalDeployer(IDeploy build) : IDeployer
             throw new InvalidOperationException($"Deploy: could not start {request.Module} {request.Version} locally: {e.Message} {kept}", e);
         }
 
-        build.Log.Information($"Started {instance.Description} at {url}; waiting for {request.HealthPath}");
-        await AwaitHealthyAsync(instance, () => HttpReadiness.WaitAsync(new Uri(url + request.HealthPath), TimeSpan.FromSeconds(build.HealthTimeout ?? 120),
+        settings.Log.Information($"Started {instance.Description} at {url}; waiting for {request.HealthPath}");
+        await AwaitHealthyAsync(instance, () => HttpReadiness.WaitAsync(new Uri(url + request.HealthPath), settings.HealthTimeout,
             instance.IsRunningAsync, ct), $"{request.Module} {request.Version}", kept);
 
         await deployments.ReplaceAsync(key, instance, previous, ct);
-        build.Log.Information($"{request.Module} {request.Version} answers at {url}" + (build.KeepRunning ? " and keeps running after the build (--keep-running)" : " until the build ends"));
+        settings.Log.Information($"{request.Module} {request.Version} answers at {url}" + (settings.KeepRunning ? " and keeps running after the build (--keep-running)" : " until the build ends"));
         return new DeploymentOutcome(url, instance.Description);
     }
 

@@ -73,7 +73,7 @@ internal sealed class ContainerLauncher(ContainerRunner runner, RegistryCredenti
             AuthFile = auth?.Path,
             HostNetwork = true, // the only network that works on hosts without network namespaces
             TlsVerify = !(host == "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip))),
-            Environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url },
+            Environment = new Dictionary<string, string>(request.Settings) { ["ASPNETCORE_URLS"] = url },
             Labels = new Dictionary<string, string>
             {
                 ["release.module"] = request.Module,
@@ -98,6 +98,6 @@ internal sealed class ProcessLauncher(IBuildLog log) : ILocalLauncher
         var config = Directory.GetFiles(directory, "*.runtimeconfig.json").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault()
             ?? throw new InvalidOperationException($"Deploy: {directory} holds no *.runtimeconfig.json, so it is not a published .NET app.");
         var program = config[..^".runtimeconfig.json".Length] + ".dll";
-        return Task.FromResult<LocalInstance>(ProcessInstance.Start(program, url, new Dictionary<string, string>(), line => log.Information($"{name}: {line}")));
+        return Task.FromResult<LocalInstance>(ProcessInstance.Start(program, url, request.Settings, line => log.Information($"{name}: {line}")));
     }
 }

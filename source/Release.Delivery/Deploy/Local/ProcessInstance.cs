@@ -34,8 +34,8 @@ internal sealed class ProcessInstance : LocalInstance
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_URLS"] = url;
         foreach (var (key, value) in environment) start.Environment[key] = value;
+        start.Environment["ASPNETCORE_URLS"] = url; // the deployer's port wins over any setting
         var process = new System.Diagnostics.Process { StartInfo = start };
         var output = new ConcurrentQueue<string>();
         void Collect(object _, DataReceivedEventArgs e)

@@ -1,0 +1,230 @@
+using System.Net;
+using Release.Delivery.Deploy;
+using Release.Delivery.Deploy.Local;
+using Release.Delivery.Deploy.Rollout;
+using Release.Engine;
+using Release.Process.Applications;
+using Release.Testing;
+using Release.Testing.Network;
+using Release.Tooling.Processes;
+
+namespace Release.Delivery.Tests.Rollout;
+
+/// <summary>
+/// The sample application (director, ledger, gateway, which calls both) rolled out with the real local deployer: each
+/// module published once per fixture and run as a process on a free loopback port, its health checked over HTTP.
+/// </summary>
+[NonParallelizable]
+public class ApplicationRolloutTests
+{
+    private static readonly Dictionary<string, string> Projects = new()
+    {
+        ["director"] = "src/Director/Director.csproj", ["ledger"] = "src/Ledger/Ledger.csproj", ["gateway"] = "src/Gateway/Gateway.csproj",
+    };
+
+    private static readonly EnvironmentDefinition Local = new("local", Deployers.Local, "default", "*");
+
+    private static readonly ModuleGraph Graph = ModuleGraph.Create([
+        new ModuleNode("director", []), new ModuleNode("ledger", []), new ModuleNode("gateway", ["director", "ledger"])]);
+
+    private TempDirectory _published = null!;
+    private TempDirectory _work = null!;
+    private LocalDeployments _deployments = null!;
+    private RolloutRecords _records = null!;
+
+    /// <summary>Publishes the three modules once (two at a time: the machine has two cores), and a copy of each as "release 2".</summary>
+    [OneTimeSetUp]
+    public async Task PublishModules()
+    {
+        _published = new TempDirectory("release-rollout-samples");
+        var runner = new ProcessRunner();
+        using var slots = new SemaphoreSlim(2);
+        await Task.WhenAll(Projects.Select(async p =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                var folder = _published.Combine(p.Key);
+                TestFolders.CopyWithoutOutputs(Path.Combine(RepositoryRoot.Path, "samples", p.Key), folder);
+                await runner.RunAsync(new ProcessSpec("dotnet", ["publish", p.Value, "-c", "Release", "-o", _published.Combine("v1", p.Key), "--nologo", "-v", "q"])
+                {
+                    WorkingDirectory = folder, Timeout = TimeSpan.FromMinutes(5),
+                });
+                TestFolders.Copy(_published.Combine("v1", p.Key), _published.Combine("v2", p.Key));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+
+    [OneTimeTearDown]
+    public void DeletePublished() => _published?.Dispose();
+
+    [SetUp]
+    public void NewEnvironment()
+    {
+        _work = new TempDirectory("release-rollout");
+        _deployments = new LocalDeployments(keepRunning: false, new AbsolutePath(_work.Combine("state")), new ProcessRunner(), TestContext.Progress.WriteLine);
+        _records = new RolloutRecords(new AbsolutePath(_work.Combine("records")));
+    }
+
+    [TearDown]
+    public async Task StopEverything()
+    {
+        await _deployments.DisposeAsync(); // stops every instance this test started
+        _work.Dispose();
+    }
+
+    private ApplicationRollout Rollout(bool followGraph = true, int healthSeconds = 30, int dependencySeconds = 30) => new(Graph,
+        new LocalDeployer(new LocalDeployerSettings(_deployments, "process", null, new ProgressLog(), new Dictionary<string, string>(),
+            TimeSpan.FromSeconds(healthSeconds), KeepRunning: false, new ProcessRunner())),
+        _records, new RolloutOptions(TimeSpan.FromSeconds(dependencySeconds), AddressesMove: true) { FollowGraph = followGraph }, new ProgressLog());
+
+    private ModuleRelease ReleaseOf(string module, string version) =>
+        new(module, version, "abc1234", null, _published.Combine(version == "1.0.0" ? "v1" : "v2", module), null, "/health");
+
+    private List<ModuleRelease> Releases(string version) => [.. Graph.Order.Select(m => ReleaseOf(m, version))];
+
+    private static async Task<(HttpStatusCode Status, string Body)> HealthAsync(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync(url.TrimEnd('/') + "/health");
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<string> RunningProgramAsync(string module) =>
+        ((ProcessInstance)(await _deployments.CurrentAsync($"{module}-local", CancellationToken.None))!).Program;
+
+    [Test, CancelAfter(300_000)]
+    public async Task Modules_deploy_in_dependency_order_each_after_its_dependencies_answer_and_a_second_rollout_changes_nothing(CancellationToken ct)
+    {
+        var report = await Rollout().RunAsync(Local, Releases("1.0.0"), "tester", ct);
+
+        var steps = Graph.Order.ToDictionary(m => m, m => report.Of(m).Single());
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Succeeded, Is.True);
+            Assert.That(steps.Values.Select(s => s.Outcome), Is.All.EqualTo(ModuleRolloutOutcome.Deployed));
+            Assert.That(report.Steps.Select(s => s.Module).Last(), Is.EqualTo("gateway"));
+            Assert.That(steps["gateway"].StartedAt, Is.GreaterThanOrEqualTo(steps["director"].FinishedAt!.Value).And.GreaterThanOrEqualTo(steps["ledger"].FinishedAt!.Value),
+                "the gateway starts once both modules it calls answer");
+            Assert.That(steps["ledger"].StartedAt, Is.LessThan(steps["director"].FinishedAt!.Value), "director and ledger (one wave) deploy at the same time");
+        });
+        var gateway = await HealthAsync(steps["gateway"].Url!);
+        Assert.That(gateway.Status, Is.EqualTo(HttpStatusCode.OK), gateway.Body);
+        Assert.That(gateway.Body, Does.Contain("\"director\":\"healthy\"").And.Contain("\"ledger\":\"healthy\""), "told where its dependencies answer");
+        Assert.That(File.ReadAllText(_work.Combine("records", "local", "modules", "gateway.json")), Does.Contain("\"Version\": \"1.0.0\""));
+        Assert.That(File.ReadAllText(_work.Combine("records", "local", "rollout.json")), Does.Contain("\"Outcome\": \"Deployed\""));
+
+        var again = await Rollout().RunAsync(Local, Releases("1.0.0"), "tester", ct);
+        Assert.That(again.Steps.Select(s => (s.Module, s.Outcome)), Is.EquivalentTo(Graph.Order.Select(m => (m, ModuleRolloutOutcome.Unchanged))));
+        Assert.That((await HealthAsync(steps["gateway"].Url!)).Status, Is.EqualTo(HttpStatusCode.OK), "the running modules were left alone");
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task Deployed_before_what_it_calls_without_the_graphs_waits_the_gateway_fails_and_the_rollout_stops_there(CancellationToken ct)
+    {
+        var releases = new List<ModuleRelease> { ReleaseOf("gateway", "1.0.0"), ReleaseOf("ledger", "1.0.0"), ReleaseOf("director", "1.0.0") };
+
+        var failure = Assert.ThrowsAsync<RolloutFailedException>(() => Rollout(followGraph: false, healthSeconds: 10).RunAsync(Local, releases, "tester", ct))!;
+
+        Assert.That(failure.Message, Does.StartWith("Rollout to 'local' stopped at gateway; no module had been replaced in this run, so nothing was put back.\ngateway: "));
+        Assert.That(failure.Message, Does.Contain("did not become healthy").And.Contain("DIRECTOR_URL must be the absolute http(s) address"),
+            "the gateway's own output says what it could not find");
+        Assert.That(failure.Report.Steps.Select(s => (s.Module, s.Outcome)), Is.EqualTo(new[]
+        {
+            ("gateway", ModuleRolloutOutcome.Failed), ("director", ModuleRolloutOutcome.NotStarted), ("ledger", ModuleRolloutOutcome.NotStarted),
+        }));
+        Assert.That(Directory.Exists(_work.Combine("records", "local", "modules")), Is.False, "nothing was deployed");
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task A_module_failing_its_health_check_puts_back_the_modules_replaced_before_it(CancellationToken ct)
+    {
+        var first = await Rollout().RunAsync(Local, Releases("1.0.0"), "tester", ct);
+        Assert.That(first.Succeeded, Is.True);
+        // Release 2 of the gateway is configured with a wrong ledger address: healthy director and ledger, unhealthy gateway.
+        var wrongLedger = $"http://127.0.0.1:{FreePort.Next()}/";
+        var second = Releases("2.0.0");
+        second[second.FindIndex(r => r.Module == "gateway")] = ReleaseOf("gateway", "2.0.0") with
+        {
+            Settings = new Dictionary<string, string> { ["LEDGER_URL"] = wrongLedger },
+        };
+
+        var failure = Assert.ThrowsAsync<RolloutFailedException>(() => Rollout(healthSeconds: 8).RunAsync(Local, second, "tester", ct))!;
+
+        Assert.That(failure.Message, Does.StartWith(
+            "Rollout to 'local' stopped at gateway; put back to what ran before: director 1.0.0, ledger 1.0.0, gateway 1.0.0.\ngateway: "));
+        Assert.That(failure.Message, Does.Contain("(last: HTTP 503 ").And.Contain("\"ledger\":\"unreachable at " + wrongLedger), "the module and the reason");
+        var report = failure.Report;
+        Assert.That(report.Steps.Select(s => (s.Module, s.Outcome)).Skip(2), Is.EqualTo(new[]
+        {
+            ("gateway", ModuleRolloutOutcome.Failed), ("director", ModuleRolloutOutcome.Restored),
+            ("ledger", ModuleRolloutOutcome.Restored), ("gateway", ModuleRolloutOutcome.Restored),
+        }));
+        Assert.That(report.Steps.Take(2).Select(s => (s.Outcome, s.Version)), Is.All.EqualTo((ModuleRolloutOutcome.Deployed, "2.0.0")));
+
+        // What runs now: release 1 of every module (its program from v1), answering where its record says, wired together.
+        foreach (var module in Graph.Order)
+        {
+            var record = await _records.CurrentAsync("local", module, ct);
+            Assert.That(record!.Release.Version, Is.EqualTo("1.0.0"), module);
+            Assert.That(await RunningProgramAsync(module), Does.StartWith(_published.Combine("v1", module) + "/"), module);
+            var (status, body) = await HealthAsync(record.Url);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), $"{module}: {body}");
+        }
+        var gateway = await HealthAsync((await _records.CurrentAsync("local", "gateway", ct))!.Url);
+        Assert.That(gateway.Body, Does.Contain("\"director\":\"healthy\"").And.Contain("\"ledger\":\"healthy\""));
+        // Release 2's instances are gone.
+        foreach (var replaced in report.Steps.Where(s => s.Outcome == ModuleRolloutOutcome.Deployed))
+            Assert.ThrowsAsync<HttpRequestException>(() => HealthAsync(replaced.Url!), replaced.Module);
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task A_module_whose_running_dependency_does_not_answer_is_not_started(CancellationToken ct)
+    {
+        // The records say the ledger runs release 1 at an address where nothing answers any more (it crashed).
+        var deadLedger = $"http://127.0.0.1:{FreePort.Next()}";
+        await _records.WriteCurrentAsync("local", new ModuleDeployment(ReleaseOf("ledger", "1.0.0"), deadLedger, DateTimeOffset.UtcNow), ct);
+
+        var failure = Assert.ThrowsAsync<RolloutFailedException>(() => Rollout(dependencySeconds: 2).RunAsync(Local, Releases("1.0.0"), "tester", ct))!;
+
+        Assert.That(failure.Message, Does.StartWith("Rollout to 'local' stopped at gateway; left at the new release (nothing ran before): director 1.0.0.\n"));
+        Assert.That(failure.Message, Does.Contain("gateway: not started: its dependency ledger is not healthy (ledger: /health did not answer (").And.Contain(") for 2 s)"));
+        Assert.That(failure.Report.Steps.Select(s => (s.Module, s.Outcome)), Is.EqualTo(new[]
+        {
+            ("ledger", ModuleRolloutOutcome.Unchanged), ("director", ModuleRolloutOutcome.Deployed),
+            ("gateway", ModuleRolloutOutcome.Failed), ("director", ModuleRolloutOutcome.NothingToRestore),
+        }));
+        Assert.That(failure.Report.Of("gateway")[0].StartedAt, Is.Null, "no gateway instance was started");
+        Assert.That(await _deployments.CurrentAsync("gateway-local", ct), Is.Null);
+    }
+
+    [Test, CancelAfter(300_000)]
+    public async Task Cancelled_while_a_module_waits_for_its_dependencies_the_rollout_ends_at_once(CancellationToken ct)
+    {
+        var deadLedger = $"http://127.0.0.1:{FreePort.Next()}";
+        await _records.WriteCurrentAsync("local", new ModuleDeployment(ReleaseOf("ledger", "1.0.0"), deadLedger, DateTimeOffset.UtcNow), ct);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var rollout = Rollout(dependencySeconds: 120).RunAsync(Local, Releases("1.0.0"), "tester", cancel.Token);
+        // The director deploys (wave 1); the gateway then waits for the ledger that does not answer, for up to 120 s.
+        while (await _deployments.CurrentAsync("director-local", ct) is null) await Task.Delay(100, ct);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await cancel.CancelAsync();
+
+        Assert.That(async () => await rollout, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "cancelled, not waited out");
+        Assert.That(await _deployments.CurrentAsync("gateway-local", ct), Is.Null, "the gateway was never started");
+    }
+
+    private sealed class ProgressLog : IBuildLog
+    {
+        public void Information(string message) => TestContext.Progress.WriteLine(message);
+
+        public void Warning(string message) => TestContext.Progress.WriteLine("warning: " + message);
+
+        public void Error(string message) => TestContext.Progress.WriteLine("error: " + message);
+    }
+}
