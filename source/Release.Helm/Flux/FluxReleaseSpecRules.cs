@@ -18,6 +18,8 @@ internal static partial class FluxReleaseSpecRules
         foreach (var (field, value) in new[] { ("Environment", spec.Environment), ("Module", spec.Module), ("Namespace", spec.Namespace), ("TargetNamespace", spec.TargetNamespace ?? spec.Namespace) })
             if (!ChartName.IsValid(value))
                 problems.Add($"{field} '{value}': use lowercase letters, digits and dashes, e.g. '{ChartName.Suggest(value)}'");
+        foreach (var dependency in spec.DependsOn.Where(d => !ChartName.IsValid(d) || d == spec.Module))
+            problems.Add($"DependsOn '{dependency}': name another module's HelmRelease (lowercase letters, digits and dashes), not the module itself");
         if (!spec.ChartUrl.StartsWith("oci://", StringComparison.Ordinal) || spec.ChartUrl.Contains('@') || spec.ChartUrl.Split('/').Length < 4)
             problems.Add($"ChartUrl '{spec.ChartUrl}': give the chart's OCI repository without tag, e.g. 'oci://registry.local/charts/{spec.Module}'");
         var selectors = new[] { spec.Digest, spec.Tag, spec.SemverRange }.Count(s => s is not null);
