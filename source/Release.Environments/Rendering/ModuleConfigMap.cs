@@ -32,7 +32,8 @@ internal static class ModuleConfigMap
             },
             Data = data,
         };
-        return KubernetesYaml.Serialize(configMap);
+        var yaml = KubernetesYaml.Serialize(configMap);
+        return yaml.EndsWith('\n') ? yaml : yaml + "\n";
     }
 
     /// <summary>The data of a rendered (or committed) ConfigMap; null when the text is not one.</summary>
