@@ -24,6 +24,11 @@ public sealed class RenderedRepository
     /// <summary>The environment a rendered file belongs to.</summary>
     public string EnvironmentOf(string path) => _environmentOf[path];
 
+    /// <summary>The environment a path belongs to (rendered, or under an environment's folder), or null.</summary>
+    public string? EnvironmentOrNull(string path) =>
+        _environmentOf.TryGetValue(path, out var environment) ? environment
+        : Environments.FirstOrDefault(e => path.StartsWith(FolderOf(e) + "/", StringComparison.Ordinal));
+
     /// <summary>The folders each environment's files live in (a file found there but not rendered is stale).</summary>
     public static string FolderOf(string environment) => $"environments/{environment}";
 
