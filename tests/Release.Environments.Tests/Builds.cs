@@ -29,3 +29,14 @@ public sealed class SecretLiteralBuild : Build, IEnvironments
 
     EnvironmentRenderOptions IEnvironments.EnvironmentRendering => new("oci://registry.local/charts");
 }
+
+/// <summary>The sample's environments plus a second production region in production's group (one batch).</summary>
+public sealed class ProductionGroupBuild : Build, IEnvironments
+{
+    CheckedEnvironments IEnvironments.DeclaredEnvironments => SampleSource.Declared
+        .Environment("production-us", e => e.Step(4).Group("production").Deployer("gitops").Cluster("us-prod").Namespace("director")
+            .Module("gateway", c => c.Value("TIMEOUT_SECONDS", "45")))
+        .Check(SampleEnvironmentsBuild.ApplicationAt(RootDirectory), RootDirectory);
+
+    EnvironmentRenderOptions IEnvironments.EnvironmentRendering => new("oci://registry.local/charts");
+}

@@ -155,4 +155,23 @@ public class ComponentTests
         Assert.That(driftOutput, Does.Contain("kind          | environment | module  | field"));
         Assert.That(driftOutput, Does.Contain("Drift: 2 finding(s) in pre-prod, staging"));
     }
+
+    [Test]
+    public async Task Drift_finds_group_members_differing_beyond_their_overlays_and_accepts_what_the_overlays_declare()
+    {
+        await RunAsync<ProductionGroupBuild>("RenderEnvironments");
+        var (clean, cleanOutput) = await RunAsync<ProductionGroupBuild>("Drift");
+
+        await HandEditAsync("environments/production-us/config/ledger.yaml", "RETENTION_DAYS: \"30\"", "RETENTION_DAYS: \"1\"");
+        var (drift, output) = await RunAsync<ProductionGroupBuild>("Drift");
+        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root.Path, "artifacts/drift/drift.json"))).RootElement;
+
+        Assert.That(clean, Is.EqualTo(BuildHost.Success), "production-us differs from production only by its TIMEOUT_SECONDS overlay\n" + cleanOutput);
+        Assert.That(drift, Is.Not.EqualTo(BuildHost.Success));
+        Assert.That(json.GetProperty("kindsChecked").EnumerateArray().Select(k => k.GetString()), Is.EqualTo(new[] { "configuration", "group" }));
+        var group = json.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "group").ToList();
+        Assert.That(group.Select(f => $"{f.GetProperty("environment").GetString()} {f.GetProperty("module").GetString()} {f.GetProperty("field").GetString()}: {f.GetProperty("expected").GetString()} -> {f.GetProperty("found").GetString()}"),
+            Is.EqualTo(new[] { "production-us ledger environments/production-us/config/ledger.yaml data.RETENTION_DAYS: 30 (as in production, group production) -> 1" }));
+        Assert.That(output, Does.Contain("group         | production-us"));
+    }
 }

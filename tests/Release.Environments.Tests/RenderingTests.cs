@@ -127,7 +127,7 @@ public class RenderingTests
         files[path] = files[path].Replace("RETENTION_DAYS: \"30\"", "RETENTION_DAYS: \"90\"");
         var edited = new RenderedRepository(files, files.Keys.ToDictionary(p => p, rendered.EnvironmentOf));
 
-        var unexplained = OverlayProof.Unexplained(environments, edited, "production", "friendly-user", "ledger");
+        var unexplained = OverlayProof.Unexplained(environments, edited, "friendly-user", "production", "ledger");
 
         Assert.That(unexplained.Select(d => d.ToString()), Is.EqualTo(new[] { $"production: {path} data.RETENTION_DAYS: expected '30', found '90'" }));
     }

@@ -79,20 +79,24 @@ public interface IEnvironments : IBuild
 
     /// <summary>Configuration drift for every environment: a table, <c>artifacts/drift/drift.json</c>, and a failure when anything drifted.</summary>
     Target Drift => _ => _
-        .Description("Reports drift of every environment (configuration: the environment repository against the configuration source)")
+        .Description("Reports drift of every environment: the environment repository against the configuration source, and group members against each other beyond their overlays")
         .Executes(async ct =>
         {
             var rendered = EnvironmentRenderer.Render(DeclaredEnvironments, EnvironmentRendering);
             await using var checkout = await EnvironmentRepositoryCheckout.CloneAsync(this, ct);
-            var findings = ConfigurationDrift.Findings(EnvironmentRepository.Differences(rendered, checkout.Repository.Path),
-                $"{RenderCommand} --environments-repository {checkout.Shown}");
-            var report = new DriftReport([ConfigurationDrift.Kind], rendered.Environments, findings);
+            var repair = $"{RenderCommand} --environments-repository {checkout.Shown}";
+            IReadOnlyList<DriftFinding> findings =
+            [
+                .. ConfigurationDrift.Findings(EnvironmentRepository.Differences(rendered, checkout.Repository.Path), repair),
+                .. GroupDrift.Findings(DeclaredEnvironments, checkout.Repository.Path, repair),
+            ];
+            var report = new DriftReport([ConfigurationDrift.Kind, GroupDrift.Kind], rendered.Environments, findings);
             var json = ArtifactsDirectory / "drift" / "drift.json";
             await AtomicFile.WriteTextAsync(json, report.ToJson(), ct);
             ReportSummary("Drift", report.Clean ? $"none in {rendered.Environments.Count} environment(s)" : $"{findings.Count} finding(s)");
             if (report.Clean)
             {
-                Log.Information($"No drift in {string.Join(", ", rendered.Environments)} (checked: {ConfigurationDrift.Kind}); report: {json}");
+                Log.Information($"No drift in {string.Join(", ", rendered.Environments)} (checked: {string.Join(", ", report.KindsChecked)}); report: {json}");
                 return;
             }
             Log.Information(report.ToTable());
