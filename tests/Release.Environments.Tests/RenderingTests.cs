@@ -141,4 +141,24 @@ public class RenderingTests
         Assert.That(message, Does.Contain("environment 'staging', module 'director' cannot be rendered"));
         Assert.That(message, Does.Contain("give the chart's OCI repository without tag"));
     }
+
+    // kubectl builds kustomizations offline (no API server needed): the layout must be one kustomize really reads.
+    [Test]
+    public async Task Kubectl_kustomize_builds_each_rendered_environment()
+    {
+        var rendered = Render();
+        using var repository = new Release.Testing.TempDirectory("release-environments-kustomize");
+        foreach (var (path, content) in rendered.Files) repository.WriteFile(path, content);
+
+        var start = new System.Diagnostics.ProcessStartInfo("kubectl", ["kustomize", repository.Combine("environments", "staging")]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.That(process.ExitCode, Is.EqualTo(0), error);
+        Assert.That(output.Split("\n---\n").Select(d => d.Split('\n').First(l => l.StartsWith("kind: ", StringComparison.Ordinal))[6..]).Order(),
+            Is.EqualTo(new[] { "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "HelmRelease", "HelmRelease", "HelmRelease", "OCIRepository", "OCIRepository", "OCIRepository" }));
+        Assert.That(output, Does.Contain("  dependsOn:\n  - name: director\n  - name: ledger\n"));
+    }
 }
