@@ -21,4 +21,7 @@ internal static partial class SecretLiteralRule
         if (SecretKey().IsMatch(key)) return "its name says it is a secret";
         return null;
     }
+
+    /// <summary>What a report may show of a value found somewhere: the value, or a placeholder when it reads as a secret.</summary>
+    public static string Shown(string key, string value) => Reason(key, value) is null ? value : "(looks like a secret; not shown)";
 }

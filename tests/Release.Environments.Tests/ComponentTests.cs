@@ -174,4 +174,20 @@ public class ComponentTests
             Is.EqualTo(new[] { "production-us ledger environments/production-us/config/ledger.yaml data.RETENTION_DAYS: 30 (as in production, group production) -> 1" }));
         Assert.That(output, Does.Contain("group         | production-us"));
     }
+
+    [Test]
+    public async Task A_secret_committed_by_hand_is_reported_without_its_value()
+    {
+        await RunAsync<SampleEnvironmentsBuild>("RenderEnvironments");
+        await HandEditAsync("environments/production/config/gateway.yaml", "  LOG_LEVEL: info", "  LOG_LEVEL: info\n  DB_PASSWORD: hunter2-by-hand");
+
+        var (check, checkOutput) = await RunAsync<SampleEnvironmentsBuild>("CheckEnvironments");
+        var (drift, driftOutput) = await RunAsync<SampleEnvironmentsBuild>("Drift");
+        var json = File.ReadAllText(Path.Combine(_root.Path, "artifacts/drift/drift.json"));
+
+        Assert.That(check, Is.Not.EqualTo(BuildHost.Success));
+        Assert.That(drift, Is.Not.EqualTo(BuildHost.Success));
+        Assert.That(checkOutput, Does.Contain("production: environments/production/config/gateway.yaml data.DB_PASSWORD: expected '(absent)', found '(looks like a secret; not shown)'"));
+        Assert.That(checkOutput + driftOutput + json, Does.Not.Contain("hunter2-by-hand"));
+    }
 }

@@ -27,7 +27,7 @@ public static class GroupDrift
             foreach (var member in group.Skip(1))
             foreach (var module in environments.Application.Graph.Order)
                 findings.AddRange(OverlayProof.Unexplained(environments, Read, first, member.Name, module).Select(d => new DriftFinding(
-                    Kind, d.Environment, module, $"{d.Path} {d.Field}", $"{d.Expected} (as in {first}, group {group.Key})", d.Found!, repair)));
+                    Kind, d.Environment, module, $"{d.Path} {d.Field}", $"{d.Expected} (as in {first}, group {group.Key})", SecretLiteralRule.Shown(d.Field![5..], d.Found!), repair)));
         }
         return findings;
     }

@@ -76,7 +76,8 @@ public static class EnvironmentRepository
         {
             var keyed = expectedData.Keys.Union(foundData.Keys).Order(StringComparer.Ordinal)
                 .Where(key => expectedData.GetValueOrDefault(key) != foundData.GetValueOrDefault(key))
-                .Select(key => new EnvironmentDifference(environment, path, $"data.{key}", expectedData.GetValueOrDefault(key) ?? "(absent)", foundData.GetValueOrDefault(key) ?? "(absent)"))
+                .Select(key => new EnvironmentDifference(environment, path, $"data.{key}", expectedData.GetValueOrDefault(key) ?? "(absent)",
+                    foundData.GetValueOrDefault(key) is { } value ? SecretLiteralRule.Shown(key, value) : "(absent)"))
                 .ToList();
             if (keyed.Count > 0) return keyed;
         }
@@ -85,6 +86,6 @@ public static class EnvironmentRepository
         var line = Enumerable.Range(0, Math.Max(expectedLines.Length, foundLines.Length))
             .First(i => i >= expectedLines.Length || i >= foundLines.Length || expectedLines[i] != foundLines[i]);
         return [new EnvironmentDifference(environment, path, $"line {line + 1}",
-            line < expectedLines.Length ? expectedLines[line].Trim() : "(end of file)", line < foundLines.Length ? foundLines[line].Trim() : "(end of file)")];
+            line < expectedLines.Length ? expectedLines[line].Trim() : "(end of file)", line < foundLines.Length ? SecretLiteralRule.Shown(foundLines[line].Split(':')[0], foundLines[line].Trim()) : "(end of file)")];
     }
 }
