@@ -60,13 +60,42 @@ public class LayeringTests
             Is.Empty);
 
     private static readonly string[] AllAssemblies =
-        ["Release.Engine", "Release.SemVer", "Release.Foundation", "Release.Process", "Release.CI", .. ToolLayers, "Release.Applications", "Release.Pipeline", "Release.Stages", "Release.Delivery", "Release.Releasing"];
+        ["Release.Engine", "Release.SemVer", "Release.Foundation", "Release.Process", "Release.CI", .. ToolLayers, "Release.Applications", "Release.Pipeline", "Release.Stages", "Release.Delivery", "Release.Releasing",
+         "Release.Operations", "Release.Environments"];
 
     // History is read in-process through libgit2 in one place, the git tool wrapper (GitHistory): targets and stages
     // ask it, so the native library loads only inside targets that read history, never on `./build.sh --help`.
     [TestCaseSource(nameof(AllAssemblies))]
     public void Only_the_git_tool_wrapper_references_libgit2(string assembly) =>
         Assert.That(Assembly.Load(assembly).GetReferencedAssemblies().Any(a => a.Name == "LibGit2Sharp"), Is.EqualTo(assembly == "Release.Tooling"));
+
+    // Environments as code sit beside the delivery stages: they read the application's declaration, render with the Helm
+    // layer's Flux writer and read git through the tool layer; they know nothing of CI vendors, deployers or release records.
+    [Test]
+    public void Environments_know_nothing_of_CI_vendors_deployers_or_release_records() =>
+        Assert.That(ReleaseReferencesOf("Release.Environments"), Has.None.AnyOf("Release.CI", "Release.Delivery", "Release.Releasing"));
+
+    // KubernetesClient's first YAML serialization costs ~0.6 s: one assembly references it, and only its rendering targets call it.
+    [TestCaseSource(nameof(AllAssemblies))]
+    public void Only_environments_reference_KubernetesClient(string assembly) =>
+        Assert.That(Assembly.Load(assembly).GetReferencedAssemblies().Any(a => a.Name == "KubernetesClient"), Is.EqualTo(assembly == "Release.Environments"));
+
+    // The configuration source and its check are plain code: the declaration types (namespace Release.Environments
+    // itself) do no I/O; rendering, the repository and the targets live in the sub-namespaces.
+    [Test]
+    public void The_environment_declaration_and_its_check_do_no_file_process_or_network_io()
+    {
+        var forbidden = new[] { typeof(File), typeof(Directory), typeof(FileStream), typeof(System.Diagnostics.Process), typeof(HttpClient) };
+        var offenders = Assembly.Load("Release.Environments").GetTypes()
+            .Where(t => t.Namespace == "Release.Environments")
+            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(m => m.GetMethodBody() is not null)
+                .Select(m => (Type: t, Method: m)))
+            .Where(x => UsesAny(x.Method, forbidden))
+            .Select(x => $"{x.Type.Name}.{x.Method.Name}")
+            .ToList();
+        Assert.That(offenders, Is.Empty);
+    }
 
     [TestCase("Release.Process")]
     [TestCase("Release.SemVer")]

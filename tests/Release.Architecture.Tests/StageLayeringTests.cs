@@ -26,6 +26,7 @@ public class StageLayeringTests
         ["Release.CI"] = "CI generation",
         ["Release.Applications"] = "application declarations",
         ["Release.Operations"] = "operations",
+        ["Release.Environments"] = "environments",
         ["Release.Pipeline"] = "pipeline core",
         ["Release.Stages"] = "stages",
         ["Release.Delivery"] = "stages",

@@ -110,6 +110,9 @@ public sealed class FluxManifestWriter
                 }
             },
         };
+        if (spec.DependsOn.Count > 0)
+            body.Add("dependsOn", new YamlSequenceNode(spec.DependsOn.Order(StringComparer.Ordinal).Distinct()
+                .Select(module => (YamlNode)new YamlMappingNode { { "name", module } })));
         if (spec.ValuesMode == FluxValuesMode.Inline)
             body.Add("values", YamlValues.ToMapping(spec.Values));
         else

@@ -45,6 +45,12 @@ public sealed record FluxReleaseSpec(string Environment, string Module, string N
     /// <summary>Where the values go.</summary>
     public FluxValuesMode ValuesMode { get; init; } = FluxValuesMode.ConfigMap;
 
+    /// <summary>
+    /// The modules whose HelmReleases must be ready before this one is installed or upgraded (Flux's own ordering:
+    /// <c>spec.dependsOn</c>, same namespace). Written sorted.
+    /// </summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
     /// <summary>The name of the values ConfigMap.</summary>
     public string ValuesConfigMapName => $"{Module}-values";
 }

@@ -23,6 +23,9 @@ internal static partial class FluxReleaseSpecRules
         foreach (var (field, value) in names)
             if (!ChartName.IsValid(value))
                 problems.Add($"{field} '{value}': use lowercase letters, digits and dashes, e.g. '{ChartName.Suggest(value)}'");
+        foreach (var dependency in spec.DependsOn.Where(d => !ChartName.IsValid(d) || d == spec.Module))
+            problems.Add(
+                $"DependsOn '{dependency}': name another module's HelmRelease (lowercase letters, digits and dashes), not the module itself");
         if (!spec.ChartUrl.StartsWith("oci://", StringComparison.Ordinal) || spec.ChartUrl.Contains('@') || spec.ChartUrl.Split('/').Length < 4)
             problems.Add($"ChartUrl '{spec.ChartUrl}': give the chart's OCI repository without tag, e.g. " +
                 $"'oci://registry.local/charts/{spec.Module}'");

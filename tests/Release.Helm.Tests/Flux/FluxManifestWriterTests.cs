@@ -151,4 +151,21 @@ public class FluxManifestWriterTests
         Assert.That(documents.Documents.Select(d => At((YamlMappingNode)d.RootNode, "kind")),
             Is.EquivalentTo(new[] { "ConfigMap", "HelmRelease", "OCIRepository" }));
     }
+
+    [Test]
+    public void DependsOn_lists_the_releases_flux_must_have_ready_first_sorted_and_is_absent_without_dependencies()
+    {
+        var writer = new FluxManifestWriter();
+
+        var release = writer.Render(Spec() with { DependsOn = ["pricing", "ledger", "pricing"] })["helmrelease.yaml"];
+        var alone = writer.Render(Spec())["helmrelease.yaml"];
+
+        Assert.That(release, Does.Contain("  dependsOn:\n    - name: ledger\n    - name: pricing\n"));
+        Assert.That(alone, Does.Not.Contain("dependsOn"));
+    }
+
+    [Test]
+    public void A_release_depending_on_itself_is_refused() =>
+        Assert.That(() => new FluxManifestWriter().Render(Spec() with { DependsOn = ["order-router"] }),
+            Throws.ArgumentException.With.Message.Contains("DependsOn 'order-router': name another module's HelmRelease"));
 }
