@@ -2,6 +2,7 @@ using System.Net;
 using Release.Delivery.Deploy;
 using Release.Delivery.Deploy.Local;
 using Release.Delivery.Deploy.Rollout;
+using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Process.Applications;
 using Release.Testing;
@@ -77,10 +78,10 @@ public class ApplicationRolloutTests
         _work.Dispose();
     }
 
-    private ApplicationRollout Rollout(bool followGraph = true, int healthSeconds = 30, int dependencySeconds = 30) => new(Graph,
+    private ApplicationRollout Rollout(bool followGraph = true, int healthSeconds = 30, int dependencySeconds = 30, ApplicationChecks? checks = null) => new(Graph,
         new LocalDeployer(new LocalDeployerSettings(_deployments, "process", null, new ProgressLog(), new Dictionary<string, string>(),
             TimeSpan.FromSeconds(healthSeconds), KeepRunning: false, new ProcessRunner())),
-        _records, new RolloutOptions(TimeSpan.FromSeconds(dependencySeconds), AddressesMove: true) { FollowGraph = followGraph }, new ProgressLog());
+        _records, new RolloutOptions(TimeSpan.FromSeconds(dependencySeconds), AddressesMove: true) { FollowGraph = followGraph, Checks = checks }, new ProgressLog());
 
     private ModuleRelease ReleaseOf(string module, string version) =>
         new(module, version, "abc1234", null, _published.Combine(version == "1.0.0" ? "v1" : "v2", module), null, "/health");
@@ -217,6 +218,69 @@ public class ApplicationRolloutTests
         Assert.That(async () => await rollout, Throws.InstanceOf<OperationCanceledException>());
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "cancelled, not waited out");
         Assert.That(await _deployments.CurrentAsync("gateway-local", ct), Is.Null, "the gateway was never started");
+    }
+
+    /// <summary>The application's journey: a deployment asked of the gateway, decided by the director and recorded by the ledger.</summary>
+    private static readonly ApplicationChecks GatewayJourney = new("gateway", new SanityChecks([],
+    [
+        new Journey("ask-and-record", [new JourneyStep("POST", "/environments/development/deployments")
+        {
+            Body = """{"module":"director","version":"9.9.9"}""", ExpectedStatus = 201, BodyContains = "\"allowed\":true",
+        }]),
+    ]));
+
+    [Test, CancelAfter(300_000)]
+    public async Task A_set_whose_health_answers_but_whose_journey_fails_is_restored_and_the_previous_set_passes_the_journey_again(CancellationToken ct)
+    {
+        var first = await Rollout(checks: GatewayJourney).RunAsync(Local, Releases("1.0.0"), "tester", ct);
+        Assert.That(first.Succeeded, Is.True, first.Failure);
+        Assert.That(first.ApplicationChecks.Select(c => (c.Name, c.Passed)), Is.EqualTo(new[] { ("health", true), ("ask-and-record", true) }),
+            string.Join("; ", first.ApplicationChecks.Select(c => c.Detail)));
+        // Release 2 of the gateway asks a "director" that answers its health but knows no deployment decision: every
+        // module's health passes, the journey across the modules does not.
+        await using var impostor = LoopbackHttpServer.Start(async context =>
+        {
+            var health = context.Request.Url!.AbsolutePath == "/health";
+            context.Response.StatusCode = health ? 200 : 404;
+            context.Response.ContentType = "application/json";
+            var body = System.Text.Encoding.UTF8.GetBytes(health ? """{"status":"healthy"}""" : """{"detail":"no such endpoint"}""");
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        });
+        var second = Releases("2.0.0");
+        second[second.FindIndex(r => r.Module == "gateway")] = ReleaseOf("gateway", "2.0.0") with
+        {
+            Settings = new Dictionary<string, string> { ["DIRECTOR_URL"] = impostor.BaseUrl.ToString() },
+        };
+
+        var failure = Assert.ThrowsAsync<RolloutFailedException>(() => Rollout(checks: GatewayJourney).RunAsync(Local, second, "tester", ct))!;
+
+        Assert.That(failure.Message, Does.StartWith(
+            "Rollout to 'local' stopped at the application's checks; put back to what ran before: director 1.0.0, ledger 1.0.0, gateway 1.0.0.\n" +
+            "the application's checks: failed through gateway ("));
+        Assert.That(failure.Message, Does.Contain("ask-and-record: "), "the failing journey is named with what it measured");
+        Assert.That(failure.Report.ApplicationChecks.Select(c => (c.Name, c.Passed)), Is.EqualTo(new[] { ("health", true), ("ask-and-record", false) }),
+            "the health answered; the journey failed");
+        Assert.That(failure.Report.Steps.Select(s => (s.Module, s.Outcome)).Skip(3), Is.EqualTo(new[]
+        {
+            ("director", ModuleRolloutOutcome.Restored), ("ledger", ModuleRolloutOutcome.Restored), ("gateway", ModuleRolloutOutcome.Restored),
+        }));
+        Assert.That(File.ReadAllText(_work.Combine("records", "local", "rollout.json")), Does.Contain("ask-and-record"), "the measurements are in the rollout record");
+
+        // What runs now is release 1, wired together again: the journey passes through it.
+        foreach (var module in Graph.Order)
+            Assert.That((await _records.CurrentAsync("local", module, ct))!.Release.Version, Is.EqualTo("1.0.0"), module);
+        var gateway = (await _records.CurrentAsync("local", "gateway", ct))!;
+        var again = await GatewayJourney.RunAsync(gateway.Url, "/health", ct);
+        Assert.That(again.All(c => c.Passed), Is.True, string.Join("; ", again.Select(c => $"{c.Name}: {c.Detail}")));
+    }
+
+    [Test, CancelAfter(300_000)]
+    public void Application_checks_sent_to_a_module_the_application_does_not_have_are_refused_with_the_modules_named()
+    {
+        var checks = GatewayJourney with { EntryModule = "frontend" };
+        var error = Assert.ThrowsAsync<BuildDefinitionException>(() => Rollout(checks: checks).RunAsync(Local, [], "tester", CancellationToken.None))!;
+        Assert.That(error.Message, Does.Contain("'frontend', which is not a module of the application (").And.Contain("gateway"));
     }
 
     private sealed class ProgressLog : IBuildLog

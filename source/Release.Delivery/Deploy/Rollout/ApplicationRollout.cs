@@ -1,3 +1,4 @@
+using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Process.Applications;
 using Release.Process.Applications.Rollout;
@@ -10,6 +11,8 @@ namespace Release.Delivery.Deploy.Rollout;
 /// A module that fails stops the rollout: no further wave starts, and the modules replaced in this run go back to the
 /// release their records say ran before (<see cref="RolloutPlan.RestoreOrder"/>). Deployer-independent: the local
 /// deployer (addresses move: dependents are told <c>MODULE_URL</c>) and helm (stable service names) alike.
+/// After the last wave, the application's own checks (<see cref="RolloutOptions.Checks"/>: a journey across the modules
+/// through the one clients call) run; a failure there puts the set back the same way.
 /// Cancellation stops the rollout where it is, without putting anything back.
 /// </summary>
 internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, RolloutRecords records, RolloutOptions options, IBuildLog log)
@@ -20,6 +23,7 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
     /// <exception cref="BuildInputException">The releases do not match the application's modules, or a deployer refused its input.</exception>
     public async Task<RolloutReport> RunAsync(EnvironmentDefinition environment, IReadOnlyList<ModuleRelease> releases, string deployedBy, CancellationToken ct)
     {
+        var entry = options.Checks is null ? null : EntryModule(options.Checks);
         var wanted = ReleasesByModule(releases);
         var before = new Dictionary<string, ModuleDeployment>(StringComparer.OrdinalIgnoreCase);
         foreach (var module in graph.Order)
@@ -53,9 +57,12 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
             if (failure is not null) break;
         }
 
+        IReadOnlyList<SanityCheckResult> checks = [];
+        if (failure is null && options.Checks is { } declared && entry is not null)
+            (checks, failure) = await CheckApplicationAsync(run, declared, entry, ct);
         if (failure is null)
         {
-            var done = new RolloutReport(environment.Name, true, null, run.Steps);
+            var done = new RolloutReport(environment.Name, true, null, run.Steps) { ApplicationChecks = checks };
             await records.WriteReportAsync(done, ct);
             return done;
         }
@@ -73,12 +80,37 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
                     putBack.Count == 0 ? null : $"put back to what ran before: {string.Join(", ", putBack)}",
                     kept.Count == 0 ? null : $"left at the new release (nothing ran before): {string.Join(", ", kept)}",
                 }.OfType<string>()) + ".") + $"\n{failure.Module}: {failure.Reason}";
-        var report = new RolloutReport(environment.Name, false, $"{failure.Module}: {failure.Reason}", run.Steps);
+        var report = new RolloutReport(environment.Name, false, $"{failure.Module}: {failure.Reason}", run.Steps) { ApplicationChecks = checks };
         await records.WriteReportAsync(report, CancellationToken.None);
         log.Error(message);
         if (failure.Error is BuildInputException) throw new BuildInputException(message, failure.Error);
         throw new RolloutFailedException(message, report, failure.Error);
     }
+
+    // The application's checks against its entry module once every wave is in: null failure when they pass.
+    // The graph's spelling of the module the checks go to; checked before anything is deployed.
+    private string EntryModule(ApplicationChecks declared) =>
+        graph.Order.FirstOrDefault(m => string.Equals(m, declared.EntryModule, StringComparison.OrdinalIgnoreCase))
+        ?? throw new BuildDefinitionException($"Application checks: they are sent to '{declared.EntryModule}', which is not a module of the application " +
+                                              $"({string.Join(", ", graph.Order)}); name the module clients call (RolloutOptions.Checks).");
+
+    private async Task<(IReadOnlyList<SanityCheckResult> Results, Failure? Failure)> CheckApplicationAsync(Run run, ApplicationChecks declared, string entry, CancellationToken ct)
+    {
+        if (run.Current(entry) is not { } target)
+            return ([], new Failure(ChecksName, $"{entry} is not deployed in '{run.Environment.Name}', so the application's checks cannot reach it", null));
+        var results = await declared.RunAsync(target.Url, target.Release.HealthPath, ct);
+        var failed = results.Where(r => !r.Passed).Select(r => $"{r.Name}: {r.Detail}").ToList();
+        if (failed.Count == 0)
+        {
+            log.Information($"Rollout to {run.Environment.Name}: the application's checks passed through {entry} ({string.Join(", ", results.Select(r => r.Name))})");
+            return (results, null);
+        }
+        log.Warning($"Rollout to {run.Environment.Name}: the application's checks failed through {entry} at {target.Url}:\n- " + string.Join("\n- ", failed));
+        return (results, new Failure(ChecksName, $"failed through {entry} ({target.Url}): " + string.Join("; ", failed), null));
+    }
+
+    /// <summary>What a failure of the application's checks is reported as, in place of a module's name.</summary>
+    public const string ChecksName = "the application's checks";
 
     private Dictionary<string, ModuleRelease> ReleasesByModule(IReadOnlyList<ModuleRelease> releases)
     {

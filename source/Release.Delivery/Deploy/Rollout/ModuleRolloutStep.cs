@@ -45,6 +45,9 @@ internal sealed record ModuleRolloutStep(
 /// <param name="Steps">What happened, in order.</param>
 internal sealed record RolloutReport(string Environment, bool Succeeded, string? Failure, IReadOnlyList<ModuleRolloutStep> Steps)
 {
+    /// <summary>What the application's checks found after the last wave (<see cref="RolloutOptions.Checks"/>); empty when none ran.</summary>
+    public IReadOnlyList<Verify.SanityCheckResult> ApplicationChecks { get; init; } = [];
+
     /// <summary>The events of one module.</summary>
     public IReadOnlyList<ModuleRolloutStep> Of(string module) =>
         Steps.Where(s => string.Equals(s.Module, module, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -16,4 +16,10 @@ internal sealed record RolloutOptions(TimeSpan DependencyHealthTimeout, bool Add
     /// given, none waiting for its dependencies.
     /// </summary>
     public bool FollowGraph { get; init; } = true;
+
+    /// <summary>
+    /// The application's checks, run after the last wave against the entry module; when one fails, the modules replaced
+    /// in this run are put back like after a failed module. Null: each module's health is all that is checked.
+    /// </summary>
+    public Verify.ApplicationChecks? Checks { get; init; }
 }
