@@ -27,10 +27,13 @@ public class RenderingTests
         Assert.That(rendered.Files.Keys.Where(p => p.StartsWith("environments/staging/", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
             "environments/staging/config/director.yaml", "environments/staging/config/gateway.yaml", "environments/staging/config/ledger.yaml",
-            "environments/staging/director/helmrelease.yaml", "environments/staging/director/kustomization.yaml", "environments/staging/director/ocirepository.yaml", "environments/staging/director/values-configmap.yaml",
-            "environments/staging/gateway/helmrelease.yaml", "environments/staging/gateway/kustomization.yaml", "environments/staging/gateway/ocirepository.yaml", "environments/staging/gateway/values-configmap.yaml",
+            "environments/staging/director/helmrelease.yaml", "environments/staging/director/image-values.yaml",
+            "environments/staging/director/kustomization.yaml", "environments/staging/director/ocirepository.yaml", "environments/staging/director/values-configmap.yaml",
+            "environments/staging/gateway/helmrelease.yaml", "environments/staging/gateway/image-values.yaml",
+            "environments/staging/gateway/kustomization.yaml", "environments/staging/gateway/ocirepository.yaml", "environments/staging/gateway/values-configmap.yaml",
             "environments/staging/kustomization.yaml",
-            "environments/staging/ledger/helmrelease.yaml", "environments/staging/ledger/kustomization.yaml", "environments/staging/ledger/ocirepository.yaml", "environments/staging/ledger/values-configmap.yaml",
+            "environments/staging/ledger/helmrelease.yaml", "environments/staging/ledger/image-values.yaml",
+            "environments/staging/ledger/kustomization.yaml", "environments/staging/ledger/ocirepository.yaml", "environments/staging/ledger/values-configmap.yaml",
         }));
         Assert.That(rendered.Files["clusters/eu-test/staging.yaml"], Is.EqualTo("""
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -158,7 +161,7 @@ public class RenderingTests
 
         Assert.That(process.ExitCode, Is.EqualTo(0), error);
         Assert.That(output.Split("\n---\n").Select(d => d.Split('\n').First(l => l.StartsWith("kind: ", StringComparison.Ordinal))[6..]).Order(),
-            Is.EqualTo(new[] { "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "HelmRelease", "HelmRelease", "HelmRelease", "OCIRepository", "OCIRepository", "OCIRepository" }));
+            Is.EqualTo(new[] { "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "ConfigMap", "HelmRelease", "HelmRelease", "HelmRelease", "OCIRepository", "OCIRepository", "OCIRepository" }));
         Assert.That(output, Does.Contain("  dependsOn:\n  - name: director\n  - name: ledger\n"));
     }
 }

@@ -47,6 +47,8 @@ public static class EnvironmentRenderer
                     DependsOn = [.. application.DependenciesOf(module)],
                     Values = ChartValues(module, configuration),
                     ValuesMode = FluxValuesMode.ConfigMap,
+                    // The deployer writes the image into its own ConfigMap, so a deploy never touches a rendered file.
+                    SeparateImageValues = true,
                 };
                 IReadOnlyDictionary<string, string> manifests;
                 try { manifests = writer.Render(spec); }

@@ -3,7 +3,8 @@ namespace Release.Environments.Rendering;
 /// <summary>
 /// The environment GitOps repository as the configuration source renders it: relative path (with <c>/</c>) to
 /// content, sorted ordinally, same source, same bytes. Each file belongs to one environment. A module's
-/// <c>ocirepository.yaml</c> belongs to the deployer once it exists (it pins the promoted chart digest): checks skip it.
+/// <c>ocirepository.yaml</c> and <c>image-values.yaml</c> belong to the deployer once they exist (the promoted chart
+/// digest and image): checks skip them.
 /// </summary>
 public sealed class RenderedRepository
 {
@@ -35,6 +36,7 @@ public sealed class RenderedRepository
     /// <summary>The Flux Kustomization file of an environment.</summary>
     public static string KustomizationOf(string cluster, string environment) => $"clusters/{cluster}/{environment}.yaml";
 
-    /// <summary>True for a file the deployer owns once it exists (the chart pin); rendering writes it only when missing.</summary>
-    public static bool IsDeployerOwned(string path) => path.EndsWith("/ocirepository.yaml", StringComparison.Ordinal);
+    /// <summary>True for a file the deployer owns once it exists (the chart pin, the image values); rendering writes it only when missing.</summary>
+    public static bool IsDeployerOwned(string path) =>
+        Release.Helm.Flux.FluxManifestWriter.DeploymentFileNames.Any(name => path.EndsWith("/" + name, StringComparison.Ordinal));
 }

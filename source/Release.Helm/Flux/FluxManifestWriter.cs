@@ -18,7 +18,16 @@ public sealed class FluxManifestWriter
 {
     /// <summary>The file names the writer may produce.</summary>
     public static readonly IReadOnlyList<string> FileNames =
-        ["helmrelease.yaml", "kustomization.yaml", "ocirepository.yaml", "values-configmap.yaml"];
+        ["helmrelease.yaml", "image-values.yaml", "kustomization.yaml", "ocirepository.yaml", "values-configmap.yaml"];
+
+    /// <summary>
+    /// The files a deployer owns in a folder whose release reads separate image values: the chart pin and the image
+    /// values. Everything else there belongs to whoever renders the configuration.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DeploymentFileNames = ["image-values.yaml", "ocirepository.yaml"];
+
+    /// <summary>The file holding the image values ConfigMap (see <see cref="FluxReleaseSpec.SeparateImageValues"/>).</summary>
+    public const string ImageValuesFileName = "image-values.yaml";
 
     /// <summary>The folder, relative to the repository root, for <paramref name="spec"/>.</summary>
     public static string FolderFor(FluxReleaseSpec spec) => Path.Combine("environments", spec.Environment, spec.Module);
@@ -33,7 +42,10 @@ public sealed class FluxManifestWriter
             ["ocirepository.yaml"] = Write(OciRepository(spec)),
             ["helmrelease.yaml"] = Write(HelmRelease(spec)),
         };
-        if (spec.ValuesMode == FluxValuesMode.ConfigMap) files["values-configmap.yaml"] = Write(ValuesConfigMap(spec));
+        if (spec.ValuesMode == FluxValuesMode.ConfigMap)
+            files["values-configmap.yaml"] = Write(ValuesConfigMap(spec, spec.ValuesConfigMapName, spec.Values));
+        if (spec is { ValuesMode: FluxValuesMode.ConfigMap, SeparateImageValues: true })
+            files[ImageValuesFileName] = Write(ValuesConfigMap(spec, spec.ImageValuesConfigMapName, spec.ImageValues));
         files["kustomization.yaml"] = Write(new YamlMappingNode
         {
             { "apiVersion", "kustomize.config.k8s.io/v1beta1" },
@@ -58,6 +70,29 @@ public sealed class FluxManifestWriter
 
         foreach (var stale in FileNames.Except(files.Keys).Select(name => Path.Combine(folder, name)).Where(File.Exists))
             File.Delete(stale);
+        return written;
+    }
+
+    /// <summary>
+    /// Writes only the deployer's files (<see cref="DeploymentFileNames"/>) for <paramref name="spec"/>, which must have
+    /// <see cref="FluxReleaseSpec.SeparateImageValues"/>; the rest of the folder is left as it is. Returns the full paths.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spec is invalid or does not read separate image values.</exception>
+    public async Task<IReadOnlyList<string>> WriteDeploymentAsync(
+        string repositoryRoot, FluxReleaseSpec spec, CancellationToken cancellationToken = default)
+    {
+        if (!spec.SeparateImageValues)
+            throw new ArgumentException(
+                "only a release that reads separate image values (SeparateImageValues) can be deployed file by file", nameof(spec));
+        var files = Render(spec);
+        var folder = Path.Combine(repositoryRoot, FolderFor(spec));
+        var written = new List<string>();
+        foreach (var name in DeploymentFileNames)
+        {
+            var path = Path.Combine(folder, name);
+            await AtomicFile.WriteTextAsync(path, files[name], cancellationToken).ConfigureAwait(false);
+            written.Add(path);
+        }
         return written;
     }
 
@@ -116,10 +151,19 @@ public sealed class FluxManifestWriter
         if (spec.ValuesMode == FluxValuesMode.Inline)
             body.Add("values", YamlValues.ToMapping(spec.Values));
         else
-            body.Add("valuesFrom", new YamlSequenceNode(new YamlMappingNode
+        {
+            var sources = new YamlSequenceNode(new YamlMappingNode
             {
                 { "kind", "ConfigMap" }, { "name", spec.ValuesConfigMapName }, { "valuesKey", "values.yaml" },
-            }));
+            });
+            // Listed last so the deployed image wins over anything the configuration says.
+            if (spec.SeparateImageValues)
+                sources.Add(new YamlMappingNode
+                {
+                    { "kind", "ConfigMap" }, { "name", spec.ImageValuesConfigMapName }, { "valuesKey", "values.yaml" },
+                });
+            body.Add("valuesFrom", sources);
+        }
         return new YamlMappingNode
         {
             { "apiVersion", "helm.toolkit.fluxcd.io/v2" },
@@ -129,18 +173,18 @@ public sealed class FluxManifestWriter
         };
     }
 
-    private static YamlMappingNode ValuesConfigMap(FluxReleaseSpec spec)
+    private static YamlMappingNode ValuesConfigMap(FluxReleaseSpec spec, string name, IReadOnlyDictionary<string, object?> values)
     {
-        var metadata = Metadata(spec, spec.ValuesConfigMapName);
+        var metadata = Metadata(spec, name);
         // helm-controller reconciles a release when a ConfigMap it reads values from changes, if the ConfigMap carries this label.
         metadata.Add("labels", new YamlMappingNode { { "reconcile.fluxcd.io/watch", "Enabled" } });
-        var values = spec.Values.Count == 0 ? "{}\n" : Write(YamlValues.ToMapping(spec.Values));
+        var text = values.Count == 0 ? "{}\n" : Write(YamlValues.ToMapping(values));
         return new YamlMappingNode
         {
             { "apiVersion", "v1" },
             { "kind", "ConfigMap" },
             { "metadata", metadata },
-            { "data", new YamlMappingNode { { "values.yaml", String(values) } } },
+            { "data", new YamlMappingNode { { "values.yaml", String(text) } } },
         };
     }
 }

@@ -53,4 +53,20 @@ public sealed record FluxReleaseSpec(string Environment, string Module, string N
 
     /// <summary>The name of the values ConfigMap.</summary>
     public string ValuesConfigMapName => $"{Module}-values";
+
+    /// <summary>
+    /// When true (with <see cref="FluxValuesMode.ConfigMap"/>), the release also reads <see cref="ImageValues"/> from a
+    /// second ConfigMap (<c>image-values.yaml</c>, <see cref="ImageValuesConfigMapName"/>), listed after the values
+    /// ConfigMap so it wins. The configuration source owns the values; the deployer owns the image.
+    /// </summary>
+    public bool SeparateImageValues { get; init; }
+
+    /// <summary>
+    /// The image values (e.g. <c>image.repository</c>, <c>image.digest</c>) when <see cref="SeparateImageValues"/>;
+    /// empty until a deploy.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> ImageValues { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The name of the image values ConfigMap.</summary>
+    public string ImageValuesConfigMapName => $"{Module}-image";
 }

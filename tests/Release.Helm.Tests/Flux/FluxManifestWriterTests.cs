@@ -139,7 +139,7 @@ public class FluxManifestWriterTests
         await writer.WriteAsync(repository.Path, Spec() with { ValuesMode = FluxValuesMode.Inline });
         Assert.That(File.Exists(repository.Combine("environments", "production", "order-router", "values-configmap.yaml")), Is.False, "stale generated file removed");
 
-        var written = await writer.WriteAsync(repository.Path, Spec());
+        var written = await writer.WriteAsync(repository.Path, Spec() with { SeparateImageValues = true });
         var folder = repository.Combine("environments", "production", "order-router");
         Assert.That(written.Select(Path.GetFileName), Is.EquivalentTo(FluxManifestWriter.FileNames));
 
@@ -149,7 +149,7 @@ public class FluxManifestWriterTests
         var documents = new YamlStream();
         documents.Load(new StringReader(output));
         Assert.That(documents.Documents.Select(d => At((YamlMappingNode)d.RootNode, "kind")),
-            Is.EquivalentTo(new[] { "ConfigMap", "HelmRelease", "OCIRepository" }));
+            Is.EquivalentTo(new[] { "ConfigMap", "ConfigMap", "HelmRelease", "OCIRepository" }));
     }
 
     [Test]

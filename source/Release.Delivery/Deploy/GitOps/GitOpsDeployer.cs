@@ -14,6 +14,8 @@ namespace Release.Delivery.Deploy.GitOps;
 /// Deploys by committing Flux manifests (OCIRepository pinned to the chart's manifest digest, HelmRelease, values
 /// ConfigMap, kustomization) to <c>environments/&lt;env&gt;/&lt;module&gt;/</c> of the environment repository and pushing.
 /// When another pipeline pushed first, the manifests are written again on top of theirs and pushed, so both commits land.
+/// A module folder rendered from the configuration source (it carries <c>image-values.yaml</c>) is shared: the deployer
+/// then writes only what it owns there, the chart pin and the image values, so deploys and <c>CheckEnvironments</c> agree.
 /// </summary>
 internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
 {
@@ -93,7 +95,16 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
     {
         try
         {
-            await new FluxManifestWriter().WriteAsync(repository.Path, spec, ct);
+            var rendered = File.Exists(Path.Combine(repository.Path, FluxManifestWriter.FolderFor(spec), FluxManifestWriter.ImageValuesFileName));
+            if (rendered)
+                await new FluxManifestWriter().WriteDeploymentAsync(repository.Path, spec with
+                {
+                    SeparateImageValues = true,
+                    ImageValues = spec.Values,
+                    Values = new Dictionary<string, object?>(),
+                }, ct);
+            else
+                await new FluxManifestWriter().WriteAsync(repository.Path, spec, ct);
         }
         catch (ArgumentException e)
         {
