@@ -1,4 +1,4 @@
-using Release.Containers.Layouts;
+using Release.Foundation.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Release.Containers.RootFs;
@@ -83,7 +83,7 @@ public sealed class HostBaseImageAssembler(IProcessRunner runner, Action<string>
         rootFs.AddTextFile("var/lib/dpkg/status", inventory.StatusFile);
         log($"Debian packages in the image: {string.Join(", ", inventory.Packages.Select(p => $"{p.Name} {p.Version}"))}");
 
-        using var staging = new StagedLayoutDirectory(options.LayoutDirectory);
+        using var staging = StagedDirectory.Begin(options.LayoutDirectory);
         var layout = await OciImageLayout.CreateAsync(staging.StagingPath, cancellationToken).ConfigureAwait(false);
         var scratch = Path.Combine(staging.StagingPath, "layer.tar.gz.partial");
         var layer = await DeterministicLayerWriter.WriteAsync(rootFs, scratch, options.Timestamp, cancellationToken).ConfigureAwait(false);

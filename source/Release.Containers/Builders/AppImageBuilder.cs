@@ -1,4 +1,5 @@
 using Release.Containers.Layouts;
+using Release.Foundation.IO;
 using Release.Containers.RootFs;
 using Release.Oci;
 
@@ -27,7 +28,7 @@ public sealed class AppImageBuilder(Action<string> log)
         var baseDigest = baseImage.Manifest.Digest.ToString();
         var rootFs = AppLayer.FromPublishDirectory(publish, out var fileCount);
 
-        using var staging = new StagedLayoutDirectory(destination);
+        using var staging = StagedDirectory.Begin(destination);
         var layout = await OciImageLayout.CreateAsync(staging.StagingPath, cancellationToken).ConfigureAwait(false);
         var scratch = Path.Combine(staging.StagingPath, "layer.tar.gz.partial");
         var layer = await DeterministicLayerWriter.WriteAsync(rootFs, scratch, settings.Timestamp, cancellationToken).ConfigureAwait(false);

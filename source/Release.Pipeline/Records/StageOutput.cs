@@ -1,4 +1,5 @@
 using Release.Engine;
+using Release.Foundation.IO;
 
 namespace Release.Pipeline.Records;
 
@@ -9,12 +10,13 @@ namespace Release.Pipeline.Records;
 /// </summary>
 public sealed class StageOutput : IDisposable
 {
-    private bool _committed;
+    private readonly StagedDirectory _staged;
 
-    private StageOutput(AbsolutePath final, AbsolutePath staging)
+    private StageOutput(AbsolutePath final, StagedDirectory staged)
     {
         Final = final;
-        Staging = staging;
+        _staged = staged;
+        Staging = new AbsolutePath(staged.StagingPath);
     }
 
     /// <summary>Where the outputs end up, e.g. <c>artifacts/build</c>.</summary>
@@ -23,14 +25,14 @@ public sealed class StageOutput : IDisposable
     /// <summary>Where the stage writes while it runs.</summary>
     public AbsolutePath Staging { get; }
 
-    /// <summary>Removes <paramref name="final"/> and any leftover staging folder, and creates an empty staging folder.</summary>
+    /// <summary>
+    /// Removes <paramref name="final"/> and creates an empty staging folder with a name of its own
+    /// (<see cref="StagedDirectory"/>), so a concurrent run of the same stage never writes into it.
+    /// </summary>
     public static StageOutput Begin(AbsolutePath final)
     {
-        var staging = final.Parent / ("." + final.Name + ".partial");
         Delete(final);
-        Delete(staging);
-        staging.CreateDirectory();
-        return new StageOutput(final, staging);
+        return new StageOutput(final, StagedDirectory.Begin(final));
     }
 
     /// <summary>
@@ -41,34 +43,32 @@ public sealed class StageOutput : IDisposable
     /// <param name="carryOver">Which previous files (paths relative to <paramref name="final"/>) the new run starts with.</param>
     public static StageOutput BeginFromPrevious(AbsolutePath final, Func<string, bool> carryOver)
     {
-        var staging = final.Parent / ("." + final.Name + ".partial");
-        Delete(staging);
-        staging.CreateDirectory();
-        if (final.DirectoryExists())
-            foreach (var file in Directory.EnumerateFiles(final, "*", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(final, file);
-                if (!carryOver(relative)) continue;
-                var target = Path.Combine(staging, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        return new StageOutput(final, staging);
+        var staged = StagedDirectory.Begin(final);
+        try
+        {
+            if (final.DirectoryExists())
+                foreach (var file in Directory.EnumerateFiles(final, "*", SearchOption.AllDirectories))
+                {
+                    var relative = Path.GetRelativePath(final, file);
+                    if (!carryOver(relative)) continue;
+                    var target = Path.Combine(staged.StagingPath, relative);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target);
+                }
+            return new StageOutput(final, staged);
+        }
+        catch
+        {
+            staged.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Moves the staging folder into place. Call once, after the last file is written.</summary>
-    public void Commit()
-    {
-        Delete(Final);
-        Directory.Move(Staging, Final);
-        _committed = true;
-    }
+    public void Commit() => _staged.Commit();
 
     /// <summary>Deletes the staging folder unless the output was committed.</summary>
-    public void Dispose()
-    {
-        if (!_committed) Delete(Staging);
-    }
+    public void Dispose() => _staged.Dispose();
 
     private static void Delete(AbsolutePath path)
     {

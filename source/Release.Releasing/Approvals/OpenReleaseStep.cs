@@ -22,10 +22,10 @@ internal sealed class OpenReleaseStep(IGoNoGo build)
     {
         var paths = build.ReleasePaths;
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
-        var versionRecord = paths.VersionRecord.FileExists() ? await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct) : null;
-        var version = SemanticVersion.Parse(versionRecord?.Version ?? source.Version, paths.Stages.SourceRecord);
+        // Clone's record is the one source of the version (version.json is a copy of it for the evidence).
+        var version = SemanticVersion.Parse(source.Version, paths.Stages.SourceRecord);
         var selection = new ReleaseSelection(build.Module, version);
-        var branch = versionRecord?.Branch ?? source.Branch ?? "detached";
+        var branch = source.VersionBranch ?? source.Branch ?? "detached";
 
         var facts = await ReleaseCommits.ReadAsync(source.Workspace, source.Commit, ct, below: version);
         var conventional = facts.Conventional;

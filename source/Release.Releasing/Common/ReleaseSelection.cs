@@ -32,10 +32,11 @@ public sealed record ReleaseSelection(string Module, SemanticVersion Version)
         if (string.IsNullOrEmpty(text))
         {
             var paths = build.ReleasePaths;
-            if (paths.VersionRecord.FileExists())
-                (text, from) = ((await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct)).Version, paths.VersionRecord.ToString());
-            else if (paths.Stages.SourceRecord.FileExists())
+            // Clone's record is the source of the version; version.json (its copy) serves jobs that were handed only that.
+            if (paths.Stages.SourceRecord.FileExists())
                 (text, from) = ((await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct)).Version, paths.Stages.SourceRecord.ToString());
+            else if (paths.VersionRecord.FileExists())
+                (text, from) = ((await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct)).Version, paths.VersionRecord.ToString());
             else
                 throw new ReleaseRefusedException(
                     $"No release given: pass --release VERSION (e.g. --release 1.4.0), or run Clone/Version first so {paths.VersionRecord} exists.");

@@ -1,3 +1,5 @@
+using Release.Engine;
+using Release.Foundation.IO;
 using Release.Process.Evidence;
 using Release.Releasing.Common;
 using Release.Releasing.Records;
@@ -16,56 +18,47 @@ internal sealed class EvidenceStep(IEvidence build)
         var selection = await ReleaseSelection.ResolveAsync(build, ct);
         var actor = await People.ActorAsync(build, $"Evidence of release {selection.Id}", ct);
         var final = build.ReleasePaths.EvidenceDirectory(selection.Version.ToString());
-        var staging = final.Parent / ("." + final.Name + ".partial");
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        staging.CreateDirectory();
-        try
+        using var staged = StagedDirectory.Begin(final);
+        var staging = new AbsolutePath(staged.StagingPath);
+        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var record = await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct);
+        await new EvidenceBundle(build, record, staging).WriteAsync(ct);
+        var hashes = await EvidenceManifestFile.HashFilesAsync(staging, ct);
+        var manifest = EvidenceManifest.Create(selection.Id, hashes.Select(h => new EvidenceFile(h.Key, h.Value)));
+        await EvidenceManifestFile.WriteAsync(staging, manifest, ct);
+        // The manifest's in-toto statement, signed by whoever writes the evidence (in CI the job's key).
+        var signer = records.Signer ?? (records.SigningRequired ? throw new ReleaseRefusedException(
+            $"Evidence of {selection.Id}: evidence is signed (the gate's roster names keys); pass --signing-key (in CI the job's key, SIGNING_KEY).") : null);
+        if (signer is not null)
+            await EvidenceManifestFile.WriteEnvelopeAsync(staging,
+                await DsseEnvelope.SignAsync(EvidenceStatement.PayloadType, EvidenceStatement.Create(manifest), signer, ct), ct);
+
+        HashChain? linked = null;
+        await records.CommitAsync(actor, async token =>
         {
-            await using var records = await RecordsRepository.OpenAsync(build, ct);
-            var record = await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct);
-            await new EvidenceBundle(build, record, staging).WriteAsync(ct);
-            var hashes = await EvidenceManifestFile.HashFilesAsync(staging, ct);
-            var manifest = EvidenceManifest.Create(selection.Id, hashes.Select(h => new EvidenceFile(h.Key, h.Value)));
-            await EvidenceManifestFile.WriteAsync(staging, manifest, ct);
-            // The manifest's in-toto statement, signed by whoever writes the evidence (in CI the job's key).
-            var signer = records.Signer ?? (records.SigningRequired ? throw new ReleaseRefusedException(
-                $"Evidence of {selection.Id}: evidence is signed (the gate's roster names keys); pass --signing-key (in CI the job's key, SIGNING_KEY).") : null);
+            var chain = await EvidenceChainFile.ReadAsync(records, token);
+            if (EvidenceVerifier.VerifyChain(chain) is { Count: > 0 } broken)
+                throw new ReleaseRefusedException($"Evidence: the chain {EvidenceChainFile.File} in {records.Shown} is broken; nothing was added:\n- " + string.Join("\n- ", broken));
+            if (chain.Links.Any(l => l.ReleaseId == selection.Id))
+                throw new ReleaseRefusedException(
+                    $"Evidence: release {selection.Id} is already linked in the evidence chain; evidence is recorded once per release. Check it with ./build.sh VerifyEvidence --release {selection.Version}.");
+            linked = chain.Append(manifest);
+            await EvidenceChainFile.WriteAsync(records, linked, token);
             if (signer is not null)
-                await EvidenceManifestFile.WriteEnvelopeAsync(staging,
-                    await DsseEnvelope.SignAsync(EvidenceStatement.PayloadType, EvidenceStatement.Create(manifest), signer, ct), ct);
-
-            HashChain? linked = null;
-            await records.CommitAsync(actor, async token =>
             {
-                var chain = await EvidenceChainFile.ReadAsync(records, token);
-                if (EvidenceVerifier.VerifyChain(chain) is { Count: > 0 } broken)
-                    throw new ReleaseRefusedException($"Evidence: the chain {EvidenceChainFile.File} in {records.Shown} is broken; nothing was added:\n- " + string.Join("\n- ", broken));
-                if (chain.Links.Any(l => l.ReleaseId == selection.Id))
-                    throw new ReleaseRefusedException(
-                        $"Evidence: release {selection.Id} is already linked in the evidence chain; evidence is recorded once per release. Check it with ./build.sh VerifyEvidence --release {selection.Version}.");
-                linked = chain.Append(manifest);
-                await EvidenceChainFile.WriteAsync(records, linked, token);
-                if (signer is not null)
-                {
-                    var head = linked.Links[^1];
-                    var signature = await signer.SignAsync(SignedEvidence.ChainMessage(head.ReleaseId, head.ChainHash), DsseEnvelope.Namespace, token);
-                    await EvidenceChainSignaturesFile.WriteAsync(records,
-                        [.. await EvidenceChainSignaturesFile.ReadAsync(records, token), new ChainSignature(head.ReleaseId, head.ChainHash, signature)], token);
-                }
-                return $"{selection.Id}: evidence manifest {manifest.Hash[..12]} linked";
-            }, ct);
+                var head = linked.Links[^1];
+                var signature = await signer.SignAsync(SignedEvidence.ChainMessage(head.ReleaseId, head.ChainHash), DsseEnvelope.Namespace, token);
+                await EvidenceChainSignaturesFile.WriteAsync(records,
+                    [.. await EvidenceChainSignaturesFile.ReadAsync(records, token), new ChainSignature(head.ReleaseId, head.ChainHash, signature)], token);
+            }
+            return $"{selection.Id}: evidence manifest {manifest.Hash[..12]} linked";
+        }, ct);
 
-            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-            Directory.Move(staging, final);
-            build.Log.Information($"Evidence of {selection.Id}: {manifest.Files.Count} files in {final}, manifest {manifest.Hash}, chain head {linked!.Head} ({linked.Links.Count} release(s))");
-            build.ReportSummary("evidence", $"{manifest.Files.Count} files, chain {linked.Head[..12]}");
-            await ChatOps.ReleaseChannel.ReportAsync(build, $"Evidence of {selection.Id} recorded",
-                [("Files", manifest.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Manifest", manifest.Hash),
-                 ("Chain head", linked.Head), ("Signed", signer is null ? "no (no roster keys)" : "yes"), ("Verify", $"./build.sh VerifyEvidence --release {selection.Version}")], ct);
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
+        staged.Commit();
+        build.Log.Information($"Evidence of {selection.Id}: {manifest.Files.Count} files in {final}, manifest {manifest.Hash}, chain head {linked!.Head} ({linked.Links.Count} release(s))");
+        build.ReportSummary("evidence", $"{manifest.Files.Count} files, chain {linked.Head[..12]}");
+        await ChatOps.ReleaseChannel.ReportAsync(build, $"Evidence of {selection.Id} recorded",
+            [("Files", manifest.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Manifest", manifest.Hash),
+             ("Chain head", linked.Head), ("Signed", signer is null ? "no (no roster keys)" : "yes"), ("Verify", $"./build.sh VerifyEvidence --release {selection.Version}")], ct);
     }
 }

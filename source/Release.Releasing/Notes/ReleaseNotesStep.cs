@@ -20,8 +20,8 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
     {
         var paths = build.ReleasePaths;
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
-        var versionText = paths.VersionRecord.FileExists() ? (await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct)).Version : source.Version;
-        var version = SemanticVersion.Parse(versionText, paths.Stages.SourceRecord);
+        // Clone's record is the one source of the version (version.json is a copy of it for the evidence).
+        var version = SemanticVersion.Parse(source.Version, paths.Stages.SourceRecord);
         var facts = await ReleaseCommits.ReadAsync(source.Workspace, source.Commit, ct, below: version);
 
         await using var records = await RecordsRepository.OpenAsync(build, ct);

@@ -45,16 +45,14 @@ internal sealed class QualityGateStep(IQualityGate build)
         build.Log.Information(decision.Summary());
     }
 
-    // The branch's channel comes from the Version record; without it, from the version Clone computed (a stable
-    // version aims for stable; a pre-release for its label's channel).
-    private async Task<(string Version, ReleaseChannel Target)> TargetChannelAsync(Common.ReleasePaths paths, CancellationToken ct)
+    // The branch's channel comes from Clone's record, the one source of the version (version.json is its copy for
+    // the evidence); a record of an older Clone has no channel: then a stable version aims for stable, a pre-release
+    // for its label's channel.
+    private static async Task<(string Version, ReleaseChannel Target)> TargetChannelAsync(Common.ReleasePaths paths, CancellationToken ct)
     {
-        if (paths.VersionRecord.FileExists())
-        {
-            var record = await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct);
-            return (record.Version, Enum.Parse<ReleaseChannel>(record.Channel));
-        }
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
+        if (source.Channel is not null)
+            return (source.Version, Enum.Parse<ReleaseChannel>(source.Channel));
         var version = SemanticVersion.Parse(source.Version, paths.Stages.SourceRecord);
         var label = version.PreRelease.FirstOrDefault()?.ToLowerInvariant();
         var channel = !version.IsPreRelease ? ReleaseChannel.Stable : label == "beta" ? ReleaseChannel.Beta : ReleaseChannel.Alpha;

@@ -18,10 +18,8 @@ internal sealed class TagStep(IVersioning build)
     {
         var paths = build.ReleasePaths;
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
-        var version = paths.VersionRecord.FileExists()
-            ? (await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct)).Version
-            : source.Version;
-        var name = "v" + version;
+        // Clone's record is the one source of the version (version.json is a copy of it for the evidence).
+        var name = "v" + source.Version;
         var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
         var repository = new GitRepository(source.Workspace, git);
 
@@ -45,7 +43,7 @@ internal sealed class TagStep(IVersioning build)
         {
             var actor = await People.ActorAsync(build, "Tag", ct);
             var tagger = new GitIdentity(actor.Split('@')[0], actor.Contains('@') ? actor : actor + "@release-process");
-            var settings = new GitTagSettings(name) { Message = $"Release {build.Module} {version}", Target = source.Commit, Tagger = tagger };
+            var settings = new GitTagSettings(name) { Message = $"Release {build.Module} {source.Version}", Target = source.Commit, Tagger = tagger };
             await git.RunAsync(repository.Path, settings.ToArguments(), new GitRunOptions { Environment = settings.ToEnvironment() }, ct);
         }
         await repository.PushAsync(new GitPushSettings { RefSpecs = [$"refs/tags/{name}"] }, ct);
