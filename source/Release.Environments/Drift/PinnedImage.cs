@@ -1,0 +1,43 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Release.Environments.Drift;
+
+/// <summary>The image a module's deployer-written chart values pin in the environment repository.</summary>
+/// <param name="Repository">The image repository (<c>image.repository</c>), or null when the values name none.</param>
+/// <param name="Digest">The pinned digest (<c>image.digest</c>).</param>
+public sealed record PinnedImage(string? Repository, string Digest)
+{
+    /// <summary>The reference a Deployment should run: <c>repository@digest</c>, or the digest alone.</summary>
+    public string Reference => Repository is null ? Digest : $"{Repository}@{Digest}";
+
+    /// <summary>Every module's pinned image in <c>environments/ENV/MODULE/values-configmap.yaml</c> of the repository at <paramref name="repositoryRoot"/>, by module.</summary>
+    public static IReadOnlyDictionary<string, PinnedImage> Read(string repositoryRoot, string environment)
+    {
+        var pinned = new SortedDictionary<string, PinnedImage>(StringComparer.Ordinal);
+        var folder = Path.Combine(repositoryRoot, "environments", environment);
+        if (!Directory.Exists(folder)) return pinned;
+        foreach (var file in Directory.EnumerateFiles(folder, "values-configmap.yaml", SearchOption.AllDirectories))
+            if (In(File.ReadAllText(file)) is { } image) pinned[Path.GetFileName(Path.GetDirectoryName(file)!)] = image;
+        return pinned;
+    }
+
+    // data."values.yaml" holds the chart values as YAML text; image.repository and image.digest inside it.
+    private static PinnedImage? In(string configMap)
+    {
+        if (Root(configMap) is not { } root || Child(root, "data") is not YamlMappingNode data
+            || Child(data, "values.yaml") is not YamlScalarNode { Value: { } values }
+            || Root(values) is not { } valuesRoot || Child(valuesRoot, "image") is not YamlMappingNode image
+            || Child(image, "digest") is not YamlScalarNode { Value: { Length: > 0 } digest })
+            return null;
+        return new PinnedImage((Child(image, "repository") as YamlScalarNode)?.Value, digest);
+    }
+
+    private static YamlMappingNode? Root(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+    }
+
+    private static YamlNode? Child(YamlMappingNode node, string key) => node.Children.TryGetValue(key, out var child) ? child : null;
+}
