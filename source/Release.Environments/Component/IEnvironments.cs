@@ -29,6 +29,10 @@ public interface IEnvironments : IBuild
     [Parameter("Branch of the environment repository (default main)"), NotEmpty]
     string EnvironmentsBranch => TryGetValue(() => EnvironmentsBranch) ?? "main";
 
+    /// <summary>A kubeconfig with one context per cluster name: Drift then also compares what the clusters run (live Deployments' images, ConfigMaps, HelmRelease readiness).</summary>
+    [Parameter("Kubeconfig with a context named after each environment's cluster; Drift then reads what the clusters run")]
+    string? Kubeconfig => TryGetValue(() => Kubeconfig);
+
     /// <summary>The command that repairs the environment repository, named by every failure.</summary>
     string RenderCommand => "./build.sh RenderEnvironments";
 
@@ -89,8 +93,13 @@ public interface IEnvironments : IBuild
             [
                 .. ConfigurationDrift.Findings(EnvironmentRepository.Differences(rendered, checkout.Repository.Path), repair),
                 .. GroupDrift.Findings(DeclaredEnvironments, checkout.Repository.Path, repair),
+                .. Kubeconfig is { } kubeconfig
+                    ? await ClusterReads.FindingsAsync(DeclaredEnvironments, checkout.Repository.Path, kubeconfig, EnvironmentRendering.FluxNamespace, ct)
+                    : [],
             ];
-            var report = new DriftReport([ConfigurationDrift.Kind, GroupDrift.Kind], rendered.Environments, findings);
+            // Runtime drift is checked only with a kubeconfig; the report names the kinds it checked, never more.
+            var report = new DriftReport([ConfigurationDrift.Kind, GroupDrift.Kind, .. Kubeconfig is null ? Array.Empty<string>() : [ClusterDrift.Kind]], rendered.Environments, findings);
+            if (Kubeconfig is null) Log.Information("Drift: no --kubeconfig, so what the clusters run was not compared (kind 'runtime' not checked)");
             var json = ArtifactsDirectory / "drift" / "drift.json";
             await AtomicFile.WriteTextAsync(json, report.ToJson(), ct);
             ReportSummary("Drift", report.Clean ? $"none in {rendered.Environments.Count} environment(s)" : $"{findings.Count} finding(s)");

@@ -54,6 +54,8 @@ internal sealed class EvidenceBundle(IEvidence build, ReleaseRecord record, Abso
         await CopyFolderAsync(stages.IntegrationDirectory, "integration", ct);
         await CopyFolderAsync(paths.LoadTestDirectory, "load-test", ct);
         await CopyFolderAsync(stages.VerifyDirectory(), "verify", ct);
+        // The last Drift report (artifacts/drift/drift.json) says whether the environments ran what they declared when this release left.
+        await CopyAsync(build.ArtifactsDirectory / "drift" / "drift.json", "drift/drift.json", ct);
         await WriteTextAsync("index.html", EvidenceHtml.Render(build, trusted, evidence), ct);
     }
 
