@@ -14,7 +14,9 @@ public sealed class StagedLayoutDirectory : IDisposable
     {
         _destination = Path.GetFullPath(destination);
         var parent = Path.GetDirectoryName(_destination)
-            ?? throw new ArgumentException($"'{destination}' has no parent folder; give a layout path such as ./artifacts/base-image.", nameof(destination));
+            ?? throw new ArgumentException(
+                $"'{destination}' has no parent folder; give a layout path such as ./artifacts/base-image.",
+                nameof(destination));
         Directory.CreateDirectory(parent);
         StagingPath = Path.Combine(parent, $".{Path.GetFileName(_destination)}.partial-{Guid.NewGuid():N}");
         Directory.CreateDirectory(StagingPath);
