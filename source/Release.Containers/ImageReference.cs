@@ -23,7 +23,8 @@ public sealed record ImageReference(string Registry, string Repository, string? 
             : "docker.io/" + (slash > 0 ? text : "library/" + text);
         if (!Release.Oci.OciReference.TryParse(named, out var parsed, out var problem))
             throw new FormatException(
-                $"'{reference}' is not an image reference ({problem}); expected [REGISTRY/]REPOSITORY[:TAG][@sha256:DIGEST], e.g. registry.example.com/dotnet/aspnet:10.0.");
+                $"'{reference}' is not an image reference ({problem}); expected [REGISTRY/]REPOSITORY[:TAG][@sha256:DIGEST], e.g. " +
+                    "registry.example.com/dotnet/aspnet:10.0.");
         return new ImageReference(parsed!.Registry, parsed.Repository, parsed.Tag ?? (parsed.Digest is null ? "latest" : null), parsed.Digest);
     }
 

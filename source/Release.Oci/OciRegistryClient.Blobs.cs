@@ -9,7 +9,7 @@ public sealed partial class OciRegistryClient
     public async Task<bool> BlobExistsAsync(string repository, OciDigest digest, CancellationToken cancellationToken = default)
     {
         OciNames.ValidateRepository(repository);
-        using var response = await transport.SendAsync(
+        using var response = await _transport.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Head, RepositoryUri(repository, $"blobs/{digest}")),
             repository, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -19,7 +19,7 @@ public sealed partial class OciRegistryClient
 
         if (!response.IsSuccessStatusCode)
         {
-            await transport.ThrowForAsync(response, $"check blob {digest} in {repository}", cancellationToken).ConfigureAwait(false);
+            await _transport.ThrowForAsync(response, $"check blob {digest} in {repository}", cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -35,15 +35,16 @@ public sealed partial class OciRegistryClient
     {
         OciNames.ValidateRepository(repository);
         ArgumentNullException.ThrowIfNull(destination);
-        using var response = await transport.SendAsync(
+        using var response = await _transport.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Get, RepositoryUri(repository, $"blobs/{digest}")),
             repository, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            await transport.ThrowForAsync(response, $"get blob {digest} from {repository}", cancellationToken).ConfigureAwait(false);
+            await _transport.ThrowForAsync(response, $"get blob {digest} from {repository}", cancellationToken).ConfigureAwait(false);
         }
 
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var bodyDisposal = body.ConfigureAwait(false);
         using var hash = digest.CreateHash();
         var buffer = new byte[81920];
         long total = 0;

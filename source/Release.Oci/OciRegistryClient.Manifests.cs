@@ -23,7 +23,7 @@ public sealed partial class OciRegistryClient
         }
 
         var action = $"put manifest {manifest.Digest} as {repository}:{reference}";
-        using var response = await transport.SendAsync(() =>
+        using var response = await _transport.SendAsync(() =>
         {
             var content = new ByteArrayContent(manifest.Bytes);
             content.Headers.ContentType = new MediaTypeHeaderValue(manifest.MediaType);
@@ -31,11 +31,11 @@ public sealed partial class OciRegistryClient
         }, repository, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Created)
         {
-            await transport.ThrowForAsync(response, action, cancellationToken).ConfigureAwait(false);
+            await _transport.ThrowForAsync(response, action, cancellationToken).ConfigureAwait(false);
         }
 
         CheckDigestHeader(response, manifest.Digest, action);
-        log($"{Address.Host}: pushed {repository}:{reference} ({manifest.Digest})");
+        _log($"{Address.Host}: pushed {repository}:{reference} ({manifest.Digest})");
         return manifest.Digest;
     }
 
@@ -49,11 +49,11 @@ public sealed partial class OciRegistryClient
         OciNames.ValidateRepository(repository);
         OciNames.ValidateReference(reference);
         var action = $"get manifest {repository}:{reference}";
-        using var response = await transport.SendAsync(
+        using var response = await _transport.SendAsync(
             () => ManifestRequest(HttpMethod.Get, repository, reference), repository, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            await transport.ThrowForAsync(response, action, cancellationToken).ConfigureAwait(false);
+            await _transport.ThrowForAsync(response, action, cancellationToken).ConfigureAwait(false);
         }
 
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -78,7 +78,7 @@ public sealed partial class OciRegistryClient
     {
         OciNames.ValidateRepository(repository);
         OciNames.ValidateReference(reference);
-        using var response = await transport.SendAsync(
+        using var response = await _transport.SendAsync(
             () => ManifestRequest(HttpMethod.Head, repository, reference), repository, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -87,7 +87,7 @@ public sealed partial class OciRegistryClient
 
         if (!response.IsSuccessStatusCode)
         {
-            await transport.ThrowForAsync(response, $"resolve {repository}:{reference}", cancellationToken).ConfigureAwait(false);
+            await _transport.ThrowForAsync(response, $"resolve {repository}:{reference}", cancellationToken).ConfigureAwait(false);
         }
 
         if (response.Headers.TryGetValues("Docker-Content-Digest", out var values)
@@ -107,7 +107,7 @@ public sealed partial class OciRegistryClient
     public async Task<bool> DeleteManifestAsync(string repository, OciDigest digest, CancellationToken cancellationToken = default)
     {
         OciNames.ValidateRepository(repository);
-        using var response = await transport.SendAsync(
+        using var response = await _transport.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Delete, RepositoryUri(repository, $"manifests/{digest}")),
             repository, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -124,10 +124,10 @@ public sealed partial class OciRegistryClient
 
         if (!response.IsSuccessStatusCode)
         {
-            await transport.ThrowForAsync(response, $"delete {repository}@{digest}", cancellationToken).ConfigureAwait(false);
+            await _transport.ThrowForAsync(response, $"delete {repository}@{digest}", cancellationToken).ConfigureAwait(false);
         }
 
-        log($"{Address.Host}: deleted {repository}@{digest}");
+        _log($"{Address.Host}: deleted {repository}@{digest}");
         return true;
     }
 

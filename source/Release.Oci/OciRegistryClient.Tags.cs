@@ -13,11 +13,11 @@ public sealed partial class OciRegistryClient
     {
         OciNames.ValidateRepository(repository);
         var tags = new List<string>();
-        var next = RepositoryUri(repository, options.TagPageSize is { } size ? $"tags/list?n={size}" : "tags/list");
+        var next = RepositoryUri(repository, _options.TagPageSize is { } size ? $"tags/list?n={size}" : "tags/list");
         while (next is not null)
         {
             var page = next;
-            using var response = await transport.SendAsync(
+            using var response = await _transport.SendAsync(
                 () => new HttpRequestMessage(HttpMethod.Get, page), repository, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
@@ -26,7 +26,7 @@ public sealed partial class OciRegistryClient
 
             if (!response.IsSuccessStatusCode)
             {
-                await transport.ThrowForAsync(response, $"list the tags of {repository}", cancellationToken).ConfigureAwait(false);
+                await _transport.ThrowForAsync(response, $"list the tags of {repository}", cancellationToken).ConfigureAwait(false);
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -52,11 +52,11 @@ public sealed partial class OciRegistryClient
         var location = await StartUploadAsync(repository, query, cancellationToken).ConfigureAwait(false);
         if (location is null)
         {
-            log($"{Address.Host}: mounted {digest} from {fromRepository} into {repository}");
+            _log($"{Address.Host}: mounted {digest} from {fromRepository} into {repository}");
             return BlobMountResult.Mounted;
         }
 
-        log($"{Address.Host}: mount of {digest} into {repository} declined; copying the bytes from {fromRepository}");
+        _log($"{Address.Host}: mount of {digest} into {repository} declined; copying the bytes from {fromRepository}");
         var temp = Path.Combine(Path.GetTempPath(), $"release-oci-{Guid.NewGuid():N}.blob");
         try
         {
@@ -76,13 +76,13 @@ public sealed partial class OciRegistryClient
     private async Task<Uri?> StartUploadAsync(string repository, string query, CancellationToken cancellationToken)
     {
         var action = $"start a blob upload to {repository}";
-        using var response = await transport.SendAsync(
+        using var response = await _transport.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, RepositoryUri(repository, "blobs/uploads/" + query)),
             repository, cancellationToken).ConfigureAwait(false);
         return response.StatusCode switch
         {
             HttpStatusCode.Created => null,
-            HttpStatusCode.Accepted => transport.ResolveLocation(response, action),
+            HttpStatusCode.Accepted => _transport.ResolveLocation(response, action),
             _ => await ThrowAsync<Uri?>(response, action, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -92,7 +92,7 @@ public sealed partial class OciRegistryClient
         BlobUploadMode mode, CancellationToken cancellationToken)
     {
         var chunked = mode == BlobUploadMode.Chunked
-                      || (mode == BlobUploadMode.Auto && size > options.ChunkedUploadThreshold);
+                      || (mode == BlobUploadMode.Auto && size > _options.ChunkedUploadThreshold);
         HttpContent? finalContent = null;
         if (chunked)
         {
@@ -102,7 +102,7 @@ public sealed partial class OciRegistryClient
         var action = $"finish the upload of blob {digest} ({size} bytes) to {repository}";
         var separator = location.Query.Length > 0 ? "&" : "?";
         var putUri = new Uri(location.AbsoluteUri + separator + "digest=" + Uri.EscapeDataString(digest.ToString()));
-        using var response = await transport.SendAsync(() =>
+        using var response = await _transport.SendAsync(() =>
         {
             finalContent = chunked ? new ByteArrayContent([]) : new StreamContent(openContent());
             finalContent.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -112,18 +112,19 @@ public sealed partial class OciRegistryClient
         finalContent?.Dispose();
         if (response.StatusCode != HttpStatusCode.Created)
         {
-            await transport.ThrowForAsync(response, action, cancellationToken).ConfigureAwait(false);
+            await _transport.ThrowForAsync(response, action, cancellationToken).ConfigureAwait(false);
         }
 
-        log($"{Address.Host}: uploaded {digest} ({size} bytes, {(chunked ? "chunked" : "monolithic")}) to {repository}");
+        _log($"{Address.Host}: uploaded {digest} ({size} bytes, {(chunked ? "chunked" : "monolithic")}) to {repository}");
     }
 
     /// <summary>Sends the content as PATCH chunks with Content-Range; returns the location for the closing PUT.</summary>
     private async Task<Uri> PatchChunksAsync(
         string repository, Uri location, long size, Func<Stream> openContent, CancellationToken cancellationToken)
     {
-        await using var stream = openContent();
-        var buffer = new byte[(int)Math.Min(options.ChunkSize, Math.Max(size, 1))];
+        var stream = openContent();
+        await using var streamDisposal = stream.ConfigureAwait(false);
+        var buffer = new byte[(int)Math.Min(_options.ChunkSize, Math.Max(size, 1))];
         long offset = 0;
         while (offset < size)
         {
@@ -136,7 +137,7 @@ public sealed partial class OciRegistryClient
 
             var range = $"{offset}-{offset + count - 1}";
             var target = location;
-            using var response = await transport.SendAsync(() =>
+            using var response = await _transport.SendAsync(() =>
             {
                 var content = new ByteArrayContent(buffer, 0, count);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -145,11 +146,11 @@ public sealed partial class OciRegistryClient
             }, repository, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
-                await transport.ThrowForAsync(response, $"upload bytes {range} of a blob to {repository}", cancellationToken)
+                await _transport.ThrowForAsync(response, $"upload bytes {range} of a blob to {repository}", cancellationToken)
                     .ConfigureAwait(false);
             }
 
-            location = transport.ResolveLocation(response, $"upload bytes {range} to {repository}");
+            location = _transport.ResolveLocation(response, $"upload bytes {range} to {repository}");
             offset += count;
         }
 
@@ -158,7 +159,7 @@ public sealed partial class OciRegistryClient
 
     private async Task<T> ThrowAsync<T>(HttpResponseMessage response, string action, CancellationToken cancellationToken)
     {
-        await transport.ThrowForAsync(response, action, cancellationToken).ConfigureAwait(false);
+        await _transport.ThrowForAsync(response, action, cancellationToken).ConfigureAwait(false);
         throw new InvalidOperationException("unreachable: ThrowForAsync always throws");
     }
 }

@@ -7,9 +7,9 @@ namespace Release.Oci;
 /// </summary>
 public sealed partial class OciRegistryClient : IDisposable
 {
-    private readonly RegistryTransport transport;
-    private readonly OciRegistryClientOptions options;
-    private readonly Action<string> log;
+    private readonly RegistryTransport _transport;
+    private readonly OciRegistryClientOptions _options;
+    private readonly Action<string> _log;
 
     /// <summary>Creates a client for the registry at <paramref name="address"/> (e.g. <c>localhost:5000</c>).</summary>
     /// <param name="address"><c>host[:port]</c> or <c>http(s)://host[:port]</c>.</param>
@@ -24,18 +24,18 @@ public sealed partial class OciRegistryClient : IDisposable
         Action<string>? log = null,
         HttpClient? httpClient = null)
     {
-        this.options = options ?? new OciRegistryClientOptions();
-        this.options.Validate();
-        this.log = log ?? (_ => { });
-        Address = RegistryAddress.Parse(address, this.options.PlainHttp);
-        transport = new RegistryTransport(Address, credentials, this.options, this.log, httpClient);
+        _options = options ?? new OciRegistryClientOptions();
+        _options.Validate();
+        _log = log ?? (_ => { });
+        Address = RegistryAddress.Parse(address, _options.PlainHttp);
+        _transport = new RegistryTransport(Address, credentials, _options, _log, httpClient);
     }
 
     /// <summary>Where the registry is.</summary>
     public RegistryAddress Address { get; }
 
     /// <summary>The settings in force.</summary>
-    public OciRegistryClientOptions Options => options;
+    public OciRegistryClientOptions Options => _options;
 
     /// <summary>
     /// Checks that the registry answers <c>GET /v2/</c> (with authentication if it asks for it);
@@ -43,17 +43,17 @@ public sealed partial class OciRegistryClient : IDisposable
     /// </summary>
     public async Task CheckAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await transport.SendAsync(
+        using var response = await _transport.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Get, Address.Resolve("/v2/")), string.Empty, cancellationToken)
             .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            await transport.ThrowForAsync(response, "check the API version (GET /v2/)", cancellationToken).ConfigureAwait(false);
+            await _transport.ThrowForAsync(response, "check the API version (GET /v2/)", cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Releases the private HttpClient, if any.</summary>
-    public void Dispose() => transport.Dispose();
+    public void Dispose() => _transport.Dispose();
 
     private Uri RepositoryUri(string repository, string rest) => Address.Resolve($"/v2/{repository}/{rest}");
 }

@@ -7,33 +7,34 @@ namespace Release.Oci;
 
 /// <summary>
 /// Sends requests to one registry: answers authentication challenges, retries connection failures, 429 and 5xx
-/// through the shared <see cref="HttpRetryPolicy"/> (honouring Retry-After), and turns error answers into exceptions that name the registry and the fix.
+/// through the shared <see cref="HttpRetryPolicy"/> (honouring Retry-After), and turns error answers into exceptions that name the registry and the
+/// fix.
 /// </summary>
 internal sealed class RegistryTransport : IDisposable
 {
-    private readonly HttpClient http;
-    private readonly bool ownsHttp;
-    private readonly OciRegistryClientOptions options;
-    private readonly Action<string> log;
-    private readonly RegistryAuthenticator authenticator;
-    private readonly HttpRetryPolicy retry;
-    private readonly object preparing = new();
-    private Task? prepared;
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly OciRegistryClientOptions _options;
+    private readonly Action<string> _log;
+    private readonly RegistryAuthenticator _authenticator;
+    private readonly HttpRetryPolicy _retry;
+    private readonly object _preparing = new();
+    private Task? _prepared;
 
     public RegistryTransport(
         RegistryAddress address, RegistryCredentials? credentials, OciRegistryClientOptions options,
         Action<string> log, HttpClient? http)
     {
         Address = address;
-        this.options = options;
-        this.log = log;
-        ownsHttp = http is null;
-        this.http = http ?? new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) })
+        _options = options;
+        _log = log;
+        _ownsHttp = http is null;
+        _http = http ?? new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) })
         {
             Timeout = options.RequestTimeout,
         };
-        authenticator = new RegistryAuthenticator(this.http, address, credentials, log);
-        retry = new HttpRetryPolicy(options.Retry, message => log($"{address.Host}: request failed ({message})"));
+        _authenticator = new RegistryAuthenticator(_http, address, credentials, log);
+        _retry = new HttpRetryPolicy(options.Retry, message => log($"{address.Host}: request failed ({message})"));
     }
 
     public RegistryAddress Address { get; }
@@ -45,24 +46,25 @@ internal sealed class RegistryTransport : IDisposable
     public async Task<HttpResponseMessage> SendAsync(
         Func<HttpRequestMessage> build, string repository, CancellationToken cancellationToken)
     {
-        if (options.BeforeFirstRequest is { } prepare)
+        if (_options.BeforeFirstRequest is { } prepare)
         {
-            lock (preparing)
+            lock (_preparing)
             {
                 // A failed or cancelled preparation is tried again by the next request rather than cached.
-                if (prepared is null || prepared.IsFaulted || prepared.IsCanceled)
-                    prepared = prepare(Address.Host, cancellationToken);
+                if (_prepared is null || _prepared.IsFaulted || _prepared.IsCanceled)
+                    _prepared = prepare(Address.Host, cancellationToken);
             }
-            await prepared.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _prepared.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            return await retry.SendAsync(ct => SendAuthenticatedAsync(build, repository, ct), cancellationToken).ConfigureAwait(false);
+            return await _retry.SendAsync(ct => SendAuthenticatedAsync(build, repository, ct), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or IOException
+            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new RegistryUnreachableException(Address.Host, Address.BaseUri, retry.MaxAttempts, ex);
+            throw new RegistryUnreachableException(Address.Host, Address.BaseUri, _retry.MaxAttempts, ex);
         }
     }
 
@@ -73,12 +75,12 @@ internal sealed class RegistryTransport : IDisposable
         var detail = code is null ? string.Empty : $" {code}: {message}";
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            throw new RegistryAuthenticationException(Address.Host, authenticator.UserName, response.StatusCode,
+            throw new RegistryAuthenticationException(Address.Host, _authenticator.UserName, response.StatusCode,
                 $"while trying to {action}{detail}");
         }
 
         var hint = HttpRetryPolicy.IsTransient(response.StatusCode)
-            ? $" after {retry.MaxAttempts} attempt(s); check the registry's own log"
+            ? $" after {_retry.MaxAttempts} attempt(s); check the registry's own log"
             : string.Empty;
         throw new OciRegistryException(
             $"registry {Address.Host} answered {(int)response.StatusCode} {response.StatusCode} when trying to {action}{detail}{hint}.",
@@ -95,9 +97,9 @@ internal sealed class RegistryTransport : IDisposable
 
     public void Dispose()
     {
-        if (ownsHttp)
+        if (_ownsHttp)
         {
-            http.Dispose();
+            _http.Dispose();
         }
     }
 
@@ -111,7 +113,7 @@ internal sealed class RegistryTransport : IDisposable
         }
 
         var challenge = AuthChallenge.From(response.Headers);
-        if (challenge is null || !await authenticator.AnswerAsync(challenge, repository, cancellationToken).ConfigureAwait(false))
+        if (challenge is null || !await _authenticator.AnswerAsync(challenge, repository, cancellationToken).ConfigureAwait(false))
         {
             return response;
         }
@@ -124,8 +126,8 @@ internal sealed class RegistryTransport : IDisposable
         Func<HttpRequestMessage> build, string repository, CancellationToken cancellationToken)
     {
         using var request = build();
-        authenticator.Apply(request, repository);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        _authenticator.Apply(request, repository);
+        return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<(string? Code, string? Message)> ReadErrorAsync(

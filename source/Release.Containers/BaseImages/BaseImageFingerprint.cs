@@ -33,7 +33,8 @@ internal sealed record BaseImageFingerprint(
     {
         try
         {
-            await using var file = File.OpenRead(PathFor(layoutDirectory));
+            var file = File.OpenRead(PathFor(layoutDirectory));
+            await using var fileDisposal = file.ConfigureAwait(false);
             return await JsonSerializer.DeserializeAsync<BaseImageFingerprint>(file, Options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException or NotSupportedException)

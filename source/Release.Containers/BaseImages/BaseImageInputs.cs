@@ -77,7 +77,9 @@ internal static class BaseImageInputs
             lines.Add($"{directory} {FileState(directory)}");
             if (!Directory.Exists(directory))
                 continue;
-            foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+            foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos(
+                "*",
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
                 lines.Add($"{entry.FullName} {State(entry)}");
         }
         lines.Sort(StringComparer.Ordinal);

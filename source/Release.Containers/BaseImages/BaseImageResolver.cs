@@ -48,7 +48,13 @@ public sealed partial class BaseImageResolver(HostBaseImageAssembler assembler, 
         try
         {
             using var client = clientFor(reference.Registry);
-            var pull = await PlatformImagePuller.PullAsync(client, reference.Repository, reference.ManifestReference, directory, layoutTag, cancellationToken)
+            var pull = await PlatformImagePuller.PullAsync(
+                client,
+                reference.Repository,
+                reference.ManifestReference,
+                directory,
+                layoutTag,
+                cancellationToken)
                 .ConfigureAwait(false);
             log($"Base image: {image} (from --base-image), {HostPlatform.Name} manifest {pull.Manifest.Digest} in {directory} " +
                 $"({pull.Downloaded} blobs pulled, {pull.Present} already there)");
@@ -86,7 +92,9 @@ public sealed partial class BaseImageResolver(HostBaseImageAssembler assembler, 
             using var client = clientFor(reference.Registry);
             var digest = await client.ResolveDigestAsync(reference.Repository, reference.ManifestReference, cancellationToken).ConfigureAwait(false);
             if (digest is null)
-                throw new BaseImageUnavailableException(image, $"registry {reference.Registry} has no manifest '{reference.ManifestReference}' in repository '{reference.Repository}'");
+                throw new BaseImageUnavailableException(
+                    image,
+                    $"registry {reference.Registry} has no manifest '{reference.ManifestReference}' in repository '{reference.Repository}'");
         }
         catch (OciRegistryException e)
         {
@@ -119,9 +127,12 @@ public sealed partial class BaseImageResolver(HostBaseImageAssembler assembler, 
         };
     }
 
-    /// <summary>A folder name for a reference: <c>registry.bank.internal/dotnet/aspnet:10.0</c> gives <c>registry.bank.internal_dotnet_aspnet_10.0</c>.</summary>
+    /// <summary>A folder name for a reference: <c>registry.bank.internal/dotnet/aspnet:10.0</c> gives
+    /// <c>registry.bank.internal_dotnet_aspnet_10.0</c>.</summary>
     private static string CacheName(ImageReference reference) =>
-        UnsafeNameCharacters().Replace($"{reference.Registry}/{reference.Repository}:{reference.Tag ?? ""}@{reference.Digest ?? ""}".TrimEnd('@', ':'), "_");
+        UnsafeNameCharacters().Replace(
+            $"{reference.Registry}/{reference.Repository}:{reference.Tag ?? ""}@{reference.Digest ?? ""}".TrimEnd('@', ':'),
+            "_");
 
     [GeneratedRegex("[^A-Za-z0-9._-]")]
     private static partial Regex UnsafeNameCharacters();

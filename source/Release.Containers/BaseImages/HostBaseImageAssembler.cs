@@ -43,7 +43,8 @@ public sealed class HostBaseImageAssembler(IProcessRunner runner, Action<string>
         if (stored is not null && await IsReusableAsync(stored, options, dotnet, cancellationToken).ConfigureAwait(false))
         {
             var image = stored.ToAssembledImage(options.LayoutDirectory);
-            log($"Reusing embedded base image {options.Name}:{options.Tag} at {image.LayoutDirectory}, manifest {image.ManifestDigest} (inputs unchanged)");
+            log($"Reusing embedded base image {options.Name}:{options.Tag} at {image.LayoutDirectory}, manifest {image.ManifestDigest} (inputs " +
+                "unchanged)");
             return image;
         }
         return await AssembleFromAsync(options, dotnet, cancellationToken).ConfigureAwait(false);
@@ -61,7 +62,10 @@ public sealed class HostBaseImageAssembler(IProcessRunner runner, Action<string>
         return await AssembleFromAsync(options, dotnet, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AssembledBaseImage> AssembleFromAsync(HostBaseImageOptions options, DotnetInstallation dotnet, CancellationToken cancellationToken)
+    private async Task<AssembledBaseImage> AssembleFromAsync(
+        HostBaseImageOptions options,
+        DotnetInstallation dotnet,
+        CancellationToken cancellationToken)
     {
         // Taken before anything is read: if the host changes while we copy, the snapshot after will differ from this one.
         var inputsBefore = BaseImageInputs.Capture(options, dotnet, HostFilesToMirror, []);
@@ -90,7 +94,8 @@ public sealed class HostBaseImageAssembler(IProcessRunner runner, Action<string>
         File.Move(scratch, layout.BlobPath(OciDigest.Parse(layer.Digest)));
 
         var configJson = BaseImageConfig.Create(options, dotnet, layer.DiffId);
-        var config = await layout.WriteBlobAsync(JsonSerializer.SerializeToUtf8Bytes(configJson), OciMediaTypes.ImageConfig, cancellationToken).ConfigureAwait(false);
+        var config = await layout.WriteBlobAsync(JsonSerializer.SerializeToUtf8Bytes(configJson), OciMediaTypes.ImageConfig, cancellationToken)
+            .ConfigureAwait(false);
         var manifestDocument = new ManifestDocument
         {
             MediaType = OciMediaTypes.ImageManifest,
@@ -98,7 +103,8 @@ public sealed class HostBaseImageAssembler(IProcessRunner runner, Action<string>
             Layers = [new OciDescriptor(OciMediaTypes.ImageLayerGzip, layer.Digest, layer.Size)],
             Annotations = BaseImageConfig.ManifestAnnotations(options, dotnet),
         };
-        var manifest = await layout.WriteBlobAsync(manifestDocument.ToJsonBytes(), OciMediaTypes.ImageManifest, cancellationToken).ConfigureAwait(false);
+        var manifest = await layout.WriteBlobAsync(manifestDocument.ToJsonBytes(), OciMediaTypes.ImageManifest, cancellationToken)
+            .ConfigureAwait(false);
         await layout.AddManifestAsync(manifest, options.Tag, cancellationToken).ConfigureAwait(false);
         // The old fingerprint describes the layout about to be replaced: it goes first, the new one comes last.
         BaseImageFingerprint.Delete(options.LayoutDirectory);
@@ -120,12 +126,17 @@ public sealed class HostBaseImageAssembler(IProcessRunner runner, Action<string>
         return image;
     }
 
-    private async Task<bool> IsReusableAsync(BaseImageFingerprint stored, HostBaseImageOptions options, DotnetInstallation dotnet, CancellationToken ct)
+    private async Task<bool> IsReusableAsync(
+        BaseImageFingerprint stored,
+        HostBaseImageOptions options,
+        DotnetInstallation dotnet,
+        CancellationToken ct)
     {
         var current = BaseImageInputs.Capture(options, dotnet, HostFilesToMirror, stored.Libraries);
         if (!JsonNode.DeepEquals(stored.Inputs, current))
         {
-            log($"The inputs of the embedded base image changed since {BaseImageFingerprint.PathFor(options.LayoutDirectory)} was written; assembling it again.");
+            log($"The inputs of the embedded base image changed since {BaseImageFingerprint.PathFor(options.LayoutDirectory)} was written; " +
+                "assembling it again.");
             return false;
         }
         try
@@ -136,7 +147,8 @@ public sealed class HostBaseImageAssembler(IProcessRunner runner, Action<string>
             if (entry.Digest != stored.ManifestDigest || stored.Tag != options.Tag)
                 return false;
             var manifest = await layout.ReadManifestAsync(entry, ct).ConfigureAwait(false);
-            return manifest.Document.Blobs().All(b => new FileInfo(layout.BlobPath(b.ParsedDigest)) is { Exists: true } file && file.Length == b.Size);
+            return manifest.Document.Blobs()
+                .All(b => new FileInfo(layout.BlobPath(b.ParsedDigest)) is { Exists: true } file && file.Length == b.Size);
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or IOException)
         {

@@ -34,6 +34,7 @@ public sealed record HostBaseImageOptions(string LayoutDirectory)
     /// </summary>
     public DateTimeOffset Timestamp { get; init; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Extra labels (also written as manifest annotations), e.g. <c>org.opencontainers.image.vendor</c>; they win over generated ones.</summary>
+    /// <summary>Extra labels (also written as manifest annotations), e.g. <c>org.opencontainers.image.vendor</c>; they win over generated
+    /// ones.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }

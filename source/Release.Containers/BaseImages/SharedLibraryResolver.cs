@@ -15,7 +15,10 @@ public sealed record ResolvedLibraries(IReadOnlyList<string> Libraries, IReadOnl
 public sealed partial class SharedLibraryResolver(IProcessRunner runner, Action<string> log)
 {
     private static readonly string[] LibraryFolders =
-        ["/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib"];
+    [
+        "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
+        "/lib64", "/usr/lib64", "/lib", "/usr/lib",
+    ];
 
     /// <summary>
     /// Resolves everything <paramref name="elfFiles"/> need, plus <paramref name="dlopenedSonames"/> (e.g. <c>libssl.so.3</c>).

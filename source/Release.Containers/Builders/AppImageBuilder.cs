@@ -42,14 +42,16 @@ public sealed class AppImageBuilder(Action<string> log)
         {
             MediaType = OciMediaTypes.ImageManifest,
             Config = config,
-            Layers = [.. baseImage.Manifest.Document.Layers!.Select(OciLayer), new OciDescriptor(OciMediaTypes.ImageLayerGzip, layer.Digest, layer.Size)],
+            Layers = [.. baseImage.Manifest.Document.Layers!
+                .Select(OciLayer), new OciDescriptor(OciMediaTypes.ImageLayerGzip, layer.Digest, layer.Size)],
             Annotations = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 [AppImageConfig.BaseDigestLabel] = baseDigest,
                 [AppImageConfig.BaseNameLabel] = settings.BaseImageName,
             },
         };
-        var manifest = await layout.WriteBlobAsync(manifestDocument.ToJsonBytes(), OciMediaTypes.ImageManifest, cancellationToken).ConfigureAwait(false);
+        var manifest = await layout.WriteBlobAsync(manifestDocument.ToJsonBytes(), OciMediaTypes.ImageManifest, cancellationToken)
+            .ConfigureAwait(false);
         // The platform goes only into index.json (not into the manifest's bytes): it helps tools choose, changes no digest.
         var platform = new OciPlatform(
             (string?)baseImage.Config["architecture"] ?? HostPlatform.Architecture, (string?)baseImage.Config["os"] ?? HostPlatform.Os);
@@ -58,7 +60,8 @@ public sealed class AppImageBuilder(Action<string> log)
         staging.Commit();
 
         log($"App image {settings.Tag}: {fileCount} files of {publish} under /app/ on {settings.BaseImageName} ({baseDigest}); " +
-            $"layer {layer.Digest} ({layer.Size / 1024} KiB), manifest {manifest.Digest}; base layers {linked} linked, {copied} copied; wrote {destination}");
+            $"layer {layer.Digest} ({layer.Size / 1024} KiB), manifest {manifest.Digest}; base layers {linked} linked, {copied} copied; wrote " +
+                $"{destination}");
         return new AppImageResult(destination, settings.Tag, manifest.Digest, manifest, layer.Digest, layer.Size, baseDigest);
     }
 
@@ -68,14 +71,19 @@ public sealed class AppImageBuilder(Action<string> log)
         if (!Directory.Exists(publish))
         {
             throw new AppImageInputException(publish,
-                $"The publish folder {publish} does not exist. Run 'dotnet publish' for the app first (e.g. dotnet publish -c Release -o {publish}) " +
-                "and pass its output folder as PublishDirectory.");
+                $"The publish folder {publish} does not exist. Run 'dotnet publish' for the app first (e.g. dotnet publish -c Release -o " +
+                    $"{publish}) " +
+                    "and pass its output folder as PublishDirectory.");
         }
 
-        var entry = settings.EntryAssembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? settings.EntryAssembly : settings.EntryAssembly + ".dll";
+        var entry = settings.EntryAssembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? settings.EntryAssembly
+            : settings.EntryAssembly + ".dll";
         if (entry.Contains('/') || entry.Contains('\\') || !File.Exists(Path.Combine(publish, entry)))
         {
-            var offered = Directory.EnumerateFiles(publish, "*.dll").Select(Path.GetFileName).Where(IsLikelyEntry).Order(StringComparer.Ordinal).Take(10).ToList();
+            var offered = Directory.EnumerateFiles(publish, "*.dll").Select(Path.GetFileName).Where(IsLikelyEntry).Order(StringComparer.Ordinal)
+                .Take(10)
+                .ToList();
             throw new AppImageInputException(Path.Combine(publish, entry),
                 $"The entry assembly {entry} is not in the publish folder {publish}. Set EntryAssembly to the app's main assembly file name " +
                 $"(the one next to its .runtimeconfig.json{(offered.Count == 0 ? "; the folder holds none" : ": " + string.Join(", ", offered))}).");

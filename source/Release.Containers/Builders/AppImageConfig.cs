@@ -66,14 +66,18 @@ internal static class AppImageConfig
         foreach (var (key, value) in baseSection.Where(p => !OwnConfigKeys.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             section[key] = value?.DeepClone();
 
-        var diffIds = (baseConfig["rootfs"] as JsonObject)?["diff_ids"] is JsonArray baseDiffIds ? (JsonArray)baseDiffIds.DeepClone() : new JsonArray();
+        var diffIds = (baseConfig["rootfs"] as JsonObject)?["diff_ids"] is JsonArray baseDiffIds
+            ? (JsonArray)baseDiffIds.DeepClone()
+            : new JsonArray();
         diffIds.Add(diffId);
         var history = baseConfig["history"] is JsonArray baseHistory ? (JsonArray)baseHistory.DeepClone() : new JsonArray();
         history.Add(new JsonObject
         {
             ["created"] = created,
             // No host path here: the publish folder's location differs between machines and would change the digest.
-            ["created_by"] = $"Release.Containers AppImageBuilder: app layer /{AppLayer.ImageDirectory}/, entrypoint dotnet /{AppLayer.ImageDirectory}/{entryAssembly}",
+            [
+                "created_by"] = $"Release.Containers AppImageBuilder: app layer /{AppLayer.ImageDirectory}/, entrypoint dotnet " +
+                    $"/{AppLayer.ImageDirectory}/{entryAssembly}",
         });
 
         var config = new JsonObject

@@ -18,7 +18,8 @@ internal static class BuildFailures
         var commandLine = $"{spec.FileName} {string.Join(' ', spec.Arguments)}";
         if (baseImage is not null && lines.FirstOrDefault(isBaseImageFailure) is { } reason)
             return new BaseImageUnavailableException(baseImage, Clean(reason));
-        var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) && !l.TrimStart().StartsWith("at ", StringComparison.Ordinal))
+        var errors = lines.Where(
+            l => l.Contains("error", StringComparison.OrdinalIgnoreCase) && !l.TrimStart().StartsWith("at ", StringComparison.Ordinal))
             .Select(Clean).Distinct().Take(MaxErrorLines).ToList();
         return new ContainerBuildException(what, commandLine, errors.Count > 0 ? errors : lines.TakeLast(MaxErrorLines).ToList());
     }

@@ -47,7 +47,8 @@ public sealed class BuildahTool : DockerfileTool
 
     /// <summary>buildah reports an unpullable FROM as "creating build container: … initializing source docker://IMAGE …".</summary>
     public override bool MeansBaseImageUnpullable(string line) =>
-        line.Contains("creating build container", StringComparison.Ordinal) || line.Contains("initializing source docker://", StringComparison.Ordinal);
+        line.Contains("creating build container", StringComparison.Ordinal)
+            || line.Contains("initializing source docker://", StringComparison.Ordinal);
 
     private IEnumerable<string> StorageArguments()
     {

@@ -22,5 +22,7 @@ public sealed class DockerTool : DockerfileTool
     /// <summary>Classic builder: "pull access denied" / "manifest unknown"; BuildKit: "failed to resolve source metadata for IMAGE".</summary>
     public override bool MeansBaseImageUnpullable(string line) =>
         line.Contains("pull access denied", StringComparison.Ordinal) || line.Contains("manifest unknown", StringComparison.Ordinal)
-        || line.Contains("failed to resolve source metadata", StringComparison.Ordinal) || line.Contains("not found: manifest", StringComparison.Ordinal);
+        || line.Contains("failed to resolve source metadata", StringComparison.Ordinal) || line.Contains(
+            "not found: manifest",
+            StringComparison.Ordinal);
 }

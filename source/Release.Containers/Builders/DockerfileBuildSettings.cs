@@ -39,6 +39,7 @@ public sealed record DockerfileBuildSettings(string ContextDirectory, IReadOnlyL
         if (Tags.Count == 0)
             throw new ArgumentException("DockerfileBuildSettings.Tags is empty; give at least one full image reference.", nameof(Tags));
         if (!Directory.Exists(ContextDirectory))
-            throw new DirectoryNotFoundException($"The build context '{ContextDirectory}' does not exist; point ContextDirectory at the folder with the Dockerfile.");
+            throw new DirectoryNotFoundException(
+                $"The build context '{ContextDirectory}' does not exist; point ContextDirectory at the folder with the Dockerfile.");
     }
 }

@@ -25,7 +25,12 @@ public sealed class DockerfileBuilder(DockerfileTool tool, ProcessRunner runner,
         var build = Spec(tool.BuildArguments(settings));
         var built = await runner.RunAsync(build, cancellationToken).ConfigureAwait(false);
         if (built.ExitCode != 0)
-            throw BuildFailures.From($"{tool.Command} {build.Arguments[0]}", settings.BaseImage ?? "the Dockerfile's FROM image", build, built, tool.MeansBaseImageUnpullable);
+            throw BuildFailures.From(
+                $"{tool.Command} {build.Arguments[0]}",
+                settings.BaseImage ?? "the Dockerfile's FROM image",
+                build,
+                built,
+                tool.MeansBaseImageUnpullable);
         foreach (var tag in settings.Tags)
         {
             var push = Spec(tool.PushArguments(tag, settings.TlsVerify));

@@ -24,8 +24,10 @@ public sealed class DotNetContainerPublisher(ProcessRunner runner, Action<string
         args.Add($"-p:ContainerBaseImage={settings.BaseImage}");
         args.Add($"-p:ContainerRepository={settings.Repository}");
         // Several tags need quotes, or MSBuild reads the ';' as the start of another property.
-        args.Add(settings.Tags.Count == 1 ? $"-p:ContainerImageTags={settings.Tags[0]}" : $"-p:ContainerImageTags=\"{string.Join(';', settings.Tags)}\"");
-        args.Add(settings.ArchiveOutputPath is { } archive ? $"-p:ContainerArchiveOutputPath={archive}" : $"-p:ContainerRegistry={settings.Registry}");
+        args.Add(
+            settings.Tags.Count == 1 ? $"-p:ContainerImageTags={settings.Tags[0]}" : $"-p:ContainerImageTags=\"{string.Join(';', settings.Tags)}\"");
+        args.Add(
+            settings.ArchiveOutputPath is { } archive ? $"-p:ContainerArchiveOutputPath={archive}" : $"-p:ContainerRegistry={settings.Registry}");
 
         var metadata = settings.Metadata;
         // Version and SourceRevisionId also go into the assembly, so the app can report what it was built from.

@@ -20,7 +20,8 @@ internal static class PlatformImagePuller
     /// records the platform's manifest under <paramref name="layoutTag"/>. Blobs are verified and moved into place
     /// before index.json names them, so an interrupted pull leaves the layout as it was.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The reference is an index without this machine's platform; the message lists what it offers.</exception>
+    /// <exception cref="InvalidOperationException">The reference is an index without this machine's platform; the message lists what it
+    /// offers.</exception>
     public static async Task<PlatformImagePull> PullAsync(
         OciRegistryClient client, string repository, string reference, string layoutDirectory, string layoutTag, CancellationToken cancellationToken)
     {
@@ -29,7 +30,8 @@ internal static class PlatformImagePuller
         {
             var children = manifest.Document.Manifests ?? [];
             var child = HostPlatform.Select(children) ?? throw new InvalidOperationException(
-                $"{repository}:{reference} has no {HostPlatform.Name} image, the platform of this machine; it offers: {HostPlatform.Describe(children)}");
+                $"{repository}:{reference} has no {HostPlatform.Name} image, the platform of this machine; it offers: " +
+                    $"{HostPlatform.Describe(children)}");
             manifest = await client.GetManifestAsync(repository, child.Digest, cancellationToken).ConfigureAwait(false);
         }
         if (manifest.IsIndex || manifest.Document.Config is null)
@@ -39,7 +41,8 @@ internal static class PlatformImagePuller
         var downloaded = await client.PullBlobsAsync(layout, repository, manifest, cancellationToken).ConfigureAwait(false);
         var present = manifest.Document.Blobs().Count() - downloaded;
         await layout.WriteBlobAsync(manifest.Bytes, manifest.MediaType, cancellationToken).ConfigureAwait(false);
-        await layout.AddManifestAsync(manifest.ToDescriptor() with { Platform = HostPlatform.Platform }, layoutTag, cancellationToken).ConfigureAwait(false);
+        await layout.AddManifestAsync(manifest.ToDescriptor() with { Platform = HostPlatform.Platform }, layoutTag, cancellationToken)
+            .ConfigureAwait(false);
         return new PlatformImagePull(manifest, downloaded, present);
     }
 }

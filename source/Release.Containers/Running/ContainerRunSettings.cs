@@ -16,7 +16,8 @@ public sealed record ContainerRunSettings(string Image)
     /// <summary>Share the host network (<c>--network host</c>); the only way to reach a server on hosts without network namespaces.</summary>
     public bool HostNetwork { get; init; }
 
-    /// <summary>False to pull over plain HTTP or with unverified TLS (podman's <c>--tls-verify=false</c>; docker decides via its daemon config).</summary>
+    /// <summary>False to pull over plain HTTP or with unverified TLS (podman's <c>--tls-verify=false</c>; docker decides via its daemon
+    /// config).</summary>
     public bool TlsVerify { get; init; } = true;
 
     /// <summary>

@@ -14,7 +14,12 @@ public sealed class ContainerRunner
     private readonly IProcessRunner _runner;
     private readonly Action<string> _log;
 
-    private ContainerRunner(ContainerEngine engine, string executable, IReadOnlyDictionary<string, string?> environment, IProcessRunner runner, Action<string> log)
+    private ContainerRunner(
+        ContainerEngine engine,
+        string executable,
+        IReadOnlyDictionary<string, string?> environment,
+        IProcessRunner runner,
+        Action<string> log)
     {
         Engine = engine;
         Executable = executable;
@@ -34,16 +39,25 @@ public sealed class ContainerRunner
 
     /// <summary>A podman runner; writes the containers.conf to <paramref name="configDirectory"/> (default: a per-user temp folder).</summary>
     /// <exception cref="ToolNotFoundException">podman is not installed; the message says how to install it.</exception>
-    public static async Task<ContainerRunner> CreatePodmanAsync(IProcessRunner runner, Action<string> log, string? configDirectory = null, CancellationToken cancellationToken = default)
+    public static async Task<ContainerRunner> CreatePodmanAsync(
+        IProcessRunner runner,
+        Action<string> log,
+        string? configDirectory = null,
+        CancellationToken cancellationToken = default)
     {
         var podman = await new ToolLocator().FindAsync(KnownTools.Podman, cancellationToken).ConfigureAwait(false);
-        var conf = await PodmanConfiguration.WriteAsync(configDirectory ?? PodmanConfiguration.DefaultDirectory, cancellationToken).ConfigureAwait(false);
+        var conf = await PodmanConfiguration.WriteAsync(configDirectory ?? PodmanConfiguration.DefaultDirectory, cancellationToken)
+            .ConfigureAwait(false);
         return new ContainerRunner(ContainerEngine.Podman, podman, new Dictionary<string, string?> { ["CONTAINERS_CONF"] = conf }, runner, log);
     }
 
     /// <summary>A docker runner talking to <paramref name="dockerHost"/> (e.g. <c>unix:///run/ci/docker.sock</c>), or the default daemon.</summary>
     /// <exception cref="ToolNotFoundException">docker is not installed.</exception>
-    public static async Task<ContainerRunner> CreateDockerAsync(IProcessRunner runner, Action<string> log, string? dockerHost = null, CancellationToken cancellationToken = default)
+    public static async Task<ContainerRunner> CreateDockerAsync(
+        IProcessRunner runner,
+        Action<string> log,
+        string? dockerHost = null,
+        CancellationToken cancellationToken = default)
     {
         var docker = await new ToolLocator().FindAsync(KnownTools.Docker, cancellationToken).ConfigureAwait(false);
         var environment = new Dictionary<string, string?>();
@@ -95,7 +109,8 @@ public sealed class ContainerRunner
             var error = string.Join(" ", result.Error.Where(l => !l.StartsWith("Trying to pull", StringComparison.Ordinal)));
             if (IsUnauthorized(error))
                 throw new ContainerRunException(
-                    $"The registry refused to let {Engine} pull '{settings.Image}' ({(settings.AuthFile is null ? "no credentials were given" : "the credentials given were refused")}): {error}")
+                    $"The registry refused to let {Engine} pull '{settings.Image}' " +
+                        $"({(settings.AuthFile is null ? "no credentials were given" : "the credentials given were refused")}): {error}")
                 { Unauthorized = true };
             var pull = error.Contains("initializing source", StringComparison.Ordinal) || error.Contains("manifest unknown", StringComparison.Ordinal)
                 || error.Contains("pull access denied", StringComparison.Ordinal) || error.Contains("Unable to find image", StringComparison.Ordinal);
@@ -115,7 +130,10 @@ public sealed class ContainerRunner
     public async Task StopAsync(string container, TimeSpan? grace = null, CancellationToken cancellationToken = default)
     {
         var seconds = (int)Math.Ceiling((grace ?? TimeSpan.FromSeconds(10)).TotalSeconds);
-        await RunCheckedAsync(["stop", "--time", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), container], $"stop container '{container}'", cancellationToken).ConfigureAwait(false);
+        await RunCheckedAsync(
+            ["stop", "--time", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), container],
+            $"stop container '{container}'",
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the container (forcibly, also when running). Returns false when it did not exist.</summary>
@@ -141,7 +159,8 @@ public sealed class ContainerRunner
     /// <exception cref="ContainerRunException">No such container.</exception>
     public async Task<ContainerState> InspectAsync(string container, CancellationToken cancellationToken = default)
     {
-        var result = await RunCheckedAsync(["container", "inspect", container], $"inspect container '{container}'", cancellationToken).ConfigureAwait(false);
+        var result = await RunCheckedAsync(["container", "inspect", container], $"inspect container '{container}'", cancellationToken).ConfigureAwait(
+            false);
         using var json = JsonDocument.Parse(result.OutputText);
         var item = json.RootElement[0];
         var state = item.GetProperty("State");
@@ -165,10 +184,15 @@ public sealed class ContainerRunner
     }
 
     private static bool IsUnauthorized(string error) =>
-        error.Contains("unauthorized", StringComparison.OrdinalIgnoreCase) || error.Contains("authentication required", StringComparison.OrdinalIgnoreCase)
-        || error.Contains("no basic auth credentials", StringComparison.OrdinalIgnoreCase);
+        error.Contains("unauthorized", StringComparison.OrdinalIgnoreCase)
+            || error.Contains("authentication required", StringComparison.OrdinalIgnoreCase)
+            || error.Contains("no basic auth credentials", StringComparison.OrdinalIgnoreCase);
 
-    private Task<ProcessResult> RunAsync(IReadOnlyList<string> args, CancellationToken ct, TimeSpan? timeout = null, IReadOnlyDictionary<string, string?>? environment = null) =>
+    private Task<ProcessResult> RunAsync(
+        IReadOnlyList<string> args,
+        CancellationToken ct,
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string?>? environment = null) =>
         _runner.RunAsync(new ProcessSpec(Executable, args)
         {
             Environment = environment ?? Environment,

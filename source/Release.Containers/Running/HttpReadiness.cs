@@ -12,7 +12,11 @@ public static class HttpReadiness
     /// </summary>
     /// <exception cref="TimeoutException">No 2xx within <paramref name="timeout"/>; names the URL and the last answer.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="stillRunning"/> reported the service gone.</exception>
-    public static async Task WaitAsync(Uri url, TimeSpan timeout, Func<CancellationToken, Task<bool>>? stillRunning = null, CancellationToken cancellationToken = default)
+    public static async Task WaitAsync(
+        Uri url,
+        TimeSpan timeout,
+        Func<CancellationToken, Task<bool>>? stillRunning = null,
+        CancellationToken cancellationToken = default)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

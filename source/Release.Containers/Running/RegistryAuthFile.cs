@@ -24,7 +24,11 @@ public sealed class RegistryAuthFile : IDisposable
     public string Path { get; }
 
     /// <summary>Writes the credentials for <paramref name="registry"/> (<c>host[:port]</c>, as image references name it).</summary>
-    public static async Task<RegistryAuthFile> WriteAsync(string registry, string userName, string password, CancellationToken cancellationToken = default)
+    public static async Task<RegistryAuthFile> WriteAsync(
+        string registry,
+        string userName,
+        string password,
+        CancellationToken cancellationToken = default)
     {
         var directory = Directory.CreateTempSubdirectory("release-registry-auth-");
         var path = System.IO.Path.Combine(directory.FullName, "config.json");
@@ -35,7 +39,8 @@ public sealed class RegistryAuthFile : IDisposable
         });
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using (var stream = new FileStream(path, options))
+        var stream = new FileStream(path, options);
+        await using (stream.ConfigureAwait(false))
             await stream.WriteAsync(json, cancellationToken).ConfigureAwait(false);
         return new RegistryAuthFile(directory, path);
     }

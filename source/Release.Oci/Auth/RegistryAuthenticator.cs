@@ -13,21 +13,21 @@ namespace Release.Oci.Auth;
 internal sealed class RegistryAuthenticator(
     HttpClient http, RegistryAddress registry, RegistryCredentials? credentials, Action<string> log)
 {
-    private readonly ConcurrentDictionary<string, CachedToken> tokensByScope = new();
-    private readonly ConcurrentDictionary<string, string> scopeByRepository = new();
-    private volatile bool registryWantsBasic;
+    private readonly ConcurrentDictionary<string, CachedToken> _tokensByScope = new();
+    private readonly ConcurrentDictionary<string, string> _scopeByRepository = new();
+    private volatile bool _registryWantsBasic;
 
     public string? UserName => credentials?.UserName;
 
     /// <summary>Adds the best known Authorization header for a request about <paramref name="repository"/>.</summary>
     public void Apply(HttpRequestMessage request, string repository)
     {
-        if (scopeByRepository.TryGetValue(repository, out var scopeKey)
-            && tokensByScope.TryGetValue(scopeKey, out var token) && token.IsFresh)
+        if (_scopeByRepository.TryGetValue(repository, out var scopeKey)
+            && _tokensByScope.TryGetValue(scopeKey, out var token) && token.IsFresh)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         }
-        else if (registryWantsBasic && credentials is not null)
+        else if (_registryWantsBasic && credentials is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.ToBasicParameter());
         }
@@ -41,12 +41,12 @@ internal sealed class RegistryAuthenticator(
     {
         if (challenge.IsBasic)
         {
-            if (credentials is null || registryWantsBasic)
+            if (credentials is null || _registryWantsBasic)
             {
                 return false;
             }
 
-            registryWantsBasic = true;
+            _registryWantsBasic = true;
             return true;
         }
 
@@ -57,8 +57,8 @@ internal sealed class RegistryAuthenticator(
 
         var scopeKey = $"{challenge.Realm}|{challenge.Service}|{string.Join(' ', challenge.Scopes)}";
         var token = await FetchTokenAsync(challenge, cancellationToken).ConfigureAwait(false);
-        tokensByScope[scopeKey] = token;
-        scopeByRepository[repository] = scopeKey;
+        _tokensByScope[scopeKey] = token;
+        _scopeByRepository[repository] = scopeKey;
         return true;
     }
 

@@ -10,20 +10,20 @@ public sealed partial class OciImageLayout
     {
         if (tag is not null)
         {
-            var named = manifests.Where(m => RefName(m) == tag).ToList();
+            var named = _manifests.Where(m => RefName(m) == tag).ToList();
             if (named.Count == 1)
             {
                 return named[0];
             }
         }
-        else if (manifests.Count == 1)
+        else if (_manifests.Count == 1)
         {
-            return manifests[0];
+            return _manifests[0];
         }
 
-        var offered = manifests.Count == 0
+        var offered = _manifests.Count == 0
             ? "none (index.json is empty)"
-            : string.Join(", ", manifests.Select(m => $"{RefName(m) ?? "(no name)"} = {m.Digest}"));
+            : string.Join(", ", _manifests.Select(m => $"{RefName(m) ?? "(no name)"} = {m.Digest}"));
         var wanted = tag is null ? "exactly one manifest" : $"a manifest named '{tag}'";
         throw new InvalidOperationException(
             $"the layout at {Root} has no {wanted} in index.json; it has: {offered}. Name one of these.");
@@ -39,7 +39,7 @@ public sealed partial class OciImageLayout
         if (tag is not null)
         {
             OciNames.ValidateTag(tag);
-            manifests.RemoveAll(m => RefName(m) == tag);
+            _manifests.RemoveAll(m => RefName(m) == tag);
             descriptor = descriptor with
             {
                 Annotations = new Dictionary<string, string>(descriptor.Annotations ?? new Dictionary<string, string>())
@@ -48,12 +48,12 @@ public sealed partial class OciImageLayout
                 },
             };
         }
-        else if (manifests.Any(m => m.Digest == descriptor.Digest && RefName(m) is null))
+        else if (_manifests.Any(m => m.Digest == descriptor.Digest && RefName(m) is null))
         {
             return;
         }
 
-        manifests.Add(descriptor);
+        _manifests.Add(descriptor);
         await SaveIndexAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,7 +62,7 @@ public sealed partial class OciImageLayout
 
     private Task SaveIndexAsync(CancellationToken cancellationToken)
     {
-        var index = new ManifestDocument { MediaType = OciMediaTypes.ImageIndex, Manifests = [.. manifests] };
+        var index = new ManifestDocument { MediaType = OciMediaTypes.ImageIndex, Manifests = [.. _manifests] };
         return WriteAtomicAsync(Path.Combine(Root, IndexFile), index.ToJsonBytes(), cancellationToken);
     }
 }

@@ -20,11 +20,14 @@ public sealed partial class OciImageLayout
 
         var root = Path.GetFullPath(directory);
         Directory.CreateDirectory(root);
-        await using var file = File.OpenRead(tarPath);
+        var file = File.OpenRead(tarPath);
+        await using var fileDisposal = file.ConfigureAwait(false);
         var gzip = file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
         file.Position = 0;
-        await using Stream source = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
-        await using var reader = new TarReader(source);
+        Stream source = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+        await using var sourceDisposal = source.ConfigureAwait(false);
+        var reader = new TarReader(source);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var names = new List<string>();
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {

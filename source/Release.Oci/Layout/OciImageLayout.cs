@@ -19,16 +19,16 @@ public sealed partial class OciImageLayout
     private OciImageLayout(string root, List<OciDescriptor> manifests)
     {
         Root = root;
-        this.manifests = manifests;
+        _manifests = manifests;
     }
 
-    private readonly List<OciDescriptor> manifests;
+    private readonly List<OciDescriptor> _manifests;
 
     /// <summary>The layout directory.</summary>
     public string Root { get; }
 
     /// <summary>The entries of index.json, in order.</summary>
-    public IReadOnlyList<OciDescriptor> Manifests => manifests;
+    public IReadOnlyList<OciDescriptor> Manifests => _manifests;
 
     /// <summary>Opens the layout at <paramref name="directory"/>, creating an empty one when the directory has none.</summary>
     public static async Task<OciImageLayout> CreateAsync(string directory, CancellationToken cancellationToken = default)
@@ -66,7 +66,8 @@ public sealed partial class OciImageLayout
         var indexPath = Path.Combine(root, IndexFile);
         try
         {
-            await using var stream = File.OpenRead(indexPath);
+            var stream = File.OpenRead(indexPath);
+            await using var streamDisposal = stream.ConfigureAwait(false);
             var index = await JsonSerializer.DeserializeAsync<ManifestDocument>(stream, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             return new OciImageLayout(root, [.. index?.Manifests ?? []]);

@@ -75,7 +75,8 @@ public readonly partial record struct OciDigest
     /// <summary>Computes the sha256 digest of a file.</summary>
     public static async Task<OciDigest> ComputeFileAsync(string path, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(path);
+        var stream = File.OpenRead(path);
+        await using var streamDisposal = stream.ConfigureAwait(false);
         return await ComputeAsync(stream, cancellationToken).ConfigureAwait(false);
     }
 

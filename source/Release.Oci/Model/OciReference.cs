@@ -59,7 +59,8 @@ public sealed record OciReference
     /// <summary>The digest; throws when the reference is not pinned (tags are never trusted as sources).</summary>
     /// <exception cref="ArgumentException">No digest.</exception>
     public string RequireDigest() => Digest ??
-        throw new ArgumentException($"'{this}' names no digest: images and charts are copied and deployed by digest (sha256:<64 hex digits>), never by tag.");
+        throw new ArgumentException(
+            $"'{this}' names no digest: images and charts are copied and deployed by digest (sha256:<64 hex digits>), never by tag.");
 
     /// <summary>
     /// Parses <c>REGISTRY/REPOSITORY[:TAG][@DIGEST]</c>, with or without <c>oci://</c>. The first path component must be
@@ -119,7 +120,8 @@ public sealed record OciReference
     /// <summary><c>REGISTRY/REPOSITORY[:TAG][@DIGEST]</c>: what podman, docker and Kubernetes pull.</summary>
     public override string ToString() => Name + (Tag is null ? "" : ":" + Tag) + (Digest is null ? "" : "@" + Digest);
 
-    /// <summary>Whether the first path component of a reference names a registry, by Docker's rule: it has a <c>.</c> or a <c>:port</c>, or is <c>localhost</c>.</summary>
+    /// <summary>Whether the first path component of a reference names a registry, by Docker's rule: it has a <c>.</c> or a <c>:port</c>, or is
+    /// <c>localhost</c>.</summary>
     public static bool LooksLikeRegistry(string registry) =>
         registry.Contains('.') || registry.Contains(':') || registry.Equals("localhost", StringComparison.OrdinalIgnoreCase);
 

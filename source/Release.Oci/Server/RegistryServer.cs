@@ -11,16 +11,16 @@ namespace Release.Oci.Server;
 public sealed partial class RegistryServer : IAsyncDisposable
 {
     private const int PortAttempts = 3;
-    private readonly Process process;
-    private readonly ConcurrentQueue<string> recentOutput;
-    private readonly string workDirectory;
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _recentOutput;
+    private readonly string _workDirectory;
 
     private RegistryServer(Process process, ConcurrentQueue<string> recentOutput, int port, string workDirectory,
         string storageDirectory)
     {
-        this.process = process;
-        this.recentOutput = recentOutput;
-        this.workDirectory = workDirectory;
+        _process = process;
+        _recentOutput = recentOutput;
+        _workDirectory = workDirectory;
         Port = port;
         StorageDirectory = storageDirectory;
     }
@@ -35,7 +35,7 @@ public sealed partial class RegistryServer : IAsyncDisposable
     public string Address => $"localhost:{Port}";
 
     /// <summary>The process id of the registry.</summary>
-    public int ProcessId => process.Id;
+    public int ProcessId => _process.Id;
 
     /// <summary>Where the registry stores blobs and manifests.</summary>
     public string StorageDirectory { get; }
@@ -96,16 +96,16 @@ public sealed partial class RegistryServer : IAsyncDisposable
     /// <summary>Stops the registry process (by its id) and deletes its config and, if it made it, its storage.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(process).ConfigureAwait(false);
-        process.Dispose();
-        if (Directory.Exists(workDirectory))
+        await StopAsync(_process).ConfigureAwait(false);
+        _process.Dispose();
+        if (Directory.Exists(_workDirectory))
         {
-            Directory.Delete(workDirectory, recursive: true);
+            Directory.Delete(_workDirectory, recursive: true);
         }
     }
 
     /// <summary>The last lines the registry printed (for diagnosing a failing test).</summary>
-    public IReadOnlyList<string> RecentOutput => recentOutput.ToArray();
+    public IReadOnlyList<string> RecentOutput => _recentOutput.ToArray();
 
     private static async Task StopAsync(Process process)
     {

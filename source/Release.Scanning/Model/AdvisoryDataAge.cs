@@ -27,7 +27,8 @@ public sealed record AdvisoryDataAge(string SourceName, DateTimeOffset? AsOf, Da
     /// <summary>The warning a report carries for stale data: which source, how old, as of when, and what to do.</summary>
     public string Warning() =>
         $"{SourceName}: {Describe()}{(AsOf is { } date ? $", newest advisory {date.UtcDateTime:yyyy-MM-dd}" : "")}. " +
-        "Nothing published since is checked, so no finding does not mean no vulnerability: refresh the advisory data, or allow an older age deliberately.";
+        "Nothing published since is checked, so no finding does not mean no vulnerability: refresh the advisory data, or allow an older age " +
+            "deliberately.";
 
     private string AllowedDays => Math.Floor(Allowed.TotalDays).ToString(CultureInfo.InvariantCulture);
 }

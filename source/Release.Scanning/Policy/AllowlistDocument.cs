@@ -56,7 +56,8 @@ internal static class AllowlistDocument
                 }
 
                 result.Add(new RawEntry(
-                    item.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()),
+                    item.EnumerateObject()
+                        .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()),
                     null));
                 index++;
             }

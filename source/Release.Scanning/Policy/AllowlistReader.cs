@@ -39,12 +39,14 @@ public sealed class AllowlistReader(TimeProvider timeProvider)
     private static AllowlistEntry Validate(AllowlistDocument.RawEntry raw, int index, string file, DateOnly today)
     {
         var id = Field(raw, "id");
-        var where = $"{file}{(raw.Line is { } line ? $", line {line}" : string.Empty)}: entries[{index}]{(id is null ? string.Empty : $" (id '{id}')")}";
+        var where
+            = $"{file}{(raw.Line is { } line ? $", line {line}" : string.Empty)}: entries[{index}]{(id is null ? string.Empty : $" (id '{id}')")}";
         var unknown = raw.Fields.Keys.Where(k => !KnownFields.Contains(k, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
         {
             throw new AllowlistException(file, index,
-                $"{where}: unknown field(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Valid fields: {string.Join(", ", KnownFields)}. {AllowlistDocument.Example}");
+                $"{where}: unknown field(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Valid fields: {string.Join(", ", KnownFields)}. " +
+                    $"{AllowlistDocument.Example}");
         }
 
         foreach (var required in new[] { "id", "reason", "expires" })

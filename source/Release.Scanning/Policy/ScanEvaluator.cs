@@ -43,7 +43,8 @@ public static class ScanEvaluator
             failed |= !policy.AcceptMissingAdvisoryData;
             reasons.Add(policy.AcceptMissingAdvisoryData
                 ? $"{source.SourceName} gave no advisory data ({source.NoDataReason}); accepted by policy (AcceptMissingAdvisoryData)."
-                : $"{source.SourceName} gave no advisory data ({source.NoDataReason}); the result cannot be called clean. Fix the source, or set AcceptMissingAdvisoryData if this gap is accepted.");
+                : $"{source.SourceName} gave no advisory data ({source.NoDataReason}); the result cannot be called clean. Fix the source, or set " +
+                    "AcceptMissingAdvisoryData if this gap is accepted.");
         }
 
         foreach (var blocking in findings.Where(f => f.Blocks))

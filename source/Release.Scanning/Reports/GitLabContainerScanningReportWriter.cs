@@ -59,7 +59,9 @@ public static class GitLabContainerScanningReportWriter
         json.WriteStartObject();
         json.WriteString("id", DeterministicUuid.Create($"{context.ImageOrDefault}|{finding.Component.Purl}|{advisory.Id}"));
         json.WriteString("name", $"{advisory.Id} in {finding.Component.Name}");
-        var description = advisory.Summary.Length > 0 ? advisory.Summary : $"{finding.Component.Name} {finding.Component.Version} is affected by {advisory.Id}.";
+        var description = advisory.Summary.Length > 0
+            ? advisory.Summary
+            : $"{finding.Component.Name} {finding.Component.Version} is affected by {advisory.Id}.";
         if (evaluated.AllowedBy is { } entry)
         {
             description += $" Allowlisted until {entry.Expires:yyyy-MM-dd}: {entry.Reason}";

@@ -20,10 +20,15 @@ public static class ScanReportFiles
     /// <param name="folder">Destination folder; created when missing.</param>
     /// <param name="cancellationToken">Stops the writes.</param>
     /// <returns>The summary that was written, for the quality gate.</returns>
-    public static async Task<ScanSummary> WriteAllAsync(ScanOutcome outcome, ScanReportContext context, string folder, CancellationToken cancellationToken)
+    public static async Task<ScanSummary> WriteAllAsync(
+        ScanOutcome outcome,
+        ScanReportContext context,
+        string folder,
+        CancellationToken cancellationToken)
     {
         await SarifReportWriter.WriteFileAsync(outcome, context, Path.Combine(folder, Sarif), cancellationToken).ConfigureAwait(false);
-        await GitLabContainerScanningReportWriter.WriteFileAsync(outcome, context, Path.Combine(folder, GitLab), cancellationToken).ConfigureAwait(false);
+        await GitLabContainerScanningReportWriter.WriteFileAsync(outcome, context, Path.Combine(folder, GitLab), cancellationToken)
+            .ConfigureAwait(false);
         var summary = ScanSummary.From(outcome);
         await ScanSummaryWriter.WriteFileAsync(summary, Path.Combine(folder, Summary), cancellationToken).ConfigureAwait(false);
         return summary;

@@ -24,7 +24,8 @@ public sealed record ScanSummary(
     IReadOnlyList<SourceWithoutData> SourcesWithoutData,
     IReadOnlyList<string> Reasons)
 {
-    /// <summary>The verdict in words with the age of its data (<see cref="ScanOutcome.VerdictText"/>), e.g. <c>Passed: clean against advisory data 1406 days old (allowed: 7)</c>.</summary>
+    /// <summary>The verdict in words with the age of its data (<see cref="ScanOutcome.VerdictText"/>), e.g. <c>Passed: clean against advisory data
+    /// 1406 days old (allowed: 7)</c>.</summary>
     public string VerdictText { get; init; } = Verdict.ToString();
 
     /// <summary>Condenses an outcome.</summary>

@@ -23,7 +23,8 @@ public sealed class CycloneDxWriter(TimeProvider timeProvider)
     public string Write(SoftwareBillOfMaterials sbom)
     {
         var components = sbom.Components.OrderBy(c => c.Purl, StringComparer.Ordinal).ToList();
-        var identity = $"{sbom.SubjectKind}|{sbom.SubjectName}|{sbom.SubjectVersion}|{string.Join('\n', components.Select(c => $"{c.Purl}|{c.Scope}|{c.IsDirect}"))}";
+        var componentLines = string.Join('\n', components.Select(c => $"{c.Purl}|{c.Scope}|{c.IsDirect}"));
+        var identity = $"{sbom.SubjectKind}|{sbom.SubjectName}|{sbom.SubjectVersion}|{componentLines}";
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {

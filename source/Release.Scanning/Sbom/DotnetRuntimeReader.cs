@@ -14,7 +14,8 @@ public static class DotnetRuntimeReader
     // The frameworks whose runtime packs advisories name; the ASP.NET one runs on the core one.
     private static readonly string[] Frameworks = ["Microsoft.NETCore.App", "Microsoft.AspNetCore.App"];
 
-    /// <summary>Whether an image path is a shared framework's deps.json, e.g. <c>usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.12/Microsoft.NETCore.App.deps.json</c>.</summary>
+    /// <summary>Whether an image path is a shared framework's deps.json, e.g.
+    /// <c>usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.12/Microsoft.NETCore.App.deps.json</c>.</summary>
     /// <param name="path">The path inside the image, without a leading slash.</param>
     public static bool IsFrameworkManifest(string path)
     {
@@ -43,7 +44,9 @@ public static class DotnetRuntimeReader
                 if (framework is null) continue;
                 return new SoftwareComponent(ComponentEcosystem.NuGet, name, library.Name[(slash + 1)..], DependencyScope.Required, IsDirect: true)
                 {
-                    DependsOn = framework == "Microsoft.AspNetCore.App" ? [name.Replace("Microsoft.AspNetCore.App", "Microsoft.NETCore.App", StringComparison.Ordinal)] : [],
+                    DependsOn = framework == "Microsoft.AspNetCore.App"
+                        ? [name.Replace("Microsoft.AspNetCore.App", "Microsoft.NETCore.App", StringComparison.Ordinal)]
+                        : [],
                 };
             }
             return null;

@@ -37,7 +37,8 @@ public static class DpkgStatusParser
                 // Continuation of a multi-line field (Description, Conffiles): not needed for the SBOM.
                 if (lastField is null)
                 {
-                    throw new InvalidDataException($"{place}, line {i + 1}: continuation line without a field before it. The file is not a dpkg status file.");
+                    throw new InvalidDataException(
+                        $"{place}, line {i + 1}: continuation line without a field before it. The file is not a dpkg status file.");
                 }
 
                 continue;
@@ -76,7 +77,8 @@ public static class DpkgStatusParser
 
         if (!fields.TryGetValue("Version", out var version) || version.Length == 0)
         {
-            throw new InvalidDataException($"{place}, stanza at line {line} (package '{name}'): no 'Version' field. Each installed stanza needs a Version.");
+            throw new InvalidDataException(
+                $"{place}, stanza at line {line} (package '{name}'): no 'Version' field. Each installed stanza needs a Version.");
         }
 
         fields.TryGetValue("Architecture", out var architecture);

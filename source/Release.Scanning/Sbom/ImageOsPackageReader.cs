@@ -21,7 +21,8 @@ public static class ImageOsPackageReader
     {
         if (!Directory.Exists(rootfs))
         {
-            throw new DirectoryNotFoundException($"{rootfs}: image root file system folder does not exist. Pass the folder an unpacked image was written to.");
+            throw new DirectoryNotFoundException(
+                $"{rootfs}: image root file system folder does not exist. Pass the folder an unpacked image was written to.");
         }
 
         var components = new List<SoftwareComponent>();
@@ -108,11 +109,14 @@ public static class ImageOsPackageReader
             throw new FileNotFoundException($"{layerTar}: layer tar does not exist. Pass the paths of the image's layer blobs.", layerTar);
         }
 
-        await using var file = File.OpenRead(layerTar);
+        var file = File.OpenRead(layerTar);
+        await using var fileDisposal = file.ConfigureAwait(false);
         var isGzip = file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
         file.Position = 0;
-        await using Stream content = isGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
-        await using var reader = new TarReader(content);
+        Stream content = isGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+        await using var contentDisposal = content.ConfigureAwait(false);
+        var reader = new TarReader(content);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {
             var name = entry.Name.TrimStart('.').TrimStart('/');

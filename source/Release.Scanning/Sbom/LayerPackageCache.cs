@@ -28,7 +28,8 @@ public sealed partial class LayerPackageCache(string directory)
         if (FileFor(digest) is not { } file || !File.Exists(file)) return null;
         try
         {
-            await using var stream = File.OpenRead(file);
+            var stream = File.OpenRead(file);
+            await using var streamDisposal = stream.ConfigureAwait(false);
             return await JsonSerializer.DeserializeAsync<List<DpkgEntry>>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException)
@@ -45,7 +46,9 @@ public sealed partial class LayerPackageCache(string directory)
 
     // Only a well-formed digest becomes a file name: anything else could point outside the folder, and is not cached.
     private string? FileFor(string digest) =>
-        Sha256Digest().Match(digest) is { Success: true } match ? Path.Combine(Directory, $"sha256-{match.Groups[1].Value}.{FormatVersion}.json") : null;
+        Sha256Digest().Match(digest) is { Success: true } match
+            ? Path.Combine(Directory, $"sha256-{match.Groups[1].Value}.{FormatVersion}.json")
+            : null;
 
     [GeneratedRegex("^sha256:([0-9a-f]{64})$")]
     private static partial Regex Sha256Digest();

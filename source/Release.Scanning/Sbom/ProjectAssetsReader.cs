@@ -23,7 +23,8 @@ public static class ProjectAssetsReader
                 $"{assetsPath}: no project.assets.json. Run 'dotnet restore' on the project before building its SBOM.", assetsPath);
         }
 
-        await using var stream = File.OpenRead(assetsPath);
+        var stream = File.OpenRead(assetsPath);
+        await using var streamDisposal = stream.ConfigureAwait(false);
         JsonDocument document;
         try
         {
@@ -45,7 +46,8 @@ public static class ProjectAssetsReader
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("targets", out var targets) || targets.ValueKind != JsonValueKind.Object)
         {
-            throw new InvalidDataException($"{place}: no 'targets' object; this is not a NuGet project.assets.json. Run 'dotnet restore' to recreate it.");
+            throw new InvalidDataException(
+                $"{place}: no 'targets' object; this is not a NuGet project.assets.json. Run 'dotnet restore' to recreate it.");
         }
 
         var (requiredRoots, privateRoots) = ReadDirectReferences(root);

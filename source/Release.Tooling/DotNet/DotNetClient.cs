@@ -32,18 +32,18 @@ public sealed class DotNetClient
         ["VSTEST_MSBUILD_NOLOGO"] = null,
     }.ToFrozenDictionary();
 
-    private readonly IProcessRunner runner;
-    private readonly Action<string>? log;
-    private readonly IReadOnlyCollection<string> secrets;
-    private readonly TimeSpan? timeout;
+    private readonly IProcessRunner _runner;
+    private readonly Action<string>? _log;
+    private readonly IReadOnlyCollection<string> _secrets;
+    private readonly TimeSpan? _timeout;
 
     /// <summary>Creates a client; <paramref name="log"/> receives the command line and every output line.</summary>
     public DotNetClient(IProcessRunner? runner = null, Action<string>? log = null, IEnumerable<string>? secrets = null, TimeSpan? timeout = null)
     {
-        this.runner = runner ?? new ProcessRunner();
-        this.log = log;
-        this.secrets = (secrets ?? []).ToArray();
-        this.timeout = timeout;
+        _runner = runner ?? new ProcessRunner();
+        _log = log;
+        _secrets = (secrets ?? []).ToArray();
+        _timeout = timeout;
     }
 
     /// <summary>Runs <c>dotnet restore</c>.</summary>
@@ -52,7 +52,10 @@ public sealed class DotNetClient
 
     /// <summary>Runs <c>dotnet build</c> and returns the warnings it reported.</summary>
     /// <exception cref="DotNetBuildFailedException">The build failed with errors; each has file, line and code.</exception>
-    public async Task<IReadOnlyList<DotNetDiagnostic>> BuildAsync(DotNetBuildSettings settings, string? workingDirectory = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DotNetDiagnostic>> BuildAsync(
+        DotNetBuildSettings settings,
+        string? workingDirectory = null,
+        CancellationToken ct = default)
     {
         var result = await RunBuildLikeAsync(settings.ToArguments(), workingDirectory, ct).ConfigureAwait(false);
         return DotNetDiagnosticParser.Parse(result.Output.Concat(result.Error));
@@ -69,10 +72,17 @@ public sealed class DotNetClient
         RunBuildLikeAsync(settings.ToArguments(), workingDirectory, ct);
 
     /// <summary>Evaluates one MSBuild property of <paramref name="project"/> (<c>dotnet msbuild -getProperty</c>), e.g. <c>TargetPath</c>.</summary>
-    public async Task<string> GetPropertyAsync(string project, string property, IReadOnlyDictionary<string, string>? properties = null, CancellationToken ct = default)
+    public async Task<string> GetPropertyAsync(
+        string project,
+        string property,
+        IReadOnlyDictionary<string, string>? properties = null,
+        CancellationToken ct = default)
     {
-        var result = await RunAsync(["msbuild", project, $"-getProperty:{property}", .. MsBuildProperty.FormatAll(properties ?? new Dictionary<string, string>())],
-            Path.GetDirectoryName(project), allowNonZeroExit: false, ct).ConfigureAwait(false);
+        var result = await RunAsync(
+            ["msbuild", project, $"-getProperty:{property}", .. MsBuildProperty.FormatAll(properties ?? new Dictionary<string, string>())],
+            Path.GetDirectoryName(project),
+            allowNonZeroExit: false,
+            ct).ConfigureAwait(false);
         return result.OutputText.Trim();
     }
 
@@ -93,7 +103,7 @@ public sealed class DotNetClient
         }
         var allLines = result.Output.Concat(result.Error).ToArray();
         var failure = new ProcessFailedException(
-            CommandLineFormatter.Format("dotnet", arguments, new SecretMasker(secrets)), result.ExitCode, allLines.TakeLast(20).ToArray());
+            CommandLineFormatter.Format("dotnet", arguments, new SecretMasker(_secrets)), result.ExitCode, allLines.TakeLast(20).ToArray());
         var diagnostics = DotNetDiagnosticParser.Parse(allLines);
         if (diagnostics.Any(d => d.Severity == DotNetDiagnosticSeverity.Error))
         {
@@ -104,14 +114,14 @@ public sealed class DotNetClient
 
     private Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, string? workingDirectory, bool allowNonZeroExit, CancellationToken ct)
     {
-        log?.Invoke("> " + CommandLineFormatter.Format("dotnet", arguments, new SecretMasker(secrets)));
-        return runner.RunAsync(new ProcessSpec("dotnet", arguments)
+        _log?.Invoke("> " + CommandLineFormatter.Format("dotnet", arguments, new SecretMasker(_secrets)));
+        return _runner.RunAsync(new ProcessSpec("dotnet", arguments)
         {
             WorkingDirectory = workingDirectory,
             Environment = QuietEnvironment,
-            Secrets = secrets,
-            OnOutput = log,
-            Timeout = timeout,
+            Secrets = _secrets,
+            OnOutput = _log,
+            Timeout = _timeout,
             AllowNonZeroExit = allowNonZeroExit,
         }, ct);
     }

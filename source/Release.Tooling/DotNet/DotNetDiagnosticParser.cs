@@ -42,6 +42,8 @@ public static partial class DotNetDiagnosticParser
         group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : null;
 
     // ORIGIN[(LINE[,COL[,ENDLINE,ENDCOL]])]: (error|warning) CODE: MESSAGE [PROJECT]
-    [GeneratedRegex(@"^\s*(?<file>[^\s:(][^:(]*?|[A-Za-z]:\\[^:(]*?)(?:\((?<line>\d+)(?:,(?<column>\d+))?(?:,\d+,\d+)?\))?\s*:\s*(?<severity>error|warning)\s+(?<code>[A-Za-z]+\d+)\s*:\s*(?<message>.*?)(?:\s+\[(?<project>[^\]]+)\])?\s*$")]
+    [GeneratedRegex(
+        @"^\s*(?<file>[^\s:(][^:(]*?|[A-Za-z]:\\[^:(]*?)(?:\((?<line>\d+)(?:,(?<column>\d+))?(?:,\d+,\d+)?\))?" +
+        @"\s*:\s*(?<severity>error|warning)\s+(?<code>[A-Za-z]+\d+)\s*:\s*(?<message>.*?)(?:\s+\[(?<project>[^\]]+)\])?\s*$")]
     private static partial Regex Canonical();
 }

@@ -18,7 +18,8 @@ public sealed record DotNetPublishSettings
     /// <summary>The runtime identifier, e.g. <c>linux-x64</c> (<c>--runtime</c>).</summary>
     public string? Runtime { get; init; }
 
-    /// <summary><c>true</c>: include the runtime (<c>--self-contained</c>); <c>false</c>: <c>--no-self-contained</c>; <c>null</c>: project default.</summary>
+    /// <summary><c>true</c>: include the runtime (<c>--self-contained</c>); <c>false</c>: <c>--no-self-contained</c>; <c>null</c>: project
+    /// default.</summary>
     public bool? SelfContained { get; init; }
 
     /// <summary>Do not build first (<c>--no-build</c>).</summary>

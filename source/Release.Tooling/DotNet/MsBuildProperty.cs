@@ -15,7 +15,8 @@ public static partial class MsBuildProperty
     {
         if (!ValidName().IsMatch(name ?? ""))
         {
-            throw new ArgumentException($"'{name}' is not a valid MSBuild property name (letters, digits, '_', '-', '.', starting with a letter or '_'). Fix the key in Properties.", nameof(name));
+            throw new ArgumentException($"'{name}' is not a valid MSBuild property name (letters, digits, '_', '-', '.', starting with a letter or " +
+                "'_'). Fix the key in Properties.", nameof(name));
         }
         ArgumentNullException.ThrowIfNull(value, $"Properties[{name}]");
         var escaped = value.Replace("\"", "%22", StringComparison.Ordinal);

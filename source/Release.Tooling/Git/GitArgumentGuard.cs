@@ -12,7 +12,9 @@ internal static class GitArgumentGuard
         }
         if (value.StartsWith('-'))
         {
-            throw new ArgumentException($"{parameter} '{value}' starts with '-', which git would read as an option. Use a ref name, e.g. 'refs/heads/{value}'.", parameter);
+            throw new ArgumentException(
+                $"{parameter} '{value}' starts with '-', which git would read as an option. Use a ref name, e.g. 'refs/heads/{value}'.",
+                parameter);
         }
         if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {

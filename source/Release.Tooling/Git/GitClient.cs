@@ -9,16 +9,16 @@ namespace Release.Tooling.Git;
 /// </summary>
 public sealed class GitClient
 {
-    private readonly IProcessRunner runner;
-    private readonly Action<string>? log;
-    private readonly IReadOnlyCollection<string> secrets;
+    private readonly IProcessRunner _runner;
+    private readonly Action<string>? _log;
+    private readonly IReadOnlyCollection<string> _secrets;
 
     /// <summary>Creates a client; <paramref name="log"/> receives command lines and progress, <paramref name="secrets"/> are always masked.</summary>
     public GitClient(IProcessRunner? runner = null, Action<string>? log = null, IEnumerable<string>? secrets = null)
     {
-        this.runner = runner ?? new ProcessRunner();
-        this.log = log;
-        this.secrets = (secrets ?? []).ToArray();
+        _runner = runner ?? new ProcessRunner();
+        _log = log;
+        _secrets = (secrets ?? []).ToArray();
     }
 
     /// <summary>Runs <c>git ARGUMENTS</c> in <paramref name="workingDirectory"/>; a non-zero exit throws unless allowed.</summary>
@@ -28,7 +28,7 @@ public sealed class GitClient
         GitRunOptions? options = null, CancellationToken ct = default)
     {
         options ??= new GitRunOptions();
-        var allSecrets = secrets.Concat(options.Secrets).Concat(arguments.SelectMany(GitUrlCredentials.SecretsIn)).ToArray();
+        var allSecrets = _secrets.Concat(options.Secrets).Concat(arguments.SelectMany(GitUrlCredentials.SecretsIn)).ToArray();
         var environment = new Dictionary<string, string?>
         {
             ["GIT_TERMINAL_PROMPT"] = "0", // fail instead of waiting for a password nobody will type
@@ -38,19 +38,19 @@ public sealed class GitClient
         {
             environment[name] = value;
         }
-        log?.Invoke("> " + CommandLineFormatter.Format("git", arguments, new SecretMasker(allSecrets)));
+        _log?.Invoke("> " + CommandLineFormatter.Format("git", arguments, new SecretMasker(allSecrets)));
         var spec = new ProcessSpec("git", arguments)
         {
             WorkingDirectory = workingDirectory,
             Environment = environment,
             Secrets = allSecrets,
             AllowNonZeroExit = options.AllowNonZeroExit,
-            OnOutput = options.StreamOutput ? log : null,
+            OnOutput = options.StreamOutput ? _log : null,
             Timeout = options.Timeout,
         };
         try
         {
-            return await runner.RunAsync(spec, ct).ConfigureAwait(false);
+            return await _runner.RunAsync(spec, ct).ConfigureAwait(false);
         }
         catch (ProcessFailedException failure) when (GitErrorTranslator.ForLocal(failure, workingDirectory, options.Reference) is { } clear)
         {
@@ -113,7 +113,7 @@ public sealed class GitClient
         }
         catch (ProcessFailedException failure)
         {
-            var masked = new SecretMasker(secrets.Concat(GitUrlCredentials.SecretsIn(url))).Mask(url);
+            var masked = new SecretMasker(_secrets.Concat(GitUrlCredentials.SecretsIn(url))).Mask(url);
             throw GitErrorTranslator.ForRemote(failure, masked, reference) ?? (Exception)failure;
         }
     }

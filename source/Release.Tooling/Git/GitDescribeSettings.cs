@@ -35,7 +35,9 @@ public sealed record GitDescribeSettings
     {
         if (Dirty && Revision is not null)
         {
-            throw new ArgumentException("GitDescribeSettings.Dirty describes the working tree and cannot be combined with Revision; drop one of them.", nameof(Dirty));
+            throw new ArgumentException(
+                "GitDescribeSettings.Dirty describes the working tree and cannot be combined with Revision; drop one of them.",
+                nameof(Dirty));
         }
         var arguments = new List<string> { "describe" };
         if (Tags)
@@ -48,7 +50,8 @@ public sealed record GitDescribeSettings
         }
         if (Abbrev is { } abbrev)
         {
-            arguments.Add($"--abbrev={(abbrev >= 0 ? abbrev : throw new ArgumentOutOfRangeException(nameof(Abbrev), abbrev, "Abbrev must be 0 or more."))}");
+            arguments.Add(
+                $"--abbrev={(abbrev >= 0 ? abbrev : throw new ArgumentOutOfRangeException(nameof(Abbrev), abbrev, "Abbrev must be 0 or more."))}");
         }
         arguments.AddRange(Match.Select(pattern => $"--match={pattern}"));
         arguments.AddRange(Exclude.Select(pattern => $"--exclude={pattern}"));

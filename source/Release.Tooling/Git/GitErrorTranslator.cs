@@ -45,7 +45,8 @@ internal static class GitErrorTranslator
         if (text.Contains("not a git repository", StringComparison.Ordinal))
         {
             return new GitRepositoryNotFoundException(directory,
-                $"'{directory}' is not inside a git repository. To fix: clone or 'git init' it first, or pass the repository's folder.\n{failure.Message}", failure);
+                $"'{directory}' is not inside a git repository. To fix: clone or 'git init' it first, or pass the repository's " +
+                    $"folder.\n{failure.Message}", failure);
         }
         if (reference is not null && MissingRevision.Any(text.Contains))
         {

@@ -11,11 +11,11 @@ namespace Release.Tooling.Git;
 /// </summary>
 public sealed class GitHistory : IDisposable
 {
-    private readonly Repository repository;
+    private readonly Repository _repository;
 
     private GitHistory(Repository repository, string path)
     {
-        this.repository = repository;
+        _repository = repository;
         Path = path;
     }
 
@@ -42,18 +42,19 @@ public sealed class GitHistory : IDisposable
     }
 
     /// <summary>The checked-out branch, or <c>null</c> when HEAD is detached.</summary>
-    public string? CurrentBranch => repository.Info.IsHeadDetached ? null : repository.Head.FriendlyName;
+    public string? CurrentBranch => _repository.Info.IsHeadDetached ? null : _repository.Head.FriendlyName;
 
     /// <summary>True when the repository is a shallow clone (history cut off at some depth).</summary>
-    public bool IsShallow => repository.Info.IsShallow;
+    public bool IsShallow => _repository.Info.IsShallow;
 
     /// <summary>Resolves a revision (branch, tag, hash, <c>HEAD~2</c>) to the full hash of its commit.</summary>
     /// <exception cref="GitRefNotFoundException">The revision names no commit.</exception>
     public string Resolve(string revision) => CommitOf(revision).Sha;
 
-    /// <summary>The shortest unambiguous abbreviation of the commit, at least <paramref name="length"/> characters (as <c>git rev-parse --short</c>).</summary>
+    /// <summary>The shortest unambiguous abbreviation of the commit, at least <paramref name="length"/> characters (as <c>git rev-parse
+    /// --short</c>).</summary>
     public string ShortHash(string revision, int length = 7) =>
-        repository.ObjectDatabase.ShortenObjectId(CommitOf(revision), length);
+        _repository.ObjectDatabase.ShortenObjectId(CommitOf(revision), length);
 
     /// <summary>One commit's details (hash, parents, author, committer, message).</summary>
     /// <exception cref="GitRefNotFoundException">The revision names no commit.</exception>
@@ -70,7 +71,7 @@ public sealed class GitHistory : IDisposable
         var filter = new CommitFilter { IncludeReachableFrom = CommitOf(to), SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
         if (from is not null) filter.ExcludeReachableFrom = CommitOf(from);
         var commits = new List<GitCommit>();
-        foreach (var commit in repository.Commits.QueryBy(filter))
+        foreach (var commit in _repository.Commits.QueryBy(filter))
         {
             ct.ThrowIfCancellationRequested();
             commits.Add(ToCommit(commit));
@@ -78,7 +79,8 @@ public sealed class GitHistory : IDisposable
         return commits;
     }
 
-    /// <summary>The names of the tags whose commit is <paramref name="revision"/> or one of its ancestors (<c>git tag --merged</c>), in name order.</summary>
+    /// <summary>The names of the tags whose commit is <paramref name="revision"/> or one of its ancestors (<c>git tag --merged</c>), in name
+    /// order.</summary>
     public IReadOnlyList<string> TagsReachableFrom(string revision, CancellationToken ct = default)
     {
         var tagged = TaggedCommits().ToList();
@@ -86,7 +88,8 @@ public sealed class GitHistory : IDisposable
         // One walk of the history, stopped as soon as every tagged commit is seen, instead of a merge base per tag.
         var pending = tagged.Select(t => t.Commit.Id).ToHashSet();
         var reachable = new HashSet<ObjectId>();
-        foreach (var commit in repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = CommitOf(revision), SortBy = CommitSortStrategies.None }))
+        foreach (var commit in _repository.Commits
+            .QueryBy(new CommitFilter { IncludeReachableFrom = CommitOf(revision), SortBy = CommitSortStrategies.None }))
         {
             ct.ThrowIfCancellationRequested();
             if (pending.Remove(commit.Id)) reachable.Add(commit.Id);
@@ -102,7 +105,8 @@ public sealed class GitHistory : IDisposable
         return TaggedCommits().Where(t => t.Commit.Sha == target).Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>True when <paramref name="ancestor"/> is <paramref name="descendant"/> or one of its ancestors (<c>git merge-base --is-ancestor</c>).</summary>
+    /// <summary>True when <paramref name="ancestor"/> is <paramref name="descendant"/> or one of its ancestors (<c>git merge-base
+    /// --is-ancestor</c>).</summary>
     public bool Contains(string descendant, string ancestor)
     {
         var (older, newer) = (CommitOf(ancestor), CommitOf(descendant));
@@ -115,9 +119,10 @@ public sealed class GitHistory : IDisposable
     /// </summary>
     public IReadOnlyList<string> CommitsChanging(string relativePath, CancellationToken ct = default)
     {
-        if (repository.Head.Tip is not { } tip) return [];
+        if (_repository.Head.Tip is not { } tip) return [];
         var changes = new List<string>();
-        foreach (var commit in repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tip, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time }))
+        foreach (var commit in _repository.Commits
+            .QueryBy(new CommitFilter { IncludeReachableFrom = tip, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time }))
         {
             ct.ThrowIfCancellationRequested();
             var blob = commit[relativePath]?.Target.Id;
@@ -129,25 +134,26 @@ public sealed class GitHistory : IDisposable
         return changes;
     }
 
-    /// <summary>The text of <paramref name="relativePath"/> as it was at <paramref name="revision"/>, or <c>null</c> when it did not exist there.</summary>
+    /// <summary>The text of <paramref name="relativePath"/> as it was at <paramref name="revision"/>, or <c>null</c> when it did not exist
+    /// there.</summary>
     public string? FileAt(string revision, string relativePath) =>
         CommitOf(revision)[relativePath]?.Target is Blob blob ? blob.GetContentText() : null;
 
     /// <inheritdoc />
-    public void Dispose() => repository.Dispose();
+    public void Dispose() => _repository.Dispose();
 
     private bool IsAncestor(Commit ancestor, Commit descendant) =>
-        repository.ObjectDatabase.FindMergeBase(ancestor, descendant)?.Sha == ancestor.Sha;
+        _repository.ObjectDatabase.FindMergeBase(ancestor, descendant)?.Sha == ancestor.Sha;
 
     // Tags on anything but a commit (a tree, a blob) have no place in history and are left out, as git's --merged does.
     private IEnumerable<(string Name, Commit Commit)> TaggedCommits() =>
-        repository.Tags.Select(t => (t.FriendlyName, Commit: t.PeeledTarget as Commit)).Where(t => t.Commit is not null)!;
+        _repository.Tags.Select(t => (t.FriendlyName, Commit: t.PeeledTarget as Commit)).Where(t => t.Commit is not null)!;
 
     private Commit CommitOf(string revision)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(revision);
         GitObject? found;
-        try { found = repository.Lookup(revision + "^{commit}"); }
+        try { found = _repository.Lookup(revision + "^{commit}"); }
         catch (LibGit2SharpException) { found = null; }
         return found as Commit
                ?? throw new GitRefNotFoundException(revision, Path, $"'{revision}' names no commit in the repository at {Path}.");

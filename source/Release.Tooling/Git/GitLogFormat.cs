@@ -31,7 +31,8 @@ public static class GitLogFormat
             var fields = record.Split(FieldSeparator, FieldCount);
             if (fields.Length != FieldCount)
             {
-                throw new FormatException($"git log record has {fields.Length} fields instead of {FieldCount}: '{record[..Math.Min(80, record.Length)]}'.");
+                throw new FormatException(
+                    $"git log record has {fields.Length} fields instead of {FieldCount}: '{record[..Math.Min(80, record.Length)]}'.");
             }
             commits.Add(new GitCommit(
                 fields[0],

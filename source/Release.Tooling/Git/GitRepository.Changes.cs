@@ -37,7 +37,9 @@ public sealed partial class GitRepository
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Value is null)
         {
-            throw new ArgumentException($"SetConfigAsync needs GitConfigSettings.Value for '{settings.Key}'; use GetConfigAsync to read.", nameof(settings));
+            throw new ArgumentException(
+                $"SetConfigAsync needs GitConfigSettings.Value for '{settings.Key}'; use GetConfigAsync to read.",
+                nameof(settings));
         }
         return RunAsync(settings.ToArguments(), ct);
     }
@@ -46,14 +48,15 @@ public sealed partial class GitRepository
     public async Task<string?> GetConfigAsync(GitConfigSettings settings, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var result = await git.RunAsync(Path, (settings with { Value = null }).ToArguments(),
+        var result = await _git.RunAsync(Path, (settings with { Value = null }).ToArguments(),
             new GitRunOptions { AllowNonZeroExit = true }, ct).ConfigureAwait(false);
         // git config --get exits 1 for a missing key; other codes are real errors.
         return result.ExitCode switch
         {
             0 => result.OutputText.Trim(),
             1 => null,
-            _ => throw new InvalidOperationException($"git config --get {settings.Key} failed in '{Path}' with exit code {result.ExitCode}: {result.ErrorText}"),
+            _ => throw new InvalidOperationException(
+                $"git config --get {settings.Key} failed in '{Path}' with exit code {result.ExitCode}: {result.ErrorText}"),
         };
     }
 }

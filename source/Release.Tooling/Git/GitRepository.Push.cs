@@ -10,7 +10,7 @@ public sealed partial class GitRepository
     {
         ArgumentNullException.ThrowIfNull(settings);
         var url = await RemoteUrlAsync(settings.Remote, ct).ConfigureAwait(false);
-        await git.RunRemoteAsync(Path, settings.ToArguments(), url, null, ct).ConfigureAwait(false);
+        await _git.RunRemoteAsync(Path, settings.ToArguments(), url, null, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -24,7 +24,9 @@ public sealed partial class GitRepository
     public async Task<bool> TryPushAsync(GitPushSettings settings, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var push = settings.RefSpecs.Count > 0 ? settings : (await WithCurrentBranchAsync(settings, nameof(TryPushAsync), ct).ConfigureAwait(false)).Push;
+        var push = settings.RefSpecs.Count > 0
+            ? settings
+            : (await WithCurrentBranchAsync(settings, nameof(TryPushAsync), ct).ConfigureAwait(false)).Push;
         return await PushOnceAsync(push, ct).ConfigureAwait(false) is null;
     }
 
@@ -38,7 +40,7 @@ public sealed partial class GitRepository
     public async Task ResetToRemoteAsync(string remote, string branch, CancellationToken ct = default)
     {
         await FetchAsync(new GitFetchSettings { Remote = remote, RefSpecs = [branch] }, ct).ConfigureAwait(false);
-        await git.RunAsync(Path, ["reset", "--hard", "--quiet", "FETCH_HEAD"], new GitRunOptions(), ct).ConfigureAwait(false);
+        await _git.RunAsync(Path, ["reset", "--hard", "--quiet", "FETCH_HEAD"], new GitRunOptions(), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -77,14 +79,15 @@ public sealed partial class GitRepository
     private async Task<(GitPushSettings Push, string Branch)> WithCurrentBranchAsync(GitPushSettings settings, string caller, CancellationToken ct)
     {
         var branch = await CurrentBranchAsync(ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"{caller} needs a checked-out branch in '{Path}', but HEAD is detached. Check out a branch first.");
+            ?? throw new InvalidOperationException(
+                $"{caller} needs a checked-out branch in '{Path}', but HEAD is detached. Check out a branch first.");
         return (settings.RefSpecs.Count > 0 ? settings : settings with { RefSpecs = [$"HEAD:refs/heads/{branch}"] }, branch);
     }
 
     // Null when pushed; the result when rejected as behind; throws on any other refusal.
     private async Task<ProcessResult?> PushOnceAsync(GitPushSettings push, CancellationToken ct)
     {
-        var result = await git.RunAsync(Path, push.ToArguments(), new GitRunOptions { AllowNonZeroExit = true, StreamOutput = true }, ct)
+        var result = await _git.RunAsync(Path, push.ToArguments(), new GitRunOptions { AllowNonZeroExit = true, StreamOutput = true }, ct)
             .ConfigureAwait(false);
         if (result.ExitCode == 0)
         {
@@ -104,7 +107,8 @@ public sealed partial class GitRepository
     {
         var text = result.ErrorText;
         var lostRace = text.Contains("[remote rejected]", StringComparison.Ordinal) &&
-                       (text.Contains("cannot lock ref", StringComparison.Ordinal) || text.Contains("failed to update ref", StringComparison.Ordinal));
+                       (text.Contains("cannot lock ref", StringComparison.Ordinal)
+                           || text.Contains("failed to update ref", StringComparison.Ordinal));
         return lostRace ||
                text.Contains("[rejected]", StringComparison.Ordinal) ||
                text.Contains("fetch first", StringComparison.Ordinal) ||
@@ -115,13 +119,13 @@ public sealed partial class GitRepository
         IReadOnlyDictionary<string, string?> environment, CancellationToken ct)
     {
         await FetchAsync(new GitFetchSettings { Remote = remote, RefSpecs = [branch] }, ct).ConfigureAwait(false);
-        var rebase = await git.RunAsync(Path, ["rebase", "FETCH_HEAD"],
+        var rebase = await _git.RunAsync(Path, ["rebase", "FETCH_HEAD"],
             new GitRunOptions { AllowNonZeroExit = true, Environment = environment }, ct).ConfigureAwait(false);
         if (rebase.ExitCode == 0)
         {
             return;
         }
-        await git.RunAsync(Path, ["rebase", "--abort"], new GitRunOptions { AllowNonZeroExit = true }, CancellationToken.None)
+        await _git.RunAsync(Path, ["rebase", "--abort"], new GitRunOptions { AllowNonZeroExit = true }, CancellationToken.None)
             .ConfigureAwait(false);
         throw new GitPushRejectedException(remote, branch, attempt,
             $"Pushing '{branch}' to '{remote}' was rejected and rebasing onto the remote's '{branch}' failed " +

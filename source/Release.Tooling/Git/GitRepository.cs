@@ -7,14 +7,14 @@ namespace Release.Tooling.Git;
 /// </summary>
 public sealed partial class GitRepository
 {
-    private readonly GitClient git;
+    private readonly GitClient _git;
 
     /// <summary>Wraps the repository at <paramref name="path"/>; nothing is checked until the first command.</summary>
     public GitRepository(string path, GitClient? client = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
-        git = client ?? new GitClient();
+        _git = client ?? new GitClient();
     }
 
     /// <summary>The repository folder (the working tree, or the bare repository itself).</summary>
@@ -62,7 +62,7 @@ public sealed partial class GitRepository
     public async Task<string?> DescribeAsync(GitDescribeSettings settings, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var result = await git.RunAsync(Path, settings.ToArguments(),
+        var result = await _git.RunAsync(Path, settings.ToArguments(),
             new GitRunOptions { AllowNonZeroExit = true, Reference = settings.Revision }, ct).ConfigureAwait(false);
         if (result.ExitCode == 0)
         {
@@ -108,7 +108,7 @@ public sealed partial class GitRepository
     {
         ArgumentNullException.ThrowIfNull(settings);
         var url = await RemoteUrlAsync(settings.Remote, ct).ConfigureAwait(false);
-        await git.RunRemoteAsync(Path, settings.ToArguments(), url, settings.RefSpecs.FirstOrDefault(), ct).ConfigureAwait(false);
+        await _git.RunRemoteAsync(Path, settings.ToArguments(), url, settings.RefSpecs.FirstOrDefault(), ct).ConfigureAwait(false);
     }
 
     /// <summary>Checks out a branch, tag or commit, or creates a branch.</summary>
@@ -128,7 +128,7 @@ public sealed partial class GitRepository
 
     private Task<Processes.ProcessResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken ct,
         string? reference = null, IReadOnlyDictionary<string, string?>? environment = null) =>
-        git.RunAsync(Path, arguments, new GitRunOptions
+        _git.RunAsync(Path, arguments, new GitRunOptions
         {
             Reference = reference,
             Environment = environment ?? new Dictionary<string, string?>(),

@@ -21,7 +21,8 @@ public sealed record ReleaseTagHistory(IReadOnlyList<ReleaseTag> Tags, ReleaseTa
     {
         ArgumentNullException.ThrowIfNull(history);
         var tags = history.TagsReachableFrom(to, ct).Select(ReleaseTag.FromName).OfType<ReleaseTag>().ToArray();
-        var last = tags.Where(t => !t.Version.IsPreRelease && (below is null || t.Version < below)).OrderByDescending(t => t.Version).FirstOrDefault();
+        var last = tags.Where(t => !t.Version.IsPreRelease && (below is null || t.Version < below)).OrderByDescending(t => t.Version)
+            .FirstOrDefault();
         return new ReleaseTagHistory(tags, last, history.Commits(last?.Name, to, ct));
     }
 }

@@ -35,7 +35,9 @@ public sealed record HttpRetryOptions
         if (MaxAttempts < 1)
             throw new ArgumentException($"{nameof(MaxAttempts)} is {MaxAttempts}; it must be at least 1.", nameof(MaxAttempts));
         if (InitialDelay < TimeSpan.Zero || MaxDelay < InitialDelay)
-            throw new ArgumentException($"{nameof(InitialDelay)} ({InitialDelay}) must be >= 0 and <= {nameof(MaxDelay)} ({MaxDelay}).", nameof(InitialDelay));
+            throw new ArgumentException(
+                $"{nameof(InitialDelay)} ({InitialDelay}) must be >= 0 and <= {nameof(MaxDelay)} ({MaxDelay}).",
+                nameof(InitialDelay));
         if (MaxRetryAfter < TimeSpan.Zero)
             throw new ArgumentException($"{nameof(MaxRetryAfter)} ({MaxRetryAfter}) must be >= 0.", nameof(MaxRetryAfter));
         return this;

@@ -12,20 +12,20 @@ namespace Release.Tooling.Http;
 /// </summary>
 public sealed class HttpRetryPolicy
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
-    private readonly HttpRetryOptions options;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly HttpRetryOptions _options;
 
     /// <summary>Builds the policy; <paramref name="log"/> hears one line per retry (no URLs: they may carry secrets).</summary>
     /// <param name="options">Attempts, delays and clock; null for the defaults.</param>
     /// <param name="log">Receives e.g. "429 Too Many Requests; attempt 2 of 4 in 1000 ms (Retry-After)".</param>
     public HttpRetryPolicy(HttpRetryOptions? options = null, Action<string>? log = null)
     {
-        this.options = (options ?? new HttpRetryOptions()).Validate();
-        pipeline = Build(this.options, log ?? (_ => { }));
+        _options = (options ?? new HttpRetryOptions()).Validate();
+        _pipeline = Build(_options, log ?? (_ => { }));
     }
 
     /// <summary>How many times a request is tried in total.</summary>
-    public int MaxAttempts => options.MaxAttempts;
+    public int MaxAttempts => _options.MaxAttempts;
 
     /// <summary>
     /// Calls <paramref name="send"/> until it gives an answer not worth retrying or the attempts run out. Each call must
@@ -33,8 +33,10 @@ public sealed class HttpRetryPolicy
     /// </summary>
     /// <returns>The last answer, successful or not.</returns>
     /// <exception cref="HttpRequestException">The last attempt could not connect (or another transport failure).</exception>
-    public async Task<HttpResponseMessage> SendAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken = default) =>
-        await pipeline.ExecuteAsync(async ct => await send(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    public async Task<HttpResponseMessage> SendAsync(
+        Func<CancellationToken, Task<HttpResponseMessage>> send,
+        CancellationToken cancellationToken = default) =>
+        await _pipeline.ExecuteAsync(async ct => await send(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Whether an answer is worth another attempt: 408, 429 and 5xx.</summary>
     public static bool IsTransient(HttpStatusCode status) =>
@@ -63,7 +65,9 @@ public sealed class HttpRetryPolicy
             DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response, clock) : null),
             OnRetry = args =>
             {
-                var failure = args.Outcome.Result is { } r ? $"{(int)r.StatusCode} {r.ReasonPhrase ?? r.StatusCode.ToString()}" : args.Outcome.Exception?.Message;
+                var failure = args.Outcome.Result is { } r
+                    ? $"{(int)r.StatusCode} {r.ReasonPhrase ?? r.StatusCode.ToString()}"
+                    : args.Outcome.Exception?.Message;
                 var reason = args.Outcome.Result is { } answered && RetryAfter(answered, clock) is not null ? " (Retry-After)" : "";
                 log($"{failure}; attempt {args.AttemptNumber + 2} of {options.MaxAttempts} in {args.RetryDelay.TotalMilliseconds:0} ms{reason}");
                 return ValueTask.CompletedTask;

@@ -9,24 +9,24 @@ namespace Release.Tooling.Processes;
 /// </summary>
 internal sealed class OutputCollector(SecretMasker masker, Action<string>? onOutput, int tailSize)
 {
-    private readonly object gate = new();
-    private readonly List<string> output = [];
-    private readonly List<string> error = [];
-    private readonly Queue<string> tail = new();
-    private ExceptionDispatchInfo? callbackFailure;
+    private readonly object _gate = new();
+    private readonly List<string> _output = [];
+    private readonly List<string> _error = [];
+    private readonly Queue<string> _tail = new();
+    private ExceptionDispatchInfo? _callbackFailure;
 
     public void Add(string rawLine, bool isError)
     {
         var line = masker.Mask(rawLine);
-        lock (gate)
+        lock (_gate)
         {
-            (isError ? error : output).Add(line);
-            tail.Enqueue(line);
-            if (tail.Count > tailSize)
+            (isError ? _error : _output).Add(line);
+            _tail.Enqueue(line);
+            if (_tail.Count > tailSize)
             {
-                tail.Dequeue();
+                _tail.Dequeue();
             }
-            if (onOutput is null || callbackFailure is not null)
+            if (onOutput is null || _callbackFailure is not null)
             {
                 return;
             }
@@ -37,16 +37,16 @@ internal sealed class OutputCollector(SecretMasker masker, Action<string>? onOut
             catch (Exception e)
             {
                 // Keep draining the pipes (a child blocked on a full pipe would never exit); rethrow after the run.
-                callbackFailure = ExceptionDispatchInfo.Capture(e);
+                _callbackFailure = ExceptionDispatchInfo.Capture(e);
             }
         }
     }
 
-    public IReadOnlyList<string> Output { get { lock (gate) { return output.ToArray(); } } }
+    public IReadOnlyList<string> Output { get { lock (_gate) { return _output.ToArray(); } } }
 
-    public IReadOnlyList<string> Error { get { lock (gate) { return error.ToArray(); } } }
+    public IReadOnlyList<string> Error { get { lock (_gate) { return _error.ToArray(); } } }
 
-    public IReadOnlyList<string> Tail() { lock (gate) { return tail.ToArray(); } }
+    public IReadOnlyList<string> Tail() { lock (_gate) { return _tail.ToArray(); } }
 
-    public void ThrowIfCallbackFailed() => callbackFailure?.Throw();
+    public void ThrowIfCallbackFailed() => _callbackFailure?.Throw();
 }

@@ -73,7 +73,8 @@ public sealed class ProcessRunner : IProcessRunner
         if (spec.WorkingDirectory is { } directory && !Directory.Exists(directory))
         {
             throw new DirectoryNotFoundException(
-                $"The working directory '{directory}' given in ProcessSpec.WorkingDirectory for '{masker.Mask(spec.FileName)}' does not exist. Create it first or fix the path.");
+                $"The working directory '{directory}' given in ProcessSpec.WorkingDirectory for '{masker.Mask(spec.FileName)}' does not exist. " +
+                    "Create it first or fix the path.");
         }
         var startInfo = new ProcessStartInfo(executable)
         {

@@ -13,16 +13,16 @@ public sealed partial class AptInstaller
     // Other processes on the machine may hold the dpkg lock; wait for it instead of failing at once.
     private const string LockTimeoutSeconds = "600";
 
-    private readonly IProcessRunner runner;
-    private readonly Action<string>? log;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private bool updated;
+    private readonly IProcessRunner _runner;
+    private readonly Action<string>? _log;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _updated;
 
     /// <summary>Creates an installer that runs apt through <paramref name="runner"/> and reports to <paramref name="log"/>.</summary>
     public AptInstaller(IProcessRunner? runner = null, Action<string>? log = null)
     {
-        this.runner = runner ?? new ProcessRunner();
-        this.log = log;
+        _runner = runner ?? new ProcessRunner();
+        _log = log;
     }
 
     /// <summary>Installs those of <paramref name="debianPackages"/> that are not installed yet.</summary>
@@ -37,11 +37,12 @@ public sealed partial class AptInstaller
             if (!PackageName().IsMatch(package))
             {
                 throw new ArgumentException(
-                    $"'{package}' is not a Debian package name (lower-case letters, digits, '+', '-', '.'). Fix the name passed to EnsureInstalledAsync.",
+                    $"'{package}' is not a Debian package name (lower-case letters, digits, '+', '-', '.'). Fix the name passed to " +
+                        "EnsureInstalledAsync.",
                     nameof(debianPackages));
             }
         }
-        await gate.WaitAsync(ct).ConfigureAwait(false);
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var missing = new List<string>();
@@ -56,17 +57,17 @@ public sealed partial class AptInstaller
             {
                 return;
             }
-            log?.Invoke($"Installing Debian packages: {string.Join(' ', missing)}");
-            if (!updated)
+            _log?.Invoke($"Installing Debian packages: {string.Join(' ', missing)}");
+            if (!_updated)
             {
                 await AptGetAsync(["update"], missing, ct).ConfigureAwait(false);
-                updated = true;
+                _updated = true;
             }
             await AptGetAsync(["install", "-y", "--no-install-recommends", .. missing], missing, ct).ConfigureAwait(false);
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
@@ -91,7 +92,7 @@ public sealed partial class AptInstaller
     /// <summary>True when dpkg reports <paramref name="package"/> as fully installed.</summary>
     public async Task<bool> IsInstalledAsync(string package, CancellationToken ct = default)
     {
-        var result = await runner.RunAsync(
+        var result = await _runner.RunAsync(
             new ProcessSpec("dpkg-query", ["-W", "-f=${Status}", package]) { AllowNonZeroExit = true }, ct).ConfigureAwait(false);
         return result.ExitCode == 0 && result.OutputText.Trim().EndsWith("install ok installed", StringComparison.Ordinal);
     }
@@ -101,11 +102,11 @@ public sealed partial class AptInstaller
         var spec = new ProcessSpec("apt-get", ["-o", $"DPkg::Lock::Timeout={LockTimeoutSeconds}", "-q", .. command])
         {
             Environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" },
-            OnOutput = log,
+            OnOutput = _log,
         };
         try
         {
-            await runner.RunAsync(spec, ct).ConfigureAwait(false);
+            await _runner.RunAsync(spec, ct).ConfigureAwait(false);
         }
         catch (ProcessFailedException e)
         {

@@ -5,12 +5,12 @@ namespace Release.Tooling.Tools;
 /// <summary>Finds tools on PATH and explains how to install the ones that are missing.</summary>
 public sealed class ToolLocator
 {
-    private readonly string? pathVariable;
+    private readonly string? _pathVariable;
 
     /// <summary>Creates a locator searching <paramref name="pathVariable"/>, or this process's PATH when <c>null</c>.</summary>
     public ToolLocator(string? pathVariable = null)
     {
-        this.pathVariable = pathVariable;
+        _pathVariable = pathVariable;
     }
 
     /// <summary>Returns the full path of <paramref name="tool"/>'s executable.</summary>
@@ -19,7 +19,7 @@ public sealed class ToolLocator
     {
         ArgumentNullException.ThrowIfNull(tool);
         ct.ThrowIfCancellationRequested();
-        var path = pathVariable ?? Environment.GetEnvironmentVariable("PATH");
+        var path = _pathVariable ?? Environment.GetEnvironmentVariable("PATH");
         var found = ExecutableSearch.Find(tool.Executable, path)
             ?? throw new ToolNotFoundException(tool.Executable, tool.InstallHint, ExecutableSearch.Describe(path));
         return Task.FromResult(found);
@@ -30,6 +30,6 @@ public sealed class ToolLocator
     {
         ArgumentNullException.ThrowIfNull(tool);
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(ExecutableSearch.Find(tool.Executable, pathVariable ?? Environment.GetEnvironmentVariable("PATH")));
+        return Task.FromResult(ExecutableSearch.Find(tool.Executable, _pathVariable ?? Environment.GetEnvironmentVariable("PATH")));
     }
 }

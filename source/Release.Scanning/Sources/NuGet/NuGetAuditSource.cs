@@ -50,7 +50,9 @@ public sealed class NuGetAuditSource : IAdvisorySource
 
             foreach (var entry in candidates.Where(e => e.Versions.Satisfies(version)))
             {
-                var fixedVersion = entry.Versions is { HasUpperBound: true, IsMaxInclusive: false } ? entry.Versions.MaxVersion!.ToNormalizedString() : null;
+                var fixedVersion = entry.Versions is { HasUpperBound: true, IsMaxInclusive: false }
+                    ? entry.Versions.MaxVersion!.ToNormalizedString()
+                    : null;
                 var advisory = new Advisory(entry.AdvisoryId, [], string.Empty, entry.Severity, entry.Url);
                 findings.Add(new Finding(advisory, component, Name, entry.Versions.ToNormalizedString(), fixedVersion));
             }

@@ -33,14 +33,19 @@ internal static class Cvss4Score
     };
 
     // The most severe vectors of each class level (spec: "highest severity vectors" of a MacroVector).
-    private static readonly string[][] Eq1Max = [["AV:N/PR:N/UI:N"], ["AV:A/PR:N/UI:N", "AV:N/PR:L/UI:N", "AV:N/PR:N/UI:P"], ["AV:P/PR:N/UI:N", "AV:A/PR:L/UI:P"]];
+    private static readonly string[][] Eq1Max
+        = [["AV:N/PR:N/UI:N"], ["AV:A/PR:N/UI:N", "AV:N/PR:L/UI:N", "AV:N/PR:N/UI:P"], ["AV:P/PR:N/UI:N", "AV:A/PR:L/UI:P"]];
     private static readonly string[][] Eq2Max = [["AC:L/AT:N"], ["AC:H/AT:N", "AC:L/AT:P"]];
     private static readonly Dictionary<(int Eq3, int Eq6), string[]> Eq3Eq6Max = new()
     {
         [(0, 0)] = ["VC:H/VI:H/VA:H/CR:H/IR:H/AR:H"],
         [(0, 1)] = ["VC:H/VI:H/VA:L/CR:M/IR:M/AR:H", "VC:H/VI:H/VA:H/CR:M/IR:M/AR:M"],
         [(1, 0)] = ["VC:L/VI:H/VA:H/CR:H/IR:H/AR:H", "VC:H/VI:L/VA:H/CR:H/IR:H/AR:H"],
-        [(1, 1)] = ["VC:L/VI:H/VA:L/CR:H/IR:M/AR:H", "VC:L/VI:H/VA:H/CR:H/IR:M/AR:M", "VC:H/VI:L/VA:H/CR:M/IR:H/AR:M", "VC:H/VI:L/VA:L/CR:M/IR:H/AR:H", "VC:L/VI:L/VA:H/CR:H/IR:H/AR:M"],
+        [(1, 1)] =
+        [
+            "VC:L/VI:H/VA:L/CR:H/IR:M/AR:H", "VC:L/VI:H/VA:H/CR:H/IR:M/AR:M", "VC:H/VI:L/VA:H/CR:M/IR:H/AR:M",
+            "VC:H/VI:L/VA:L/CR:M/IR:H/AR:H", "VC:L/VI:L/VA:H/CR:H/IR:H/AR:M",
+        ],
         [(2, 1)] = ["VC:L/VI:L/VA:L/CR:H/IR:H/AR:H"],
     };
     private static readonly string[][] Eq4Max = [["SC:H/SI:S/SA:S"], ["SC:H/SI:H/SA:H"], ["SC:L/SI:L/SA:L"]];
@@ -48,7 +53,10 @@ internal static class Cvss4Score
     // Depth of each class level in severity-distance steps (spec: "maximal severity distance" + 1).
     private static readonly int[] Eq1Depth = [1, 4, 5];
     private static readonly int[] Eq2Depth = [1, 2];
-    private static readonly Dictionary<(int Eq3, int Eq6), int> Eq3Eq6Depth = new() { [(0, 0)] = 7, [(0, 1)] = 6, [(1, 0)] = 8, [(1, 1)] = 8, [(2, 1)] = 10 };
+    private static readonly Dictionary<(int Eq3, int Eq6), int> Eq3Eq6Depth = new()
+    {
+        [(0, 0)] = 7, [(0, 1)] = 6, [(1, 0)] = 8, [(1, 1)] = 8, [(2, 1)] = 10,
+    };
     private static readonly int[] Eq4Depth = [6, 5, 4];
 
     /// <summary>The score from 0.0 to 10.0, or null when the text is not a complete, valid CVSS:4.0 vector.</summary>

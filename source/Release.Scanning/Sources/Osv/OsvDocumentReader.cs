@@ -60,7 +60,8 @@ public static class OsvDocumentReader
             || String(package, "ecosystem") is not { Length: > 0 } ecosystem
             || String(package, "name") is not { Length: > 0 } name)
         {
-            throw new InvalidDataException($"{place}: needs 'package' with 'ecosystem' and 'name' (e.g. {{\"ecosystem\": \"NuGet\", \"name\": \"Newtonsoft.Json\"}}).");
+            throw new InvalidDataException(
+                $"{place}: needs 'package' with 'ecosystem' and 'name' (e.g. {{\"ecosystem\": \"NuGet\", \"name\": \"Newtonsoft.Json\"}}).");
         }
 
         var ranges = new List<OsvRange>();

@@ -16,7 +16,7 @@ namespace Release.Scanning.Sources.Osv;
 /// <param name="retry">Retries each download on 429, 5xx and connection failures; null for the shared defaults.</param>
 public sealed class OsvMirrorSync(HttpClient http, Action<string>? log = null, HttpRetryPolicy? retry = null)
 {
-    private readonly HttpRetryPolicy retry = retry ?? new HttpRetryPolicy(log: message => log?.Invoke($"Mirror download: {message}"));
+    private readonly HttpRetryPolicy _retry = retry ?? new HttpRetryPolicy(log: message => log?.Invoke($"Mirror download: {message}"));
 
     /// <summary>OSV's public bucket.</summary>
     public static readonly Uri PublicMirror = new("https://osv-vulnerabilities.storage.googleapis.com/");
@@ -39,7 +39,7 @@ public sealed class OsvMirrorSync(HttpClient http, Action<string>? log = null, H
         {
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var ecosystem in ecosystems.Distinct(StringComparer.Ordinal))
-                counts[ecosystem] = await DownloadAsync(mirror, ecosystem, Path.Combine(staging, FolderName(ecosystem)), ct);
+                counts[ecosystem] = await DownloadAsync(mirror, ecosystem, Path.Combine(staging, FolderName(ecosystem)), ct).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
             foreach (var ecosystem in counts.Keys) Swap(Path.Combine(staging, FolderName(ecosystem)), Path.Combine(folder, FolderName(ecosystem)));
             return counts;
@@ -62,17 +62,23 @@ public sealed class OsvMirrorSync(HttpClient http, Action<string>? log = null, H
         Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
         try
         {
-            using var response = await retry.SendAsync(token => http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token), ct);
+            using var response = await _retry.SendAsync(token => http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token), ct)
+                .ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
-                throw new OsvMirrorException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase} (after {retry.MaxAttempts} attempt(s) for 429 and 5xx). Check the mirror URL and the ecosystem name '{ecosystem}' (the mirror must serve MIRROR/ECOSYSTEM/all.zip).");
-            await using var file = File.Create(archive);
-            await response.Content.CopyToAsync(file, ct);
+                throw new OsvMirrorException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase} (after {_retry.MaxAttempts} " +
+                    $"attempt(s) for 429 and 5xx). Check the mirror URL and the ecosystem name '{ecosystem}' (the mirror must serve " +
+                    "MIRROR/ECOSYSTEM/all.zip).");
+            var file = File.Create(archive);
+            await using var fileDisposal = file.ConfigureAwait(false);
+            await response.Content.CopyToAsync(file, ct).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
-            throw new OsvMirrorException($"{url} could not be reached ({e.Message}). Check the mirror URL, or sync from a mirror this machine can reach.", e);
+            throw new OsvMirrorException(
+                $"{url} could not be reached ({e.Message}). Check the mirror URL, or sync from a mirror this machine can reach.",
+                e);
         }
-        return await ExtractAsync(archive, url, target, ct);
+        return await ExtractAsync(archive, url, target, ct).ConfigureAwait(false);
     }
 
     // Every entry must be an OSV document (a JSON object with an id): a proxy's error page or a truncated archive must
@@ -87,12 +93,17 @@ public sealed class OsvMirrorSync(HttpClient http, Action<string>? log = null, H
             foreach (var entry in zip.Entries.Where(e => e.Name.Length > 0))
             {
                 if (!entry.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    throw new OsvMirrorException($"{url}: entry '{entry.FullName}' is not an OSV JSON document. The mirror must serve OSV's all.zip archives.");
+                    throw new OsvMirrorException(
+                        $"{url}: entry '{entry.FullName}' is not an OSV JSON document. The mirror must serve OSV's all.zip archives.");
                 var path = Path.Combine(target, Path.GetFileName(entry.Name));
-                await using (var source = entry.Open())
-                await using (var copy = File.Create(path))
-                    await source.CopyToAsync(copy, ct);
-                await CheckDocumentAsync(path, url, entry.FullName, ct);
+                var source = entry.Open();
+                await using (source.ConfigureAwait(false))
+                {
+                    var copy = File.Create(path);
+                    await using (copy.ConfigureAwait(false))
+                        await source.CopyToAsync(copy, ct).ConfigureAwait(false);
+                }
+                await CheckDocumentAsync(path, url, entry.FullName, ct).ConfigureAwait(false);
                 count++;
             }
         }
@@ -107,15 +118,18 @@ public sealed class OsvMirrorSync(HttpClient http, Action<string>? log = null, H
     {
         try
         {
-            await using var stream = File.OpenRead(path);
-            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+            var stream = File.OpenRead(path);
+            await using var streamDisposal = stream.ConfigureAwait(false);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct).ConfigureAwait(false);
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
                 throw new OsvMirrorException($"{url}: entry '{entry}' has no OSV id. The mirror must serve OSV's all.zip archives.");
         }
         catch (JsonException e)
         {
-            throw new OsvMirrorException($"{url}: entry '{entry}' is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}).", e);
+            throw new OsvMirrorException(
+                $"{url}: entry '{entry}' is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}).",
+                e);
         }
     }
 

@@ -33,7 +33,8 @@ public static class TrivyReportParser
                 // Trivy omits Results when the target has nothing it can analyse; that is a report with no packages.
                 return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("SchemaVersion", out _)
                     ? []
-                    : throw new InvalidDataException($"{place}: no 'SchemaVersion'/'Results'; this is not a Trivy JSON report. Run trivy with '--format json'.");
+                    : throw new InvalidDataException(
+                        $"{place}: no 'SchemaVersion'/'Results'; this is not a Trivy JSON report. Run trivy with '--format json'.");
             }
 
             var findings = new List<Finding>();
@@ -64,7 +65,8 @@ public static class TrivyReportParser
         var version = Text(vulnerability, "InstalledVersion");
         if (id is null || name is null || version is null)
         {
-            throw new InvalidDataException($"{place}: needs 'VulnerabilityID', 'PkgName' and 'InstalledVersion'. The report is incomplete; run trivy again.");
+            throw new InvalidDataException(
+                $"{place}: needs 'VulnerabilityID', 'PkgName' and 'InstalledVersion'. The report is incomplete; run trivy again.");
         }
 
         var severity = SeverityNames.ParseLenient(Text(vulnerability, "Severity"));
