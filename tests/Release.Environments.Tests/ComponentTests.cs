@@ -4,28 +4,26 @@ using Release.Engine.Hosting;
 using Release.Testing;
 using Release.Testing.Git;
 
+using Release.Environments.Tests.Support;
+
 namespace Release.Environments.Tests;
 
 /// <summary>RenderEnvironments, CheckEnvironments and Drift run in-process as a build runs them, against a real git remote.</summary>
 public class ComponentTests
 {
+    private SampleBuildFolder _folder = null!;
     private TempDirectory _root = null!;
     private TempBareRemote _remote = null!;
 
     [SetUp]
     public async Task Create()
     {
-        _root = new TempDirectory("release-environments-build");
-        foreach (var module in new[] { "director", "ledger", "gateway" }) _root.WriteFile($"modules/{module}/Dockerfile", "FROM base\n");
-        _remote = await TempBareRemote.CreateWithCommitsAsync(1);
+        _folder = await SampleBuildFolder.CreateAsync("release-environments-build");
+        (_root, _remote) = (_folder.Root, _folder.Remote);
     }
 
     [TearDown]
-    public void Delete()
-    {
-        _remote.Dispose();
-        _root.Dispose();
-    }
+    public void Delete() => _folder.Dispose();
 
     private async Task<(int Exit, string Output)> RunAsync<T>(params string[] args) where T : Build, new()
     {

@@ -4,6 +4,8 @@ using Release.Helm.Flux;
 using Release.Testing;
 using Release.Testing.Git;
 
+using Release.Environments.Tests.Support;
+
 namespace Release.Environments.Tests;
 
 /// <summary>
@@ -16,23 +18,19 @@ public class DeployCoexistenceTests
     private const string ChartDigest = "sha256:2222222222222222222222222222222222222222222222222222222222222222";
     private const string ImageDigest = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
 
+    private SampleBuildFolder _folder = null!;
     private TempDirectory _root = null!;
     private TempBareRemote _remote = null!;
 
     [SetUp]
     public async Task Create()
     {
-        _root = new TempDirectory("release-environments-deploy");
-        foreach (var module in new[] { "director", "ledger", "gateway" }) _root.WriteFile($"modules/{module}/Dockerfile", "FROM base\n");
-        _remote = await TempBareRemote.CreateWithCommitsAsync(1);
+        _folder = await SampleBuildFolder.CreateAsync("release-environments-deploy");
+        (_root, _remote) = (_folder.Root, _folder.Remote);
     }
 
     [TearDown]
-    public void Delete()
-    {
-        _remote.Dispose();
-        _root.Dispose();
-    }
+    public void Delete() => _folder.Dispose();
 
     private async Task<(int Exit, string Output)> RunAsync(string target)
     {
