@@ -9,8 +9,9 @@ namespace Release.Process.Applications.Releases;
 public sealed class NextReleaseSet
 {
     private NextReleaseSet(ReleaseManifest manifest, ReleaseManifest? previous, IReadOnlyList<string> changed, IReadOnlyList<string> carried,
-        IReadOnlyList<string> added, IReadOnlyList<string> removed)
+        IReadOnlyList<string> added, IReadOnlyList<string> removed, IReadOnlyList<ModuleChange> changes)
     {
+        Changes = changes;
         Manifest = manifest;
         Previous = previous;
         Changed = changed;
@@ -36,6 +37,9 @@ public sealed class NextReleaseSet
 
     /// <summary>Modules of the previous set that the application no longer declares.</summary>
     public IReadOnlyList<string> Removed { get; }
+
+    /// <summary>Every module's line for the release notes (<see cref="SetChanges.Between"/>).</summary>
+    public IReadOnlyList<ModuleChange> Changes { get; }
 
     /// <summary>
     /// Makes the next set. Each module of the application is pinned at what this pipeline built for it, else carried
@@ -69,9 +73,6 @@ public sealed class NextReleaseSet
             problems.Add($"Module '{twice.Key}' was built {twice.Count()} times for {release}: give one pin per module.");
 
         var pins = new List<ModulePin>();
-        var changed = new List<string>();
-        var carried = new List<string>();
-        var added = new List<string>();
         foreach (var module in graph.Order)
         {
             var pin = built.FirstOrDefault(p => string.Equals(p.Module, module, StringComparison.OrdinalIgnoreCase));
@@ -90,14 +91,15 @@ public sealed class NextReleaseSet
                              "A module version names one artefact forever: release the module under a new version.");
                 continue;
             }
-            var chosen = pin ?? before!;
-            pins.Add(chosen with { Module = module });
-            if (before is null) added.Add(module);
-            else if (chosen.SameArtefactsAs(before)) carried.Add(module);
-            else changed.Add(module);
+            pins.Add((pin ?? before!) with { Module = module });
         }
         if (problems.Count > 0) throw new ReleaseSetException(problems);
-        var removed = previous?.Modules.Select(p => p.Module).Where(m => !graph.Contains(m)).ToList() ?? [];
-        return new NextReleaseSet(ReleaseManifest.Create(application, version, pins), previous, changed, carried, added, removed);
+        var manifest = ReleaseManifest.Create(application, version, pins);
+        var changes = SetChanges.Between(previous, manifest);
+        // In the application's dependency order (the manifest sorts by name).
+        IReadOnlyList<string> Of(ModuleChangeKind kind) =>
+            graph.Order.Where(m => changes.Any(c => c.Kind == kind && string.Equals(c.Module, m, StringComparison.OrdinalIgnoreCase))).ToList();
+        var removed = changes.Where(c => c.Kind == ModuleChangeKind.Removed).Select(c => c.Module).ToList();
+        return new NextReleaseSet(manifest, previous, Of(ModuleChangeKind.Changed), Of(ModuleChangeKind.Carried), Of(ModuleChangeKind.Added), removed, changes);
     }
 }

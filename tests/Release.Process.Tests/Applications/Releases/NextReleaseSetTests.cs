@@ -25,6 +25,7 @@ public class NextReleaseSetTests
             Assert.That(next.Carried, Is.EqualTo(new[] { "director", "gateway" }));
             Assert.That(next.Manifest.PinOf("director"), Is.EqualTo(First().PinOf("director")));
             Assert.That(next.Previous!.Digest, Is.EqualTo(First().Digest));
+            Assert.That(next.Changes.Select(c => c.Line), Is.EqualTo(new[] { "director 1.0.0 (unchanged)", "gateway 0.3.0 (unchanged)", "ledger 2.0.0 -> 2.1.0" }));
         });
     }
 
@@ -63,6 +64,8 @@ public class NextReleaseSetTests
         var graph = Release.Process.Applications.ModuleGraph.Create([new("director", []), new("ledger", [])]);
         var next = NextReleaseSet.Make(graph, "shop", V("2.0.0"), [], First());
         Assert.That(next.Removed, Is.EqualTo(new[] { "gateway" }));
+        Assert.That(next.Changes.Select(c => c.Line), Has.Member("gateway 0.3.0 (removed)"));
+        Assert.That(SetChanges.Between(null, First()).Select(c => c.Kind), Is.All.EqualTo(ModuleChangeKind.Added));
         Assert.That(next.Manifest.Modules.Select(p => p.Module), Is.EqualTo(new[] { "director", "ledger" }));
     }
 }
