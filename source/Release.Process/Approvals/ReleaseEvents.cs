@@ -11,6 +11,7 @@ namespace Release.Process.Approvals;
 [JsonDerivedType(typeof(ReleaseBlessed), "blessed")]
 [JsonDerivedType(typeof(ReleasePromoted), "promoted")]
 [JsonDerivedType(typeof(ReleaseRolledBack), "rolledBack")]
+[JsonDerivedType(typeof(SetRecorded), "set")]
 public abstract record ReleaseEvent(DateTimeOffset At)
 {
     /// <summary>
