@@ -63,8 +63,12 @@ step() { local from=$(date +%s); "$@"; echo "   ($(( $(date +%s) - from )) s: ${
 
 echo "== ${assemblies[*]}"
 step dotnet restore "$workspace" -v q --nologo > /dev/null
-for folder in "${folders[@]}"; do python3 scripts/house-rules/underscore_fields.py "$folder"; done
-for project in "${projects[@]}"; do step python3 scripts/house-rules/underscore_fields.py --uses "$project"; done
+renamed=$(python3 scripts/house-rules/underscore_fields.py "${folders[@]}")
+if [ -n "$renamed" ]; then
+  echo "$renamed"
+  # Only a rename can leave uses behind: one build of them all finds those, and what needs a person.
+  step python3 scripts/house-rules/underscore_fields.py --uses "$workspace"
+fi
 step dotnet format style "$workspace" --no-restore --diagnostics IDE0003 --severity warn --include "${folders[@]}"
 step dotnet format analyzers "$workspace" --no-restore --diagnostics CA2007 --severity warn --include "${folders[@]}"
 python3 scripts/house-rules/await_using.py "${folders[@]}"
