@@ -38,7 +38,8 @@ for assembly in "${assemblies[@]}"; do
   project="source/$assembly/$assembly.csproj"
   [ -f "$project" ] || { echo "error: no project $project (assembly names are the folders under source/)" >&2; exit 2; }
   projects+=("$project")
-  folders+=("source/$assembly")
+  # The trailing slash matters: dotnet format's --include takes "source/X" for a file and fixes nothing in the folder.
+  folders+=("source/$assembly/")
 done
 
 # Out of the pending list first: dotnet format leaves alone the diagnostics a project suppresses (NoWarn).
