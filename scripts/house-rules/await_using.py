@@ -16,9 +16,10 @@ opened; if creating it fails, the earlier one is left to the finalizer. Review t
 
 Usage: await_using.py FOLDER...  (rewrites *.cs files below each folder in place, prints what it changed)
 """
-import pathlib
 import re
 import sys
+
+from cs_sources import rewrite_each
 
 DECLARATION = re.compile(r"^(?P<indent>\s*)await using (?P<type>[\w<>?,.\[\] ]+?) (?P<name>\w+) = (?P<value>.+)\.ConfigureAwait\(false\);\s*$")
 HEADER = re.compile(r"^\s*(?:await\s+)?using\s*\(.*\)\s*$")
@@ -58,14 +59,4 @@ def rewrite(text: str) -> str:
     return "\n".join(out)
 
 
-for folder in sys.argv[1:]:
-    for path in sorted(pathlib.Path(folder).rglob("*.cs")):
-        if "/obj/" in str(path) or "/bin/" in str(path):
-            continue
-        raw = path.read_bytes()
-        bom = raw.startswith(b"\xef\xbb\xbf")
-        text = raw.decode("utf-8-sig")
-        fixed = rewrite(text)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8-sig" if bom else "utf-8")
-            print(f"await using repaired: {path}")
+rewrite_each(sys.argv[1:], rewrite, "await using repaired")

@@ -10,9 +10,10 @@ Lines it cannot wrap that way (a long identifier chain, a raw string) are left f
 
 Usage: wrap_long_lines.py WIDTH FOLDER...  (rewrites *.cs below each folder in place)
 """
-import pathlib
 import re
 import sys
+
+from cs_sources import literals, read, sources, walk_literal, write
 
 COMMENT = re.compile(r"^(?P<prefix>\s*///?\s?)(?P<text>.*)$")
 
@@ -65,81 +66,13 @@ def wrap_comment(lines, index: int, width: int):
     return [head, prefix + overflow]
 
 
-def literals(line: str):
-    """(start, end, interpolated) of each regular or interpolated string literal on the line; end is the closing quote."""
-    i = 0
-    while i < len(line):
-        c = line[i]
-        if line.startswith("//", i):
-            return
-        if c == "'":
-            # a char literal: '"' must not start a string
-            j = i + 1
-            if j < len(line) and line[j] == "\\":
-                j += 1
-            i = j + 2
-            continue
-        if c == '"' or (c == "$" and line.startswith('$"', i)):
-            interpolated = c == "$"
-            start = i
-            if line.startswith('"""', i) or line.startswith('$"""', i) or (i > 0 and line[i - 1] == "@") or line.startswith('$@', i):
-                return  # raw or verbatim: not ours to split
-            j = i + (2 if interpolated else 1)
-            depth = 0
-            while j < len(line):
-                d = line[j]
-                if d == "\\" and depth == 0:
-                    j += 2
-                    continue
-                if interpolated and d == "{":
-                    if depth == 0 and line.startswith("{{", j):
-                        j += 2
-                        continue
-                    depth += 1
-                elif interpolated and d == "}":
-                    if depth == 0 and line.startswith("}}", j):
-                        j += 2
-                        continue
-                    depth -= 1
-                elif d == '"' and depth == 0:
-                    break
-                elif d == '"' and depth > 0:
-                    # a string inside a hole: skip it
-                    k = j + 1
-                    while k < len(line) and line[k] != '"':
-                        k += 2 if line[k] == "\\" else 1
-                    j = k
-                j += 1
-            if j >= len(line):
-                return
-            yield start, j, interpolated
-            i = j + 1
-            continue
-        i += 1
-
-
-def split_points(line: str, start: int, end: int, interpolated: bool):
+def split_points(line: str, start: int, interpolated: bool):
     """Positions of spaces inside the literal's text, outside holes."""
-    j = start + (2 if interpolated else 1)
-    depth = 0
-    while j < end:
-        d = line[j]
-        if d == "\\" and depth == 0:
-            j += 2
-            continue
-        if interpolated and d == "{":
-            if depth == 0 and line.startswith("{{", j):
-                j += 2
-                continue
-            depth += 1
-        elif interpolated and d == "}":
-            if depth == 0 and line.startswith("}}", j):
-                j += 2
-                continue
-            depth -= 1
-        elif d == " " and depth == 0:
+    for j, depth in walk_literal(line, start, interpolated):
+        if depth is None:
+            return
+        if depth == 0 and line[j] == " ":
             yield j
-        j += 1
 
 
 def splittable(line: str, end: int, next_line) -> bool:
@@ -159,7 +92,7 @@ def wrap_code(line: str, width: int, next_line=None):
         for start, end, interpolated in literals(line):
             if not splittable(line, end, next_line):
                 continue
-            for space in split_points(line, start, end, interpolated):
+            for space in split_points(line, start, interpolated):
                 # "text " + ends the first line: the space stays with the first part
                 if space + 1 + len('" +') <= width and space > start + 2:
                     best = (start, end, interpolated, space)
@@ -184,12 +117,8 @@ def main():
     width = int(sys.argv[1])
     left = []
     for folder in sys.argv[2:]:
-        for path in sorted(pathlib.Path(folder).rglob("*.cs")):
-            if "/obj/" in str(path) or "/bin/" in str(path):
-                continue
-            raw = path.read_bytes()
-            bom = raw.startswith(b"\xef\xbb\xbf")
-            text = raw.decode("utf-8-sig")
+        for path in sources(folder):
+            text, bom = read(path)
             lines = text.split("\n")
             result = []
             changed = False
@@ -218,7 +147,7 @@ def main():
                     result.extend(wrapped)
                     changed = True
             if changed:
-                path.write_text("\n".join(result), encoding="utf-8-sig" if bom else "utf-8")
+                write(path, "\n".join(result), bom)
     for entry in left:
         print(f"left for a person: {entry}")
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Release.Foundation.Oci;
 
 namespace Release.Oci;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Release.Foundation.IO;
+using Release.Foundation.Oci;
 
 namespace Release.Oci;
 

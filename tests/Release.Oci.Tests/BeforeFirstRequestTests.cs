@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using Release.Oci.Server;
 
 namespace Release.Oci.Tests;

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Release.Foundation.Oci;
 using Release.Oci.Tests.Support;
 using Release.Testing;
 using Release.Testing.Registry;

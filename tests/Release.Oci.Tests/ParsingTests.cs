@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Release.Foundation.Oci;
 using Release.Oci.Auth;
 
 namespace Release.Oci.Tests;

@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using Release.Oci.Tests.Support;
 using Release.Testing;
 using Release.Testing.Registry;

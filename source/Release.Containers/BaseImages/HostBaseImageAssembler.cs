@@ -2,6 +2,7 @@ using Release.Foundation.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Release.Containers.RootFs;
+using Release.Foundation.Oci;
 using Release.Oci;
 using Release.Tooling.Processes;
 

@@ -1,6 +1,7 @@
 using Release.Containers.Layouts;
 using Release.Foundation.IO;
 using Release.Containers.RootFs;
+using Release.Foundation.Oci;
 using Release.Oci;
 
 namespace Release.Containers.Builders;

@@ -1,3 +1,5 @@
+using Release.Foundation.Oci;
+
 namespace Release.Oci;
 
 /// <summary>A push would move a tag that already points at different content; released tags never move.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Release.Foundation.IO;
+using Release.Foundation.Oci;
 
 namespace Release.Oci;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Release.Foundation.Oci;
 
 namespace Release.Oci;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Release.Foundation.Oci;
 
 namespace Release.Oci;
 

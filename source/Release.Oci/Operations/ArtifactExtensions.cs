@@ -1,3 +1,5 @@
+using Release.Foundation.Oci;
+
 namespace Release.Oci;
 
 /// <summary>Generic OCI artifacts (Helm charts, SBOMs, reports): a config blob plus typed layers in an OCI image manifest.</summary>

@@ -1,3 +1,5 @@
+using Release.Foundation.Oci;
+
 namespace Release.Oci;
 
 /// <summary>Promoting an image by digest: copying exactly the same bytes to another repository or registry.</summary>

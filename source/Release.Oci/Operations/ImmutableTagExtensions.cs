@@ -1,3 +1,5 @@
+using Release.Foundation.Oci;
+
 namespace Release.Oci;
 
 /// <summary>Pushing a tag that, once it exists, never moves to other content.</summary>

@@ -1,3 +1,5 @@
+using Release.Foundation.Oci;
+
 namespace Release.Oci;
 
 /// <summary>Downloading an image from a registry into an OCI image layout directory.</summary>

@@ -1,3 +1,5 @@
+using Release.Foundation.Oci;
+
 namespace Release.Oci;
 
 /// <summary>Uploading an OCI image layout (directory) to a registry.</summary>

@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using Release.Process.Approvals;
 using Release.Process.Versioning;
 using Release.SemVer;
@@ -59,7 +60,7 @@ public sealed class BlessingRule(IReadOnlyList<string> requiredGates, IReadOnlyL
 
         return missing.Count > 0
             ? new BlessingResult(null, missing)
-            : new BlessingResult(new BlessedRelease(input.ReleaseId, input.Version, image!, chart!, clock.GetUtcNow()), []);
+            : new BlessingResult(new BlessedRelease(input.ReleaseId, input.Version, image!.Value, chart!.Value, clock.GetUtcNow()), []);
     }
 
     private static OciDigest? TryDigest(string text, string field, List<string> missing)

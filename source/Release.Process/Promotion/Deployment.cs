@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using Release.Process.Versioning;
 using Release.SemVer;
 

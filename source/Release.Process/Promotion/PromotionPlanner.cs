@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using Release.Process.Versioning;
 using Release.SemVer;
 
@@ -74,6 +75,6 @@ public sealed class PromotionPlanner(EnvironmentChain chain)
         }
 
         if (problems.Count > 0) throw new PromotionRefusedException(problems);
-        return ordered.Select(t => new PromotionStep(t.Name, request.ReleaseId, request.Version, digest)).ToArray();
+        return ordered.Select(t => new PromotionStep(t.Name, request.ReleaseId, request.Version, digest.Value)).ToArray();
     }
 }

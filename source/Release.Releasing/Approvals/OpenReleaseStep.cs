@@ -40,7 +40,8 @@ internal sealed class OpenReleaseStep(IGoNoGo build)
         var created = await store.UpdateAsync(selection.Id, triggeredBy, $"opened for commit {source.ShortCommit}", existing =>
         {
             if (existing is null)
-                return ReleaseRecord.Create(selection.Id, new ReleaseCreated(build.Clock.GetUtcNow(), version.ToString(), branch, source.Commit, triggeredBy, authors));
+                return ReleaseRecord.Create(selection.Id, new ReleaseCreated(build.Clock.GetUtcNow(), version.ToString(), branch, source.Commit, triggeredBy, authors,
+                    ImageTag: source.ImageTag));
             if (existing.Created.Commit != source.Commit)
                 throw new ReleaseRefusedException(
                     $"OpenRelease: release {selection.Id} already exists in {records.Shown} for commit {existing.Created.Commit[..7]}; this build is {source.ShortCommit}. " +

@@ -1,7 +1,9 @@
 using Release.Delivery.Chart;
+using Release.Process.Approvals;
 using Release.Process.Promotion;
 using Release.Process.Versioning;
 using Release.SemVer;
+using Release.Releasing.Common;
 using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Pipeline.References;
@@ -13,17 +15,17 @@ namespace Release.Releasing.Promotion;
 /// <summary>
 /// Where a release's chart lives in an environment: <c>REGISTRY/ENV/charts/MODULE</c> under the release's immutable
 /// tag (the image's tag, <c>VERSION_gSHA</c>), and its chart version (<c>VERSION+gSHA</c>). A promotion or rollback acts
-/// on a release from the release records, possibly in a pipeline of another commit, so the tag comes from what the
-/// signed record holds (version and commit) by the same rule Clone applies (<see cref="ChartVersion"/>), not from
-/// this pipeline's <c>source.json</c>.
+/// on a release from the release records, possibly in a pipeline of another commit, so the tag is the one Clone
+/// computed and OpenRelease wrote into the signed record (<see cref="ReleaseCreated.ImageTag"/>), not this pipeline's
+/// <c>source.json</c>. Records opened before the tag was recorded get it by the rule Clone applied then
+/// (<see cref="ChartVersion.From"/> of the version and the 7-character commit).
 /// </summary>
 /// <param name="build">The build.</param>
 /// <param name="registry">The registry of the environment repositories.</param>
-/// <param name="version">The release version.</param>
-/// <param name="commit">The release's commit (at least 7 characters).</param>
-internal sealed class EnvironmentCharts(IPromote build, string registry, SemanticVersion version, string commit)
+/// <param name="created">The release's creation event, as signed.</param>
+internal sealed class EnvironmentCharts(IPromote build, string registry, ReleaseCreated created)
 {
-    private readonly ChartVersion _chartVersion = ChartVersion.From(version, commit[..7]);
+    private readonly ChartVersion _chartVersion = ChartVersionOf(created);
 
     /// <summary>The immutable tag of the release's image and chart in every environment.</summary>
     public string Tag => _chartVersion.ToOciTag();
@@ -43,5 +45,23 @@ internal sealed class EnvironmentCharts(IPromote build, string registry, Semanti
         var digest = await RegistryErrors.Explain(stage, $"resolving {registry}/{repository}:{Tag}", "--promotion-registry",
             () => client.ResolveDigestAsync(repository, Tag, ct));
         return digest?.ToString();
+    }
+
+    private static ChartVersion ChartVersionOf(ReleaseCreated created)
+    {
+        var version = SemanticVersion.Parse(created.Version, "the release record's version");
+        if (created.ImageTag is null) return ChartVersion.From(version, created.Commit[..7]);
+        ChartVersion recorded;
+        try { recorded = ChartVersion.Parse(created.ImageTag); }
+        catch (FormatException e)
+        {
+            throw new ReleaseRefusedException($"The release record of {created.Version} holds image tag '{created.ImageTag}', which is not a tag Clone " +
+                $"computes ({e.Message}). OpenRelease did not write this: restore the record from the records repository's history.", e);
+        }
+        if (!recorded.AppVersion.Equals(version) || !created.Commit.StartsWith(recorded.Sha, StringComparison.OrdinalIgnoreCase))
+            throw new ReleaseRefusedException($"The release record of {created.Version} (commit {created.Commit[..7]}) holds image tag " +
+                $"'{created.ImageTag}', which names another version or commit. OpenRelease did not write this: restore the record from the " +
+                "records repository's history.");
+        return recorded;
     }
 }

@@ -55,7 +55,7 @@ internal sealed class PromoteStep(IPromote build)
 
         var registry = EnvironmentRegistry.Of(build, push, "Promote");
         var commit = record.Created.Commit[..7];
-        var charts = new EnvironmentCharts(build, registry, selection.Version, record.Created.Commit);
+        var charts = new EnvironmentCharts(build, registry, record.Created);
         var chartDigest = await ChartDigestAsync(sources, record, pipeline, charts, ct);
         foreach (var step in plan)
         {

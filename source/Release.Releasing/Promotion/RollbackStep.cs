@@ -46,7 +46,7 @@ internal sealed class RollbackStep(IPromote build)
         var deployer = build.ReleaseDeployerFor(target);
         var repository = build.EnvironmentRepository(target);
         var restored = all.First(r => r.ReleaseId == plan.To.ReleaseId);
-        var charts = new EnvironmentCharts(build, registry, plan.To.Version, restored.Created.Commit);
+        var charts = new EnvironmentCharts(build, registry, restored.Created);
         var blessed = history.Blessed.LastOrDefault(b => b.ReleaseId == plan.To.ReleaseId && b.ImageDigest == plan.To.ImageDigest);
         var chartDigest = blessed?.ChartDigest.Value ?? await charts.DigestInAsync(target, "Rollback", ct)
             ?? throw new ReleaseRefusedException(

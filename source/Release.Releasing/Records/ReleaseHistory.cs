@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using Release.Process.Approvals;
 using Release.Process.Promotion;
 using Release.Process.Versioning;
@@ -48,7 +49,7 @@ internal sealed record ReleaseHistory(IReadOnlyList<BlessedRelease> Blessed, IRe
     /// <summary>The image digest a release was deployed with in an environment, or null.</summary>
     public static OciDigest? DigestIn(ReleaseRecord record, string environment) =>
         record.Events.OfType<ReleasePromoted>().Where(p => p.Environment == environment)
-            .Select(p => OciDigest.Parse(p.ImageDigest, $"image digest promoted in {record.ReleaseId}")).LastOrDefault();
+            .Select(p => (OciDigest?)OciDigest.Parse(p.ImageDigest, $"image digest promoted in {record.ReleaseId}")).LastOrDefault();
 
     /// <summary>The deployment serving an environment now, or null.</summary>
     public Deployment? Current(string environment) => Deployments.LastOrDefault(d => d.Environment == environment);

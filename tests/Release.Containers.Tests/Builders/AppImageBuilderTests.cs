@@ -3,6 +3,7 @@ using System.Text.Json;
 using Release.Containers.Builders;
 using Release.Containers.Layouts;
 using Release.Containers.Tests.Support;
+using Release.Foundation.Oci;
 using Release.Oci;
 using Release.Testing;
 using Release.Tooling.Processes;

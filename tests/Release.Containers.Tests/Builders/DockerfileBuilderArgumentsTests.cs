@@ -12,6 +12,18 @@ public class DockerfileBuilderArgumentsTests
         TlsVerify = false,
     };
 
+    // The tools differ in their command and options; the build arguments, labels, tags and context they pass alike.
+    private static readonly string[] ArgumentsLabelsTagsAndContext =
+    [
+        "--build-arg", "BASE_IMAGE=mirror.example.com/dotnet/aspnet:10.0",
+        "--build-arg", "CONFIGURATION=Release",
+        "--label", "org.opencontainers.image.revision=3f2a9c1",
+        "--label", "org.opencontainers.image.version=1.4.0",
+        "-t", "localhost:5000/apps/web:1.4.0",
+        "-t", "localhost:5000/apps/web:latest",
+        "/src/web",
+    ];
+
     [Test]
     public void Buildah_bud_uses_vfs_chroot_and_runc_with_labels_and_tags()
     {
@@ -20,14 +32,7 @@ public class DockerfileBuilderArgumentsTests
         {
             "bud", "--storage-driver", "vfs", "--isolation", "chroot", "--runtime", "/usr/sbin/runc", "--tls-verify=false",
             "-f", "/src/web/Dockerfile",
-            "--build-arg", "BASE_IMAGE=mirror.example.com/dotnet/aspnet:10.0",
-            "--build-arg", "CONFIGURATION=Release",
-            "--label", "org.opencontainers.image.revision=3f2a9c1",
-            "--label", "org.opencontainers.image.version=1.4.0",
-            "-t", "localhost:5000/apps/web:1.4.0",
-            "-t", "localhost:5000/apps/web:latest",
-            "/src/web",
-        }));
+        }.Concat(ArgumentsLabelsTagsAndContext)));
     }
 
     [Test]
@@ -51,14 +56,7 @@ public class DockerfileBuilderArgumentsTests
         Assert.That(new DockerTool().BuildArguments(Settings with { Dockerfile = "/src/web/Containerfile" }), Is.EqualTo(new[]
         {
             "build", "-f", "/src/web/Containerfile",
-            "--build-arg", "BASE_IMAGE=mirror.example.com/dotnet/aspnet:10.0",
-            "--build-arg", "CONFIGURATION=Release",
-            "--label", "org.opencontainers.image.revision=3f2a9c1",
-            "--label", "org.opencontainers.image.version=1.4.0",
-            "-t", "localhost:5000/apps/web:1.4.0",
-            "-t", "localhost:5000/apps/web:latest",
-            "/src/web",
-        }));
+        }.Concat(ArgumentsLabelsTagsAndContext)));
         Assert.That(new DockerTool().PushArguments("localhost:5000/apps/web:1.4.0", tlsVerify: false), Is.EqualTo(new[] { "push", "localhost:5000/apps/web:1.4.0" }));
     }
 

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Release.Containers.Builders;
-using Release.Containers.Running;
 using Release.Containers.Tests.Support;
 using Release.Oci;
-using Release.Testing;
-using Release.Testing.Network;
-using Release.Testing.Registry;
 using Release.Tooling.Processes;
 
 namespace Release.Containers.Tests.EndToEnd;
@@ -17,33 +13,22 @@ namespace Release.Containers.Tests.EndToEnd;
 /// same inputs, and run with podman until its health endpoint answers.
 /// </summary>
 [NonParallelizable]
-public class AppImageOnEmbeddedBaseTests
+public class AppImageOnEmbeddedBaseTests() : EndToEndRegistry("release-app-image-e2e")
 {
     private static readonly DateTimeOffset CommitTime = new(2026, 11, 20, 8, 30, 0, TimeSpan.Zero);
-    private RegistryFixture _registry = null!;
-    private TempDirectory _work = null!;
     private string _publish = null!;
 
     [OneTimeSetUp]
     public async Task PublishDirectorAsync()
     {
-        _registry = await RegistryFixture.StartAsync();
-        _work = new TempDirectory("release-app-image-e2e");
-        var project = DirectorSample.CopyTo(_work.Combine("director"));
-        _publish = _work.Combine("publish");
+        var project = DirectorSample.CopyTo(Work.Combine("director"));
+        _publish = Work.Combine("publish");
         await new ProcessRunner().RunAsync(new ProcessSpec("dotnet",
             ["publish", project, "-c", "Release", "-o", _publish, "--nologo", "-p:Version=1.2.3", "-p:SourceRevisionId=0123abc"])
         {
             Timeout = TimeSpan.FromMinutes(10),
             OnOutput = TestLog.Write,
         });
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _registry.DisposeAsync();
-        _work.Dispose();
     }
 
     private async Task<AppImageResult> BuildAsync(string destination)
@@ -53,7 +38,7 @@ public class AppImageOnEmbeddedBaseTests
         {
             BaseLayoutDirectory = baseImage.LayoutDirectory,
             BaseLayoutTag = baseImage.Tag,
-            BaseImageName = $"{_registry.Address}/base/aspnet:{baseImage.Tag}",
+            BaseImageName = $"{Registry.Address}/base/aspnet:{baseImage.Tag}",
             PublishDirectory = _publish,
             EntryAssembly = "Director.dll",
             Metadata = new ImageMetadata { Version = "1.2.3", Revision = "0123abc", Source = "https://git.example.com/director", Created = CommitTime },
@@ -66,13 +51,13 @@ public class AppImageOnEmbeddedBaseTests
     [Test]
     public async Task Director_image_is_pushed_immutably_twice_and_answers_its_health_endpoint_under_podman()
     {
-        var first = await BuildAsync(_work.Combine("image-1"));
-        using var client = _registry.CreateClient();
+        var first = await BuildAsync(Work.Combine("image-1"));
+        using var client = Registry.CreateClient();
         var pushed = await client.PushLayoutAsync(first.LayoutDirectory, "apps/director", first.Tag, first.Tag, immutableTag: true);
         Assert.That(pushed.ToString(), Is.EqualTo(first.ManifestDigest));
 
         // A second run of the pipeline on the same commit: same bytes, so the immutable tag accepts it.
-        var second = await BuildAsync(_work.Combine("image-2"));
+        var second = await BuildAsync(Work.Combine("image-2"));
         Assert.That(second.ManifestDigest, Is.EqualTo(first.ManifestDigest));
         Assert.That(await client.PushLayoutAsync(second.LayoutDirectory, "apps/director", second.Tag, second.Tag, immutableTag: true),
             Is.EqualTo(pushed));
@@ -83,31 +68,11 @@ public class AppImageOnEmbeddedBaseTests
         Assert.That(config.GetProperty("User").GetString(), Is.EqualTo("1654"));
         Assert.That(config.GetProperty("Env").EnumerateArray().Select(e => e.GetString()), Does.Contain("DOTNET_ROOT=/usr/share/dotnet"));
 
-        var podman = await ContainerRunner.CreatePodmanAsync(new ProcessRunner(), TestLog.Write);
-        var port = FreePort.Next();
-        var name = $"director-app-image-{Guid.NewGuid():N}";
-        var id = await podman.RunDetachedAsync(new ContainerRunSettings($"{_registry.Address}/apps/director:{first.Tag}")
-        {
-            Name = name,
-            HostNetwork = true,
-            TlsVerify = false,
-            Environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" },
-        });
-        try
-        {
-            var baseUrl = new Uri($"http://127.0.0.1:{port}");
-            await HttpReadiness.WaitAsync(new Uri(baseUrl, "/health"), TimeSpan.FromSeconds(60),
-                async ct => (await podman.InspectAsync(id, ct)).Running);
-
-            using var http = new HttpClient { BaseAddress = baseUrl };
-            using var health = await http.GetAsync("/health");
-            Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            var version = JsonDocument.Parse(await http.GetStringAsync("/version")).RootElement;
-            Assert.That(version.GetProperty("version").GetString(), Is.EqualTo("1.2.3"));
-        }
-        finally
-        {
-            await podman.RemoveAsync(name);
-        }
+        await using var director = await ServingContainer.StartAsync($"{Registry.Address}/apps/director:{first.Tag}", "director-app-image");
+        using var http = new HttpClient { BaseAddress = director.BaseUrl };
+        using var health = await http.GetAsync("/health");
+        Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var version = JsonDocument.Parse(await http.GetStringAsync("/version")).RootElement;
+        Assert.That(version.GetProperty("version").GetString(), Is.EqualTo("1.2.3"));
     }
 }

@@ -2,53 +2,36 @@ using Release.Containers.BaseImages;
 using Release.Containers.Builders;
 using Release.Containers.Running;
 using Release.Containers.Tests.Support;
-using Release.Oci;
-using Release.Testing;
-using Release.Testing.Registry;
 using Release.Tooling.Processes;
 
 namespace Release.Containers.Tests.EndToEnd;
 
 /// <summary>A Dockerfile module built with buildah (vfs, chroot) on the embedded base, pushed, and run with podman.</summary>
 [NonParallelizable]
-public class BuildahOnEmbeddedBaseTests
+public class BuildahOnEmbeddedBaseTests() : EndToEndRegistry("release-buildah-e2e")
 {
-    private RegistryFixture _registry = null!;
-    private TempDirectory _work = null!;
     private string _baseImage = null!;
     private DockerfileBuilder _buildah = null!;
 
     [OneTimeSetUp]
-    public async Task PushEmbeddedBaseAsync()
+    public async Task PushBaseAndMakeBuilderAsync()
     {
-        _registry = await RegistryFixture.StartAsync();
-        _work = new TempDirectory("release-buildah-e2e");
-        var image = await ContainerTestSetUp.BaseImage.GetAsync(CancellationToken.None);
-        using var client = _registry.CreateClient();
-        await client.PushLayoutAsync(image.LayoutDirectory, "base/aspnet", "10.0");
-        _baseImage = $"{_registry.Address}/base/aspnet:10.0";
+        _baseImage = await PushEmbeddedBaseAsync();
         // A private storage root keeps this test's vfs layers apart from anyone else's buildah use.
-        _buildah = new DockerfileBuilder(new BuildahTool { StorageRoot = _work.Combine("buildah") }, new ProcessRunner(), TestLog.Write);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _registry.DisposeAsync();
-        _work.Dispose();
+        _buildah = new DockerfileBuilder(new BuildahTool { StorageRoot = Work.Combine("buildah") }, new ProcessRunner(), TestLog.Write);
     }
 
     private string WriteContext(string name)
     {
-        _work.WriteFile($"{name}/Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY greeting.txt /app/greeting.txt\n");
-        _work.WriteFile($"{name}/greeting.txt", "built by buildah\n");
-        return _work.Combine(name);
+        Work.WriteFile($"{name}/Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY greeting.txt /app/greeting.txt\n");
+        Work.WriteFile($"{name}/greeting.txt", "built by buildah\n");
+        return Work.Combine(name);
     }
 
     [Test]
     public async Task Dockerfile_image_is_built_pushed_and_runs()
     {
-        var tag = $"{_registry.Address}/apps/greeter:1.0.0";
+        var tag = $"{Registry.Address}/apps/greeter:1.0.0";
         var pushed = await _buildah.BuildAndPushAsync(new DockerfileBuildSettings(WriteContext("greeter"), [tag])
         {
             BaseImage = _baseImage,
@@ -56,7 +39,7 @@ public class BuildahOnEmbeddedBaseTests
             Metadata = new ImageMetadata { Revision = "feedbee" },
         });
         Assert.That(pushed, Is.EqualTo(new[] { tag }));
-        using var client = _registry.CreateClient();
+        using var client = Registry.CreateClient();
         Assert.That(await client.ResolveDigestAsync("apps/greeter", "1.0.0"), Is.Not.Null);
 
         // The base image has no shell; its dotnet host proves the runtime and libraries work inside a container.
@@ -85,9 +68,9 @@ public class BuildahOnEmbeddedBaseTests
     [Test]
     public void A_from_image_that_cannot_be_pulled_names_it_and_the_fix()
     {
-        var missing = $"{_registry.Address}/base/absent:10.0";
+        var missing = $"{Registry.Address}/base/absent:10.0";
         var error = Assert.ThrowsAsync<BaseImageUnavailableException>(() => _buildah.BuildAndPushAsync(
-            new DockerfileBuildSettings(WriteContext("absent"), [$"{_registry.Address}/apps/absent:1"]) { BaseImage = missing, TlsVerify = false }));
+            new DockerfileBuildSettings(WriteContext("absent"), [$"{Registry.Address}/apps/absent:1"]) { BaseImage = missing, TlsVerify = false }));
         Assert.That(error!.Image, Is.EqualTo(missing));
         Assert.That(error.Message, Does.Contain("manifest unknown"));
         Assert.That(error.Message, Does.Contain("--base-image"));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Release.Containers.Layouts;
 using Release.Containers.RootFs;
+using Release.Foundation.Oci;
 using Release.Oci;
 
 namespace Release.Containers.Tests.Support;

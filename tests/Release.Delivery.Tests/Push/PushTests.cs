@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Release.Delivery.Push;
 using Release.Delivery.Tests.Support;
 using Release.Delivery.Tests;
+using Release.Foundation.Oci;
 using Release.Oci;
 using Release.Testing.Registry;
 using Release.Pipeline;

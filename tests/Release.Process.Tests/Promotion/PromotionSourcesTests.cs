@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using Release.Process.Approvals;
 using Release.Process.Promotion;
 using static Release.Process.Tests.Promotion.PromotionFixture;

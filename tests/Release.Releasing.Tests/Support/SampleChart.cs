@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
+using Release.Foundation.Oci;
 using Release.Oci;
 
 namespace Release.Releasing.Tests.Support;

@@ -1,12 +1,17 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
-namespace Release.Oci;
+namespace Release.Foundation.Oci;
 
 /// <summary>
 /// A content digest as defined by the OCI image spec (<c>algorithm:hex</c>), e.g. <c>sha256:9f86…</c>.
 /// Digests identify blobs and manifests by their exact bytes, so two equal digests mean equal content.
 /// </summary>
+/// <remarks>
+/// One type for the OCI client (which computes and checks digests) and the release rules (which promote by digest and
+/// refuse tags): it lives in the foundation so both read the same rule. It does no file or network I/O: the release
+/// rules stay pure when they use it.
+/// </remarks>
 public readonly partial record struct OciDigest
 {
     private OciDigest(string algorithm, string hex)
@@ -21,6 +26,9 @@ public readonly partial record struct OciDigest
     /// <summary>The lower-case hexadecimal hash value.</summary>
     public string Hex { get; }
 
+    /// <summary>The canonical text form <c>algorithm:hex</c>, as registries report it (the same as <see cref="ToString"/>).</summary>
+    public string Value => ToString();
+
     /// <summary>Parses <paramref name="value"/> or throws a <see cref="FormatException"/> that says what a digest looks like.</summary>
     public static OciDigest Parse(string value)
     {
@@ -32,6 +40,22 @@ public readonly partial record struct OciDigest
         throw new FormatException(
             $"'{value}' is not an OCI digest; expected 'sha256:' followed by 64 lower-case hex characters " +
             "(or 'sha512:' followed by 128).");
+    }
+
+    /// <summary>Parses a digest that a release names, e.g. the image to promote.</summary>
+    /// <param name="text">The digest, e.g. <c>sha256:9f86…</c>.</param>
+    /// <param name="field">What the digest is (e.g. "image digest of director-1.4.0"), named in the error.</param>
+    /// <exception cref="ArgumentException">Not a digest. Tags are refused on purpose: promotion works by digest.</exception>
+    public static OciDigest Parse(string? text, string field)
+    {
+        if (TryParse(text, out var digest))
+        {
+            return digest;
+        }
+
+        throw new ArgumentException(
+            $"{field} '{text}' is not a digest: expected 'sha256:' and 64 lower-case hex digits as the registry reports it " +
+            "(tags are not accepted; promote by digest).");
     }
 
     /// <summary>Parses <paramref name="value"/>; returns false when it is not a supported digest.</summary>
@@ -70,14 +94,6 @@ public readonly partial record struct OciDigest
     {
         var hash = await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false);
         return new OciDigest("sha256", Convert.ToHexStringLower(hash));
-    }
-
-    /// <summary>Computes the sha256 digest of a file.</summary>
-    public static async Task<OciDigest> ComputeFileAsync(string path, CancellationToken cancellationToken)
-    {
-        var stream = File.OpenRead(path);
-        await using var streamDisposal = stream.ConfigureAwait(false);
-        return await ComputeAsync(stream, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates an incremental hash of this digest's algorithm, to verify content while it streams.</summary>
