@@ -52,7 +52,7 @@ public class ProductionJobTests : RegistryTestBase
         // Local deployments are integration-tested in their deploy job (integrate-local); build-definition hands on the
         // compiled build, which this test's build.sh does not need (it runs the RepositoryBuild assembly).
         Assert.That(staged.Keys, Is.EquivalentTo(new[] { "build-definition", "integrate-local", "quality-gate-local", "unit-test", "scan" }));
-        Assert.That(staged["integrate-local"], Does.Contain("artifacts/push/push.json").And.Contain("artifacts/chart/chart.json"));
+        Assert.That(staged["integrate-local"], Does.Contain("artifacts/modules/director/push/push.json").And.Contain("artifacts/modules/director/chart/chart.json"));
         Assert.That(staged["quality-gate-local"], Is.EqualTo(new[] { "artifacts/release/channel.json" }));
 
         var run = await GitLabCiLocal.RunJobAsync(ci.Path, "release-to-production", new Dictionary<string, string>
