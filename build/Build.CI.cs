@@ -73,11 +73,11 @@ partial class Build
         .Job(nameof(IContinuousIntegration.CheckCI))
         .Job(nameof(Operations.IOperations.CheckDocs))
         .Job(nameof(Stages.UnitTest.IUnitTest.UnitTest))
-        .Reports(nameof(Stages.UnitTest.IUnitTest.UnitTest), junit: "artifacts/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/unit-tests/*.cobertura.xml",
+        .Reports(nameof(Stages.UnitTest.IUnitTest.UnitTest), junit: "artifacts/modules/*/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/modules/*/unit-tests/*.cobertura.xml",
             coverageLine: @"Line coverage: (\d+(?:\.\d+)?)%")
         .Job(nameof(IScan.Scan))
-        .Reports(nameof(IScan.Scan), containerScanning: "artifacts/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/scan/sbom-*.cdx.json")
-        .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
+        .Reports(nameof(IScan.Scan), containerScanning: "artifacts/modules/*/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/modules/*/scan/sbom-*.cdx.json")
+        .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/modules/*/integration/junit.xml")
         // The load test is its own job after the pre-prod deployment (the GitOps environment outlives the deploy job).
         .Job(nameof(Delivery.Verify.ILoadTest.LoadTest), t => t.Environments = ["pre-prod"])
         .Reports(nameof(Delivery.Verify.ILoadTest.LoadTest), junit: "artifacts/load-test/junit.xml")
@@ -126,6 +126,6 @@ partial class Build
         .DependsOn<IVersioning>(x => x.Tag)
         .DependsOn<IReleaseNotes>(x => x.ReleaseNotes)
         .DependsOn<IEvidence>(x => x.Evidence)
-        .Consumes("artifacts/push/push.json", "artifacts/chart/chart.json", "artifacts/release/channel.json",
-            "artifacts/unit-tests/**", "artifacts/scan/**", "artifacts/integration/**");
+        .Consumes("artifacts/modules/*/push/push.json", "artifacts/modules/*/chart/chart.json", "artifacts/release/channel.json",
+            "artifacts/modules/*/unit-tests/**", "artifacts/modules/*/scan/**", "artifacts/modules/*/integration/**");
 }
