@@ -64,7 +64,8 @@ partial class Build
         // GitOps environments keep a deployment that outlives the job: Integrate runs in the quality gate's job after it.
         .Deploy(nameof(IIntegrate.Integrate), "local", ["main", "master"], parameter: nameof(IDeploy.Environment))
         .Deploy(nameof(ReleaseTo), "production", ["main", "master"], manual: true, parameter: nameof(IPromote.To), promotes: ["local"])
-        .RunInEveryJob(nameof(IClone.Clone))
+        // Each module's clone prepares its workspace in every job that needs it (Clone stands for all of them).
+        .RunInEveryJob([.. AppStages.CloneModule.Members.Select(m => TargetFamily.TargetName(nameof(Delivery.Modules.IApplicationStages.CloneModule), m))])
         // Each test job compiles what it tests (the whole solution, or --test-projects): binaries are too big to hand on.
         .RunInEveryJob(nameof(Restore), nameof(Compile))
         .OnBranches("develop", "release/*", "hotfix/*")
