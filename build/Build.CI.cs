@@ -127,6 +127,10 @@ partial class Build
         .DependsOn<IVersioning>(x => x.Tag)
         .DependsOn<IReleaseNotes>(x => x.ReleaseNotes)
         .DependsOn<IEvidence>(x => x.Evidence)
-        .Consumes("artifacts/modules/*/push/push.json", "artifacts/modules/*/chart/chart.json", "artifacts/release/channel.json",
-            "artifacts/modules/*/unit-tests/**", "artifacts/modules/*/scan/**", "artifacts/modules/*/integration/**");
+        .Consumes([.. ModuleGlobs("push/push.json", "chart/chart.json", "unit-tests/**", "scan/**"), "artifacts/release/channel.json",
+            ((Release.Pipeline.IPipeline)this).Paths.Glob("integration/**")]);
+
+    /// <summary>The globs of every module's files under <paramref name="relatives"/> (what the production job is handed).</summary>
+    IEnumerable<string> ModuleGlobs(params string[] relatives) =>
+        AppStages.Application.ModuleNames.SelectMany(m => relatives.Select(r => new PipelinePaths(RootDirectory, m).Glob(r)));
 }

@@ -51,7 +51,9 @@ public class ProductionJobTests : RegistryTestBase
         var staged = ci.StageArtifactsOfNeeds("release-to-production", world.Root);
         // Local deployments are integration-tested in their deploy job (integrate-local); build-definition hands on the
         // compiled build, which this test's build.sh does not need (it runs the RepositoryBuild assembly).
-        Assert.That(staged.Keys, Is.EquivalentTo(new[] { "build-definition", "integrate-local", "quality-gate-local", "unit-test", "scan" }));
+        // Every module's unit tests and scan are their own jobs (the application's per-module stages).
+        Assert.That(staged.Keys, Is.EquivalentTo(new[] { "build-definition", "integrate-local", "quality-gate-local",
+            "unit-test-module-director", "scan-module-director", "unit-test-module-ledger", "scan-module-ledger", "unit-test-module-gateway", "scan-module-gateway" }));
         Assert.That(staged["integrate-local"], Does.Contain("artifacts/modules/director/push/push.json").And.Contain("artifacts/modules/director/chart/chart.json"));
         Assert.That(staged["quality-gate-local"], Is.EqualTo(new[] { "artifacts/release/channel.json" }));
 

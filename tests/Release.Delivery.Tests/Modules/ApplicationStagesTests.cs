@@ -60,8 +60,8 @@ public class ApplicationStagesTests
             var push = await StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", cancellationToken);
             Assert.That(push.Repository, Is.EqualTo(module));
             Assert.That(push.Digest, Does.StartWith("sha256:"));
-            Assert.That(paths.UnitTestSummary, Does.Exist);
-            Assert.That(paths.ScanSummary, Does.Exist);
+            Assert.That(paths.UnitTestSummary.FileExists(), Is.True, $"{paths.UnitTestSummary}");
+            Assert.That(paths.ScanSummary.FileExists(), Is.True, $"{paths.ScanSummary}");
         }
         Assert.That(output.ToString(), Does.Contain("BuildModule.ledger").And.Contain("digest"));
     }
