@@ -19,7 +19,27 @@ partial class Build : IApplicationStages
     CheckedApplication? _application;
 
     // Checked once, while the build loads (the families' members are its modules): a wrong declaration stops even --help.
-    CheckedApplication IApplicationStages.Application => _application ??= SampleApplication.Check(RootDirectory);
+    CheckedApplication IApplicationStages.Application => _application ??= ShippedApplication.Check(RootDirectory);
+
+    /// <summary>
+    /// The sample application, from this checkout. A build root that clones another repository holding no sample
+    /// application (<c>--source-repository</c>: a team's root, the release process's tests) ships <c>--module</c> from
+    /// there: an application of one module, with the one-module parameters (<c>--module-directory</c>, <c>--app-project</c>).
+    /// </summary>
+    Application ShippedApplication
+    {
+        get
+        {
+            var clone = (IClone)this;
+            if (clone.SourceRepository == RootDirectory.ToString() || SampleApplicationHere) return SampleApplication;
+            return Application.Named(clone.Module).Module(clone.Module, m => m
+                .Repository(clone.SourceRepository, clone.SourceRef ?? "HEAD")
+                .DotNetProject(((IBuildImage)this).AppProject ?? "(the module's only ASP.NET project)")
+                .Health(((Delivery.Chart.IChart)this).HealthPath));
+        }
+    }
+
+    bool SampleApplicationHere => new[] { "director", "ledger", "gateway" }.All(m => (RootDirectory / "samples" / m).DirectoryExists());
 
     IApplicationStages AppStages => this;
 

@@ -28,7 +28,12 @@ partial class Build : Engine.Build, IScan, IUpdateAdvisories, IUnitTest, Deliver
     /// </summary>
     Target Pipeline => _ => _
         .Description("Runs the stages on every module of the sample application, then deploys and integration-tests")
+        // Each stage target stands for every module's (Build.Application.cs), so the summary has all eight.
+        .DependsOn<Stages.Clone.IClone>(x => x.Clone)
+        .DependsOn<Stages.BuildImage.IBuildImage>(x => x.Build)
         .DependsOn<IUnitTest>(x => x.UnitTest)
         .DependsOn<IScan>(x => x.Scan)
+        .DependsOn<Delivery.Push.IPush>(x => x.Push)
+        .DependsOn<Delivery.Chart.IChart>(x => x.Chart)
         .DependsOn<IIntegrate>(x => x.Integrate);
 }

@@ -28,19 +28,27 @@ internal sealed class ModuleStageView(IBuild owner, ApplicationModule module) : 
     public PipelinePaths Paths => new(Context.RootDirectory, module.Name);
 
     // A module of its own repository is that repository's root; a folder module is a folder of this repository's clone.
-    string IPipeline.ModuleDirectory => module.Source is RepositorySource ? "." : module.Folder;
+    // The build's own module (an application of one module cloned from --source-repository) keeps --module-directory.
+    string IPipeline.ModuleDirectory => IsOwnersModule ? ((IPipeline)owner).ModuleDirectory
+        : module.Source is RepositorySource ? "." : module.Folder;
 
     string IClone.SourceRepository => module.Source is RepositorySource repository ? repository.Url
         : owner is IClone clone ? clone.SourceRepository : Context.RootDirectory;
 
-    string? IClone.SourceRef => module.Source is RepositorySource repository ? repository.Branch : (owner as IClone)?.SourceRef;
+    string? IClone.SourceRef => IsOwnersModule ? ((IClone)owner).SourceRef
+        : module.Source is RepositorySource repository ? repository.Branch : (owner as IClone)?.SourceRef;
+
+    // The module the one-module parameters describe: its repository is --source-repository and its name --module.
+    private bool IsOwnersModule => module.Source is RepositorySource repository && owner is IClone clone
+        && repository.Url == clone.SourceRepository && module.Name == clone.Module;
 
     // Each module has its own repository: its name, under --image-repository when one is given (a CI project's path).
     string? IBuildImage.ImageRepository => Under((owner as IBuildImage)?.ImageRepository);
 
     string? IPush.PushRepository => Under((owner as IPush)?.PushRepository);
 
-    string? IBuildImage.AppProject => module.Build is DotNetProjectBuild project ? project.Project : null;
+    string? IBuildImage.AppProject => IsOwnersModule ? ((IBuildImage?)(owner as IBuildImage))?.AppProject
+        : module.Build is DotNetProjectBuild project ? project.Project : null;
 
     string IChart.HealthPath => module.HealthPath ?? "/health";
 

@@ -146,7 +146,8 @@ public sealed class ReleaseWorld : IDisposable
         await File.WriteAllTextAsync(_root.Combine("artifacts", "modules", "director", "scan", "summary.json"), summary, ct);
     }
 
-    private AbsolutePath Artifact(string relative) => new(_root.Combine("artifacts", relative));
+    // The module's files: artifacts/modules/director/STAGE/ (PipelinePaths).
+    private AbsolutePath Artifact(string relative) => new(_root.Combine("artifacts", "modules", "director", relative));
 
     /// <summary>The chart manifest digest Chart recorded.</summary>
     public string ChartDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/modules/director/chart/chart.json"))).RootElement.GetProperty("manifestDigest").GetString()!;
