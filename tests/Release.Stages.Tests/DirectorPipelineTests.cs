@@ -22,7 +22,7 @@ public class DirectorPipelineTests
     private StageRun _run = null!;
     private string _root = null!;
 
-    private string Artifact(string path) => Path.Combine(_root, "artifacts", path);
+    private string Artifact(string path) => Path.Combine(_root, "artifacts", "modules", "director", path);
 
     [OneTimeSetUp]
     public async Task RunPipelineAsync()
