@@ -22,16 +22,15 @@ partial class Build : IApplicationStages
     CheckedApplication IApplicationStages.Application => _application ??= ShippedApplication.Check(RootDirectory);
 
     /// <summary>
-    /// The sample application, from this checkout. A build root that clones another repository holding no sample
-    /// application (<c>--source-repository</c>: a team's root, the release process's tests) ships <c>--module</c> from
-    /// there: an application of one module, with the one-module parameters (<c>--module-directory</c>, <c>--app-project</c>).
+    /// The sample application, from this checkout. A build root without it (a team's root cloning
+    /// <c>--source-repository</c>, the release process's tests) ships <c>--module</c> from that repository: an application of one module, with the one-module parameters (<c>--module-directory</c>, <c>--app-project</c>).
     /// </summary>
     Application ShippedApplication
     {
         get
         {
             var clone = (IClone)this;
-            if (clone.SourceRepository == RootDirectory.ToString() || SampleApplicationHere) return SampleApplication;
+            if (SampleApplicationHere) return SampleApplication;
             return Application.Named(clone.Module).Module(clone.Module, m => m
                 .Repository(clone.SourceRepository, clone.SourceRef ?? "HEAD")
                 .DotNetProject(((IBuildImage)this).AppProject ?? "(the module's only ASP.NET project)")
