@@ -64,7 +64,8 @@ partial class Build
         // GitOps environments keep a deployment that outlives the job: Integrate runs in the quality gate's job after it.
         .Deploy(nameof(IIntegrate.Integrate), "local", ["main", "master"], parameter: nameof(IDeploy.Environment))
         .Deploy(nameof(ReleaseTo), "production", ["main", "master"], manual: true, parameter: nameof(IPromote.To), promotes: ["local"])
-        .RunInEveryJob(nameof(IClone.Clone))
+        // Each module's clone prepares its workspace in every job that needs it (Clone stands for all of them).
+        .RunInEveryJob([.. AppStages.CloneModule.Members.Select(m => TargetFamily.TargetName(nameof(Delivery.Modules.IApplicationStages.CloneModule), m))])
         // Each test job compiles what it tests (the whole solution, or --test-projects): binaries are too big to hand on.
         .RunInEveryJob(nameof(Restore), nameof(Compile))
         .OnBranches("develop", "release/*", "hotfix/*")
@@ -73,11 +74,11 @@ partial class Build
         .Job(nameof(IContinuousIntegration.CheckCI))
         .Job(nameof(Operations.IOperations.CheckDocs))
         .Job(nameof(Stages.UnitTest.IUnitTest.UnitTest))
-        .Reports(nameof(Stages.UnitTest.IUnitTest.UnitTest), junit: "artifacts/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/unit-tests/*.cobertura.xml",
+        .Reports(nameof(Stages.UnitTest.IUnitTest.UnitTest), junit: "artifacts/modules/*/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/modules/*/unit-tests/*.cobertura.xml",
             coverageLine: @"Line coverage: (\d+(?:\.\d+)?)%")
         .Job(nameof(IScan.Scan))
-        .Reports(nameof(IScan.Scan), containerScanning: "artifacts/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/scan/sbom-*.cdx.json")
-        .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
+        .Reports(nameof(IScan.Scan), containerScanning: "artifacts/modules/*/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/modules/*/scan/sbom-*.cdx.json")
+        .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/modules/*/integration/junit.xml")
         // The load test is its own job after the pre-prod deployment (the GitOps environment outlives the deploy job).
         .Job(nameof(Delivery.Verify.ILoadTest.LoadTest), t => t.Environments = ["pre-prod"])
         .Reports(nameof(Delivery.Verify.ILoadTest.LoadTest), junit: "artifacts/load-test/junit.xml")
@@ -126,6 +127,10 @@ partial class Build
         .DependsOn<IVersioning>(x => x.Tag)
         .DependsOn<IReleaseNotes>(x => x.ReleaseNotes)
         .DependsOn<IEvidence>(x => x.Evidence)
-        .Consumes("artifacts/push/push.json", "artifacts/chart/chart.json", "artifacts/release/channel.json",
-            "artifacts/unit-tests/**", "artifacts/scan/**", "artifacts/integration/**");
+        .Consumes([.. ModuleGlobs("push/push.json", "chart/chart.json", "unit-tests/**", "scan/**"), "artifacts/release/channel.json",
+            ((Release.Pipeline.IPipeline)this).Paths.Glob("integration/**")]);
+
+    /// <summary>The globs of every module's files under <paramref name="relatives"/> (what the production job is handed).</summary>
+    IEnumerable<string> ModuleGlobs(params string[] relatives) =>
+        AppStages.Application.ModuleNames.SelectMany(m => relatives.Select(r => new PipelinePaths(RootDirectory, m).Glob(r)));
 }

@@ -33,7 +33,7 @@ public class LoadTestEvidenceTests : RegistryTestBase
         });
         await ReleaseFlowTests.ShipAsync(world, "0.1.0", "image load " + Guid.NewGuid(), async () =>
         {
-            var record = new AbsolutePath(world.PathOf("artifacts/deploy/pre-prod.json"));
+            var record = new AbsolutePath(world.PathOf("artifacts/modules/director/deploy/pre-prod.json"));
             var deployed = await StageRecord.ReadAsync<DeploymentRecord>(record, "Deploy", ct);
             await StageRecord.WriteAsync(record, deployed with { Url = preProd.BaseUrl.ToString().TrimEnd('/') }, ct);
             (await BuildRun.RunAsync<LoadTestBuild>(world.Root, new Dictionary<string, string>(), null, ["LoadTest", "--environment", "pre-prod"])).Succeeded();

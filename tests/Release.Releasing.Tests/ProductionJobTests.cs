@@ -46,13 +46,19 @@ public class ProductionJobTests : RegistryTestBase
         // The team's roster is committed with the build (build/release-roster); the job signs with its own key, a
         // File-type CI/CD variable (SIGNING_KEY) listed on the roster as a job.
         var jobKey = world.Roster.KeyOf(TeamRoster.Job);
-        using var ci = await CiRepository.CreateAsync(await File.ReadAllTextAsync(RepositoryFile(".gitlab-ci.yml")), BuildAssembly, ReleaseManager,
+        // The committed file is this repository's, whose build ships the three-module sample application; this stand-in team
+        // repository ships the director alone (an application of one module), so its job clones that module only.
+        var committed = (await File.ReadAllTextAsync(RepositoryFile(".gitlab-ci.yml")))
+            .Replace("CloneModule.director CloneModule.ledger CloneModule.gateway ", "CloneModule.director ", StringComparison.Ordinal);
+        using var ci = await CiRepository.CreateAsync(committed, BuildAssembly, ReleaseManager,
             new Dictionary<string, string> { ["build/release-roster"] = await File.ReadAllTextAsync(world.Roster.File) });
         var staged = ci.StageArtifactsOfNeeds("release-to-production", world.Root);
         // Local deployments are integration-tested in their deploy job (integrate-local); build-definition hands on the
         // compiled build, which this test's build.sh does not need (it runs the RepositoryBuild assembly).
-        Assert.That(staged.Keys, Is.EquivalentTo(new[] { "build-definition", "integrate-local", "quality-gate-local", "unit-test", "scan" }));
-        Assert.That(staged["integrate-local"], Does.Contain("artifacts/push/push.json").And.Contain("artifacts/chart/chart.json"));
+        // Every module's unit tests and scan are their own jobs (the application's per-module stages).
+        Assert.That(staged.Keys, Is.EquivalentTo(new[] { "build-definition", "integrate-local", "quality-gate-local",
+            "unit-test-module-director", "scan-module-director", "unit-test-module-ledger", "scan-module-ledger", "unit-test-module-gateway", "scan-module-gateway" }));
+        Assert.That(staged["integrate-local"], Does.Contain("artifacts/modules/director/push/push.json").And.Contain("artifacts/modules/director/chart/chart.json"));
         Assert.That(staged["quality-gate-local"], Is.EqualTo(new[] { "artifacts/release/channel.json" }));
 
         var run = await GitLabCiLocal.RunJobAsync(ci.Path, "release-to-production", new Dictionary<string, string>
@@ -65,7 +71,7 @@ public class ProductionJobTests : RegistryTestBase
         });
         await TestContext.Out.WriteLineAsync(run.Output);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
-        Assert.That(run.Output, Does.Contain("./build.sh Clone Tag Promote Bless OpenRelease Evidence ReleaseNotes ReleaseTo --skip --to production"));
+        Assert.That(run.Output, Does.Contain("./build.sh CloneModule.director Clone Tag Promote Bless OpenRelease Evidence ReleaseNotes ReleaseTo --skip --to production"));
 
         // Blessed with the pushed digests and promoted to production, signed by the job's key: who acted is its owner on the roster.
         var record = JsonDocument.Parse(await world.RecordAsync("director-0.1.0")).RootElement.GetProperty("events").EnumerateArray().ToArray();

@@ -32,7 +32,7 @@ public class ReleaseFlowTests : RegistryTestBase
             .And.Contain("./build.sh Rollback --environment production --to 0.1.0"));
 
         (await world.RunAsync("Rollback", "--environment", "production", "--voter", "sre@example.com")).Succeeded();
-        var deployed = await File.ReadAllTextAsync(world.PathOf("artifacts/deploy/production.json"));
+        var deployed = await File.ReadAllTextAsync(world.PathOf("artifacts/modules/director/deploy/production.json"));
         Assert.That(deployed, Does.Contain(first).And.Contain("\"version\": \"0.1.0\"").And.Contain("\"deployer\": \"gitops\""));
         // The rollback is a GitOps commit that pins 0.1.0's blessed image and chart digests again.
         Assert.That(await world.GitopsHeadAsync(world.Production), Does.StartWith("sre@example.com\ndeploy(production): director 0.1.0")

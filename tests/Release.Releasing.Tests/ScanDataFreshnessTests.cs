@@ -8,7 +8,7 @@ namespace Release.Releasing.Tests;
 
 /// <summary>
 /// The quality gate judges how old the advisory data is from the data: the dates inside the OSV documents the scan
-/// read (recorded by Scan as <c>sourcesAsOf</c> in <c>artifacts/scan/summary.json</c>), never the summary file's time.
+/// read (recorded by Scan as <c>sourcesAsOf</c> in <c>artifacts/modules/director/scan/summary.json</c>), never the summary file's time.
 /// </summary>
 [NonParallelizable]
 public class ScanDataFreshnessTests : RegistryTestBase
@@ -26,7 +26,7 @@ public class ScanDataFreshnessTests : RegistryTestBase
 
         // Scanned just now, from a mirror last synced five days ago: beta (7 days) at most.
         await WriteScanSummaryAsync(world, source, mirror.Path);
-        Assert.That(File.ReadAllText(world.PathOf("artifacts/scan/summary.json")), Does.Contain(world.Now.AddDays(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)));
+        Assert.That(File.ReadAllText(world.PathOf("artifacts/modules/director/scan/summary.json")), Does.Contain(world.Now.AddDays(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)));
         (await world.RunAsync("QualityGate")).Succeeded();
         var (channel, failures) = Channel(world);
         Assert.That(channel, Is.EqualTo("Beta"));
@@ -46,7 +46,7 @@ public class ScanDataFreshnessTests : RegistryTestBase
         await world.OpenAsync();
         await world.StageOutputsAsync("unknown-age image " + Guid.NewGuid());
         // Written this instant, so the file's time is fresh; but it records neither finishedAt nor sourcesAsOf.
-        world.Write("artifacts/scan/summary.json", """
+        world.Write("artifacts/modules/director/scan/summary.json", """
             {"verdict": "Clean", "countsBySeverity": {"critical": 0, "high": 0}, "sourcesWithData": ["OSV folder /mirror"], "sourcesWithoutData": []}
             """);
         var run = (await world.RunAsync("QualityGate")).Succeeded();
@@ -60,7 +60,7 @@ public class ScanDataFreshnessTests : RegistryTestBase
         mirror.WriteFile("x.json", """{"id": "X-1", "affected": []}""");
         Assert.That(await AdvisoryDataAsOf.ReadOsvFolderAsync(mirror.Path, CancellationToken.None), Is.Null);
         await WriteScanSummaryAsync(world, new OsvAdvisoryFolderSource(mirror.Path), mirror.Path);
-        Assert.That(File.ReadAllText(world.PathOf("artifacts/scan/summary.json")), Does.Contain($"\"OSV folder {mirror.Path}\": null"));
+        Assert.That(File.ReadAllText(world.PathOf("artifacts/modules/director/scan/summary.json")), Does.Contain($"\"OSV folder {mirror.Path}\": null"));
         (await world.RunAsync("QualityGate")).Succeeded();
         Assert.That(Channel(world).Channel, Is.EqualTo("Alpha"));
     }
@@ -81,7 +81,7 @@ public class ScanDataFreshnessTests : RegistryTestBase
              "sourcesWithData": ["{{source.Name}}"], "sourcesWithoutData": []}
             """;
         var asOf = await AdvisoryDataAsOf.ForAsync([source], folder, CancellationToken.None);
-        await File.WriteAllTextAsync(world.PathOf("artifacts/scan/summary.json"), AdvisoryDataAsOf.AddTo(summary, world.Now, asOf));
+        await File.WriteAllTextAsync(world.PathOf("artifacts/modules/director/scan/summary.json"), AdvisoryDataAsOf.AddTo(summary, world.Now, asOf));
     }
 
     private static string Osv(string id, DateTimeOffset modified, DateTimeOffset published) => $$"""

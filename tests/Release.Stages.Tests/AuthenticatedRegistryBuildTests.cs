@@ -29,7 +29,7 @@ public class AuthenticatedRegistryBuildTests
         Assert.That(anonymous.Output, Does.Contain($"pass valid --registry-username and --registry-password for {registry.Address}"));
         Assert.That(signedIn.ExitCode, Is.Zero, signedIn.Output);
         Assert.That(signedIn.Output, Does.Not.Contain(AuthenticatedRegistry.Password));
-        var image = Json.Read(Path.Combine(root, "artifacts/build/image.json"));
+        var image = Json.Read(Path.Combine(root, "artifacts/modules/director/build/image.json"));
         Assert.That(image.GetProperty("baseImage").GetString(), Is.EqualTo($"{registry.Address}/base/aspnet:10.0"));
         using var client = new OciRegistryClient(registry.Address, new RegistryCredentials(AuthenticatedRegistry.User, AuthenticatedRegistry.Password));
         Assert.That((await client.ResolveDigestAsync("director", image.GetProperty("tag").GetString()!)).ToString(),

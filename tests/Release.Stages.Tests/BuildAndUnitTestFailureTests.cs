@@ -18,7 +18,7 @@ public class BuildAndUnitTestFailureTests
         Assert.That(run.StatusOf("Build"), Is.EqualTo("Failed"));
         Assert.That(run.Output, Does.Contain($"samples/director/src/Director/BuildInfo.cs({lines},").And.Contain("error CS"));
         Assert.That(run.Output, Does.Contain("does not compile"));
-        Assert.That(repository.BuildRoot.Combine("artifacts/build"), Does.Not.Exist);
+        Assert.That(repository.BuildRoot.Combine("artifacts/modules/director/build"), Does.Not.Exist);
     }
 
     [Test]
@@ -31,7 +31,7 @@ public class BuildAndUnitTestFailureTests
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         Assert.That(run.Output, Does.Contain($"The base image '{unreachable}' cannot be pulled").And.Contain("--base-image"));
         Assert.That(run.Output, Does.Not.Contain("[Build] > dotnet build"), "checked before compiling");
-        Assert.That(repository.BuildRoot.Combine("artifacts/build"), Does.Not.Exist);
+        Assert.That(repository.BuildRoot.Combine("artifacts/modules/director/build"), Does.Not.Exist);
     }
 
     [Test]
@@ -43,10 +43,10 @@ public class BuildAndUnitTestFailureTests
         var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "UnitTest", "--source-repository", repository.RemoteUrl);
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         Assert.That(run.Output, Does.Contain("1 test(s) failed").And.Contain("Director.Tests.FailingTests.Always_fails").And.Contain("deliberately broken"));
-        var summary = Json.Read(repository.BuildRoot.Combine("artifacts/unit-tests/summary.json"));
+        var summary = Json.Read(repository.BuildRoot.Combine("artifacts/modules/director/unit-tests/summary.json"));
         Assert.That(summary.GetProperty("failed").GetInt32(), Is.EqualTo(1));
         Assert.That(summary.GetProperty("passed").GetInt32(), Is.GreaterThan(0));
-        var junit = File.ReadAllText(repository.BuildRoot.Combine("artifacts/unit-tests/Director.Tests.junit.xml"));
+        var junit = File.ReadAllText(repository.BuildRoot.Combine("artifacts/modules/director/unit-tests/Director.Tests.junit.xml"));
         Assert.That(junit, Does.Contain("<failure message=\"").And.Contain("deliberately broken"));
 
         var strict = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "UnitTest", "--skip", "Clone", "--coverage-threshold", "100",
@@ -66,14 +66,14 @@ public class BuildAndUnitTestFailureTests
         var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "UnitTest", "--source-repository", repository.RemoteUrl);
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         Assert.That(run.Output, Does.Contain("UnitTest: Director.Tests executed no test").And.Contain("--allow-no-unit-tests"));
-        Assert.That(repository.BuildRoot.Combine("artifacts/unit-tests/summary.json"), Does.Not.Exist, "no summary claims a result");
+        Assert.That(repository.BuildRoot.Combine("artifacts/modules/director/unit-tests/summary.json"), Does.Not.Exist, "no summary claims a result");
 
         // Declared: accepted with a warning; coverage is then 0%, so only a deliberate threshold of 0 lets it pass.
         var declared = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "UnitTest", "--skip", "Clone",
             "--allow-no-unit-tests", "--coverage-threshold", "0");
         Assert.That(declared.ExitCode, Is.EqualTo(0), declared.Output);
         Assert.That(declared.Output, Does.Contain("Director.Tests executed no test").And.Contain("Accepted: --allow-no-unit-tests"));
-        Assert.That(Json.Read(repository.BuildRoot.Combine("artifacts/unit-tests/summary.json")).GetProperty("passed").GetInt32(), Is.Zero);
+        Assert.That(Json.Read(repository.BuildRoot.Combine("artifacts/modules/director/unit-tests/summary.json")).GetProperty("passed").GetInt32(), Is.Zero);
     }
 
     [Test]
@@ -84,6 +84,6 @@ public class BuildAndUnitTestFailureTests
             "--coverage-threshold", "99.9");
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         Assert.That(run.Output, Does.Contain("is below the threshold of 99.9% (--coverage-threshold)"));
-        Assert.That(repository.BuildRoot.Combine("artifacts/unit-tests/summary.json"), Does.Exist, "the metrics are still recorded");
+        Assert.That(repository.BuildRoot.Combine("artifacts/modules/director/unit-tests/summary.json"), Does.Exist, "the metrics are still recorded");
     }
 }

@@ -13,7 +13,7 @@ public class CloneTests
         var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone",
             "--source-repository", repository.RemoteUrl, "--source-ref", "feature/Login");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
-        var source = Json.Read(repository.BuildRoot.Combine("artifacts/clone/source.json"));
+        var source = Json.Read(repository.BuildRoot.Combine("artifacts/modules/director/clone/source.json"));
         var sha = source.GetProperty("shortCommit").GetString();
         Assert.That(source.GetProperty("branch").GetString(), Is.EqualTo("feature/Login"));
         Assert.That(source.GetProperty("version").GetString(), Is.EqualTo("1.1.0-alpha.feature-login.2"));
@@ -26,13 +26,13 @@ public class CloneTests
         using var repository = await DirectorRepository.CreateAsync();
         var plain = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone", "--source-repository", repository.RemoteUrl);
         Assert.That(plain.ExitCode, Is.EqualTo(0), plain.Output);
-        var before = Json.Read(repository.BuildRoot.Combine("artifacts/clone/source.json"));
+        var before = Json.Read(repository.BuildRoot.Combine("artifacts/modules/director/clone/source.json"));
         Assert.That(before.GetProperty("version").GetString(), Does.StartWith("1."));
         Assert.That(before.TryGetProperty("releaseType", out _), Is.False);
 
         var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone", "--source-repository", repository.RemoteUrl, "--release-type", "Breaking");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
-        var source = Json.Read(repository.BuildRoot.Combine("artifacts/clone/source.json"));
+        var source = Json.Read(repository.BuildRoot.Combine("artifacts/modules/director/clone/source.json"));
         var sha = source.GetProperty("shortCommit").GetString();
         var version = source.GetProperty("version").GetString();
         Assert.That(version, Does.StartWith("2.0.0"), "a breaking release bumps the major version");
@@ -49,7 +49,7 @@ public class CloneTests
         var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Clone", "--release-type", "huge");
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain("--release-type").And.Contain("huge"));
-        Assert.That(root.Combine("artifacts/clone"), Does.Not.Exist);
+        Assert.That(root.Combine("artifacts/modules/director/clone"), Does.Not.Exist);
     }
 
     [Test]
@@ -59,7 +59,7 @@ public class CloneTests
         var run = await StageRun.RunAsync<PipelineBuild>(repository.BuildRoot.Path, "Clone",
             "--source-repository", repository.RemoteUrl, "--source-ref", "v1.0.0", "--version-branch", "main");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
-        var source = Json.Read(repository.BuildRoot.Combine("artifacts/clone/source.json"));
+        var source = Json.Read(repository.BuildRoot.Combine("artifacts/modules/director/clone/source.json"));
         Assert.That(source.GetProperty("version").GetString(), Is.EqualTo("1.0.0"));
         Assert.That(source.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "v1.0.0" }));
     }
@@ -72,7 +72,7 @@ public class CloneTests
         Directory.CreateDirectory(Path.Combine(repository.Work.Path, ".nuke"));
         var run = await StageRun.RunAsync<PipelineBuild>(repository.Work.Path, "Clone");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
-        var source = Json.Read(Path.Combine(repository.Work.Path, "artifacts/clone/source.json"));
+        var source = Json.Read(Path.Combine(repository.Work.Path, "artifacts/modules/director/clone/source.json"));
         Assert.That(source.GetProperty("commit").GetString(), Is.EqualTo(await repository.Work.HeadAsync()));
         Assert.That(source.GetProperty("repository").GetString(), Is.EqualTo(repository.Work.Path));
     }
@@ -86,7 +86,7 @@ public class CloneTests
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain($"the repository '{missing}' (--source-repository) does not exist"));
         Assert.That(run.Output, Does.Contain("To fix"));
-        Assert.That(root.Combine("artifacts/clone"), Does.Not.Exist);
+        Assert.That(root.Combine("artifacts/modules/director/clone"), Does.Not.Exist);
         Assert.That(Directory.GetFileSystemEntries(root.Combine(".nuke/temp/workspace")), Is.Empty, "no workspace, no staging folder");
     }
 
@@ -100,7 +100,7 @@ public class CloneTests
             "--source-repository", repository.RemoteUrl, "--source-ref", "release/9.9");
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain("'release/9.9' (--source-ref) does not exist in").And.Contain(repository.RemoteUrl).And.Contain("To fix"));
-        Assert.That(repository.BuildRoot.Combine("artifacts/clone"), Does.Not.Exist, "the earlier run's source.json is gone too");
+        Assert.That(repository.BuildRoot.Combine("artifacts/modules/director/clone"), Does.Not.Exist, "the earlier run's source.json is gone too");
         Assert.That(repository.BuildRoot.Combine(".nuke/temp/workspace/director"), Does.Not.Exist);
     }
 

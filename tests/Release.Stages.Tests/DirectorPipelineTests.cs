@@ -22,7 +22,7 @@ public class DirectorPipelineTests
     private StageRun _run = null!;
     private string _root = null!;
 
-    private string Artifact(string path) => Path.Combine(_root, "artifacts", path);
+    private string Artifact(string path) => Path.Combine(_root, "artifacts", "modules", "director", path);
 
     [OneTimeSetUp]
     public async Task RunPipelineAsync()
@@ -184,13 +184,13 @@ public class DirectorPipelineTests
         Assert.That(failed.ExitCode, Is.EqualTo(1), failed.Output);
         Assert.That(failed.Started, Is.EqualTo(new[] { "Scan" }), "runs from the artifacts alone");
         Assert.That(failed.Output, Does.Contain("NOT CLEAN").And.Contain("gave no advisory data"));
-        Assert.That(Json.Read(root.Combine("artifacts/scan/summary.json")).GetProperty("verdict").GetString(), Is.EqualTo("Failed"));
+        Assert.That(Json.Read(root.Combine("artifacts/modules/director/scan/summary.json")).GetProperty("verdict").GetString(), Is.EqualTo("Failed"));
 
         var accepted = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build",
             "--audit-sources", empty.ServiceIndexUrl.ToString(), "--accept-missing-advisory-data");
         Assert.That(accepted.ExitCode, Is.EqualTo(0), accepted.Output);
         Assert.That(accepted.Output, Does.Contain("NOT CLEAN"));
-        var summary = Json.Read(root.Combine("artifacts/scan/summary.json"));
+        var summary = Json.Read(root.Combine("artifacts/modules/director/scan/summary.json"));
         Assert.That(summary.GetProperty("verdict").GetString(), Is.EqualTo("Passed"), "accepted, but never called clean");
         Assert.That(summary.GetProperty("sourcesWithoutData").GetArrayLength(), Is.EqualTo(1));
     }
@@ -218,9 +218,9 @@ public class DirectorPipelineTests
             "Scan", "--skip", "Clone", "Build", "--audit-sources", _audit.ServiceIndexUrl.ToString());
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         Assert.That(run.Output, Does.Contain("CVE-2024-2961").And.Contain("[Scan] Vulnerabilities: critical 0, high 1,"));
-        var summary = Json.Read(root.Combine("artifacts/scan/summary.json"));
+        var summary = Json.Read(root.Combine("artifacts/modules/director/scan/summary.json"));
         Assert.That(summary.GetProperty("sourcesWithData").GetArrayLength(), Is.EqualTo(2), "the audit source and trivy");
-        Assert.That(Directory.GetFileSystemEntries(root.Combine("artifacts/scan")).Select(Path.GetFileName), Does.Not.Contain("image.tar").And.Not.Contain(".scratch"));
+        Assert.That(Directory.GetFileSystemEntries(root.Combine("artifacts/modules/director/scan")).Select(Path.GetFileName), Does.Not.Contain("image.tar").And.Not.Contain(".scratch"));
     }
 
     [Test]
@@ -234,13 +234,13 @@ public class DirectorPipelineTests
         Assert.That(stale.Output, Does.Match(@"\[Scan\] Vulnerabilities: .*; verdict Passed: clean against advisory data \d+ days old \(allowed: 7\)"));
         Assert.That(stale.Output, Does.Contain("verdict: Passed: clean against advisory data"), "the summary line");
         Assert.That(stale.Output, Does.Contain("STALE ADVISORY DATA").And.Contain("newest advisory 2023-01-30"));
-        var summary = Json.Read(root.Combine("artifacts/scan/summary.json"));
+        var summary = Json.Read(root.Combine("artifacts/modules/director/scan/summary.json"));
         Assert.That(summary.GetProperty("verdict").GetString(), Is.EqualTo("Passed"));
         Assert.That(summary.GetProperty("verdictText").GetString(), Does.Match(@"^Passed: clean against advisory data \d+ days old \(allowed: 7\)$"));
-        var messages = Json.Read(root.Combine("artifacts/scan/gl-container-scanning-report.json")).GetProperty("scan").GetProperty("messages");
+        var messages = Json.Read(root.Combine("artifacts/modules/director/scan/gl-container-scanning-report.json")).GetProperty("scan").GetProperty("messages");
         Assert.That(messages.EnumerateArray().Select(m => m.GetProperty("level").GetString() + " " + m.GetProperty("value").GetString()),
             Has.Some.Match(@"^warn .*advisory data \d+ days old \(allowed: 7\)"));
-        var notifications = Json.Read(root.Combine("artifacts/scan/scan.sarif")).GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications");
+        var notifications = Json.Read(root.Combine("artifacts/modules/director/scan/scan.sarif")).GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications");
         Assert.That(notifications.EnumerateArray().Select(n => n.GetProperty("message").GetProperty("text").GetString()), Has.Some.Contains("days old (allowed: 7)"));
 
         var allowed = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build", "--osv-directory", "osv", "--max-advisory-age-days", "36500");
@@ -272,7 +272,7 @@ public class DirectorPipelineTests
             "--audit-sources", _audit.ServiceIndexUrl.ToString(), "--allowlist", "allowlist.json");
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain("--allowlist").And.Contain(file).And.Contain("entries[0]").And.Contain(expected));
-        Assert.That(root.Combine("artifacts/scan"), Does.Not.Exist);
+        Assert.That(root.Combine("artifacts/modules/director/scan"), Does.Not.Exist);
     }
 
     [Test]
@@ -283,6 +283,6 @@ public class DirectorPipelineTests
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
         Assert.That(run.Output, Does.Contain("'Severe'").And.Contain("--fail-severity").And.Contain("High").And.Contain("Critical"));
         Assert.That(run.Started, Is.Empty);
-        Assert.That(root.Combine("artifacts/scan"), Does.Not.Exist);
+        Assert.That(root.Combine("artifacts/modules/director/scan"), Does.Not.Exist);
     }
 }

@@ -33,7 +33,7 @@ public class ReproducibleImageTests
             // The build's own root is the clone, so Clone reads the checkout (the default --source-repository).
             var run = await StageRun.RunAsync<PipelineBuild>(clone, "Build", "--registry", registry.Address);
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
-            builds.Add(Json.Read(Path.Combine(clone, "artifacts/build/image.json")));
+            builds.Add(Json.Read(Path.Combine(clone, "artifacts/modules/director/build/image.json")));
         }
 
         Assert.That(builds[0].GetProperty("registry").GetString(), Is.Not.EqualTo(builds[1].GetProperty("registry").GetString()));

@@ -18,7 +18,7 @@ public class UnitTestFilterTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(run.Output, Does.Contain("--filter 'FullyQualifiedName!~FilteredOutTests'"));
-        var summary = Json.Read(repository.BuildRoot.Combine("artifacts/unit-tests/summary.json"));
+        var summary = Json.Read(repository.BuildRoot.Combine("artifacts/modules/director/unit-tests/summary.json"));
         Assert.That(summary.GetProperty("failed").GetInt32(), Is.EqualTo(0));
         Assert.That(summary.GetProperty("passed").GetInt32(), Is.GreaterThan(0));
     }

@@ -51,13 +51,13 @@ public class VulnerableModuleTests
     [Test]
     public void The_reports_of_the_failed_scan_are_complete()
     {
-        var summary = Json.Read(Path.Combine(Root, "artifacts/scan/summary.json"));
+        var summary = Json.Read(Path.Combine(Root, "artifacts/modules/director/scan/summary.json"));
         Assert.That(summary.GetProperty("verdict").GetString(), Is.EqualTo("Failed"));
         Assert.That(summary.GetProperty("countsBySeverity").GetProperty("high").GetInt32(), Is.EqualTo(1));
         Assert.That(summary.GetProperty("blocking").GetInt32(), Is.EqualTo(1));
-        Assert.That(File.ReadAllText(Path.Combine(Root, "artifacts/scan/scan.sarif")), Does.Contain("GHSA-5crp-9r3c-p9vr"));
-        Assert.That(File.ReadAllText(Path.Combine(Root, "artifacts/scan/gl-container-scanning-report.json")), Does.Contain("GHSA-5crp-9r3c-p9vr"));
-        var app = File.ReadAllText(Path.Combine(Root, "artifacts/scan/sbom-app.cdx.json"));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "artifacts/modules/director/scan/scan.sarif")), Does.Contain("GHSA-5crp-9r3c-p9vr"));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "artifacts/modules/director/scan/gl-container-scanning-report.json")), Does.Contain("GHSA-5crp-9r3c-p9vr"));
+        var app = File.ReadAllText(Path.Combine(Root, "artifacts/modules/director/scan/sbom-app.cdx.json"));
         Assert.That(app, Does.Contain("pkg:nuget/Newtonsoft.Json@12.0.1"));
     }
 
@@ -69,7 +69,7 @@ public class VulnerableModuleTests
         var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build",
             "--audit-sources", _audit.ServiceIndexUrl.ToString(), "--allowlist", "allowlist.yaml");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
-        var summary = Json.Read(root.Combine("artifacts/scan/summary.json"));
+        var summary = Json.Read(root.Combine("artifacts/modules/director/scan/summary.json"));
         Assert.That(summary.GetProperty("verdict").GetString(), Is.EqualTo("Passed"));
         Assert.That(summary.GetProperty("allowlisted").GetInt32(), Is.EqualTo(1));
     }
@@ -81,7 +81,7 @@ public class VulnerableModuleTests
         var run = await StageRun.RunAsync<PipelineBuild>(root.Path, "Scan", "--skip", "Clone", "Build",
             "--audit-sources", _audit.ServiceIndexUrl.ToString(), "--fail-severity", "critical");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
-        Assert.That(Json.Read(root.Combine("artifacts/scan/summary.json")).GetProperty("verdict").GetString(), Is.EqualTo("Passed"));
+        Assert.That(Json.Read(root.Combine("artifacts/modules/director/scan/summary.json")).GetProperty("verdict").GetString(), Is.EqualTo("Passed"));
     }
 
     // An OSV document like the GitHub advisory database's, for an offline folder source.

@@ -43,6 +43,6 @@ public interface IChart : IPush
     Target Chart => _ => _
         .Description("Generates, lints, packages and pushes the module's Helm chart and updates the chart repository")
         .DependsOn<IPush>(x => x.Push)
-        .Produces("artifacts/chart/**")
+        .Produces(Paths.Glob("chart/**"))
         .Executes(ct => new ChartStage(this).RunAsync(ct));
 }

@@ -79,7 +79,7 @@ public interface IDeploy : IPipeline
         .Description("Deploys the pushed image and chart to --environment (local, gitops or helm) and notifies Slack")
         .TryDependsOn<IChart>(x => x.Chart)
         .TryDependsOn<IPush>(x => x.Push)
-        .Produces("artifacts/deploy/*.json", "artifacts/verify/*")
+        .Produces(Paths.Glob("deploy/*.json"), "artifacts/verify/*")
         .Executes(ct => new DeployStage(this).RunAsync(ct));
 
     /// <summary>Stops a local deployment an earlier run left running with --keep-running.</summary>

@@ -28,10 +28,10 @@ public interface IIntegrate : IPipeline
 
     /// <summary>Runs the integration tests against the deployment.</summary>
     Target Integrate => _ => _
-        .Description("Runs the module's integration tests against the deployed URL; JUnit and HTML reports in artifacts/integration")
+        .Description("Runs the module's integration tests against the deployed URL; JUnit and HTML reports in artifacts/modules/MODULE/integration")
         .TryDependsOn<IDeploy>(x => x.Deploy)
         // The deployment's record (URL, digest) is what is tested: a CI job after the deploy job downloads it.
-        .Consumes("artifacts/deploy/*.json")
-        .Produces("artifacts/integration/**")
+        .Consumes(Paths.Glob("deploy/*.json"))
+        .Produces(Paths.Glob("integration/**"))
         .Executes(ct => new IntegrateStage(this).RunAsync(ct));
 }

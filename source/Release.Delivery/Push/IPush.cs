@@ -33,12 +33,12 @@ public interface IPush : IPipeline
 
     /// <summary>Pushes the built image under an immutable tag and records its digest.</summary>
     Target Push => _ => _
-        .Description("Pushes the built image by digest under an immutable tag and records it in artifacts/push/push.json")
+        .Description("Pushes the built image by digest under an immutable tag and records it in artifacts/modules/MODULE/push/push.json")
         .TryDependsOn<Release.Stages.BuildImage.IBuildImage>(x => x.Build)
         // A release image is pushed only after it was tested and scanned, when those stages are part of the run.
         .TryAfter<Release.Stages.UnitTest.IUnitTest>(x => x.UnitTest)
         .TryAfter<Release.Stages.Scan.IScan>(x => x.Scan)
-        .Consumes("artifacts/build/image.json")
-        .Produces("artifacts/push/push.json")
+        .Consumes(Paths.Glob("build/image.json"))
+        .Produces(Paths.Glob("push/push.json"))
         .Executes(ct => new PushStage(this).RunAsync(ct));
 }

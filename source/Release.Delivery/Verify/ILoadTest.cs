@@ -25,7 +25,7 @@ public interface ILoadTest : IVerifyDeployment
         .Description("Load-tests the deployment of --environment at the declared rate and duration (open loop) against the declared limits; reports in artifacts/load-test")
         .TryAfter<IDeploy>(x => x.Deploy)
         .TryAfter<IVerifyDeployment>(x => x.SanityCheck)
-        .Consumes("artifacts/deploy/*.json")
+        .Consumes(Paths.Glob("deploy/*.json"))
         .Produces("artifacts/load-test/*")
         .Executes(ct => new LoadTestStage(this).RunAsync(ct));
 }

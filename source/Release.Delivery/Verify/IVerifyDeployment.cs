@@ -24,7 +24,7 @@ public interface IVerifyDeployment : IDeploy
     Target SanityCheck => _ => _
         .Description("Runs the module's sanity checks (health, checks, journeys) against the deployment of --environment recorded by Deploy")
         .TryAfter<IDeploy>(x => x.Deploy)
-        .Consumes("artifacts/deploy/*.json")
+        .Consumes(Paths.Glob("deploy/*.json"))
         .Produces("artifacts/verify/*")
         .Executes(ct => new SanityCheckStage(this).RunAsync(ct));
 }

@@ -18,6 +18,6 @@ public interface IBless : IGoNoGo, IQualityGate
         // In one run (the production job) the record is opened and the notes written first: both are checklist evidence.
         .TryAfter<IGoNoGo>(x => x.OpenRelease)
         .TryAfter<Notes.IReleaseNotes>(x => x.ReleaseNotes)
-        .Consumes("artifacts/push/push.json", "artifacts/chart/chart.json", "artifacts/release/channel.json")
+        .Consumes(Paths.Glob("push/push.json"), Paths.Glob("chart/chart.json"), "artifacts/release/channel.json")
         .Executes(ct => new BlessStep(this).RunAsync(ct));
 }

@@ -21,7 +21,7 @@ public interface IQualityGate : IReleaseProcess
         .Description("Scores unit tests, coverage, scan and integration results against the quality policy and chooses the channel")
         .TryAfter<Versioning.IVersioning>(x => x.Version)
         .TryAfter<global::Release.Stages.Clone.IClone>(x => x.Clone)
-        .Consumes("artifacts/unit-tests/summary.json", "artifacts/scan/summary.json", "artifacts/integration/summary.json")
+        .Consumes(Paths.Glob("unit-tests/summary.json"), Paths.Glob("scan/summary.json"), Paths.Glob("integration/summary.json"))
         .Produces("artifacts/release/channel.json")
         .Executes(ct => new QualityGateStep(this).RunAsync(ct));
 }

@@ -45,7 +45,7 @@ internal sealed class BuildImageStage(IBuildImage build)
         if (build.BaseImage is not null) await resolver.EnsurePullableAsync(build.BaseImage, ct);
 
         await CompileAsync(solution, source, ct);
-        var baseImage = await resolver.ResolveBaseImageAsync(request, ct);
+        var baseImage = await build.Context.GetOrAddService(() => new BaseImageGate()).ResolveAsync(resolver, request, ct);
         var publishDirectory = await PublishAsync(appProject, ct);
 
         // The image is assembled here, not by the SDK's PublishContainer: that one stamps every file and the config

@@ -47,6 +47,6 @@ public interface IBuildImage : IClone
         .TryConsumes<IClone>(x => x.Clone)
         .TracksToolVersion("dotnet-sdk", ct => Context.GetOrAddService(() => new DotNetSdkVersion(Paths.Workspace)).GetAsync(ct))
         .TracksToolVersion("registry", _ => Task.FromResult(Registry ?? EmbeddedRegistry.RememberedAddress ?? "embedded registry, never started"))
-        .Produces("artifacts/build/**")
+        .Produces(Paths.Glob("build/**"))
         .Executes(ct => new BuildImageStage(this).RunAsync(ct));
 }

@@ -45,6 +45,6 @@ public interface IClone : IPipeline
     /// <summary>Clones the repository and records commit, tags, author and version.</summary>
     Target Clone => _ => _
         .Description("Clones the module's repository and computes its version")
-        .Produces("artifacts/clone/source.json")
+        .Produces(Paths.Glob("clone/source.json"))
         .Executes(ct => new CloneStage(this).RunAsync(ct));
 }

@@ -51,7 +51,7 @@ public interface IScan : IBuildImage
         .Description("SBOMs of app and image, vulnerability scan against the advisory sources, SARIF and GitLab reports")
         .DependsOn<IBuildImage>(x => x.Build)
         .TryConsumes<IBuildImage>(x => x.Build)
-        .Produces("artifacts/scan/**")
+        .Produces(Paths.Glob("scan/**"))
         // Advisory data changes while the image does not: it is an input as much as the image is.
         .TracksToolVersion("advisory-data", ct => AdvisoryDataFingerprint.ComputeAsync(this, ct))
         .Executes(ct => new ScanStage(this).RunAsync(ct));

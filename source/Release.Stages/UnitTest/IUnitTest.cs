@@ -38,6 +38,6 @@ public interface IUnitTest : IClone
         // The commit decides the tests and the code under test: same commit, same SDK, same parameters, same results.
         .TryConsumes<IClone>(x => x.Clone)
         .TracksToolVersion("dotnet-sdk", ct => Context.GetOrAddService(() => new Common.DotNetSdkVersion(Paths.Workspace)).GetAsync(ct))
-        .Produces("artifacts/unit-tests/**")
+        .Produces(Paths.Glob("unit-tests/**"))
         .Executes(ct => new UnitTestStage(this).RunAsync(ct));
 }

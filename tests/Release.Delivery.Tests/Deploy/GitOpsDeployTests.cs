@@ -140,7 +140,7 @@ public class GitOpsDeployTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Output, Does.Contain("the environment 'qa' is not declared. Declared environments: local, dev, staging, production"));
-        Assert.That(Directory.Exists(Path.Combine(root.Path, "artifacts", "deploy")), Is.False);
+        Assert.That(Directory.Exists(Path.Combine(root.Path, "artifacts", "modules", "director", "deploy")), Is.False);
     }
 
     [Test]

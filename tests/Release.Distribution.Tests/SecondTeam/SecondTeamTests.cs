@@ -101,8 +101,8 @@ public class SecondTeamTests
             Assert.That(output, Does.Contain("podman container greeter-local-"), "deployed as a podman container");
             Assert.That(output, Does.Contain("Line coverage:"));
         });
-        Assert.That(Directory.GetFiles(team.Combine("artifacts", "unit-tests"), "*.cobertura.xml"), Is.Not.Empty);
-        Assert.That(team.Combine("artifacts", "integration", "junit.xml"), Does.Exist);
+        Assert.That(Directory.GetFiles(team.Combine("artifacts", "modules", "greeter", "unit-tests"), "*.cobertura.xml"), Is.Not.Empty);
+        Assert.That(team.Combine("artifacts", "modules", "greeter", "integration", "junit.xml"), Does.Exist);
     }
 
     [Test, Order(5)]

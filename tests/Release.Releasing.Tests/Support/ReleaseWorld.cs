@@ -106,7 +106,7 @@ public sealed class ReleaseWorld : IDisposable
     {
         var ct = CancellationToken.None;
         await StageRecord.WriteAsync(Artifact("unit-tests/summary.json"), new UnitTestSummary(120, failedTests, 1, lineCoverage, 71.0), ct);
-        Write("artifacts/unit-tests/junit.xml", "<testsuites tests=\"121\"/>");
+        Write("artifacts/modules/director/unit-tests/junit.xml", "<testsuites tests=\"121\"/>");
         await ScanAsync(ct);
         await StageRecord.WriteAsync(Artifact("integration/summary.json"), new IntegrationSummary(14, 0, 0, "http://127.0.0.1:8080"), ct);
         using var client = Registry.CreateClient();
@@ -139,17 +139,18 @@ public sealed class ReleaseWorld : IDisposable
         IAdvisorySource[] sources = [new OsvAdvisoryFolderSource(mirror)];
         var outcome = await new VulnerabilityScanner(clock).ScanAsync(components, sources, new ScanPolicy(), ct);
         var sbom = SoftwareBillOfMaterials.Create("director", "0.0.0", SbomSubjectKind.Container, components);
-        Directory.CreateDirectory(_root.Combine("artifacts", "scan"));
-        await new CycloneDxWriter(clock).WriteFileAsync(sbom, _root.Combine("artifacts", "scan", "sbom-image.cdx.json"), ct);
+        Directory.CreateDirectory(_root.Combine("artifacts", "modules", "director", "scan"));
+        await new CycloneDxWriter(clock).WriteFileAsync(sbom, _root.Combine("artifacts", "modules", "director", "scan", "sbom-image.cdx.json"), ct);
         var summary = AdvisoryDataAsOf.AddTo(ScanSummaryWriter.Write(ScanSummary.From(outcome)), outcome.FinishedAt,
             await AdvisoryDataAsOf.ForAsync(sources, mirror, ct));
-        await File.WriteAllTextAsync(_root.Combine("artifacts", "scan", "summary.json"), summary, ct);
+        await File.WriteAllTextAsync(_root.Combine("artifacts", "modules", "director", "scan", "summary.json"), summary, ct);
     }
 
-    private AbsolutePath Artifact(string relative) => new(_root.Combine("artifacts", relative));
+    // The module's files: artifacts/modules/director/STAGE/ (PipelinePaths).
+    private AbsolutePath Artifact(string relative) => new(_root.Combine("artifacts", "modules", "director", relative));
 
     /// <summary>The chart manifest digest Chart recorded.</summary>
-    public string ChartDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/chart/chart.json"))).RootElement.GetProperty("manifestDigest").GetString()!;
+    public string ChartDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/modules/director/chart/chart.json"))).RootElement.GetProperty("manifestDigest").GetString()!;
 
     /// <summary>A file of <c>environments/ENV/director/</c> as the latest commit of a GitOps repository has it.</summary>
     public Task<string> GitopsFileAsync(TempBareRemote repository, string environment, string file) =>
@@ -162,7 +163,7 @@ public sealed class ReleaseWorld : IDisposable
     public Task<string> GitopsHistoryAsync(TempBareRemote repository) => GitCli.RunAsync(repository.Path, ["log", "-p", "main"]);
 
     /// <summary>The digest Push recorded.</summary>
-    public string PushedDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/push/push.json"))).RootElement.GetProperty("digest").GetString()!;
+    public string PushedDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/modules/director/push/push.json"))).RootElement.GetProperty("digest").GetString()!;
 
     /// <summary>Four different people vote Go on the production gate, and the attestation-only items are attested.</summary>
     /// <summary>Leaves what Integrate leaves after testing <paramref name="environment"/> running <paramref name="digest"/>, now.</summary>

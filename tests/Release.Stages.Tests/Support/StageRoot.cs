@@ -13,12 +13,12 @@ public static class StageRoot
         return root;
     }
 
-    /// <summary>A new build root with copies of <paramref name="stages"/> (e.g. "clone", "build") from <paramref name="from"/>/artifacts.</summary>
+    /// <summary>A new build root with copies of <paramref name="stages"/> (e.g. "clone", "build") from <paramref name="from"/>/artifacts/modules/director.</summary>
     public static TempDirectory WithArtifacts(string from, params string[] stages)
     {
         var root = Create();
         foreach (var stage in stages)
-            TestFolders.CopyWithoutOutputs(Path.Combine(from, "artifacts", stage), root.Combine("artifacts", stage));
+            TestFolders.CopyWithoutOutputs(Path.Combine(from, "artifacts", "modules", "director", stage), root.Combine("artifacts", "modules", "director", stage));
         return root;
     }
 }

@@ -15,9 +15,9 @@ internal sealed class HelmDeployer(IDeploy build) : IDeployer
     public static HelmUpgradeSettings SettingsFor(DeploymentRequest request, TimeSpan timeout)
     {
         var chart = request.Chart ?? throw new BuildInputException(
-            "Deploy: the helm deployer installs the chart that Chart pushed, but artifacts/chart/chart.json is missing. Run Chart first (the build must implement IChart).");
+            $"Deploy: the helm deployer installs the chart that Chart pushed, but artifacts/modules/{request.Module}/chart/chart.json is missing. Run Chart first (the build must implement IChart).");
         var image = request.Image ?? throw new BuildInputException(
-            "Deploy: the helm deployer needs the pushed image, but artifacts/push/push.json is missing. Run Push first.");
+            $"Deploy: the helm deployer needs the pushed image, but artifacts/modules/{request.Module}/push/push.json is missing. Run Push first.");
         var registryHost = chart.Registry.Split(':')[0];
         return new HelmUpgradeSettings(request.Module, chart.Url, request.Environment.Namespace)
         {

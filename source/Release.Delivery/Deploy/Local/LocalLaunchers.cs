@@ -64,7 +64,7 @@ internal sealed class ContainerLauncher(ContainerRunner runner, RegistryCredenti
     public async Task<LocalInstance> StartAsync(DeploymentRequest request, string name, string url, CancellationToken ct)
     {
         var image = request.Image ?? throw new BuildInputException(
-            "Deploy: there is no image to run (no artifacts/push/push.json or artifacts/build/image.json). Run Build and Push, or pass --local-runtime process.");
+            "Deploy: there is no image to run (no artifacts/modules/MODULE/push/push.json or build/image.json). Run Build and Push, or pass --local-runtime process.");
         var host = image.Registry.Split(':')[0];
         using var auth = credentials is null ? null : await RegistryAuthFile.WriteAsync(image.Registry, credentials.UserName, credentials.Password, ct);
         await runner.RunDetachedAsync(new ContainerRunSettings(image.ToString())

@@ -38,11 +38,11 @@ class Build : Release.Engine.Build, IUnitTest, IScan, IUpdateAdvisories, IChart,
         .RunInEveryJob(nameof(IClone.Clone))
         .Job(nameof(IContinuousIntegration.CheckCI))
         .Job(nameof(IUnitTest.UnitTest))
-        .Reports(nameof(IUnitTest.UnitTest), junit: "artifacts/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/unit-tests/*.cobertura.xml",
+        .Reports(nameof(IUnitTest.UnitTest), junit: "artifacts/modules/*/unit-tests/*.junit.xml", coberturaCoverage: "artifacts/modules/*/unit-tests/*.cobertura.xml",
             coverageLine: @"Line coverage: (\d+(?:\.\d+)?)%")
         .Job(nameof(IScan.Scan))
-        .Reports(nameof(IScan.Scan), containerScanning: "artifacts/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/scan/sbom-*.cdx.json")
-        .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/integration/junit.xml")
+        .Reports(nameof(IScan.Scan), containerScanning: "artifacts/modules/*/scan/gl-container-scanning-report.json", cyclonedx: "artifacts/modules/*/scan/sbom-*.cdx.json")
+        .Reports(nameof(IIntegrate.Integrate), junit: "artifacts/modules/*/integration/junit.xml")
         // Jobs hand the image on through a registry that outlives them: the team's, set as these CI variables.
         .Variables(nameof(IBuildImage.Registry), nameof(IBuildImage.BaseImage), nameof(IPipeline.RegistryUsername))
         .ImportSecrets(nameof(IPipeline.RegistryPassword));
