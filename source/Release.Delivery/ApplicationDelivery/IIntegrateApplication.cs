@@ -15,7 +15,8 @@ public interface IIntegrateApplication : IDeployApplication
     Target IntegrateApplication => _ => _
         .Description("Runs every module's integration tests once against the deployed application; JUnit and HTML reports in artifacts/application/integration")
         .DependsOn(DeployApplication)
-        .Consumes("artifacts/application/deploy/**")
+        // What was deployed and the tests themselves: unchanged since a green run, the engine finds the target up to date.
+        .Consumes(["artifacts/application/deploy/**", .. IntegrationTestsFingerprint.Globs(Application)])
         .Produces("artifacts/application/integration/**")
         .Executes(ct => new ApplicationIntegrateStage(this).RunAsync(ct));
 }

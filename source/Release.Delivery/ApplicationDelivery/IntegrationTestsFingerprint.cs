@@ -12,6 +12,12 @@ internal static class IntegrationTestsFingerprint
 {
     private static readonly string[] Outputs = ["bin", "obj", "TestResults"];
 
+    /// <summary>The sources of the integration test projects (relative to the root), for the engine's up-to-date check.</summary>
+    public static IReadOnlyList<string> Globs(CheckedApplication application) =>
+        application.Modules.Where(m => m.IntegrationTests is not null)
+            .Select(m => Path.Combine(m.Folder, Path.GetDirectoryName(m.IntegrationTests!) ?? ".").Replace('\\', '/').TrimEnd('/'))
+            .SelectMany(folder => new[] { folder + "/**/*.cs", folder + "/**/*.csproj" }).ToList();
+
     /// <summary>The fingerprint of the application's integration tests; <c>none</c> when no module declares any.</summary>
     public static string Of(CheckedApplication application)
     {
