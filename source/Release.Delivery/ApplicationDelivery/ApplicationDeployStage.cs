@@ -54,13 +54,18 @@ internal sealed class ApplicationDeployStage(IDeployApplication build)
         var timeout = TimeSpan.FromSeconds(build.HealthTimeout ?? (environment.Deployer == Deployers.Helm ? 300 : 120));
         var options = new RolloutOptions(timeout, AddressesMove: environment.Deployer == Deployers.Local) { Checks = build.ApplicationChecks };
         var rollout = new ApplicationRollout(application.Graph, DeployStage.DeployerFor(build, environment), deployed.Records, options, build.Log);
-        var report = await rollout.RunAsync(environment, [.. releases.Select(r => r.Release)], who, ct);
-        foreach (var (release, paths) in releases)
+        RolloutReport report;
+        try
         {
-            var now = await deployed.Records.CurrentAsync(environment.Name, release.Module, ct)
-                ?? throw new InvalidOperationException($"DeployApplication: the rollout to '{environment.Name}' succeeded but recorded nothing for {release.Module}.");
-            await WriteRecordAsync(paths, environment, now, who, ct);
+            report = await rollout.RunAsync(environment, [.. releases.Select(r => r.Release)], who, ct);
         }
+        catch (RolloutFailedException)
+        {
+            // What runs after the modules were put back (a restored local instance answers at a new address).
+            await WriteRecordsAsync(deployed, releases, who, CancellationToken.None);
+            throw;
+        }
+        await WriteRecordsAsync(deployed, releases, who, ct);
         build.ReportSummary("environment", environment.Name);
         build.ReportSummary("deployed", string.Join(", ", report.Steps.Where(s => s.Outcome == ModuleRolloutOutcome.Deployed).Select(s => $"{s.Module} {s.Version}"))
             is { Length: > 0 } list ? list : "nothing (every module runs its release already)");
@@ -85,6 +90,14 @@ internal sealed class ApplicationDeployStage(IDeployApplication build)
         }
         build.ReportSummary("environment", environment.Name);
         build.ReportSummary("deployed", outcome.Detail);
+    }
+
+    // Each module's deployment record, from the rollout records: what runs now and where.
+    private async Task WriteRecordsAsync(DeployedApplication deployed, IReadOnlyList<(ModuleRelease Release, PipelinePaths Paths)> releases, string who, CancellationToken ct)
+    {
+        foreach (var (release, paths) in releases)
+            if (await deployed.Records.CurrentAsync(deployed.Environment.Name, release.Module, ct) is { } now)
+                await WriteRecordAsync(paths, deployed.Environment, now, who, ct);
     }
 
     private async Task WriteRecordAsync(PipelinePaths paths, EnvironmentDefinition environment, ModuleDeployment deployment, string who, CancellationToken ct) =>

@@ -150,7 +150,12 @@ public class DeployApplicationTests
         Assert.That(report.Of("gateway").Select(s => s.Outcome), Has.None.EqualTo(ModuleRolloutOutcome.Deployed), "no later wave started");
         // What runs is release 1 of every module, wired together: the gateway answers healthy.
         foreach (var module in Modules)
-            Assert.That((await RunningAsync(module)).Release.Version, Is.EqualTo("1.0.0"), module);
+        {
+            var running = await RunningAsync(module);
+            Assert.That(running.Release.Version, Is.EqualTo("1.0.0"), module);
+            var record = await StageRecord.ReadAsync<DeploymentRecord>(PathsOf(module).DeploymentRecord("local"), "DeployApplication", CancellationToken.None);
+            Assert.That((record.Version, record.Url), Is.EqualTo(("1.0.0", running.Url)), $"{module}'s deployment record says what runs after the restore");
+        }
         Assert.That((await RunningAsync("director")).Url, Is.Not.EqualTo(director1.Url), "release 1 of the director was deployed again");
         var gateway = await HealthAsync((await RunningAsync("gateway")).Url);
         Assert.That(gateway.Status, Is.EqualTo(HttpStatusCode.OK), gateway.Body);
