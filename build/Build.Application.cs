@@ -1,5 +1,7 @@
 using Release.Applications;
+using Release.Delivery.ApplicationDelivery;
 using Release.Delivery.Modules;
+using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Stages.BuildImage;
 using Release.Stages.Clone;
@@ -14,7 +16,7 @@ namespace Release.Build;
 /// <c>BuildModule.ledger</c>), independent modules at the same time. The one-module stage targets stand for every
 /// module's, so <c>./build.sh Scan</c> scans every module and Deploy follows every module's Chart.
 /// </summary>
-partial class Build : IApplicationStages
+partial class Build : IApplicationStages, IIntegrateApplication
 {
     CheckedApplication? _application;
 
@@ -67,4 +69,21 @@ partial class Build : IApplicationStages
     Target Delivery.Chart.IChart.Chart => _ => _
         .Description("Charts every module (ChartModule.MODULE)")
         .DependsOn(AppStages.ChartModule);
+    // The application DeployApplication ships whole (dependency order; GitOps: one commit, HelmReleases with dependsOn)
+    // and IntegrateApplication tests once after it: the one the stages built.
+    CheckedApplication IDeployApplication.Application => AppStages.Application;
+
+    Target IDeployApplication.DeployApplication => _ => _
+        .Base()
+        .DependsOn<Delivery.Push.IPush>(x => x.Push)
+        .DependsOn<Delivery.Chart.IChart>(x => x.Chart);
+
+    // A deployment asked of the gateway, decided by the director and recorded by the ledger: the modules work together.
+    ApplicationChecks? IDeployApplication.ApplicationChecks => new("gateway", new SanityChecks([],
+    [
+        new Journey("ask-and-record", [new JourneyStep("POST", "/environments/development/deployments")
+        {
+            Body = """{"module":"director","version":"9.9.9"}""", ExpectedStatus = 201, BodyContains = "\"allowed\":true",
+        }]),
+    ]));
 }

@@ -24,7 +24,8 @@ partial class Build : Engine.Build, IScan, IUpdateAdvisories, IUnitTest, Deliver
 
     /// <summary>
     /// The whole pipeline: Clone, Build, UnitTest, Scan, Push and Chart for every module of the sample application
-    /// (Build.Application.cs), then Deploy and Integrate.
+    /// (Build.Application.cs), then DeployApplication (every module in dependency order) and IntegrateApplication (the
+    /// application's integration tests, once).
     /// </summary>
     Target Pipeline => _ => _
         .Description("Runs the stages on every module of the sample application, then deploys and integration-tests")
@@ -35,5 +36,5 @@ partial class Build : Engine.Build, IScan, IUpdateAdvisories, IUnitTest, Deliver
         .DependsOn<IScan>(x => x.Scan)
         .DependsOn<Delivery.Push.IPush>(x => x.Push)
         .DependsOn<Delivery.Chart.IChart>(x => x.Chart)
-        .DependsOn<IIntegrate>(x => x.Integrate);
+        .DependsOn<Delivery.ApplicationDelivery.IIntegrateApplication>(x => x.IntegrateApplication);
 }

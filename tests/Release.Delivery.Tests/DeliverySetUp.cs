@@ -23,11 +23,15 @@ public sealed class DeliverySetUp
     /// </summary>
     internal static DirectorImage BrokenDirector { get; private set; } = null!;
 
+    /// <summary>The sample application's modules, published on first use (<see cref="PublishedSamples.EnsurePublishedAsync"/>).</summary>
+    internal static PublishedSamples Samples { get; private set; } = null!;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         await new AptInstaller(log: TestContext.Progress.WriteLine).EnsureInstalledAsync(["podman", "runc", "docker-registry", "git"]);
         Registry = await RegistryFixture.StartAsync();
+        Samples = new PublishedSamples();
         Director = new DirectorImage(Registry.Address);
         BrokenDirector = new DirectorImage(Registry.Address, "build-2-broken", "1.3.0", program => program.Replace(
             "app.MapGet(\"/environments/{environment}/deployment-windows\", DeploymentEndpoints.ListWindows);",
@@ -39,6 +43,7 @@ public sealed class DeliverySetUp
     {
         Director.Dispose();
         BrokenDirector.Dispose();
+        Samples.Dispose();
         await Registry.DisposeAsync();
     }
 }

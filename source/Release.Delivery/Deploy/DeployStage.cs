@@ -69,7 +69,7 @@ internal sealed class DeployStage(IDeploy build)
     internal async Task<DeploymentOutcome> DeployAndRecordAsync(DeploymentRequest request, bool notify, CancellationToken ct)
     {
         var environment = request.Environment;
-        var deployer = DeployerFor(environment);
+        var deployer = DeployerFor(build, environment);
         build.Log.Information($"Deploying {request.Module} {request.Version} to {environment} as {request.DeployedBy}");
         // The previous record is replaced only after a successful deployment: after a failure it still describes
         // what is deployed (the previous instance stays).
@@ -84,7 +84,8 @@ internal sealed class DeployStage(IDeploy build)
         return outcome;
     }
 
-    private IDeployer DeployerFor(EnvironmentDefinition environment) => environment.Deployer switch
+    /// <summary>The deployer an environment names; an unknown name is a definition error listing the known ones.</summary>
+    internal static IDeployer DeployerFor(IDeploy build, EnvironmentDefinition environment) => environment.Deployer switch
     {
         Deployers.Local => new LocalDeployer(build),
         Deployers.GitOps => new GitOpsDeployer(build),
@@ -123,16 +124,17 @@ internal sealed class DeployStage(IDeploy build)
             : image is not null ? image.Image.ByDigest() : null;
         var version = source?.Version ?? chart?.AppVersion ?? push?.Tag ?? image?.Tag
             ?? throw new BuildInputException($"Deploy: nothing to deploy: {paths.SourceRecord}, {paths.PushRecord} and {paths.ImageRecord} are all missing. Run Clone, Build and Push first.");
-        return new DeploymentRequest(environment, build.Module, version, source?.ShortCommit ?? "unknown", Who(),
+        return new DeploymentRequest(environment, build.Module, version, source?.ShortCommit ?? "unknown", Who(build),
             location, string.IsNullOrEmpty(image?.PublishDirectory) ? null : image.PublishDirectory, chart is null ? null : ChartLocation.From(chart), build.HealthPath);
     }
 
     // The operating system's user name is the last resort: a container or service without USER still has an account.
-    private string Who() =>
-        new[] { build.DeployedBy, Env("GITLAB_USER_LOGIN"), Env("BUILD_REQUESTEDFOR"), Env("USER"), System.Environment.UserName }
-            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() ?? "unknown";
-
-    private string? Env(string name) => build.Context.Environment.GetValueOrDefault(name);
+    internal static string Who(IDeploy build) =>
+        new[]
+        {
+            build.DeployedBy, build.Context.Environment.GetValueOrDefault("GITLAB_USER_LOGIN"), build.Context.Environment.GetValueOrDefault("BUILD_REQUESTEDFOR"),
+            build.Context.Environment.GetValueOrDefault("USER"), System.Environment.UserName,
+        }.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() ?? "unknown";
 
     // A notification is a courtesy: its failure is reported but never fails a deployment that succeeded.
     internal async Task NotifyAsync(DeploymentNotice notice, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace Release.Delivery.Verify;
 /// </summary>
 /// <param name="EntryModule">The module the checks are sent to.</param>
 /// <param name="Checks">The checks and journeys (its health endpoint is always checked first).</param>
-internal sealed record ApplicationChecks(string EntryModule, SanityChecks Checks)
+public sealed record ApplicationChecks(string EntryModule, SanityChecks Checks)
 {
     /// <summary>How long each request may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -2,6 +2,7 @@ using System.Net;
 using Release.Delivery.Deploy;
 using Release.Delivery.Deploy.Local;
 using Release.Delivery.Deploy.Rollout;
+using Release.Delivery.Tests.Support;
 using Release.Delivery.Verify;
 using Release.Engine;
 using Release.Process.Applications;
@@ -18,50 +19,19 @@ namespace Release.Delivery.Tests.Rollout;
 [NonParallelizable]
 public class ApplicationRolloutTests
 {
-    private static readonly Dictionary<string, string> Projects = new()
-    {
-        ["director"] = "src/Director/Director.csproj", ["ledger"] = "src/Ledger/Ledger.csproj", ["gateway"] = "src/Gateway/Gateway.csproj",
-    };
-
     private static readonly EnvironmentDefinition Local = new("local", Deployers.Local, "default", "*");
 
     private static readonly ModuleGraph Graph = ModuleGraph.Create([
         new ModuleNode("director", []), new ModuleNode("ledger", []), new ModuleNode("gateway", ["director", "ledger"])]);
 
-    private TempDirectory _published = null!;
+    private PublishedSamples _published = null!;
     private TempDirectory _work = null!;
     private LocalDeployments _deployments = null!;
     private RolloutRecords _records = null!;
 
-    /// <summary>Publishes the three modules once (two at a time: the machine has two cores), and a copy of each as "release 2".</summary>
+    /// <summary>The three modules, published once per test run (shared with the DeployApplication tests).</summary>
     [OneTimeSetUp]
-    public async Task PublishModules()
-    {
-        _published = new TempDirectory("release-rollout-samples");
-        var runner = new ProcessRunner();
-        using var slots = new SemaphoreSlim(2);
-        await Task.WhenAll(Projects.Select(async p =>
-        {
-            await slots.WaitAsync();
-            try
-            {
-                var folder = _published.Combine(p.Key);
-                TestFolders.CopyWithoutOutputs(Path.Combine(RepositoryRoot.Path, "samples", p.Key), folder);
-                await runner.RunAsync(new ProcessSpec("dotnet", ["publish", p.Value, "-c", "Release", "-o", _published.Combine("v1", p.Key), "--nologo", "-v", "q"])
-                {
-                    WorkingDirectory = folder, Timeout = TimeSpan.FromMinutes(5),
-                });
-                TestFolders.Copy(_published.Combine("v1", p.Key), _published.Combine("v2", p.Key));
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
-    }
-
-    [OneTimeTearDown]
-    public void DeletePublished() => _published?.Dispose();
+    public async Task PublishModules() => _published = await DeliverySetUp.Samples.EnsurePublishedAsync();
 
     [SetUp]
     public void NewEnvironment()
@@ -84,7 +54,7 @@ public class ApplicationRolloutTests
         _records, new RolloutOptions(TimeSpan.FromSeconds(dependencySeconds), AddressesMove: true) { FollowGraph = followGraph, Checks = checks }, new ProgressLog());
 
     private ModuleRelease ReleaseOf(string module, string version) =>
-        new(module, version, "abc1234", null, _published.Combine(version == "1.0.0" ? "v1" : "v2", module), null, "/health");
+        new(module, version, "abc1234", null, _published.Published(version, module), null, "/health");
 
     private List<ModuleRelease> Releases(string version) => [.. Graph.Order.Select(m => ReleaseOf(m, version))];
 
@@ -172,7 +142,7 @@ public class ApplicationRolloutTests
         {
             var record = await _records.CurrentAsync("local", module, ct);
             Assert.That(record!.Release.Version, Is.EqualTo("1.0.0"), module);
-            Assert.That(await RunningProgramAsync(module), Does.StartWith(_published.Combine("v1", module) + "/"), module);
+            Assert.That(await RunningProgramAsync(module), Does.StartWith(_published.Published("1.0.0", module) + "/"), module);
             var (status, body) = await HealthAsync(record.Url);
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK), $"{module}: {body}");
         }

@@ -21,22 +21,42 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
 {
     private const int PushAttempts = 5;
 
-    public async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
+    public Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
+    {
+        var spec = Spec(request, build.Paths, []);
+        return CommitAsync(request.Environment, request.DeployedBy, [spec],
+            Message(request, request.Chart!.Version, request.Chart.Digest, request.Image!.ToString()), ct);
+    }
+
+    /// <summary>
+    /// Deploys an application's modules in one commit: every module's folder, its HelmRelease's <c>dependsOn</c> naming
+    /// the modules it needs, so Flux installs and upgrades them in the graph's order. Nothing is committed when a module
+    /// lacks its chart or image.
+    /// </summary>
+    /// <param name="application">The application's name, for the commit's subject.</param>
+    /// <param name="modules">Each module's request, the records it came from (named in errors) and the modules it depends on.</param>
+    /// <param name="ct">Cancels the deployment.</param>
+    public Task<DeploymentOutcome> DeployApplicationAsync(
+        string application, IReadOnlyList<(DeploymentRequest Request, PipelinePaths Paths, IReadOnlyList<string> DependsOn)> modules, CancellationToken ct)
+    {
+        if (modules.Count == 0) throw new ArgumentException("An application deploys at least one module.", nameof(modules));
+        var specs = modules.Select(m => Spec(m.Request, m.Paths, m.DependsOn)).ToList();
+        var first = modules[0].Request;
+        var message = $"deploy({first.Environment.Name}): {application} " +
+                      string.Join(", ", modules.Select(m => $"{m.Request.Module} {m.Request.Version}")) + "\n\n" +
+                      string.Join("\n", modules.Select(m => Trailers(m.Request, m.Request.Chart!.Version, m.Request.Chart.Digest, m.Request.Image!.ToString())));
+        return CommitAsync(first.Environment, first.DeployedBy, specs, message, ct);
+    }
+
+    // The chart and image are required: Flux pulls the chart by digest, and the image is pinned in its values.
+    private static FluxReleaseSpec Spec(DeploymentRequest request, PipelinePaths paths, IReadOnlyList<string> dependsOn)
     {
         var environment = request.Environment;
-        var configured = environment.GitopsRepository ?? build.GitopsRepository;
-        var location = string.IsNullOrWhiteSpace(configured)
-            ? throw new BuildInputException(
-                $"Deploy: environment '{environment.Name}' uses the gitops deployer, which needs the environment repository: pass --gitops-repository URL-or-path " +
-                "(or declare it on the environment: GitopsRepository = ...).")
-            : RepositoryLocation.Resolve(configured, build.RootDirectory);
-        var shown = RepositoryLocation.Redact(location);
         var chart = request.Chart ?? throw new BuildInputException(
-            $"Deploy: the gitops deployer pins the chart that Chart pushed, but {build.Paths.ChartRecord} is missing. Run Chart first (the build must implement IChart).");
+            $"Deploy: the gitops deployer pins the chart that Chart pushed, but {paths.ChartRecord} is missing. Run Chart first (the build must implement IChart).");
         var image = request.Image ?? throw new BuildInputException(
-            $"Deploy: the gitops deployer needs the pushed image, but {build.Paths.PushRecord} is missing. Run Push first.");
-
-        var spec = new FluxReleaseSpec(environment.Name, request.Module, environment.Namespace, chart.Url)
+            $"Deploy: the gitops deployer needs the pushed image, but {paths.PushRecord} is missing. Run Push first.");
+        return new FluxReleaseSpec(environment.Name, request.Module, environment.Namespace, chart.Url)
         {
             Digest = chart.Digest,
             Values = new Dictionary<string, object?>
@@ -44,27 +64,42 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
                 ["image"] = new Dictionary<string, object?> { ["repository"] = image.Name, ["digest"] = image.Digest },
             },
             ValuesMode = FluxValuesMode.ConfigMap,
+            DependsOn = dependsOn,
         };
+    }
+
+    // Writes every spec's folder and commits them together; pushes, writing again on top when another deploy pushed first.
+    private async Task<DeploymentOutcome> CommitAsync(
+        EnvironmentDefinition environment, string deployedBy, IReadOnlyList<FluxReleaseSpec> specs, string message, CancellationToken ct)
+    {
+        var configured = environment.GitopsRepository ?? build.GitopsRepository;
+        var location = string.IsNullOrWhiteSpace(configured)
+            ? throw new BuildInputException(
+                $"Deploy: environment '{environment.Name}' uses the gitops deployer, which needs the environment repository: pass --gitops-repository URL-or-path " +
+                "(or declare it on the environment: GitopsRepository = ...).")
+            : RepositoryLocation.Resolve(configured, build.RootDirectory);
+        var shown = RepositoryLocation.Redact(location);
 
         var work = build.RootDirectory / ".nuke" / "temp" / "gitops" / $"{environment.Name}-{Guid.NewGuid():N}";
         try
         {
             var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
             var repository = await CloneAsync(git, location, shown, work, ct);
-            var folder = FluxManifestWriter.FolderFor(spec);
-            var identity = new GitIdentity(request.DeployedBy, Email(request.DeployedBy));
+            var folders = specs.Select(FluxManifestWriter.FolderFor).ToList();
+            var shownFolders = string.Join(", ", folders);
+            var identity = new GitIdentity(deployedBy, Email(deployedBy));
             for (var attempt = 1; ; attempt++)
             {
-                await WriteManifestsAsync(repository, spec, ct);
-                await repository.AddAsync(new GitAddSettings { Paths = [folder] }, ct);
+                foreach (var spec in specs) await WriteManifestsAsync(repository, spec, ct);
+                await repository.AddAsync(new GitAddSettings { Paths = folders }, ct);
                 var unchanged = await git.RunAsync(repository.Path, ["diff", "--cached", "--quiet"], new GitRunOptions { AllowNonZeroExit = true }, ct);
                 if (unchanged.ExitCode == 0)
                 {
                     var current = await repository.RevParseAsync("HEAD", ct);
-                    return new DeploymentOutcome(environment.Url ?? shown, $"{shown} already deploys this version ({folder} at {current[..7]}); nothing to commit");
+                    return new DeploymentOutcome(environment.Url ?? shown, $"{shown} already deploys this version ({shownFolders} at {current[..7]}); nothing to commit");
                 }
 
-                await repository.CommitAsync(new GitCommitSettings(Message(request, chart.Version, chart.Digest, image.ToString()))
+                await repository.CommitAsync(new GitCommitSettings(message)
                 {
                     Author = identity,
                     Committer = identity,
@@ -74,7 +109,7 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
                     throw new InvalidOperationException(
                         $"Deploy: {shown} ({build.GitopsBranch}) moved on {attempt} times while this deploy was pushing, so nothing was deployed. " +
                         "Other pipelines are deploying at the same moment: run the deploy again when they are done.");
-                // The folder is this deploy's alone to write, so it is written again on top of what landed first
+                // The folders are this deploy's alone to write, so they are written again on top of what landed first
                 // (a rebase would conflict when both deploys changed the same environment). Both commits stay in the
                 // history; the environment ends at the one pushed last.
                 build.Log.Information($"Another change reached {shown} first; writing this deploy again on top of it (push {attempt + 1} of {PushAttempts})");
@@ -82,8 +117,8 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
             }
 
             var head = await repository.RevParseAsync("HEAD", ct);
-            build.Log.Information($"Committed {head} to {shown} ({folder})");
-            return new DeploymentOutcome(environment.Url ?? shown, $"commit {head} in {shown} ({folder})");
+            build.Log.Information($"Committed {head} to {shown} ({shownFolders})");
+            return new DeploymentOutcome(environment.Url ?? shown, $"commit {head} in {shown} ({shownFolders})");
         }
         finally
         {
@@ -147,7 +182,9 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
 
     // The subject says what happened; the trailers carry version, digest and who for audits (git log --grep).
     private static string Message(DeploymentRequest request, string chartVersion, string chartDigest, string image) =>
-        $"deploy({request.Environment.Name}): {request.Module} {request.Version}\n\n" +
+        $"deploy({request.Environment.Name}): {request.Module} {request.Version}\n\n" + Trailers(request, chartVersion, chartDigest, image);
+
+    private static string Trailers(DeploymentRequest request, string chartVersion, string chartDigest, string image) =>
         $"Module: {request.Module}\nVersion: {request.Version}\nChart: {chartVersion} ({chartDigest})\nImage: {image}\n" +
         $"Source-Commit: {request.Commit}\nDeployed-By: {request.DeployedBy}\n";
 

@@ -18,13 +18,17 @@ internal sealed class LocalDeployer(LocalDeployerSettings settings) : IDeployer
 {
     /// <summary>The deployer of a build's Deploy stage: its parameters, its run's deployments.</summary>
     public LocalDeployer(IDeploy build) : this(new LocalDeployerSettings(
-        build.Context.GetOrAddService(() => new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Processes, build.Log.Information)),
+        DeploymentsOf(build),
         build.LocalRuntime,
         // The registry credentials the build pushed with, offered only to the registry the image is pulled from.
         RegistryLogin.From(build.RegistryUsername, build.RegistryPassword),
         build.Log, build.Context.Environment, TimeSpan.FromSeconds(build.HealthTimeout ?? 120), build.KeepRunning, build.Processes))
     {
     }
+
+    /// <summary>The run's local deployments of <paramref name="build"/> (a per-run service): which instance is current per module and environment.</summary>
+    public static LocalDeployments DeploymentsOf(IDeploy build) =>
+        build.Context.GetOrAddService(() => new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Processes, build.Log.Information));
 
     public async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
     {

@@ -37,6 +37,23 @@ internal sealed class RolloutRecords(AbsolutePath directory)
     public Task WriteCurrentAsync(string environment, ModuleDeployment deployment, CancellationToken ct) =>
         AtomicFile.WriteTextAsync(ModulePath(environment, deployment.Release.Module), JsonSerializer.Serialize(deployment, Json), ct);
 
+    /// <summary>
+    /// Forgets what runs for a module (its instance is gone, e.g. a local deployment stopped when its run ended): the next
+    /// rollout deploys it as new, with nothing to go back to.
+    /// </summary>
+    public void Forget(string environment, string module)
+    {
+        var path = ModulePath(environment, module);
+        if (path.FileExists()) File.Delete(path);
+    }
+
+    /// <summary>The last rollout's record, or null when none was written.</summary>
+    public async Task<RolloutReport?> ReportAsync(string environment, CancellationToken ct)
+    {
+        var path = directory / environment / "rollout.json";
+        return path.FileExists() ? JsonSerializer.Deserialize<RolloutReport>(await File.ReadAllTextAsync(path, ct), Json) : null;
+    }
+
     /// <summary>Records what a rollout did.</summary>
     public Task WriteReportAsync(RolloutReport report, CancellationToken ct) =>
         AtomicFile.WriteTextAsync(directory / report.Environment / "rollout.json", JsonSerializer.Serialize(report, Json), ct);
