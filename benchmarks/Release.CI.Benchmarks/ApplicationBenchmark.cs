@@ -60,6 +60,9 @@ public static class ApplicationBenchmark
                 baseline.Add(clock.Elapsed.TotalMilliseconds);
             }
             var allocatedPerRun = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 5.0 / (1024 * 1024);
+            var sections = new GenerationSections();
+            var sectionGraph = await BuildHost.InspectAsync<ApplicationOfModules>(options);
+            for (var run = 0; run < 3; run++) sections.Run(sectionGraph, configuration, nameof(ApplicationOfModules));
             times.Sort();
             baseline.Sort();
             var median = times[2];
@@ -68,6 +71,8 @@ public static class ApplicationBenchmark
             Console.WriteLine($"application of {ApplicationOfModules.ModuleCount} modules: {targets} targets, {bytes / 1024} KiB of YAML");
             Console.WriteLine($"  check + load + --plan + load + generate GitLab and Azure: median {median,7:F1} ms; ratio to the 1 s goal {median / GoalMilliseconds:0.00}");
             Console.WriteLine($"    of which (mean) check + load + --plan {parts[0] / 5,7:F1} ms, load for generation {parts[1] / 5,7:F1} ms, generation {parts[2] / 5,7:F1} ms");
+            Console.WriteLine("    generation by section (mean of 3 runs after them):");
+            sections.Print();
             Console.WriteLine($"  baseline (hand-written 200-module graph, generation only): median {baseline[2],7:F1} ms; application/baseline {median / baseline[2]:0.00}");
             Console.WriteLine($"  allocated per run {allocatedPerRun,6:F1} MB; peak working set {peak,6:F1} MB; ratio to the 200 MB goal {peak / GoalMegabytes:0.00}");
         }

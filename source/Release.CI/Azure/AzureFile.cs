@@ -9,6 +9,7 @@ internal static class AzureFile
     public static string Write(CiPipeline pipeline)
     {
         var azure = pipeline.Configuration.Azure;
+        var changes = ChangedPathsStage.For(pipeline);
         var root = new YMap()
             .Add("trigger", AzureTriggers.Push(pipeline))
             .Add("pr", AzureTriggers.PullRequest(pipeline))
@@ -18,7 +19,8 @@ internal static class AzureFile
                 : null)
             .Add("pool", azure.PoolName is not null ? new YMap().Add("name", azure.PoolName)
                 : azure.VmImage is not null ? new YMap().Add("vmImage", azure.VmImage) : null)
-            .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline))
+            .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline, changes))
+                .Prepend(changes.Exists ? changes.Build() : null)
                 .Prepend(pipeline.Configuration.SharesCompiledBuild ? CompiledBuildStage.Build(pipeline) : null).OfType<YNode>()));
         return YamlText.Write(Header(pipeline), root);
     }
@@ -29,6 +31,12 @@ internal static class AzureFile
         yield return "";
         yield return "One stage per job: approvals and checks on an environment are evaluated when a stage starts, so";
         yield return "each deployment waits alone; stage dependsOn keeps the jobs a DAG.";
+        if (ChangedPathsStage.For(pipeline).Exists)
+        {
+            yield return "";
+            yield return $"Pull requests run a module's stages only when they change its files: the {ChangedPathsStage.Name} stage lists the";
+            yield return "changed files and sets one output variable per module, which those stages' conditions read. Other builds run them all.";
+        }
         if (pipeline.Secrets.Count > 0)
         {
             yield return "";
