@@ -22,16 +22,16 @@ internal static class AzureFile
             .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline, changes))
                 .Prepend(changes.Exists ? changes.Build() : null)
                 .Prepend(pipeline.Configuration.SharesCompiledBuild ? CompiledBuildStage.Build(pipeline) : null).OfType<YNode>()));
-        return YamlText.Write(Header(pipeline), root);
+        return YamlText.Write(Header(pipeline, changes), root);
     }
 
-    private static IEnumerable<string> Header(CiPipeline pipeline)
+    private static IEnumerable<string> Header(CiPipeline pipeline, ChangedPathsStage changes)
     {
         foreach (var line in GeneratedHeader.Lines(pipeline)) yield return line;
         yield return "";
         yield return "One stage per job: approvals and checks on an environment are evaluated when a stage starts, so";
         yield return "each deployment waits alone; stage dependsOn keeps the jobs a DAG.";
-        if (ChangedPathsStage.For(pipeline).Exists)
+        if (changes.Exists)
         {
             yield return "";
             yield return $"Pull requests run a module's stages only when they change its files: the {ChangedPathsStage.Name} stage lists the";
