@@ -54,6 +54,26 @@ public class AzureChangedPathsTests
     }
 
     [Test]
+    public async Task A_stage_takes_the_artifacts_of_a_need_left_out_from_the_target_branchs_last_run()
+    {
+        var deploy = (YamlMappingNode)((YamlSequenceNode)(await StagesAsync())["Deploy"]["jobs"])[0];
+        var downloads = ((YamlSequenceNode)deploy["steps"]).Cast<YamlMappingNode>()
+            .Where(s => s.Children.TryGetValue(new YamlScalarNode("task"), out var task) && task.ToString() == "DownloadPipelineArtifact@2"
+                && s["inputs"]["artifactName"].ToString() == "PushModule_b")
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(deploy["variables"]["changed_b"].ToString(), Is.EqualTo("$[ stageDependencies.ChangedPaths.ChangedPaths.outputs['paths.b'] ]"));
+            Assert.That(downloads.Select(d => d["inputs"]["buildType"].ToString()), Is.EqualTo(new[] { "current", "specific" }));
+            Assert.That(downloads[0]["condition"].ToString(), Is.EqualTo("and(succeeded(), eq(variables['changed_b'], 'true'))"));
+            Assert.That(downloads[1]["condition"].ToString(), Is.EqualTo("and(succeeded(), ne(variables['changed_b'], 'true'))"));
+            Assert.That(downloads[1]["inputs"]["buildVersionToDownload"].ToString(), Is.EqualTo("latestFromBranch"));
+            Assert.That(downloads[1]["inputs"]["branchName"].ToString(), Is.EqualTo("$(System.PullRequest.TargetBranch)"));
+            Assert.That(downloads[1]["inputs"]["definition"].ToString(), Is.EqualTo("$(System.DefinitionId)"));
+        });
+    }
+
+    [Test]
     public async Task A_pull_request_merge_commit_touching_a_sets_a_and_its_dependent_c_but_not_b()
     {
         using var repository = await RepositoryAsync();

@@ -17,5 +17,5 @@ internal static class AzureStage
             .Prepend(changes.IsReadBy(job) ? ChangedPathsStage.Name : null)
             .Prepend(pipeline.Configuration.SharesCompiledBuild ? CompiledBuild.AzureName : null).OfType<string>()))
         .Add("condition", AzureConditions.ForStage(job, pipeline, changes))
-        .Add("jobs", YSeq.Of([AzureJob.Build(job, pipeline)]));
+        .Add("jobs", YSeq.Of([AzureJob.Build(job, pipeline, changes)]));
 }

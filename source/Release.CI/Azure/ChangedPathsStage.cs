@@ -64,6 +64,13 @@ internal sealed class ChangedPathsStage
     /// <summary>Whether <paramref name="job"/>'s stage reads the variables (then it must depend on this stage).</summary>
     public bool IsReadBy(CiJob job) => VariableOf(job) is not null || job.Needs.Any(n => MayRunWithout(job, n.Job));
 
+    /// <summary>
+    /// The job variable through which a stage's steps read whether <paramref name="needed"/>'s files changed (steps cannot
+    /// read other stages' outputs directly), and its value: the output of this stage.
+    /// </summary>
+    public (string Name, string Value) JobVariable(CiJob needed) =>
+        ("changed_" + VariableOf(needed), $"$[ stageDependencies.{Name}.{Name}.outputs['{StepName}.{VariableOf(needed)}'] ]");
+
     private static string Reference(string variable) => $"dependencies.{Name}.outputs['{Name}.{StepName}.{variable}']";
 
     /// <summary>The stage: a checkout deep enough for the merge commit's parents, and the script.</summary>
