@@ -11,22 +11,27 @@ internal static class AzureConditions
     private const string Ok = "'Succeeded', 'SucceededWithIssues'";
 
     /// <summary>The stage condition, or null when the default (<c>succeeded()</c>, every pipeline) applies.</summary>
-    public static string? ForStage(CiJob job, CiPipeline pipeline)
+    public static string? ForStage(CiJob job, CiPipeline pipeline, ChangedPathsStage changes)
     {
         var runsEverywhere = job.Contexts.SetEquals(pipeline.AllContexts);
-        var hasOptional = job.Needs.Any(n => n.Optional);
-        if (runsEverywhere && !hasOptional) return null;
+        var hasOptional = job.Needs.Any(n => n.Optional || changes.MayRunWithout(job, n.Job));
+        var changed = changes.Condition(job);
+        if (runsEverywhere && !hasOptional && changed is null) return null;
 
-        // A stage after a skipped stage is skipped by succeeded(); an ordering-only dependency may be skipped.
+        // A stage after a skipped stage is skipped by succeeded(); an ordering-only dependency may be skipped, and so
+        // may one whose files a pull request did not change.
         var dependencies = hasOptional
-            ? job.Needs.Select(n => $"in(dependencies.{n.Job.AzureName}.result, {Ok}{(n.Optional ? ", 'Skipped'" : "")})").Prepend("not(canceled())")
-                .ToList()
+            ? job.Needs.Select(n => n.Optional ? $"in(dependencies.{n.Job.AzureName}.result, {Ok}, 'Skipped')"
+                    : changes.MayRunWithout(job, n.Job) ? changes.NeedCondition(n.Job, Ok)
+                    : $"in(dependencies.{n.Job.AzureName}.result, {Ok})")
+                .Prepend("not(canceled())").ToList()
             : ["succeeded()"];
         if (!runsEverywhere)
         {
             var contexts = Ordered(job.Contexts, pipeline).Select(c => Expression(c, pipeline)).ToList();
             dependencies.Add(contexts.Count == 1 ? contexts[0] : $"or({string.Join(", ", contexts)})");
         }
+        if (changed is not null) dependencies.Add(changed);
         return $"and({string.Join(", ", dependencies)})";
     }
 

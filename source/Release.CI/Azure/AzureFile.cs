@@ -9,6 +9,7 @@ internal static class AzureFile
     public static string Write(CiPipeline pipeline)
     {
         var azure = pipeline.Configuration.Azure;
+        var changes = ChangedPathsStage.For(pipeline);
         var root = new YMap()
             .Add("trigger", AzureTriggers.Push(pipeline))
             .Add("pr", AzureTriggers.PullRequest(pipeline))
@@ -18,17 +19,24 @@ internal static class AzureFile
                 : null)
             .Add("pool", azure.PoolName is not null ? new YMap().Add("name", azure.PoolName)
                 : azure.VmImage is not null ? new YMap().Add("vmImage", azure.VmImage) : null)
-            .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline))
+            .Add("stages", YSeq.Of(pipeline.Jobs.Select(j => (YNode)AzureStage.Build(j, pipeline, changes))
+                .Prepend(changes.Exists ? changes.Build() : null)
                 .Prepend(pipeline.Configuration.SharesCompiledBuild ? CompiledBuildStage.Build(pipeline) : null).OfType<YNode>()));
-        return YamlText.Write(Header(pipeline), root);
+        return YamlText.Write(Header(pipeline, changes), root);
     }
 
-    private static IEnumerable<string> Header(CiPipeline pipeline)
+    private static IEnumerable<string> Header(CiPipeline pipeline, ChangedPathsStage changes)
     {
         foreach (var line in GeneratedHeader.Lines(pipeline)) yield return line;
         yield return "";
         yield return "One stage per job: approvals and checks on an environment are evaluated when a stage starts, so";
         yield return "each deployment waits alone; stage dependsOn keeps the jobs a DAG.";
+        if (changes.Exists)
+        {
+            yield return "";
+            yield return $"Pull requests run a module's stages only when they change its files: the {ChangedPathsStage.Name} stage lists the";
+            yield return "changed files and sets one output variable per module, which those stages' conditions read. Other builds run them all.";
+        }
         if (pipeline.Secrets.Count > 0)
         {
             yield return "";

@@ -10,11 +10,12 @@ namespace Release.CI.Azure;
 /// </summary>
 internal static class AzureStage
 {
-    public static YMap Build(CiJob job, CiPipeline pipeline) => new YMap()
+    public static YMap Build(CiJob job, CiPipeline pipeline, ChangedPathsStage changes) => new YMap()
         .Add("stage", job.AzureName)
         .Add("displayName", job.Label)
         .Add("dependsOn", YSeq.Of(job.Needs.Select(n => n.Job.AzureName)
+            .Prepend(changes.IsReadBy(job) ? ChangedPathsStage.Name : null)
             .Prepend(pipeline.Configuration.SharesCompiledBuild ? CompiledBuild.AzureName : null).OfType<string>()))
-        .Add("condition", AzureConditions.ForStage(job, pipeline))
-        .Add("jobs", YSeq.Of([AzureJob.Build(job, pipeline)]));
+        .Add("condition", AzureConditions.ForStage(job, pipeline, changes))
+        .Add("jobs", YSeq.Of([AzureJob.Build(job, pipeline, changes)]));
 }

@@ -21,7 +21,7 @@ internal static class GitLabJob
         return new YMap()
             .Add("stage", stage)
             .Add("needs", YSeq.Of(needs))
-            .Add("script", YSeq.Of([job.Command]))
+            .Add("script", YSeq.Of([.. GitLabLastArtifacts.Lines(job), job.Command]))
             .Add("coverage", job.Reports.Select(r => r.CoverageLine).OfType<string>().FirstOrDefault() is { } coverage ? $"/{coverage}/" : null)
             .Add("artifacts", GitLabArtifacts.Build(job))
             .Add("environment", job is { Deploys: true, Environment: { } environment } ? new YMap().Add("name", environment.Name) : null)
@@ -44,7 +44,7 @@ internal static class GitLabJob
     /// </summary>
     private static YSeq? Rules(CiJob job, CiPipeline pipeline)
     {
-        var filtered = job.ChangedBy is not null && job.Contexts.Any(c => c.Rule is { IsMergeRequest: true });
+        var filtered = ChangeFilters.RunsOnlyForChanges(job);
         if (!job.Manual && !filtered && job.Contexts.SetEquals(pipeline.AllContexts)) return null;
         return YSeq.Of(GitLabRules.Ordered(job.Contexts, pipeline)
             .Select(c => (YNode)new YMap()

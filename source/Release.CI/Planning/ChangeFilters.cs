@@ -15,22 +15,28 @@ internal static class ChangeFilters
         {
             if (job.SelfContained || job.Targets.Count == 0) continue;
             var globs = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var filtered = true;
             foreach (var target in job.Targets)
             {
                 var changedBy = index.Find(target)!.ChangedBy;
                 if (changedBy.Count == 0) { filtered = false; break; }
                 foreach (var glob in changedBy)
-                    if (!globs.Contains(glob, StringComparer.Ordinal)) globs.Add(glob);
+                    if (seen.Add(glob)) globs.Add(glob);
             }
-            if (filtered) job.ChangedBy = globs;
+            if (!filtered) continue;
+            job.ChangedBy = globs;
+            job.Member = index.Find(job.EntryTarget)!.Member;
         }
     }
+
+    /// <summary>Whether a merge request runs <paramref name="job"/> only when it touches the job's <see cref="CiJob.ChangedBy"/> files.</summary>
+    public static bool RunsOnlyForChanges(CiJob job) => job.ChangedBy is not null && job.Contexts.Any(c => c.Rule is { IsMergeRequest: true });
 
     /// <summary>
     /// Whether a merge request can run <paramref name="job"/> without <paramref name="needed"/>: the needed job is
     /// filtered by changes and a change the job runs for may leave it out. GitLab then needs the need marked optional.
     /// </summary>
     public static bool MayRunWithout(CiJob job, CiJob needed) =>
-        needed.ChangedBy is { } neededGlobs && (job.ChangedBy is not { } globs || !globs.All(g => neededGlobs.Contains(g, StringComparer.Ordinal)));
+        needed.ChangedBySet is { } neededGlobs && (job.ChangedBy is not { } globs || !globs.All(neededGlobs.Contains));
 }

@@ -61,7 +61,23 @@ internal sealed class CiJob
     /// Globs of the files whose change in a merge request runs this job (see <see cref="ChangeFilters"/>); null when any
     /// change may matter.
     /// </summary>
-    public IReadOnlyList<string>? ChangedBy { get; set; }
+    public IReadOnlyList<string>? ChangedBy
+    {
+        get => _changedBy;
+        set
+        {
+            _changedBy = value;
+            ChangedBySet = value?.ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    private IReadOnlyList<string>? _changedBy;
+
+    /// <summary><see cref="ChangedBy"/> as a set, for the containment checks every need of every job asks.</summary>
+    public IReadOnlySet<string>? ChangedBySet { get; private set; }
+
+    /// <summary>The family member the job's entry target is (a module's name: <c>gateway</c> of <c>Push.gateway</c>), or null.</summary>
+    public string? Member { get; set; }
 
     /// <summary>The GitLab job name.</summary>
     public string GitLabName { get; set; } = "";

@@ -19,7 +19,9 @@ internal static class JobLinker
             }
 
         // A job relies on the jobs whose entry is in its closure, and on the jobs whose artifacts it consumes.
-        var reliesOn = jobs.ToDictionary(j => j, j => linked.Where(o => !j.SelfContained && Covers(o, j, index)).ToHashSet());
+        var byEntry = linked.ToLookup(j => j.EntryTarget, StringComparer.Ordinal);
+        var reliesOn = jobs.ToDictionary(j => j, j => j.SelfContained ? [] : index.Closure(j.EntryTarget)
+            .SelectMany(entry => byEntry[entry]).Where(o => Covers(o, j, index)).ToHashSet());
         foreach (var job in linked)
             foreach (var target in job.Targets)
             {

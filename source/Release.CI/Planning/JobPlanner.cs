@@ -18,7 +18,12 @@ internal static class JobPlanner
         {
             AssignTargets(jobs, index, everyJob);
             var shared = SharedTargets(jobs, index, scope, everyJob);
-            if (shared.Count == 0) return jobs;
+            if (shared.Count == 0)
+            {
+                // Only the final grouping is put in run order: the rounds before it only ask which targets a job holds.
+                foreach (var job in jobs) job.Targets = index.InRunOrder(job.Targets);
+                return jobs;
+            }
             foreach (var (target, claimants) in shared)
             {
                 var environment = scope.IsSpecific(target) ? claimants[0].Environment : null;
@@ -111,7 +116,7 @@ internal static class JobPlanner
         {
             if (job.SelfContained)
             {
-                job.Targets = index.InRunOrder(index.Closure(job.EntryTarget));
+                job.Targets = [.. index.Closure(job.EntryTarget)];
                 continue;
             }
             bool IsEntry(string name) => entries.Contains((name, null))
@@ -132,7 +137,7 @@ internal static class JobPlanner
             var targets = walked.Where(t => !boundary.Any(b => index.Closure(b).Contains(t))).ToHashSet();
             var prepared = everyJob.Where(e => targets.Any(t => index.Closure(t).Contains(e))).ToList();
             targets.UnionWith(prepared);
-            job.Targets = index.InRunOrder(targets);
+            job.Targets = [.. targets];
         }
     }
 
@@ -157,10 +162,11 @@ internal static class JobPlanner
                 list.Add(job);
             }
         var shared = claims.Where(c => CoOccur(c.Value)).Select(c => c.Key).ToList();
+        var claimSets = shared.ToDictionary(s => s, s => claims[s].ToHashSet());
         // A shared target that another shared target needs, for the same jobs, moves with that one: it is not split off.
         return shared
             .Where(s => !shared.Any(other => other != s && other.Environment == s.Environment && index.Closure(other.Target).Contains(s.Target)
-                && claims[s].All(claims[other].Contains)))
+                && claimSets[s].IsSubsetOf(claimSets[other])))
             .OrderBy(s => index.OrderOf(s.Target))
             .Select(s => (s.Target, claims[s]))
             .ToList();

@@ -65,13 +65,38 @@ internal sealed class TargetIndex
     /// </summary>
     public List<string> InRunOrder(IEnumerable<string> names)
     {
-        var remaining = names.Distinct().OrderBy(OrderOf).ToList();
-        var result = new List<string>(remaining.Count);
-        while (remaining.Count > 0)
+        // Kahn's sort over the set, the earliest declared ready target first: the same order as repeatedly taking the
+        // first target none of the others is needed by, with each pair compared once instead of once per pick (cubic
+        // for the 200 deploys an integration job names).
+        var set = names.Distinct().ToList();
+        var waitsFor = new Dictionary<string, int>(set.Count, StringComparer.Ordinal);
+        var unlocks = new Dictionary<string, List<string>>(set.Count, StringComparer.Ordinal);
+        foreach (var target in set)
         {
-            var next = remaining.FirstOrDefault(t => !remaining.Any(o => o != t && Closure(t).Contains(o))) ?? remaining[0];
-            remaining.Remove(next);
+            var closure = Closure(target);
+            var count = 0;
+            foreach (var other in set)
+            {
+                if (other == target || !closure.Contains(other)) continue;
+                count++;
+                if (!unlocks.TryGetValue(other, out var list)) unlocks[other] = list = [];
+                list.Add(target);
+            }
+            waitsFor[target] = count;
+        }
+        var ready = new PriorityQueue<string, int>();
+        foreach (var target in set.Where(t => waitsFor[t] == 0)) ready.Enqueue(target, OrderOf(target));
+        var result = new List<string>(set.Count);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        while (result.Count < set.Count)
+        {
+            if (!ready.TryDequeue(out var next, out _))
+                // Targets that pull each other in (a trigger loop): the earliest declared goes first.
+                next = set.Where(t => !done.Contains(t)).MinBy(OrderOf)!;
+            if (!done.Add(next)) continue;
             result.Add(next);
+            foreach (var dependent in unlocks.GetValueOrDefault(next) ?? [])
+                if (--waitsFor[dependent] == 0 && !done.Contains(dependent)) ready.Enqueue(dependent, OrderOf(dependent));
         }
         return result;
     }
