@@ -84,6 +84,9 @@ partial class Build
         .Reports(nameof(Delivery.Verify.ILoadTest.LoadTest), junit: "artifacts/load-test/junit.xml")
         .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
+        // The daily release train (Build.Train.cs): 17:00 India Standard Time is 11:30 UTC all year (IST is UTC+05:30,
+        // with no daylight saving), Monday to Friday; ReleaseTrainSchedule.UtcCrons gives the lines for another zone.
+        .Schedule(nameof(ReleaseTrain), "30 11 * * 1-5", name: "release-train")
         // The release channel: deployments through the webhook, promotions, rollbacks and evidence through the bot (ChatOps).
         .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Release.Pipeline.IPipeline.RegistryPassword), nameof(Releasing.ChatOps.IChatOps.SlackBotToken))
         // The job's private key is a file (--signing-key takes a path): the headers ask for a File-type / secure-file secret.

@@ -6,7 +6,6 @@ using Release.Delivery.Deploy.Notify;
 using Release.Delivery.Push;
 using Release.Delivery.Verify;
 using Release.Engine;
-using Release.Tooling.Http;
 using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Pipeline.References;
@@ -137,19 +136,6 @@ internal sealed class DeployStage(IDeploy build)
         }.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() ?? "unknown";
 
     // A notification is a courtesy: its failure is reported but never fails a deployment that succeeded.
-    internal async Task NotifyAsync(DeploymentNotice notice, CancellationToken ct)
-    {
-        if (build.SlackWebhook is null) return;
-        try
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-            var retry = new HttpRetryPolicy(log: message => build.Log.Information($"Slack notification: {message}"));
-            await new SlackNotifier(http, retry).NotifyAsync(build.SlackWebhook, notice, ct);
-            build.Log.Information("Slack notified");
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException or InvalidOperationException && !ct.IsCancellationRequested)
-        {
-            build.Log.Warning($"The Slack notification failed ({e.Message}); the deployment itself succeeded.");
-        }
-    }
+    internal Task NotifyAsync(DeploymentNotice notice, CancellationToken ct) =>
+        WebhookNotices.PostAsync(build, notice, "the deployment itself succeeded", ct);
 }

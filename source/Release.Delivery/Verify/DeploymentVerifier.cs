@@ -34,7 +34,8 @@ internal sealed class DeploymentVerifier(IVerifyDeployment build, Redeploy redep
     {
         var environment = request.Environment;
         // A GitOps deployment is a commit: the environment changes when Flux applies it, later. Checking now would
-        // check the release before; the SanityCheck target checks once the environment runs the new one.
+        // check the release before; the SanityCheck target (and Promote, for an environment that serves a URL) checks
+        // once the environment reports the new version.
         if (environment.Deployer == Deployers.GitOps && outcome.Detail != SanityCheckStage.Recorded)
         {
             build.Log.Information($"Sanity checks of '{environment.Name}' run once Flux has applied the commit: ./build.sh SanityCheck --environment {environment.Name}");
@@ -70,7 +71,10 @@ internal sealed class DeploymentVerifier(IVerifyDeployment build, Redeploy redep
     public async Task<RollbackOutcome> RollBackAsync(DeploymentRequest failing, VerifiedReleases state, string why, IReadOnlyList<string> measurements, CancellationToken ct)
     {
         var environment = failing.Environment;
-        var target = state.Before(failing);
+        // A GitOps environment outlives the machine that deployed it: the release to go back to comes from the signed
+        // release records when the build has them, so a CI runner with a fresh workspace can roll back too.
+        var records = environment.Deployer == Deployers.GitOps ? build.RollbackRecords : null;
+        var target = records is not null ? await records.PreviousAsync(environment, failing.Version, ct) : state.Before(failing);
         var action = AfterDeployDecision.Decide(measurements.Count, environment.AutomaticRollback, target?.Version, out var reason);
         if (action != AfterDeployAction.RollBack || target is null)
         {
@@ -80,13 +84,51 @@ internal sealed class DeploymentVerifier(IVerifyDeployment build, Redeploy redep
         }
         build.Log.Warning($"{failing.Module} {failing.Version} in '{environment.Name}': {why}; {reason}, without a person.");
         var restored = await redeploy(target.Request(environment, failing.Module, Actor, failing.HealthPath), false, ct);
-        var checks = await RunChecksAsync(restored.Url, ct);
+        IReadOnlyList<SanityCheckResult> checks;
+        try
+        {
+            if (environment.Deployer == Deployers.GitOps) await WaitForVersionAsync(environment.Name, restored.Url, target.Version, ct);
+            checks = await RunChecksAsync(restored.Url, ct);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is TimeoutException)
+        {
+            checks = [new SanityCheckResult("version", "health", false, e.InnerException.Message, TimeSpan.Zero)];
+        }
+        if (records is not null)
+            await records.RecordAsync(new AutomaticRollback(environment.Name, failing.Version, target.Version, why, measurements), ct);
         await state.RolledBackTo(target).WriteAsync(VerifiedReleases.File(build, environment.Name), ct);
         build.Log.Information($"'{environment.Name}' runs {failing.Module} {target.Version} again at {restored.Url}; its sanity checks " +
                               (checks.All(c => c.Passed) ? "pass" : "fail too"));
         await notify(Notice(failing, target.Version, $"{failing.Module} {environment.Name} rolled back from {failing.Version} to {target.Version}: {why}",
             measurements, reason) with { Url = restored.Url }, ct);
         return new RollbackOutcome(action, reason, target.Version, restored, checks);
+    }
+
+    /// <summary>
+    /// Waits until the environment at <paramref name="url"/> reports <paramref name="version"/> (Flux applied the GitOps
+    /// commit): polls the build's <see cref="IVerifyDeployment.VersionPath"/> until <see cref="IVerifyDeployment.SanityWait"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The deadline passed (the inner <see cref="TimeoutException"/> names the last answer).</exception>
+    public async Task WaitForVersionAsync(string environment, string url, string version, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+            throw new Engine.BuildDefinitionException(
+                $"SanityCheck: the deployment to '{environment}' recorded '{url}', which is not an HTTP URL. Declare the environment's Url in the build's Environments.");
+        var timeout = TimeSpan.FromSeconds(build.SanityWait ?? 600);
+        var versionUrl = url.TrimEnd('/') + "/" + build.VersionPath.TrimStart('/');
+        build.Log.Information($"Waiting up to {timeout.TotalSeconds} s for '{environment}' to report {version} at {versionUrl} (Flux applies the GitOps commit)");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(build.SanityTimeout ?? 10) };
+        try
+        {
+            var polls = await new DeployedVersionWait(http, build.Context.Clock).UntilReportsAsync(versionUrl, version, timeout, ct);
+            build.Log.Information($"'{environment}' reports {version} (after {polls} poll{(polls == 1 ? "" : "s")})");
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException(
+                $"SanityCheck: '{environment}' does not run {build.Module} {version} yet: {e.Message}. " +
+                "Check that Flux applied the commit (flux get kustomizations), or wait longer with --sanity-wait SECONDS.", e);
+        }
     }
 
     public async Task<IReadOnlyList<SanityCheckResult>> RunChecksAsync(string url, CancellationToken ct)

@@ -86,5 +86,13 @@ public sealed record ReleasePromoted(DateTimeOffset At, string Environment, stri
 /// <param name="At">When.</param>
 /// <param name="Environment">The environment.</param>
 /// <param name="ToVersion">The version restored.</param>
-/// <param name="By">Who rolled back.</param>
-public sealed record ReleaseRolledBack(DateTimeOffset At, string Environment, string ToVersion, string By) : ReleaseEvent(At);
+/// <param name="By">Who rolled back (for an automatic rollback: the key of the job that saw the failure).</param>
+/// <param name="Automatic">True when no person decided it: the release failed its checks or its load test after a
+/// deployment (left out of the JSON for a manual rollback, so earlier records read back byte for byte).</param>
+/// <param name="Reason">Why, for an automatic rollback (e.g. "its sanity checks failed").</param>
+/// <param name="Measurements">What failed, as measured (each failed check with its answer, each missed limit with the figure).</param>
+public sealed record ReleaseRolledBack(
+    DateTimeOffset At, string Environment, string ToVersion, string By,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Automatic = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Measurements = null) : ReleaseEvent(At);

@@ -84,6 +84,11 @@ internal sealed class PromoteStep(IPromote build)
             await store.UpdateAsync(selection.Id, actor, $"promoted to '{environment.Name}' by {actor}", existing =>
                 existing!.Append(new ReleasePromoted(at, environment.Name, image.Digest, actor)), ct);
             build.Log.Information($"'{environment.Name}' runs {selection.Id} ({image}, chart {chart.Digest}): {where}");
+            // A GitOps environment that serves a URL is checked once it runs the release (local and helm ones were checked
+            // by the deployment itself); a failing release is rolled back without a person, and Promote fails.
+            if (build is Delivery.Verify.IVerifyDeployment verify
+                && deployers[step.Environment] is DeclaredEnvironmentDeployer { Declared: { Deployer: Delivery.Deploy.Deployers.GitOps, Url: not null } })
+                await verify.CheckDeploymentAsync(environment.Name, ct);
             build.ReportSummary(environment.Name, $"{selection.Version} {image.Digest}");
             await ChatOps.ReleaseChannel.ReportAsync(build, $"{selection.Id} promoted to {environment.Name}",
                 [("Image", image.ToString()), ("Chart", chart.Digest), ("Commit", commit), ("By", actor), ("Where", where)], ct);

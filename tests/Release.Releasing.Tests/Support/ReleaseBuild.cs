@@ -14,7 +14,7 @@ namespace Release.Releasing.Tests.Support;
 /// window. The production gate's roster is the team's reviewed file <c>build/release-roster</c> (people's and the CI
 /// job's SSH public keys).
 /// </summary>
-public sealed class ReleaseBuild : global::Release.Engine.Build, IRelease, global::Release.Operations.IOperations
+public sealed class ReleaseBuild : global::Release.Engine.Build, IRelease, global::Release.Operations.IOperations, global::Release.Releasing.Train.IReleaseTrain
 {
     IReadOnlyList<GatePolicy> IReleaseProcess.Gates => [GatePolicy.SeedDefault("production").WithRoster(RosterFile.Read(RootDirectory / "build" / "release-roster"))];
 

@@ -30,8 +30,10 @@ public static class SlackMessage
                     Field("Commit", notice.Commit), Field("Deployed by", notice.DeployedBy),
                 },
             },
-            new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*Link:* {link}" } },
         };
+        // A notice about no deployment (the release train staying) has nowhere to link to.
+        if (!string.IsNullOrWhiteSpace(notice.Url))
+            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*Link:* {link}" } });
         if (!string.IsNullOrWhiteSpace(notice.Detail))
             blocks.Add(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = Cut(Escape(notice.Detail), SectionLimit) } });
         return new JsonObject
