@@ -78,7 +78,10 @@ public sealed class ReleaseWorld : IDisposable
     public Task<BuildRun> RunAsync(params string[] args) => RunAsync(new WorldRun(), args);
 
     /// <summary>Runs targets as <see cref="RunAsync(string[])"/> with what <paramref name="run"/> changes (the key, the clock, the repository, variables).</summary>
-    public Task<BuildRun> RunAsync(WorldRun run, params string[] args)
+    public Task<BuildRun> RunAsync(WorldRun run, params string[] args) => RunAsync<ReleaseBuild>(run, args);
+
+    /// <summary>Runs another build class (e.g. one that also mixes in environments as code) as <see cref="RunAsync(WorldRun, string[])"/> does.</summary>
+    public Task<BuildRun> RunAsync<TBuild>(WorldRun run, params string[] args) where TBuild : global::Release.Engine.Build, new()
     {
         var now = run.At ?? (_now = _now.AddSeconds(20));
         var environment = new Dictionary<string, string>(run.Environment ?? new Dictionary<string, string>())
@@ -87,7 +90,7 @@ public sealed class ReleaseWorld : IDisposable
         };
         string[] source = args.Contains("--source-repository") ? [] : ["--source-repository", Source.Path];
         string[] records = run.DefaultRecords ? [] : ["--release-records", Records.Path];
-        return BuildRun.RunAsync(Root, environment, new FakeTimeProvider(now.ToUniversalTime()),
+        return BuildRun.RunAsync<TBuild>(Root, environment, new FakeTimeProvider(now.ToUniversalTime()),
             [.. args, .. run.Signing ?? Roster.SigningArguments(args), .. source, .. records, "--gitops-repository", Environments.Path, "--triggered-by", "release.manager@example.com"],
             run.Stop, run.Output);
     }
