@@ -108,14 +108,15 @@ public interface IEnvironments : IBuild
             foreach (var check in checks) findings = [.. findings, .. await check.FindingsAsync(input, ct)];
             // Clusters are read only with a kubeconfig; the report names the kinds it checked, never more.
             var report = new DriftReport([.. new[] { ConfigurationDrift.Kind, GroupDrift.Kind }.Concat(Kubeconfig is null ? [] : [ClusterDrift.Kind])
-                .Concat(checks.Select(c => c.Kind)).Distinct(StringComparer.Ordinal)], rendered.Environments, findings);
+                .Concat(checks.Select(c => c.Kind)).Distinct(StringComparer.Ordinal)],
+                [.. rendered.Environments.Concat(checks.SelectMany(c => c.Environments)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], findings);
             if (Kubeconfig is null) Log.Information("Drift: no --kubeconfig, so what the clusters run was not compared");
             var json = ArtifactsDirectory / "drift" / "drift.json";
             await AtomicFile.WriteTextAsync(json, report.ToJson(), ct);
-            ReportSummary("Drift", report.Clean ? $"none in {rendered.Environments.Count} environment(s)" : $"{findings.Count} finding(s)");
+            ReportSummary("Drift", report.Clean ? $"none in {report.Environments.Count} environment(s)" : $"{findings.Count} finding(s)");
             if (report.Clean)
             {
-                Log.Information($"No drift in {string.Join(", ", rendered.Environments)} (checked: {string.Join(", ", report.KindsChecked)}); report: {json}");
+                Log.Information($"No drift in {string.Join(", ", report.Environments)} (checked: {string.Join(", ", report.KindsChecked)}); report: {json}");
                 return;
             }
             Log.Information(report.ToTable());

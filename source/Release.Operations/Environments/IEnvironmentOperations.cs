@@ -1,3 +1,4 @@
+using Release.Delivery.Deploy;
 using Release.Environments.Component;
 using Release.Environments.Drift;
 using Release.Releasing;
@@ -16,7 +17,7 @@ public interface IEnvironmentOperations : IEnvironments, IRelease
 {
     IReadOnlyList<DriftCheck> IEnvironments.DriftChecks =>
     [
-        new(RecordsDrift.Kind, (input, ct) => EnvironmentDriftReads.RecordsAsync(this, input, ct)),
-        new(EnvironmentDriftReads.RuntimeKind, (input, ct) => EnvironmentDriftReads.LocalRuntimeAsync(this, input, ct)),
+        new(RecordsDrift.Kind, [], (input, ct) => EnvironmentDriftReads.RecordsAsync(this, input, ct)),
+        new(EnvironmentDriftReads.RuntimeKind, [.. DeclaredEnvironments.Environments.Where(e => e.Deployer == Deployers.Local).Select(e => e.Name)], (input, ct) => EnvironmentDriftReads.LocalRuntimeAsync(this, input, ct)),
     ];
 }
