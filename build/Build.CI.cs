@@ -83,6 +83,10 @@ partial class Build
         .Reports(nameof(Delivery.Verify.ILoadTest.LoadTest), junit: "artifacts/load-test/junit.xml")
         .Job(nameof(IQualityGate.QualityGate))
         .Schedule(nameof(Pipeline), "0 2 * * 1-5", name: "nightly")
+        // Development environments rebuilt from their declared state every weekday morning (docs/environments.md,
+        // Rebuild). As confidence grows, a team turns on the hourly one the same way, in working hours:
+        // .Schedule(nameof(Operations.Environments.IRebuild.Rebuild), "0 7-18 * * 1-5", name: "rebuild-hourly")
+        .Schedule(nameof(Operations.Environments.IRebuild.Rebuild), "0 5 * * 1-5", name: "rebuild-daily")
         // The release channel: deployments through the webhook, promotions, rollbacks and evidence through the bot (ChatOps).
         .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Release.Pipeline.IPipeline.RegistryPassword), nameof(Releasing.ChatOps.IChatOps.SlackBotToken))
         // The job's private key is a file (--signing-key takes a path): the headers ask for a File-type / secure-file secret.
