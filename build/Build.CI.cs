@@ -87,6 +87,10 @@ partial class Build
         // The daily release train (Build.Train.cs): 17:00 India Standard Time is 11:30 UTC all year (IST is UTC+05:30,
         // with no daylight saving), Monday to Friday; ReleaseTrainSchedule.UtcCrons gives the lines for another zone.
         .Schedule(nameof(ReleaseTrain), "30 11 * * 1-5", name: "release-train")
+        // Development environments rebuilt from their declared state every weekday morning (docs/environments.md,
+        // Rebuild). As confidence grows, a team turns on the hourly one the same way, in working hours:
+        // .Schedule(nameof(Operations.Environments.IRebuild.Rebuild), "0 7-18 * * 1-5", name: "rebuild-hourly")
+        .Schedule(nameof(Operations.Environments.IRebuild.Rebuild), "0 5 * * 1-5", name: "rebuild-daily")
         // The release channel: deployments through the webhook, promotions, rollbacks and evidence through the bot (ChatOps).
         .ImportSecrets(nameof(IDeploy.SlackWebhook), nameof(Release.Pipeline.IPipeline.RegistryPassword), nameof(Releasing.ChatOps.IChatOps.SlackBotToken))
         // The job's private key is a file (--signing-key takes a path): the headers ask for a File-type / secure-file secret.

@@ -11,7 +11,7 @@ namespace Release.Build;
 /// process's branch model and deploy through GitOps, the way the bank's clusters are fed. A release that fails its
 /// sanity checks or load limits goes back to the last one that passed, without a person, unless AutomaticRollback is off.
 /// </summary>
-partial class Build : IEnvironments
+partial class Build : Release.Operations.Environments.IRebuild
 {
     IEnumerable<EnvironmentDefinition> IDeploy.Environments =>
     [

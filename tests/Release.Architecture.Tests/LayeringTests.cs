@@ -78,6 +78,12 @@ public class LayeringTests
     public void Environments_know_nothing_of_CI_vendors_deployers_or_release_records() =>
         Assert.That(ReleaseReferencesOf("Release.Environments"), Has.None.AnyOf("Release.CI", "Release.Delivery", "Release.Releasing"));
 
+    // What needs both the environments and the release records or deployers (records and local runtime drift, Rebuild)
+    // lives in operations, the one layer above the release process: Release.Environments stays below both.
+    [Test]
+    public void Operations_join_environments_with_the_release_process_and_the_deployers() =>
+        Assert.That(ReleaseReferencesOf("Release.Operations"), Is.SupersetOf(new[] { "Release.Environments", "Release.Releasing", "Release.Delivery" }));
+
     // KubernetesClient's first YAML serialization costs ~0.6 s: one assembly references it, and only its rendering targets call it.
     [TestCaseSource(nameof(AllAssemblies))]
     public void Only_environments_reference_KubernetesClient(string assembly) =>

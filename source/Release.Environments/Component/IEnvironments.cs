@@ -33,6 +33,12 @@ public interface IEnvironments : IBuild
     [Parameter("Kubeconfig with a context named after each environment's cluster; Drift then reads what the clusters run")]
     string? Kubeconfig => TryGetValue(() => Kubeconfig);
 
+    /// <summary>
+    /// Comparisons a component above this layer adds to <see cref="Drift"/> (the release records, the local deployer's
+    /// instances); none here.
+    /// </summary>
+    IReadOnlyList<DriftCheck> DriftChecks => [];
+
     /// <summary>The command that repairs the environment repository, named by every failure.</summary>
     string RenderCommand => "./build.sh RenderEnvironments";
 
@@ -97,15 +103,20 @@ public interface IEnvironments : IBuild
                     ? await ClusterReads.FindingsAsync(DeclaredEnvironments, checkout.Repository.Path, kubeconfig, EnvironmentRendering.FluxNamespace, ct)
                     : [],
             ];
-            // Runtime drift is checked only with a kubeconfig; the report names the kinds it checked, never more.
-            var report = new DriftReport([ConfigurationDrift.Kind, GroupDrift.Kind, .. Kubeconfig is null ? Array.Empty<string>() : [ClusterDrift.Kind]], rendered.Environments, findings);
-            if (Kubeconfig is null) Log.Information("Drift: no --kubeconfig, so what the clusters run was not compared (kind 'runtime' not checked)");
+            var checks = DriftChecks;
+            var input = new DriftCheckInput(DeclaredEnvironments, checkout.Repository.Path, checkout.Shown);
+            foreach (var check in checks) findings = [.. findings, .. await check.FindingsAsync(input, ct)];
+            // Clusters are read only with a kubeconfig; the report names the kinds it checked, never more.
+            var report = new DriftReport([.. new[] { ConfigurationDrift.Kind, GroupDrift.Kind }.Concat(Kubeconfig is null ? [] : [ClusterDrift.Kind])
+                .Concat(checks.Select(c => c.Kind)).Distinct(StringComparer.Ordinal)],
+                [.. rendered.Environments.Concat(checks.SelectMany(c => c.Environments)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], findings);
+            if (Kubeconfig is null) Log.Information("Drift: no --kubeconfig, so what the clusters run was not compared");
             var json = ArtifactsDirectory / "drift" / "drift.json";
             await AtomicFile.WriteTextAsync(json, report.ToJson(), ct);
-            ReportSummary("Drift", report.Clean ? $"none in {rendered.Environments.Count} environment(s)" : $"{findings.Count} finding(s)");
+            ReportSummary("Drift", report.Clean ? $"none in {report.Environments.Count} environment(s)" : $"{findings.Count} finding(s)");
             if (report.Clean)
             {
-                Log.Information($"No drift in {string.Join(", ", rendered.Environments)} (checked: {string.Join(", ", report.KindsChecked)}); report: {json}");
+                Log.Information($"No drift in {string.Join(", ", report.Environments)} (checked: {string.Join(", ", report.KindsChecked)}); report: {json}");
                 return;
             }
             Log.Information(report.ToTable());

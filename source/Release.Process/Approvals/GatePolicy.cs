@@ -58,10 +58,21 @@ public sealed class GatePolicy
     /// <summary>Who may vote and attest in each role at this gate; <see cref="RoleRoster.Open"/> (the default) names nobody.</summary>
     public RoleRoster Roster { get; init; } = RoleRoster.Open;
 
+    /// <summary>
+    /// The environment this gate's Go is needed before, when that is not <see cref="Environment"/> itself: the
+    /// friendly-user gate (<see cref="FriendlyUserGate"/>) is voted at <c>friendly-user</c>, after chosen users tried
+    /// the release there, and guards the promotion to <c>production</c>. Null (the default): the gate guards the
+    /// promotion to its own environment.
+    /// </summary>
+    public string? Before { get; init; }
+
     /// <summary>This gate with <paramref name="roster"/> deciding who may act in each role (e.g. <c>GatePolicy.SeedDefault().WithRoster(...)</c>).</summary>
     /// <param name="roster">The people per role.</param>
     public GatePolicy WithRoster(RoleRoster roster) =>
-        new(Environment, RequiredRoles, Quorum, Checklist, Window, VetoOnNoGo) { Roster = roster };
+        new(Environment, RequiredRoles, Quorum, Checklist, Window, VetoOnNoGo) { Roster = roster, Before = Before };
+
+    /// <summary>The environment whose promotion this gate guards: <see cref="Before"/>, else its own.</summary>
+    public string Guards => Before ?? Environment;
 
     /// <summary>The seed's production gate: all four roles, all must say Go, veto on, seed checklist, seed window.</summary>
     /// <param name="environment">The environment name.</param>

@@ -29,7 +29,7 @@ internal static class GateEvaluation
 
     /// <summary>The same gate without a voting window.</summary>
     public static GatePolicy WithoutWindow(GatePolicy gate) =>
-        new(gate.Environment, gate.RequiredRoles, gate.Quorum, gate.Checklist, null, gate.VetoOnNoGo) { Roster = gate.Roster };
+        new(gate.Environment, gate.RequiredRoles, gate.Quorum, gate.Checklist, null, gate.VetoOnNoGo) { Roster = gate.Roster, Before = gate.Before };
 
     /// <summary>
     /// Decides one gate for a release from the events that verify (<see cref="RecordTrust"/>); the others are listed

@@ -134,7 +134,17 @@ internal sealed class PromoteStep(IPromote build)
         var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct);
         foreach (var step in plan)
         {
-            if (build.Gates.FirstOrDefault(g => g.Environment == step.Environment) is not { } gate) continue;
+            // A gate voted elsewhere guarding this environment (the product owner's Go at friendly-user before production).
+            foreach (var earlier in build.Gates.Where(g => g.Before == step.Environment))
+            {
+                var verdict = GateEvaluation.Decide(build, earlier, record, evidence);
+                if (!verdict.Passed)
+                    throw new ReleaseRefusedException(
+                        $"Promote: '{step.Environment}' needs the Go at '{earlier.Environment}' first ({string.Join(", ", earlier.RequiredRoles)}), and it is blocked for {record.ReleaseId}:\n- " +
+                        string.Join("\n- ", verdict.Blockers) +
+                        $"\nOnce the release was tried there: ./build.sh Vote --release {record.Created.Version} --environment {earlier.Environment} --role ROLE --decision go --reason \"...\"");
+            }
+            if (build.Gates.FirstOrDefault(g => g.Environment == step.Environment && g.Before is null) is not { } gate) continue;
             var decision = GateEvaluation.Decide(build, gate, record, evidence);
             if (GateEvaluation.IsProductionLike(build, step.Environment))
             {

@@ -3,7 +3,7 @@ using Release.Containers.Running;
 namespace Release.Delivery.Deploy.Local;
 
 /// <summary>A local deployment running as a podman or docker container.</summary>
-internal sealed class ContainerInstance(ContainerRunner runner, string name, string url)
+internal sealed class ContainerInstance(ContainerRunner runner, string name, string url, string? image = null, string? containerId = null)
     : LocalInstance(url, $"{runner.Engine.ToString().ToLowerInvariant()} container {name}")
 {
     public string Name => name;
@@ -34,5 +34,5 @@ internal sealed class ContainerInstance(ContainerRunner runner, string name, str
         }
     }
 
-    public override LocalInstanceState ToState() => new(runner.Engine.ToString().ToLowerInvariant(), name, Url, null);
+    public override LocalInstanceState ToState() => new(runner.Engine.ToString().ToLowerInvariant(), name, Url, null, image, containerId);
 }

@@ -67,7 +67,7 @@ internal sealed class ContainerLauncher(ContainerRunner runner, RegistryCredenti
             "Deploy: there is no image to run (no artifacts/modules/MODULE/push/push.json or build/image.json). Run Build and Push, or pass --local-runtime process.");
         var host = image.Registry.Split(':')[0];
         using var auth = credentials is null ? null : await RegistryAuthFile.WriteAsync(image.Registry, credentials.UserName, credentials.Password, ct);
-        await runner.RunDetachedAsync(new ContainerRunSettings(image.ToString())
+        var id = await runner.RunDetachedAsync(new ContainerRunSettings(image.ToString())
         {
             Name = name,
             AuthFile = auth?.Path,
@@ -81,7 +81,7 @@ internal sealed class ContainerLauncher(ContainerRunner runner, RegistryCredenti
                 ["release.version"] = request.Version,
             },
         }, ct);
-        return new ContainerInstance(runner, name, url);
+        return new ContainerInstance(runner, name, url, image.ToString(), id);
     }
 }
 
