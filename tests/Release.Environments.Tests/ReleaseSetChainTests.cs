@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using Release.Engine;
 using Release.Process.Applications.Releases;
 using Release.Process.Promotion;

@@ -14,10 +14,13 @@ internal static class AzureJob
     {
         var steps = YSeq.Of(Steps(job, pipeline, changes));
         var variables = new YMap();
+        // Two needs of one module (its unit tests and its scan) read one variable: declared once, as Azure requires.
+        var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var need in SkippableArtifacts(job, changes))
         {
             var (name, value) = changes.JobVariable(need.Job);
-            variables.Add(name, value);
+            if (declared.Add(name))
+                variables.Add(name, value);
         }
         if (!job.Deploys)
             return new YMap()

@@ -44,7 +44,7 @@ internal sealed class SignedRollbackRecords(IPromote build) : IRollbackRecords
         }
         var restored = all.First(r => r.ReleaseId == plan.To.ReleaseId);
         var registry = await EnvironmentRegistry.ReadAsync(build, Stage, ct);
-        var charts = new EnvironmentCharts(build, registry, plan.To.Version, restored.Created.Commit);
+        var charts = new EnvironmentCharts(build, registry, restored.Created);
         var blessed = history.Blessed.LastOrDefault(b => b.ReleaseId == plan.To.ReleaseId && b.ImageDigest == plan.To.ImageDigest);
         var chartDigest = blessed?.ChartDigest.Value ?? await charts.DigestInAsync(target, Stage, ct);
         if (chartDigest is null)

@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using Release.Process.Promotion;
 using Release.SemVer;
 

@@ -1,3 +1,4 @@
+using Release.Foundation.Oci;
 using System.Text;
 using Release.Process.Evidence;
 using Release.Process.Promotion;
