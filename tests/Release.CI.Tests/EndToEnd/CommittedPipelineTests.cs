@@ -48,7 +48,11 @@ public class CommittedPipelineTests
         Assert.That(_main.ExitCode, Is.EqualTo(0), _main.Output);
         Assert.That(_main.Jobs, Is.EquivalentTo(new Dictionary<string, string>
         {
-            ["build-definition"] = "PASS", ["test-1-of-2"] = "PASS", ["test-2-of-2"] = "PASS", ["build"] = "PASS", ["unit-test"] = "PASS",
+            ["build-definition"] = "PASS", ["test-1-of-2"] = "PASS", ["test-2-of-2"] = "PASS", ["unit-test"] = "PASS",
+            // Every module of the sample application has its own build, unit-test and scan jobs (the gateway's build runs in its scan job).
+            ["build-module-director"] = "PASS", ["build-module-ledger"] = "PASS", ["unit-test-module-director"] = "PASS",
+            ["unit-test-module-ledger"] = "PASS", ["unit-test-module-gateway"] = "PASS", ["scan-module-director"] = "PASS",
+            ["scan-module-ledger"] = "PASS", ["scan-module-gateway"] = "PASS",
             ["scan"] = "PASS", ["integrate-local"] = "PASS", ["quality-gate-local"] = "PASS", ["check-ci"] = "PASS", ["check-docs"] = "PASS",
         }), _main.Output);
         Assert.That(Count(_main.Output, "Compiling the build project"), Is.EqualTo(1), "build.sh compiles the build in build-definition only");
@@ -68,8 +72,8 @@ public class CommittedPipelineTests
         Assert.That(Regex.IsMatch(_main.Output, @"^unit-test\b.*Line coverage: \d+(?:\.\d+)?%", RegexOptions.Multiline), Is.True, _main.Output);
 
         // Deployed on the runner and integration-tested in the same job; the quality gate scored it.
-        Assert.That(Files("integrate-local", "artifacts/deploy", "*.json"), Is.EqualTo(new[] { "local.json" }));
-        Assert.That(Files("integrate-local", "artifacts/integration", "junit.xml"), Is.EqualTo(new[] { "junit.xml" }));
+        Assert.That(Files("integrate-local", "artifacts/modules/director/deploy", "*.json"), Is.EqualTo(new[] { "local.json" }));
+        Assert.That(Files("integrate-local", "artifacts/modules/director/integration", "junit.xml"), Is.EqualTo(new[] { "junit.xml" }));
         Assert.That(Files("quality-gate-local", "artifacts/release", "channel.json"), Is.EqualTo(new[] { "channel.json" }));
         Assert.That(_main.Jobs, Does.Not.ContainKey("release-to-production"), "production waits for a person");
     }
@@ -92,7 +96,7 @@ public class CommittedPipelineTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(run.Jobs, Is.EqualTo(new Dictionary<string, string> { ["release-to-production"] = "PASS" }), run.Output);
-        var image = JsonValue(Path.Combine(_repository.ArtifactsOf("integrate-local"), "artifacts/push/push.json"), "digest");
+        var image = JsonValue(Path.Combine(_repository.ArtifactsOf("integrate-local"), "artifacts/modules/director/push/push.json"), "digest");
         // The job acts as the owner of SIGNING_KEY on the roster: the team's job, not the person who started it.
         Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%an%n%B", "main"),
             Does.StartWith($"{TeamRoster.Job}\ndeploy(production): director {version}").And.Contain($"/production/director@{image}"),
@@ -142,8 +146,8 @@ public class CommittedPipelineTests
         Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%s", "main"), Does.Match(@"^deploy\(pre-prod\): director 0\.1\.0-alpha\.feature-x\.\d+$"));
         // The pipeline built the feature branch's commit, which is not main's: its image is another one than the main
         // pipeline pushed (integrate-local's artifacts, which no merge-request job replaces).
-        Assert.That(JsonValue(Path.Combine(_repository.ArtifactsOf("deploy-pre-prod"), "artifacts/push/push.json"), "digest"),
-            Is.Not.EqualTo(JsonValue(Path.Combine(_repository.ArtifactsOf("integrate-local"), "artifacts/push/push.json"), "digest")),
+        Assert.That(JsonValue(Path.Combine(_repository.ArtifactsOf("deploy-pre-prod"), "artifacts/modules/director/push/push.json"), "digest"),
+            Is.Not.EqualTo(JsonValue(Path.Combine(_repository.ArtifactsOf("integrate-local"), "artifacts/modules/director/push/push.json"), "digest")),
             "the merge request's own commit is built, not main's");
     }
 
@@ -188,7 +192,11 @@ public class CommittedPipelineTests
     {
         var expected = new Dictionary<string, string>
         {
-            ["build-definition"] = "PASS", ["test-1-of-2"] = "PASS", ["test-2-of-2"] = "PASS", ["build"] = "PASS", ["unit-test"] = "PASS",
+            ["build-definition"] = "PASS", ["test-1-of-2"] = "PASS", ["test-2-of-2"] = "PASS", ["unit-test"] = "PASS",
+            // Every module of the sample application has its own build, unit-test and scan jobs (the gateway's build runs in its scan job).
+            ["build-module-director"] = "PASS", ["build-module-ledger"] = "PASS", ["unit-test-module-director"] = "PASS",
+            ["unit-test-module-ledger"] = "PASS", ["unit-test-module-gateway"] = "PASS", ["scan-module-director"] = "PASS",
+            ["scan-module-ledger"] = "PASS", ["scan-module-gateway"] = "PASS",
             ["scan"] = "PASS", ["check-ci"] = "PASS", ["check-docs"] = "PASS", [$"deploy-{environment}"] = "PASS", [$"quality-gate-{environment}"] = "FAIL",
         };
         // The load test follows the pre-prod deployment only, and fails for the same want of a URL to load.
@@ -211,7 +219,7 @@ public class CommittedPipelineTests
 
         // The deploy job pushed this pipeline's image and committed the release to the environment's GitOps repository,
         // the image pinned by digest.
-        var image = JsonValue(Path.Combine(_repository.ArtifactsOf($"deploy-{environment}"), "artifacts/push/push.json"), "digest");
+        var image = JsonValue(Path.Combine(_repository.ArtifactsOf($"deploy-{environment}"), "artifacts/modules/director/push/push.json"), "digest");
         Assert.That(image, Does.StartWith("sha256:"));
         Assert.That(await Git(_repository.Gitops.Path, "log", "-1", "--format=%B", "main"), Does.StartWith($"deploy({environment}): director "));
         Assert.That(await Git(_repository.Gitops.Path, "show", $"main:environments/{environment}/director/values-configmap.yaml"), Does.Contain($"digest: {image}"));
