@@ -132,6 +132,11 @@ public class CommittedPipelineTests
         // built, tested and deployed is that branch's commit, not main's.
         await _repository.Checkout.GitAsync(["checkout", "-q", "-b", "feature/x", "main"]);
         _repository.Checkout.WriteFile("docs/feature-x.md", "# Feature x\n");
+        // It touches every module, so every per-module job runs (rules:changes) and the deploy finds each module's
+        // records in this pipeline. A merge request touching no module is issue 13's open gap: its deploy would need the
+        // target branch's records through GitLab's artifacts API, which gitlab-ci-local does not serve.
+        foreach (var module in new[] { "director", "ledger", "gateway" })
+            _repository.Checkout.WriteFile($"samples/{module}/feature-x.md", "# Feature x\n");
         await _repository.Checkout.CommitAsync("docs: feature x", RepositoryUnderTest.Developer, ReleaseDesk.CommitTime);
         await _repository.Checkout.GitAsync(["update-ref", "refs/remotes/origin/feature/x", "HEAD"]);
         var mergeRequest = GitLabCiLocal.MergeRequest("feature/x", "main");
