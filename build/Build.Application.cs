@@ -33,10 +33,16 @@ partial class Build : IApplicationStages, IIntegrateApplication
         {
             var clone = (IClone)this;
             if (SampleApplicationHere) return SampleApplication;
+            // Its integration tests are --integration-test-project, else the one-module convention
+            // (<module directory>/tests/<Module>.IntegrationTests), both inside the clone.
+            var integrate = (Delivery.Integrate.IIntegrate)this;
+            var tests = integrate.IntegrationTestProject?.Trim()
+                ?? $"{clone.ModuleDirectory}/tests/{char.ToUpperInvariant(clone.Module[0])}{clone.Module[1..]}.IntegrationTests";
             return Application.Named(clone.Module).Module(clone.Module, m => m
                 .Repository(clone.SourceRepository, clone.SourceRef ?? "HEAD")
                 .DotNetProject(((IBuildImage)this).AppProject ?? "(the module's only ASP.NET project)")
-                .Health(((Delivery.Chart.IChart)this).HealthPath));
+                .Health(((Delivery.Chart.IChart)this).HealthPath)
+                .IntegrationTests(tests));
         }
     }
 
@@ -79,7 +85,8 @@ partial class Build : IApplicationStages, IIntegrateApplication
         .DependsOn<Delivery.Chart.IChart>(x => x.Chart);
 
     // A deployment asked of the gateway, decided by the director and recorded by the ledger: the modules work together.
-    ApplicationChecks? IDeployApplication.ApplicationChecks => new("gateway", new SanityChecks([],
+    // An application of one module (a team's root cloning --source-repository) has no gateway: its module's own checks stand.
+    ApplicationChecks? IDeployApplication.ApplicationChecks => !SampleApplicationHere ? null : new("gateway", new SanityChecks([],
     [
         new Journey("ask-and-record", [new JourneyStep("POST", "/environments/development/deployments")
         {

@@ -24,11 +24,11 @@ public sealed class ModuleDeclaration
 
     /// <summary>
     /// The module's source is a branch of its own git repository, cloned to <paramref name="folder"/> (by default
-    /// <c>.nuke/temp/modules/NAME</c>) before it is built.
+    /// <c>.nuke/temp/workspace/NAME</c>, where the Clone stage checks a module out) before it is built.
     /// </summary>
     public ModuleDeclaration Repository(string url, string branch, string? folder = null)
     {
-        Source = new RepositorySource(url, branch, Normalize(folder ?? $".nuke/temp/modules/{Name}"));
+        Source = new RepositorySource(url, branch, Normalize(folder ?? $".nuke/temp/workspace/{Name}"));
         return this;
     }
 

@@ -16,5 +16,5 @@ public sealed record FolderSource(string Path) : ModuleSource;
 /// </summary>
 /// <param name="Url">The repository's URL (https, ssh or a local path).</param>
 /// <param name="Branch">The branch to build.</param>
-/// <param name="Folder">Where the clone goes; by default <c>.nuke/temp/modules/NAME</c>.</param>
+/// <param name="Folder">Where the clone goes; by default <c>.nuke/temp/workspace/NAME</c>.</param>
 public sealed record RepositorySource(string Url, string Branch, string Folder) : ModuleSource;

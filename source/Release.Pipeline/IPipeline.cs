@@ -45,6 +45,8 @@ public interface IPipeline : IBuild
     /// </summary>
     RegistryConnections RegistryConnections => new(RegistryUsername, RegistryPassword, Log.Information,
         new OciRegistryClientOptions { BeforeFirstRequest = EmbeddedRegistry.EnsureRunningAsync });
+
+    /// <summary>
     /// What stages start tools with (a per-run service): the real <see cref="ProcessRunner"/> unless the host was given
     /// another <see cref="IProcessRunner"/> (<c>BuildHostOptions.WithService</c>), as tests do. The time stages stamp
     /// comes from <c>Context.Clock</c> the same way.

@@ -57,7 +57,7 @@ public class ApplicationCheckTests
     public void A_module_from_its_own_repository_and_branch_is_cloned_to_a_folder_of_its_own()
     {
         var app = Shop().Module("billing", m => m.Repository("https://git.example/billing.git", "staging").Dockerfile()).Check(Root);
-        Assert.That(app["billing"].Source, Is.EqualTo(new RepositorySource("https://git.example/billing.git", "staging", ".nuke/temp/modules/billing")));
+        Assert.That(app["billing"].Source, Is.EqualTo(new RepositorySource("https://git.example/billing.git", "staging", ".nuke/temp/workspace/billing")));
         Assert.That(app.ChangePathsOf("billing"), Is.Empty, "a change to another repository is not a change to this one's files");
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Release.Testing;
 using Release.Testing.GitLab;
 using System.Text.Json;
@@ -48,8 +49,7 @@ public class ProductionJobTests : RegistryTestBase
         var jobKey = world.Roster.KeyOf(TeamRoster.Job);
         // The committed file is this repository's, whose build ships the three-module sample application; this stand-in team
         // repository ships the director alone (an application of one module), so its job clones that module only.
-        var committed = (await File.ReadAllTextAsync(RepositoryFile(".gitlab-ci.yml")))
-            .Replace("CloneModule.director CloneModule.ledger CloneModule.gateway ", "CloneModule.director ", StringComparison.Ordinal);
+        var committed = DirectorAlone(await File.ReadAllTextAsync(RepositoryFile(".gitlab-ci.yml")));
         using var ci = await CiRepository.CreateAsync(committed, BuildAssembly, ReleaseManager,
             new Dictionary<string, string> { ["build/release-roster"] = await File.ReadAllTextAsync(world.Roster.File) });
         var staged = ci.StageArtifactsOfNeeds("release-to-production", world.Root);
@@ -57,7 +57,7 @@ public class ProductionJobTests : RegistryTestBase
         // compiled build, which this test's build.sh does not need (it runs the RepositoryBuild assembly).
         // Every module's unit tests and scan are their own jobs (the application's per-module stages).
         Assert.That(staged.Keys, Is.EquivalentTo(new[] { "build-definition", "integrate-local", "quality-gate-local",
-            "unit-test-module-director", "scan-module-director", "unit-test-module-ledger", "scan-module-ledger", "unit-test-module-gateway", "scan-module-gateway" }));
+            "unit-test-module-director", "scan-module-director" }));
         Assert.That(staged["integrate-local"], Does.Contain("artifacts/modules/director/push/push.json").And.Contain("artifacts/modules/director/chart/chart.json"));
         Assert.That(staged["quality-gate-local"], Is.EqualTo(new[] { "artifacts/release/channel.json" }));
 
@@ -111,6 +111,20 @@ public class ProductionJobTests : RegistryTestBase
         TestFolders.Copy(evidence, world.PathOf("artifacts/evidence/0.1.0"));
         Assert.That((await world.RunAsync("VerifyEvidence", "--release", "0.1.0", "--trusted-keys", world.Roster.TrustedKeysFile(TeamRoster.Job))).Succeeded().Output,
             Does.Contain("chain of 1 link(s)").And.Contain("signed by trusted keys"));
+    }
+
+    /// <summary>
+    /// The committed pipeline as a team shipping the director alone would generate it: the job clones that module only
+    /// and needs (or fetches from the target branch) only its per-module jobs' artifacts.
+    /// </summary>
+    private static string DirectorAlone(string committed)
+    {
+        var edited = committed.Replace("CloneModule.director CloneModule.ledger CloneModule.gateway ", "CloneModule.director ", StringComparison.Ordinal);
+        edited = Regex.Replace(edited, @"    - job: (unit-test|scan)-module-(ledger|gateway)\n      artifacts: true\n      optional: true\n", "");
+        edited = Regex.Replace(edited, @"    - ""shopt -s globstar; \{ compgen -G 'artifacts/modules/(ledger|gateway)/[^\n]*\n", "");
+        var job = Regex.Match(edited, @"\nrelease-to-production:\n(  [^\n]*\n|    [^\n]*\n)*").Value;
+        Assert.That(job, Does.Contain("unit-test-module-director").And.Not.Contain("ledger").And.Not.Contain("gateway"), "the one-module edit found what it removes");
+        return edited;
     }
 
     private static string BuildAssembly => Path.Combine(TestContext.CurrentContext.TestDirectory, "RepositoryBuild.dll");

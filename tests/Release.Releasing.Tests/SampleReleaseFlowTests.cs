@@ -36,7 +36,8 @@ public class SampleReleaseFlowTests : RegistryTestBase
 {
     private const string ReleaseManager = SampleReleaseWorld.ReleaseManager;
     private const string Sre = "sre@example.com";
-    private static readonly string[] Stages = ["Clone", "Build", "UnitTest", "Scan", "Push", "Chart", "Deploy", "Integrate"];
+    // The pipeline ships an application (here of one module): DeployApplication and IntegrateApplication end it.
+    private static readonly string[] Stages = ["Clone", "Build", "UnitTest", "Scan", "Push", "Chart", "DeployApplication", "IntegrateApplication"];
     [Test]
     public async Task The_sample_is_built_on_main_gated_voted_by_four_people_blessed_promoted_to_production_through_GitOps_rolled_back_and_its_evidence_verified()
     {
@@ -121,7 +122,7 @@ public class SampleReleaseFlowTests : RegistryTestBase
         Assert.That(unit.Passed, Is.GreaterThan(10), "the sample's unit tests ran");
         var local = await world.ReadAsync<DeploymentRecord>(paths.DeploymentRecord("local"), "Deploy");
         Assert.That((local.Deployer, local.Version, local.ImageDigest), Is.EqualTo(("local", version, push.Digest)));
-        var integration = await world.ReadAsync<IntegrationSummary>(paths.IntegrationSummary, "Integrate");
+        var integration = await world.ReadAsync<IntegrationSummary>(paths.IntegrationSummary, "IntegrateApplication");
         Assert.That((integration.Failed, integration.Url), Is.EqualTo((0, local.Url)));
         Assert.That(integration.Passed, Is.GreaterThan(0));
         using (var scan = JsonDocument.Parse(await File.ReadAllTextAsync(paths.ScanSummary)))

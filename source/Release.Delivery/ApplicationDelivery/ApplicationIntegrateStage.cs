@@ -1,7 +1,9 @@
 using System.Globalization;
 using Release.Delivery.Deploy;
+using Release.Delivery.Deploy.Rollout;
 using Release.Delivery.Integrate;
 using Release.Engine;
+using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Tooling.DotNet;
 using Release.Tooling.Processes;
@@ -47,6 +49,7 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
         var paths = deployed.Paths;
         using var output = StageOutput.Begin(paths.IntegrationDirectory);
         var results = new List<TestCaseResult>();
+        var byModule = new Dictionary<string, IReadOnlyList<TestCaseResult>>(StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         foreach (var (module, project) in projects)
         {
@@ -74,6 +77,7 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
             if (found.Count == 0) problems.Add($"{module}'s integration tests ({project}) executed no test");
             else if (run.ExitCode != 0 && found.All(r => r.Outcome != "Failed")) problems.Add($"dotnet test of {module}'s tests exited with {run.ExitCode}");
             results.AddRange(found);
+            byModule[module] = found;
         }
 
         var passed = results.Count(r => r.Outcome == "Passed");
@@ -90,6 +94,7 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
         await StageRecord.WriteAsync(output.Staging / "summary.json",
             new ApplicationIntegrationSummary(environment.Name, passed, failed, skipped, tested, fingerprint, build.Context.Clock.GetUtcNow()), ct);
         output.Commit();
+        await WriteModuleRecordsAsync(environment.Name, running, byModule, ct);
 
         build.ReportSummary("tests", string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed, {skipped} skipped"));
         if (failed > 0)
@@ -100,5 +105,22 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
             throw new InvalidOperationException(
                 $"IntegrateApplication: {application.Name} in '{environment.Name}' did not pass: " + string.Join("; ", problems) +
                 $". See {paths.IntegrationDirectory / "report.html"}.");
+    }
+
+    // Each module whose tests ran gets its own integration record, as Integrate writes it (artifacts/modules/MODULE/
+    // integration): the quality gate, the approvals' evidence keys and the evidence bundle read a module's results there.
+    private async Task WriteModuleRecordsAsync(string environment, IReadOnlyDictionary<string, ModuleDeployment> running,
+        IReadOnlyDictionary<string, IReadOnlyList<TestCaseResult>> byModule, CancellationToken ct)
+    {
+        foreach (var (module, found) in byModule)
+        {
+            var deployment = running[module];
+            using var output = StageOutput.Begin(new PipelinePaths(build.RootDirectory, module).IntegrationDirectory);
+            JUnitReportWriter.Render($"{module} integration tests", found).Save(output.Staging / "junit.xml");
+            await StageRecord.WriteAsync(output.Staging / "summary.json", new IntegrationSummary(
+                found.Count(r => r.Outcome == "Passed"), found.Count(r => r.Outcome == "Failed"), found.Count(r => r.Outcome == "Skipped"),
+                deployment.Url, environment, deployment.Release.Image?.Digest, build.Context.Clock.GetUtcNow()), ct);
+            output.Commit();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Release.Containers.BaseImages;
 
 namespace Release.Stages.BuildImage;
@@ -11,6 +12,7 @@ internal sealed class BaseImageGate : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    [UnsupportedOSPlatform("windows")] // as the resolver: its callers are the Linux-only Build stages
     public async Task<ResolvedBaseImage> ResolveAsync(BaseImageResolver resolver, BaseImageRequest request, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);

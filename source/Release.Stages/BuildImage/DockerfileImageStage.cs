@@ -32,6 +32,9 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
 
     private async Task RunCoreAsync(CancellationToken ct)
     {
+        // The embedded base image is assembled from a Linux host's runtime, as for a .NET project's image.
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("Build: the Build stage runs on Linux build agents only.");
         var paths = build.Paths;
         var log = build.Log.Information;
         var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
