@@ -82,7 +82,7 @@ internal sealed class PromoteStep(IPromote build)
             var where = await deployers[step.Environment].DeployAsync(
                 new ReleaseDeployment(environment, selection.Id, selection.Version.ToString(), commit, image, chart, actor, at), ct);
             await store.UpdateAsync(selection.Id, actor, $"promoted to '{environment.Name}' by {actor}", existing =>
-                existing!.Append(new ReleasePromoted(at, environment.Name, image.Digest, actor)), ct);
+                existing!.Append(new ReleasePromoted(at, environment.Name, copy.Digest.ToString(), actor)), ct);
             build.Log.Information($"'{environment.Name}' runs {selection.Id} ({image}, chart {chart.Digest}): {where}");
             // A GitOps environment that serves a URL is checked once it runs the release (local and helm ones were checked
             // by the deployment itself); a failing release is rolled back without a person, and Promote fails.

@@ -17,7 +17,8 @@ public sealed class RecordOnlyDeployer(PipelinePaths paths) : IReleaseDeployer
     public async Task<string> DeployAsync(ReleaseDeployment deployment, CancellationToken ct)
     {
         var record = new DeploymentRecord(deployment.Environment.Name, "record-only", deployment.Image.ToString(), deployment.Version,
-            deployment.Image.Digest, deployment.DeployedBy, deployment.At);
+            deployment.Image.Digest ?? throw new InvalidOperationException($"Promote passed {deployment.Image} without its digest."),
+            deployment.DeployedBy, deployment.At);
         await StageRecord.WriteAsync(paths.DeploymentRecord(deployment.Environment.Name), record, ct);
         return $"recorded in {paths.DeploymentRecord(deployment.Environment.Name)} (record-only deployer: nothing was started)";
     }

@@ -30,7 +30,8 @@ internal sealed class HelmDeployer(IDeploy build) : IDeployer
             SetValues =
             [
                 new HelmSetValue("image.repository", image.Name) { ForceString = true },
-                new HelmSetValue("image.digest", image.Digest) { ForceString = true },
+                new HelmSetValue("image.digest", image.Digest ?? throw new BuildInputException(
+                    $"Deploy: the helm deployer pins images by digest, but {request.Module}'s pushed image {image} has none. Run Push again.")) { ForceString = true },
             ],
             PlainHttp = registryHost is "localhost" or "127.0.0.1",
             KubeContext = request.Environment.KubeContext,
