@@ -22,9 +22,11 @@ internal static partial class ApplicationCheck
         var problems = new List<string>();
         var where = application.Site.Describe(root);
         if (!DnsLabel().IsMatch(application.Name) || application.Name.Length > MaximumNameLength)
-            problems.Add($"{where}: the application is named '{application.Name}'. Use lowercase letters, digits and '-' (at most {MaximumNameLength} characters), e.g. '{Suggest(application.Name)}'.");
+            problems.Add($"{where}: the application is named '{application.Name}'. Use lowercase letters, digits and '-' (at most " +
+                $"{MaximumNameLength} characters), e.g. '{Suggest(application.Name)}'.");
         if (application.Declarations.Count == 0)
-            problems.Add($"{where}: application '{application.Name}' declares no module. Add one: .Module(\"name\", m => m.Folder(\"...\").DotNetProject(\"...\")).");
+            problems.Add($"{where}: application '{application.Name}' declares no module. Add one: .Module(\"name\", m => " +
+                "m.Folder(\"...\").DotNetProject(\"...\")).");
 
         var modules = new List<ApplicationModule>();
         var firstSite = new Dictionary<string, DeclarationSite>(StringComparer.OrdinalIgnoreCase);
@@ -33,7 +35,8 @@ internal static partial class ApplicationCheck
             var place = $"{site.Describe(root)}: module '{declaration.Name}'";
             if (firstSite.TryGetValue(declaration.Name, out var first))
             {
-                problems.Add($"{place} has the name of the module declared at {first.Describe(root)}. Give each module its own name, or remove one declaration.");
+                problems.Add($"{place} has the name of the module declared at {first.Describe(root)}. Give each module its own name, or remove one " +
+                    "declaration.");
                 continue;
             }
             firstSite[declaration.Name] = site;
@@ -52,11 +55,13 @@ internal static partial class ApplicationCheck
         return new CheckedApplication(application.Name, root, modules, graph);
     }
 
-    private static ApplicationModule? CheckModule(ModuleDeclaration declaration, DeclarationSite site, string place, AbsolutePath root, List<string> problems)
+    private static ApplicationModule? CheckModule(ModuleDeclaration declaration, DeclarationSite site, string place, AbsolutePath root,
+        List<string> problems)
     {
         var count = problems.Count;
         if (!DnsLabel().IsMatch(declaration.Name) || declaration.Name.Length > MaximumNameLength)
-            problems.Add($"{place}: the name becomes its chart's, release's and image's name, so use lowercase letters, digits and '-' (at most {MaximumNameLength} characters), e.g. '{Suggest(declaration.Name)}'.");
+            problems.Add($"{place}: the name becomes its chart's, release's and image's name, so use lowercase letters, digits and '-' (at most " +
+                $"{MaximumNameLength} characters), e.g. '{Suggest(declaration.Name)}'.");
 
         switch (declaration.Source)
         {
@@ -65,18 +70,22 @@ internal static partial class ApplicationCheck
                 break;
             case FolderSource folder:
                 if (Escapes(folder.Path))
-                    problems.Add($"{place} is in folder '{folder.Path}', outside the repository. Give a folder relative to the repository root ({root}).");
+                    problems.Add($"{place} is in folder '{folder.Path}', outside the repository. Give a folder relative to the repository root " +
+                        $"({root}).");
                 else if (!(root / folder.Path).DirectoryExists())
-                    problems.Add($"{place} is in folder '{folder.Path}', which does not exist under {root}. Create the folder, or correct the path in .Folder(...).");
+                    problems.Add($"{place} is in folder '{folder.Path}', which does not exist under {root}. Create the folder, or correct the path " +
+                        "in .Folder(...).");
                 else CheckFiles(declaration, place, root / folder.Path, problems);
                 break;
             case RepositorySource repository:
                 if (string.IsNullOrWhiteSpace(repository.Url))
                     problems.Add($"{place} comes from a repository with no URL. Give its URL: .Repository(\"https://...\", \"staging\").");
                 if (string.IsNullOrWhiteSpace(repository.Branch) || repository.Branch.Contains(' ') || repository.Branch.Contains(".."))
-                    problems.Add($"{place} comes from branch '{repository.Branch}', which is not a branch name. Give the branch to build, e.g. \"staging\".");
+                    problems.Add($"{place} comes from branch '{repository.Branch}', which is not a branch name. Give the branch to build, e.g. " +
+                        "\"staging\".");
                 if (Escapes(repository.Folder))
-                    problems.Add($"{place} is cloned to '{repository.Folder}', outside the repository. Give a folder relative to the repository root.");
+                    problems.Add($"{place} is cloned to '{repository.Folder}', outside the repository. Give a folder relative to the repository " +
+                        "root.");
                 break;
         }
 
@@ -104,19 +113,24 @@ internal static partial class ApplicationCheck
                 File(project.Project, "project", "Give the project file's path relative to the module's folder in .DotNetProject(...).");
                 break;
             case DockerfileBuild dockerfile:
-                File(dockerfile.Dockerfile, "Dockerfile", "Add the Dockerfile, or give its path relative to the module's folder in .Dockerfile(...).");
-                File(dockerfile.PublishedProject, "project to publish", "Give the project file's path relative to the module's folder in .Dockerfile(publish: ...).");
+                File(dockerfile.Dockerfile, "Dockerfile", "Add the Dockerfile, or give its path relative to the module's folder in " +
+                    ".Dockerfile(...).");
+                File(dockerfile.PublishedProject, "project to publish", "Give the project file's path relative to the module's folder in " +
+                    ".Dockerfile(publish: ...).");
                 if (!Escapes(dockerfile.Context) && !(folder / dockerfile.Context).DirectoryExists())
-                    problems.Add($"{place}: its build context '{dockerfile.Context}' does not exist in {folder}. Give a folder relative to the module's folder.");
+                    problems.Add($"{place}: its build context '{dockerfile.Context}' does not exist in {folder}. Give a folder relative to the " +
+                        "module's folder.");
                 break;
         }
         if (declaration.ChartFolder is { } chart)
             File(chart + "/Chart.yaml", "chart", "Give the folder holding Chart.yaml, relative to the module's folder, in .Chart(...).");
-        File(declaration.TestProject, "integration test project", "Give the test project's path relative to the module's folder in .IntegrationTests(...).");
+        File(declaration.TestProject, "integration test project", "Give the test project's path relative to the module's folder in " +
+            ".IntegrationTests(...).");
     }
 
     private static bool Escapes(string relative) =>
-        Path.IsPathRooted(relative) || relative.Split('/').Aggregate(0, (depth, part) => depth < 0 ? depth : part == ".." ? depth - 1 : part is "." or "" ? depth : depth + 1) < 0;
+        Path.IsPathRooted(relative) || relative.Split('/').Aggregate(0, (depth, part) => depth < 0 ? depth : part == ".." ? depth - 1
+            : part is "." or "" ? depth : depth + 1) < 0;
 
     private static string Suggest(string name)
     {
@@ -125,5 +139,6 @@ internal static partial class ApplicationCheck
     }
 
     private static BuildInputException Refusal(Application application, IReadOnlyList<string> problems) =>
-        new($"Application '{application.Name}' is declared wrongly ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):\n  " + string.Join("\n  ", problems));
+        new($"Application '{application.Name}' is declared wrongly ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):\n  " +
+            string.Join("\n  ", problems));
 }

@@ -19,9 +19,18 @@ public sealed record ChartRecord
     /// <param name="package">The packaged chart, relative to the build root.</param>
     /// <param name="digest">The package's sha256 (the OCI chart layer's digest).</param>
     /// <param name="chart">The pushed chart with tag and manifest digest.</param>
-    /// <param name="seedName">The seed process's name, <c>&lt;module&gt;-&lt;major&gt;-&lt;minor&gt;-&lt;release&gt;-&lt;commit_sha&gt;</c> (display and audit only).</param>
+    /// <param name="seedName">The seed process's name, <c>&lt;module&gt;-&lt;major&gt;-&lt;minor&gt;-&lt;release&gt;-&lt;commit_sha&gt;</c> (display
+    /// and audit only).</param>
     /// <param name="image">The image the chart pins, by digest.</param>
-    public ChartRecord(string name, string version, string appVersion, string package, string digest, OciReference chart, string seedName, OciReference image)
+    public ChartRecord(
+        string name,
+        string version,
+        string appVersion,
+        string package,
+        string digest,
+        OciReference chart,
+        string seedName,
+        OciReference image)
     {
         if (chart.Tag is null) throw new ArgumentException($"The chart reference '{chart}' has no tag.", nameof(chart));
         chart.RequireDigest();
@@ -33,8 +42,15 @@ public sealed record ChartRecord
     [JsonConstructor]
     public ChartRecord(string name, string version, string appVersion, string package, string digest, string ociReference,
         string seedName, string manifestDigest, string imageReference)
-        : this(name, version, appVersion, package, digest, Release.Oci.OciReference.Parse(ociReference, "chart.json: ociReference").WithDigest(manifestDigest),
-            seedName, Release.Oci.OciReference.Parse(imageReference, "chart.json: imageReference"))
+        : this(
+            name,
+            version,
+            appVersion,
+            package,
+            digest,
+            Release.Oci.OciReference.Parse(ociReference, "chart.json: ociReference").WithDigest(manifestDigest),
+            seedName,
+            Release.Oci.OciReference.Parse(imageReference, "chart.json: imageReference"))
     {
     }
 

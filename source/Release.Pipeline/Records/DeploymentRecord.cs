@@ -8,4 +8,11 @@ namespace Release.Pipeline.Records;
 /// <param name="ImageDigest">The image digest it runs.</param>
 /// <param name="DeployedBy">Who deployed.</param>
 /// <param name="DeployedAt">When.</param>
-public sealed record DeploymentRecord(string Environment, string Deployer, string Url, string Version, string ImageDigest, string DeployedBy, DateTimeOffset DeployedAt);
+public sealed record DeploymentRecord(
+    string Environment,
+    string Deployer,
+    string Url,
+    string Version,
+    string ImageDigest,
+    string DeployedBy,
+    DateTimeOffset DeployedAt);

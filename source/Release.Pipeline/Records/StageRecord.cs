@@ -19,7 +19,7 @@ public static class StageRecord
     /// <summary>Writes <paramref name="record"/> to a temporary file, then moves it into place.</summary>
     public static async Task WriteAsync<T>(AbsolutePath path, T record, CancellationToken cancellationToken)
     {
-        await AtomicFile.WriteTextAsync(path, JsonSerializer.Serialize(record, Options) + "\n", cancellationToken);
+        await AtomicFile.WriteTextAsync(path, JsonSerializer.Serialize(record, Options) + "\n", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a record an upstream target wrote; a missing file says which target produces it.</summary>
@@ -31,12 +31,13 @@ public static class StageRecord
                 $"or in CI pass the artifacts of the job that ran {producingTarget}.");
         try
         {
-            return JsonSerializer.Deserialize<T>(await File.ReadAllTextAsync(path, cancellationToken), Options)
+            return JsonSerializer.Deserialize<T>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), Options)
                    ?? throw new InvalidOperationException($"{path} is empty. Run ./build.sh {producingTarget} again.");
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"{path}: line {(e.LineNumber ?? 0) + 1}: not a valid record ({e.Message}). Run ./build.sh {producingTarget} again.");
+            throw new InvalidOperationException(
+                $"{path}: line {(e.LineNumber ?? 0) + 1}: not a valid record ({e.Message}). Run ./build.sh {producingTarget} again.");
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

@@ -32,9 +32,13 @@ public sealed record ChartLocation(OciReference Reference, string Version)
     public ChartLocation Validate()
     {
         if (string.IsNullOrWhiteSpace(Version))
-            throw new ArgumentException($"The chart version for {Url} is empty: pass the chart's SemVer version (e.g. 1.4.0+g0156133).", nameof(Version));
+            throw new ArgumentException(
+                $"The chart version for {Url} is empty: pass the chart's SemVer version (e.g. 1.4.0+g0156133).",
+                nameof(Version));
         if (Reference.Digest is null)
-            throw new ArgumentException($"'{Reference}' names no chart digest: charts are deployed by their OCI manifest digest (sha256:<64 hex digits>), never by tag.", nameof(Reference));
+            throw new ArgumentException(
+                $"'{Reference}' names no chart digest: charts are deployed by their OCI manifest digest (sha256:<64 hex digits>), never by tag.",
+                nameof(Reference));
         return this;
     }
 

@@ -19,19 +19,21 @@ public sealed class EmbeddedRegistry(string storageDirectory, Action<string> log
     /// <summary>The address this registry had in the last run that started it (<c>localhost:PORT</c>), or null if none did.</summary>
     public string? RememberedAddress => ReadPort() is { } port ? $"localhost:{port}" : null;
 
-    /// <summary>Starts the registry if it is not running yet (installing docker-registry with apt when missing); returns <c>localhost:PORT</c>.</summary>
+    /// <summary>Starts the registry if it is not running yet (installing docker-registry with apt when missing); returns
+    /// <c>localhost:PORT</c>.</summary>
     public async Task<string> GetAddressAsync(CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             if (_server is null)
             {
                 var remembered = ReadPort();
-                _server = await RegistryServer.StartAsync(storageDirectory, Filter, ct, remembered);
+                _server = await RegistryServer.StartAsync(storageDirectory, Filter, ct, remembered).ConfigureAwait(false);
                 if (remembered is not null && remembered != _server.Port)
-                    log($"The embedded registry's port {remembered} is taken by another program; it listens on {_server.Port} now, so images are rebuilt for the new address.");
-                await RememberPortAsync(_server.Port, ct);
+                    log($"The embedded registry's port {remembered} is taken by another program; it listens on {_server.Port} now, so images are " +
+                        "rebuilt for the new address.");
+                await RememberPortAsync(_server.Port, ct).ConfigureAwait(false);
             }
             return _server.Address;
         }
@@ -50,17 +52,18 @@ public sealed class EmbeddedRegistry(string storageDirectory, Action<string> log
     {
         if (_server is null && !string.Equals(address, RememberedAddress, StringComparison.OrdinalIgnoreCase)) return;
         if (_server is not null && !string.Equals(address, _server.Address, StringComparison.OrdinalIgnoreCase)) return;
-        var actual = await GetAddressAsync(ct);
+        var actual = await GetAddressAsync(ct).ConfigureAwait(false);
         if (!string.Equals(actual, address, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException(
-                $"The records name the embedded registry at {address}, but another program holds that port now and the registry started at {actual}. " +
-                "Run Build again (./build.sh --force) so the image is pushed to the registry's new address.");
+                $"The records name the embedded registry at {address}, but another program holds that port now and the registry started at " +
+                    $"{actual}. " +
+                    "Run Build again (./build.sh --force) so the image is pushed to the registry's new address.");
     }
 
     /// <summary>Stops the registry process; its storage stays.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null) await _server.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
     }
 
@@ -72,7 +75,10 @@ public sealed class EmbeddedRegistry(string storageDirectory, Action<string> log
 
     private async Task RememberPortAsync(int port, CancellationToken ct)
     {
-        await AtomicFile.WriteTextAsync(Path.Combine(storageDirectory, PortFileName), port.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        await AtomicFile.WriteTextAsync(
+            Path.Combine(storageDirectory, PortFileName),
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ct).ConfigureAwait(false);
     }
 
     // The registry logs every request; only its lifecycle and real errors are worth a build log line. Clients ask

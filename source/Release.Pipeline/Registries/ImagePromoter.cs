@@ -15,7 +15,8 @@ public sealed class ImagePromoter(RegistryConnections connections)
     /// A tag that already points at the same digest is left alone; one that points elsewhere is refused naming both digests.
     /// </summary>
     /// <returns>The copy's outcome; its digest always equals the source digest.</returns>
-    /// <exception cref="InvalidOperationException">Bad names, unreachable registry, refused credentials or a moved tag (message says which and the fix).</exception>
+    /// <exception cref="InvalidOperationException">Bad names, unreachable registry, refused credentials or a moved tag (message says which and the
+    /// fix).</exception>
     /// <param name="source">The image by digest.</param>
     /// <param name="targetRegistry">The registry to copy to (may be the source's).</param>
     /// <param name="targetRepository">The repository to copy to.</param>
@@ -40,6 +41,6 @@ public sealed class ImagePromoter(RegistryConnections connections)
         using var to = connections.Target(targetRegistry);
         var what = $"copying {source.ByDigest()} to {targetRegistry}/{targetRepository}:{tag}";
         return await RegistryErrors.Explain(stage, what, RegistryErrors.PushRegistryHint, () =>
-            from.CopyImageAsync(source.Repository, digest, to, targetRepository, tag, immutableTag: true, cancellationToken));
+            from.CopyImageAsync(source.Repository, digest, to, targetRepository, tag, immutableTag: true, cancellationToken)).ConfigureAwait(false);
     }
 }

@@ -4,8 +4,9 @@ using Release.Engine;
 namespace Release.Pipeline.Registries;
 
 /// <summary>
-/// Makes registry clients for the stages and the release process (Build, Push, Chart, promotions). Credentials (<c>--registry-username</c>/<c>--registry-password</c>)
-/// are given only to the registries the build pushes to, so a password is never offered to another host.
+/// Makes registry clients for the stages and the release process (Build, Push, Chart, promotions). Credentials
+/// (<c>--registry-username</c>/<c>--registry-password</c>) are given only to the registries the build pushes to, so a password is never offered to
+/// another host.
 /// </summary>
 public sealed class RegistryConnections
 {
@@ -49,5 +50,6 @@ public sealed class RegistryConnections
     }
 
     private static bool SameHost(string address, string? other) =>
-        other is not null && string.Equals(RegistryAddress.Parse(address).Host, RegistryAddress.Parse(other).Host, StringComparison.OrdinalIgnoreCase);
+        other is not null
+            && string.Equals(RegistryAddress.Parse(address).Host, RegistryAddress.Parse(other).Host, StringComparison.OrdinalIgnoreCase);
 }

@@ -21,7 +21,7 @@ public static class RegistryErrors
     /// <param name="registryParameter">The parameter that names the registry, e.g. <c>--registry</c>.</param>
     /// <param name="action">The registry work.</param>
     public static Task Explain(string stage, string what, string registryParameter, Func<Task> action) =>
-        Explain(stage, what, registryParameter, async () => { await action(); return true; });
+        Explain(stage, what, registryParameter, async () => { await action().ConfigureAwait(false); return true; });
 
     /// <summary>Runs <paramref name="action"/>, rethrowing registry failures with the stage's context.</summary>
     /// <param name="stage">The stage name, e.g. <c>Push</c>.</param>
@@ -32,7 +32,7 @@ public static class RegistryErrors
     {
         try
         {
-            return await action();
+            return await action().ConfigureAwait(false);
         }
         catch (RegistryUnreachableException e)
         {

@@ -15,10 +15,10 @@ internal sealed class BaseImageGate : IDisposable
     [UnsupportedOSPlatform("windows")] // as the resolver: its callers are the Linux-only Build stages
     public async Task<ResolvedBaseImage> ResolveAsync(BaseImageResolver resolver, BaseImageRequest request, CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return await resolver.ResolveBaseImageAsync(request, ct);
+            return await resolver.ResolveBaseImageAsync(request, ct).ConfigureAwait(false);
         }
         finally
         {

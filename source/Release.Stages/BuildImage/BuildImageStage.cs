@@ -12,7 +12,8 @@ using Release.Pipeline.Registries;
 
 namespace Release.Stages.BuildImage;
 
-/// <summary>What the Build target does, in order: mirror check, compile, base image, publish, reproducible image (OCI layout), immutable push, record.</summary>
+/// <summary>What the Build target does, in order: mirror check, compile, base image, publish, reproducible image (OCI layout), immutable push,
+/// record.</summary>
 internal sealed class BuildImageStage(IBuildImage build)
 {
     private const string Configuration = "Release";
@@ -27,7 +28,7 @@ internal sealed class BuildImageStage(IBuildImage build)
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("Build: the Build stage runs on Linux build agents only.");
         var paths = build.Paths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false);
         var module = paths.Workspace / build.ModuleDirectory;
         var solution = ModuleProjects.Solution(module, build.ModuleSolution);
         var appProject = ModuleProjects.AppProject(module, build.AppProject);
@@ -38,22 +39,22 @@ internal sealed class BuildImageStage(IBuildImage build)
         var log = build.Log.Information;
 
         using var output = StageOutput.Begin(paths.BuildDirectory);
-        var registry = build.Registry ?? await build.EmbeddedRegistry.GetAddressAsync(ct);
+        var registry = build.Registry ?? await build.EmbeddedRegistry.GetAddressAsync(ct).ConfigureAwait(false);
         var resolver = new BaseImageResolver(new HostBaseImageAssembler(build.Processes, log), address => Client(address), log);
         var request = new BaseImageRequest(registry, paths.ServicesDirectory / "base-image") { MirrorImage = build.BaseImage };
         // A mirror is checked before compiling, so a wrong --base-image fails in seconds, not after the build.
-        if (build.BaseImage is not null) await resolver.EnsurePullableAsync(build.BaseImage, ct);
+        if (build.BaseImage is not null) await resolver.EnsurePullableAsync(build.BaseImage, ct).ConfigureAwait(false);
 
-        await CompileAsync(solution, source, ct);
-        var baseImage = await build.Context.GetOrAddService(() => new BaseImageGate()).ResolveAsync(resolver, request, ct);
-        var publishDirectory = await PublishAsync(appProject, ct);
+        await CompileAsync(solution, source, ct).ConfigureAwait(false);
+        var baseImage = await build.Context.GetOrAddService(() => new BaseImageGate()).ResolveAsync(resolver, request, ct).ConfigureAwait(false);
+        var publishDirectory = await PublishAsync(appProject, ct).ConfigureAwait(false);
 
         // The image is assembled here, not by the SDK's PublishContainer: that one stamps every file and the config
         // with the current time, so the same commit would give a new digest on every build and its immutable tag
         // could never be pushed again. Ours takes the commit's time: same commit, same bytes, same digest.
         // Nothing from this machine goes into the image: the source label is the repository's address (never a host
         // path), the times are the commit's and the base is named without the embedded registry's port.
-        var (sourceUrl, sourceWhy) = await ImageSourceUrl.ResolveAsync(source.Repository, ct);
+        var (sourceUrl, sourceWhy) = await ImageSourceUrl.ResolveAsync(source.Repository, ct).ConfigureAwait(false);
         log(sourceUrl is null ? $"Image source label: none, because {sourceWhy}" : $"Image source label: {sourceUrl} ({sourceWhy})");
         var metadata = new ImageMetadata { Version = source.Version, Revision = source.Commit, Source = sourceUrl, Created = source.CommitDate };
         var layoutDirectory = output.Staging / paths.ImageLayout.Name;
@@ -68,15 +69,15 @@ internal sealed class BuildImageStage(IBuildImage build)
             Metadata = metadata,
             DestinationLayoutDirectory = layoutDirectory,
             Tag = tags[0],
-        }, ct);
+        }, ct).ConfigureAwait(false);
 
         using var client = Client(registry);
-        var digest = await PushAsync(client, layoutDirectory, repository, tags[0], image.ManifestDigest, registry, source, ct);
+        var digest = await PushAsync(client, layoutDirectory, repository, tags[0], image.ManifestDigest, registry, source, ct).ConfigureAwait(false);
         File.Copy(appProject.Parent / "obj" / "project.assets.json", output.Staging / paths.ProjectAssets.Name);
 
         var record = new ImageRecord(registry, repository, tags[0], digest, baseImage.Reference,
             metadata.ToLabels().ToDictionary(l => l.Key, l => l.Value), publishDirectory);
-        await StageRecord.WriteAsync(output.Staging / paths.ImageRecord.Name, record, ct);
+        await StageRecord.WriteAsync(output.Staging / paths.ImageRecord.Name, record, ct).ConfigureAwait(false);
         output.Commit();
 
         build.Log.Information($"Image {registry}/{repository}:{tags[0]}@{digest} on {baseImage.Reference}");
@@ -93,7 +94,7 @@ internal sealed class BuildImageStage(IBuildImage build)
                 Project = solution,
                 Configuration = Configuration,
                 Properties = ModuleBuildProperties.For(source),
-            }, solution.Parent, ct);
+            }, solution.Parent, ct).ConfigureAwait(false);
         }
         catch (DotNetBuildFailedException e)
         {
@@ -119,7 +120,7 @@ internal sealed class BuildImageStage(IBuildImage build)
         await new DotNetClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets).PublishAsync(new DotNetPublishSettings
         {
             Project = appProject, Configuration = Configuration, Output = directory, NoBuild = true, NoRestore = true,
-        }, appProject.Parent, ct);
+        }, appProject.Parent, ct).ConfigureAwait(false);
         return directory;
     }
 
@@ -130,13 +131,14 @@ internal sealed class BuildImageStage(IBuildImage build)
     {
         try
         {
-            var pushed = await client.PushLayoutAsync(layout, repository, tag, tag, immutableTag: true, ct);
+            var pushed = await client.PushLayoutAsync(layout, repository, tag, tag, immutableTag: true, ct).ConfigureAwait(false);
             return pushed.ToString();
         }
         catch (ImmutableTagException e)
         {
             throw new InvalidOperationException(
-                $"Build: {registry}/{repository}:{tag} already holds {e.ExistingDigest} for commit {source.ShortCommit}, and this build of the same " +
+                $"Build: {registry}/{repository}:{tag} already holds {e.ExistingDigest} for commit {source.ShortCommit}, and this build of the " +
+                    "same " +
                 $"commit gives {digest}: something besides the commit changed (the .NET SDK or the base image). Tags are immutable, so " +
                 "release the change as a new commit, or push to another repository with --image-repository.", e);
         }

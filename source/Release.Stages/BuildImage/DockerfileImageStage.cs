@@ -37,22 +37,24 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
             throw new PlatformNotSupportedException("Build: the Build stage runs on Linux build agents only.");
         var paths = build.Paths;
         var log = build.Log.Information;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false);
         var module = paths.Workspace / build.ModuleDirectory;
         var context = module / dockerfile.Context;
         var file = module / dockerfile.Dockerfile;
         if (!file.FileExists())
-            throw new BuildInputException($"Build: {build.Module}'s Dockerfile '{dockerfile.Dockerfile}' does not exist in {module}. Fix the module's declaration (.Dockerfile(...)).");
-        var tag = source.ImageTag ?? throw new InvalidOperationException($"Build: {paths.SourceRecord} has no image tag (it was written by an older Clone). Run Clone again.");
+            throw new BuildInputException($"Build: {build.Module}'s Dockerfile '{dockerfile.Dockerfile}' does not exist in {module}. Fix the " +
+                "module's declaration (.Dockerfile(...)).");
+        var tag = source.ImageTag ?? throw new InvalidOperationException($"Build: {paths.SourceRecord} has no image tag (it was written by an " +
+            "older Clone). Run Clone again.");
         var repository = build.ImageRepository ?? build.Module;
 
         using var output = StageOutput.Begin(paths.BuildDirectory);
-        var registry = build.Registry ?? await build.EmbeddedRegistry.GetAddressAsync(ct);
+        var registry = build.Registry ?? await build.EmbeddedRegistry.GetAddressAsync(ct).ConfigureAwait(false);
         var resolver = new BaseImageResolver(new HostBaseImageAssembler(build.Processes, log), Client, log);
         var request = new BaseImageRequest(registry, paths.ServicesDirectory / "base-image") { MirrorImage = build.BaseImage };
-        var baseImage = await build.Context.GetOrAddService(() => new BaseImageGate()).ResolveAsync(resolver, request, ct);
+        var baseImage = await build.Context.GetOrAddService(() => new BaseImageGate()).ResolveAsync(resolver, request, ct).ConfigureAwait(false);
 
-        var assets = await PublishAsync(module, context, ct);
+        var assets = await PublishAsync(module, context, ct).ConfigureAwait(false);
         var metadata = new ImageMetadata { Version = source.Version, Revision = source.Commit, Created = source.CommitDate };
         var reference = $"{registry}/{repository}:{tag}";
         var tool = Tool(paths);
@@ -66,7 +68,7 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
                 Metadata = metadata,
                 // The embedded registry and a team's plain-HTTP mirror; a TLS registry is verified.
                 TlsVerify = build.Registry is null ? false : !IsLoopback(registry),
-            }, ct);
+            }, ct).ConfigureAwait(false);
         }
         catch (ContainerBuildException e)
         {
@@ -75,12 +77,12 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
 
         // The copy Scan reads and jobs without the registry push from: what the registry now serves under the tag.
         using var client = Client(registry);
-        var digest = await client.PullToLayoutAsync(repository, tag, output.Staging / paths.ImageLayout.Name, ct);
+        var digest = await client.PullToLayoutAsync(repository, tag, output.Staging / paths.ImageLayout.Name, ct).ConfigureAwait(false);
         if (assets is not null) File.Copy(assets, output.Staging / paths.ProjectAssets.Name);
 
         var record = new ImageRecord(registry, repository, tag, digest.ToString(), baseImage.Reference,
             metadata.ToLabels().ToDictionary(l => l.Key, l => l.Value), dockerfile.PublishedProject is null ? "" : context / "publish");
-        await StageRecord.WriteAsync(output.Staging / paths.ImageRecord.Name, record, ct);
+        await StageRecord.WriteAsync(output.Staging / paths.ImageRecord.Name, record, ct).ConfigureAwait(false);
         output.Commit();
 
         log($"Image {reference}@{digest} on {baseImage.Reference} (from {dockerfile.Dockerfile})");
@@ -100,12 +102,13 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
             await new DotNetClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets).PublishAsync(new DotNetPublishSettings
             {
                 Project = project, Configuration = "Release", Output = publish,
-            }, project.Parent, ct);
+            }, project.Parent, ct).ConfigureAwait(false);
         }
         catch (DotNetBuildFailedException e)
         {
             throw new InvalidOperationException(
-                $"Build: {dockerfile.PublishedProject} does not compile ({e.Errors.Count} error(s)):\n{string.Join('\n', e.Errors.Select(d => "  " + d))}\nFix the code at the lines above.", e);
+                $"Build: {dockerfile.PublishedProject} does not compile ({e.Errors.Count} " +
+                    $"error(s)):\n{string.Join('\n', e.Errors.Select(d => "  " + d))}\nFix the code at the lines above.", e);
         }
         var assets = project.Parent / "obj" / "project.assets.json";
         return assets.FileExists() ? assets : null;
@@ -115,7 +118,8 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
     private static DockerfileTool Tool(PipelinePaths paths) =>
         OnPath("buildah") ? new BuildahTool { StorageRoot = paths.ServicesDirectory / "buildah" }
         : OnPath("docker") ? new DockerTool()
-        : throw new BuildInputException("Build: a module built from a Dockerfile needs buildah or docker on the PATH. Install one (apt-get install buildah).");
+        : throw new BuildInputException("Build: a module built from a Dockerfile needs buildah or docker on the PATH. Install one (apt-get install " +
+            "buildah).");
 
     private static bool OnPath(string command) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

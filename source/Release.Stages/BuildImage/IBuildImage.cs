@@ -18,7 +18,8 @@ namespace Release.Stages.BuildImage;
 public interface IBuildImage : IClone
 {
     /// <summary>The base image, normally from a registry mirror, e.g. <c>registry.bank.internal/dotnet/aspnet:10.0</c>.</summary>
-    [Parameter("Base image from a registry mirror, e.g. registry.example.internal/dotnet/aspnet:10.0 (default: embedded base assembled from this machine)")]
+    [Parameter("Base image from a registry mirror, e.g. registry.example.internal/dotnet/aspnet:10.0 (default: embedded base assembled from this " +
+        "machine)")]
     string? BaseImage => TryGetValue(() => BaseImage);
 
     /// <summary>The registry the image is pushed to (<c>host:port</c>); null starts an embedded registry for the run.</summary>

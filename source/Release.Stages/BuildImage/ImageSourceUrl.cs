@@ -23,11 +23,13 @@ public static class ImageSourceUrl
         var local = LocalPath(repository);
         var given = local is null || repository.StartsWith("file://", StringComparison.Ordinal) ? Normalize(repository) : null;
         if (local is null) return (given, "the repository Clone read");
-        var origin = Directory.Exists(local) ? await OriginAsync(local, ct) : null;
+        var origin = Directory.Exists(local) ? await OriginAsync(local, ct).ConfigureAwait(false) : null;
         if (origin is not null)
-            return (Normalize(LocalPath(origin) is { } path ? new Uri(Path.GetFullPath(path, local)).AbsoluteUri : origin), $"the origin remote of {local}");
+            return (Normalize(LocalPath(origin) is { } path ? new Uri(Path.GetFullPath(path, local)).AbsoluteUri : origin), "the origin remote of " +
+                $"{local}");
         return given is null
-            ? (null, $"the local repository {local} has no origin remote (git remote add origin URL names it), and a host path would make the digest depend on where the build ran")
+            ? (null, $"the local repository {local} has no origin remote (git remote add origin URL names it), and a host path would make the " +
+                "digest depend on where the build ran")
             : (given, $"the repository Clone read ({local} has no origin remote)");
     }
 
@@ -36,7 +38,7 @@ public static class ImageSourceUrl
         try
         {
             // No log: a CI checkout's origin URL holds the job token.
-            var origin = await new GitRepository(local, new GitClient()).RemoteUrlAsync("origin", ct);
+            var origin = await new GitRepository(local, new GitClient()).RemoteUrlAsync("origin", ct).ConfigureAwait(false);
             return origin.Length == 0 ? null : origin;
         }
         catch (ProcessFailedException)
@@ -52,7 +54,8 @@ public static class ImageSourceUrl
     public static string Normalize(string url)
     {
         var text = url.Trim();
-        if (!text.Contains("://", StringComparison.Ordinal) && text.IndexOf(':') is > 0 and var colon && text.IndexOf('/') is var slash && (slash < 0 || colon < slash))
+        if (!text.Contains("://", StringComparison.Ordinal) && text.IndexOf(':') is > 0 and var colon && text.IndexOf('/') is var slash
+            && (slash < 0 || colon < slash))
         {
             var host = text[..colon];
             text = $"https://{host[(host.IndexOf('@') + 1)..]}/{text[(colon + 1)..].TrimStart('/')}";
@@ -77,7 +80,8 @@ public static class ImageSourceUrl
     // A path or file:// URL names a repository on this machine; anything else is an address others can reach.
     private static string? LocalPath(string location)
     {
-        if (location.StartsWith("file://", StringComparison.Ordinal) && Uri.TryCreate(location, UriKind.Absolute, out var file)) return file.LocalPath;
+        if (location.StartsWith("file://", StringComparison.Ordinal) && Uri.TryCreate(location, UriKind.Absolute,
+            out var file)) return file.LocalPath;
         if (location.Contains("://", StringComparison.Ordinal)) return null;
         var colon = location.IndexOf(':');
         var slash = location.IndexOf('/');

@@ -13,7 +13,7 @@ public static class ModuleProjects
         return candidates.Count == 1
             ? new AbsolutePath(candidates[0])
             : throw new BuildInputException(
-                $"The module folder {module} holds {(candidates.Count == 0 ? "no solution" : $"{candidates.Count} solutions ({string.Join(", ", candidates.Select(Path.GetFileName))})")}. " +
+                $"The module folder {module} holds {Found(candidates.Select(Path.GetFileName)!, "solution", "solutions")}. " +
                 "Name the one to compile with --module-solution (relative to the module folder).");
     }
 
@@ -28,13 +28,22 @@ public static class ModuleProjects
         return candidates.Count == 1
             ? new AbsolutePath(candidates[0])
             : throw new BuildInputException(
-                $"The module folder {module} holds {(candidates.Count == 0 ? "no ASP.NET project" : $"{candidates.Count} ASP.NET projects ({string.Join(", ", candidates.Select(c => Path.GetRelativePath(module, c)))})")}. " +
+                $"The module folder {module} holds " +
+                $"{Found(candidates.Select(c => Path.GetRelativePath(module, c)), "ASP.NET project", "ASP.NET projects")}. " +
                 "Name the project to build the image from with --app-project (relative to the module folder).");
+    }
+
+    // "no solution", or "2 solutions (a.sln, b.sln)".
+    private static string Found(IEnumerable<string> names, string one, string many)
+    {
+        var list = names.ToList();
+        return list.Count == 0 ? $"no {one}" : $"{list.Count} {many} ({string.Join(", ", list)})";
     }
 
     private static AbsolutePath Existing(AbsolutePath module, string relative, string parameter)
     {
         var path = module / relative;
-        return path.FileExists() ? path : throw new BuildInputException($"{parameter} '{relative}' does not exist in the module folder {module}. Fix the path (it is relative to the module folder).");
+        return path.FileExists() ? path : throw new BuildInputException($"{parameter} '{relative}' does not exist in the module folder {module}. " +
+            "Fix the path (it is relative to the module folder).");
     }
 }

@@ -25,7 +25,7 @@ internal sealed class CloneStage(IClone build)
         // git clone wants to create the folder itself.
         Directory.Delete(workspace.Staging);
         build.Log.Information($"Cloning {shown}{(reference is null ? "" : $" at {reference}")} into {paths.Workspace}");
-        var repository = await CloneAsync(git, source, shown, reference, build.CloneDepth, workspace.Staging, ct);
+        var repository = await CloneAsync(git, source, shown, reference, build.CloneDepth, workspace.Staging, ct).ConfigureAwait(false);
 
         var moduleDirectory = workspace.Staging / build.ModuleDirectory;
         if (!moduleDirectory.DirectoryExists())
@@ -33,29 +33,31 @@ internal sealed class CloneStage(IClone build)
                 $"The module folder '{build.ModuleDirectory}' does not exist in {shown}{(reference is null ? "" : $" at {reference}")}. " +
                 "Fix --module-directory (a folder relative to the repository root, e.g. samples/director).");
 
-        var record = await new SourceVersionReader(repository, build).ReadAsync(shown, reference, ct);
+        var record = await new SourceVersionReader(repository, build).ReadAsync(shown, reference, ct).ConfigureAwait(false);
         record = record with { Workspace = paths.Workspace };
-        await StageRecord.WriteAsync(records.Staging / paths.SourceRecord.Name, record, ct);
+        await StageRecord.WriteAsync(records.Staging / paths.SourceRecord.Name, record, ct).ConfigureAwait(false);
         workspace.Commit();
         records.Commit();
 
-        build.Log.Information($"Commit {record.Commit} on {record.Branch ?? "(detached)"} by {record.AuthorName}, version {record.Version}, chart {record.ChartVersion}");
+        build.Log.Information($"Commit {record.Commit} on {record.Branch ?? "(detached)"} by {record.AuthorName}, version {record.Version}, chart " +
+            $"{record.ChartVersion}");
         build.ReportSummary("commit", record.ShortCommit);
         build.ReportSummary("version", record.Version);
     }
 
-    private static async Task<GitRepository> CloneAsync(GitClient git, string source, string shown, string? reference, int? depth, AbsolutePath directory, CancellationToken ct)
+    private static async Task<GitRepository> CloneAsync(GitClient git, string source, string shown, string? reference, int? depth,
+        AbsolutePath directory, CancellationToken ct)
     {
         try
         {
             if (reference is not null && RepositoryLocation.IsCommitId(reference))
             {
                 // A commit cannot be named by 'clone --branch': clone the history, then detach at the commit.
-                var repository = await git.CloneAsync(new GitCloneSettings(source, directory), ct);
-                await repository.CheckoutAsync(new GitCheckoutSettings(reference) { Detach = true }, ct);
+                var repository = await git.CloneAsync(new GitCloneSettings(source, directory), ct).ConfigureAwait(false);
+                await repository.CheckoutAsync(new GitCheckoutSettings(reference) { Detach = true }, ct).ConfigureAwait(false);
                 return repository;
             }
-            return await git.CloneAsync(new GitCloneSettings(source, directory) { Branch = reference, Depth = depth }, ct);
+            return await git.CloneAsync(new GitCloneSettings(source, directory) { Branch = reference, Depth = depth }, ct).ConfigureAwait(false);
         }
         catch (GitRepositoryNotFoundException e)
         {

@@ -38,7 +38,8 @@ public interface IClone : IPipeline
     string BranchModel => TryGetValue(() => BranchModel) ?? "git-flow";
 
     /// <summary>An explicit release type: major (feature), minor (emergency fix), Patch, Feature, EmergencyFix or Breaking.</summary>
-    [Parameter("Release type: seed words 'major' (feature, SemVer minor) or 'minor' (emergency fix, SemVer patch), or Patch/Feature/EmergencyFix/Breaking")]
+    [Parameter("Release type: seed words 'major' (feature, SemVer minor) or 'minor' (emergency fix, SemVer patch), or " +
+        "Patch/Feature/EmergencyFix/Breaking")]
     [OneOf("major", "minor", "Patch", "Feature", "EmergencyFix", "Breaking", IgnoreCase = true)]
     string? ReleaseType => TryGetValue(() => ReleaseType);
 

@@ -11,7 +11,8 @@ public static class RepositoryLocation
     /// </summary>
     public static string Redact(string location)
     {
-        if (!location.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.UserInfo.Length == 0)
+        if (!location.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(location, UriKind.Absolute, out var uri)
+            || uri.UserInfo.Length == 0)
             return location;
         return new UriBuilder(uri) { UserName = "", Password = "" }.Uri.AbsoluteUri;
     }
@@ -24,7 +25,8 @@ public static class RepositoryLocation
     {
         var text = location.Trim();
         if (text.Length == 0)
-            throw new BuildInputException("--source-repository is empty: pass a repository URL or path, or leave it out to clone the build's own root.");
+            throw new BuildInputException("--source-repository is empty: pass a repository URL or path, or leave it out to clone the build's own " +
+                "root.");
         if (text.Contains("://", StringComparison.Ordinal) || Path.IsPathFullyQualified(text)) return text;
         var colon = text.IndexOf(':');
         var slash = text.IndexOf('/');

@@ -24,7 +24,8 @@ internal sealed class SourceVersionReader(GitRepository repository, IClone build
         var checkedOutBranch = history.CurrentBranch;
         var branch = checkedOutBranch ?? BranchForDetachedHead();
         if (history.IsShallow)
-            build.Log.Warning($"The clone is shallow (--clone-depth {build.CloneDepth}): release tags older than the cut are not seen, so the version may be too low.");
+            build.Log.Warning($"The clone is shallow (--clone-depth {build.CloneDepth}): release tags older than the cut are not seen, so the " +
+                "version may be too low.");
 
         var facts = ReleaseTagHistory.Read(history, "HEAD", ct: ct);
         var conventional = facts.Commits.Select(c => ConventionalCommitParser.ParseOrOther(c.Message, c.Hash[..7])).ToList();
@@ -35,17 +36,20 @@ internal sealed class SourceVersionReader(GitRepository repository, IClone build
         CalculatedVersion version;
         try
         {
-            version = calculator.Calculate(new VersionInput(facts.Tags.Select(t => t.Version).ToList(), conventional, branch, facts.Commits.Count, shortSha, type));
+            version = calculator.Calculate(new VersionInput(facts.Tags.Select(t => t.Version).ToList(), conventional, branch, facts.Commits.Count,
+                shortSha, type));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             throw new InvalidOperationException($"Clone: cannot compute the version of {shownRepository} at {shortSha} on branch '{branch}'" +
                                                 (type is null ? "" : $" with --release-type {build.ReleaseType}") + $": {e.Message}", e);
         }
-        build.Log.Information($"Version {version.Version} from {(facts.LastStable?.Name ?? "no release tag")} + {facts.Commits.Count} commit(s): {version.Reason}");
+        build.Log.Information($"Version {version.Version} from {(facts.LastStable?.Name ?? "no release tag")} + {facts.Commits.Count} commit(s): " +
+            $"{version.Reason}");
 
         var tagsAtHead = NewestVersionFirst(history.TagsAt("HEAD"));
-        return Task.FromResult(new SourceRecord(shownRepository, repository.Path, head.Hash, shortSha, checkedOutBranch ?? (reference is null ? null : branch),
+        var recordedBranch = checkedOutBranch ?? (reference is null ? null : branch);
+        return Task.FromResult(new SourceRecord(shownRepository, repository.Path, head.Hash, shortSha, recordedBranch,
             tagsAtHead, head.Author.Name, head.Author.Email, head.Committer.Date ?? head.Author.Date ?? DateTimeOffset.UnixEpoch,
             version.Version.ToString(), version.ToChartVersion().ToString())
         {

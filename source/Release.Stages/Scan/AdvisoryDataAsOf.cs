@@ -24,7 +24,7 @@ public static class AdvisoryDataAsOf
     {
         var asOf = new SortedDictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         foreach (var source in sources.OfType<OsvAdvisoryFolderSource>())
-            if (osvDirectory is not null) asOf[source.Name] = await ReadOsvFolderAsync(osvDirectory, ct);
+            if (osvDirectory is not null) asOf[source.Name] = await ReadOsvFolderAsync(osvDirectory, ct).ConfigureAwait(false);
         return asOf;
     }
 
@@ -52,8 +52,9 @@ public static class AdvisoryDataAsOf
         var dates = new List<AdvisoryDates>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories))
         {
-            await using var stream = File.OpenRead(file);
-            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+            var stream = File.OpenRead(file);
+            await using var streamDisposal = stream.ConfigureAwait(false);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct).ConfigureAwait(false);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
                 dates.Add(new AdvisoryDates(Date(document.RootElement, "modified"), Date(document.RootElement, "published")));
         }

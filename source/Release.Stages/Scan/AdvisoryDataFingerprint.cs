@@ -30,7 +30,7 @@ internal static class AdvisoryDataFingerprint
             }
         }
         if (build.Allowlist is { } allowlist && allowlist.FileExists())
-            parts.Add("allowlist " + Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(allowlist, ct))));
+            parts.Add("allowlist " + Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(allowlist, ct).ConfigureAwait(false))));
         // Allowlist entries expire and a copy of advisory data ages: yesterday's accepted finding or clean verdict may
         // not hold today.
         if (parts.Count > 0)

@@ -22,13 +22,15 @@ internal static class AdvisorySources
         foreach (var text in build.AuditSources ?? [])
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                throw new BuildInputException($"--audit-sources: '{text}' is not an http(s) URL. Give the NuGet source's service index, e.g. https://nuget.example.internal/v3/index.json.");
+                throw new BuildInputException($"--audit-sources: '{text}' is not an http(s) URL. Give the NuGet source's service index, e.g. " +
+                    "https://nuget.example.internal/v3/index.json.");
             sources.Add(new NuGetAuditSource(http, uri, log));
         }
         if (build.OsvDirectory is { } osv)
         {
             if (!osv.DirectoryExists())
-                throw new BuildInputException($"--osv-directory: the folder {osv} does not exist. Point it at a folder of OSV *.json documents, or leave it out.");
+                throw new BuildInputException($"--osv-directory: the folder {osv} does not exist. Point it at a folder of OSV *.json documents, or " +
+                    "leave it out.");
             sources.Add(new OsvAdvisoryFolderSource(osv, log));
         }
         var path = build.Context.Environment.GetValueOrDefault("PATH");
@@ -36,7 +38,7 @@ internal static class AdvisorySources
         {
             // Trivy reads an image as an archive: the layout Build kept, tarred.
             var archive = scratch / "image.tar";
-            await TarFile.CreateFromDirectoryAsync(build.Paths.ImageLayout, archive, includeBaseDirectory: false, ct);
+            await TarFile.CreateFromDirectoryAsync(build.Paths.ImageLayout, archive, includeBaseDirectory: false, ct).ConfigureAwait(false);
             sources.Add(new TrivySource(archive, TrivyTargetKind.ImageArchive, path, log));
         }
         else
@@ -44,7 +46,8 @@ internal static class AdvisorySources
             log("No trivy executable on PATH: Trivy is not used as an advisory source.");
         }
         if (sources.Count == 0)
-            build.Log.Warning("No advisory source is configured (--audit-sources, --osv-directory, trivy on PATH): nothing can be checked, so the scan fails.");
+            build.Log.Warning("No advisory source is configured (--audit-sources, --osv-directory, trivy on PATH): nothing can be checked, so the " +
+                "scan fails.");
         return sources;
     }
 }

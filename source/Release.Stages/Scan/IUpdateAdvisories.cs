@@ -33,19 +33,23 @@ public interface IUpdateAdvisories : IScan
         .Executes(async ct =>
         {
             if (!Uri.TryCreate(AdvisoryMirror, UriKind.Absolute, out var mirror) || (mirror.Scheme != "http" && mirror.Scheme != "https"))
-                throw new BuildInputException($"UpdateAdvisories: --advisory-mirror '{AdvisoryMirror}' is not an http(s) URL. Pass the mirror's root URL, e.g. {OsvMirrorSync.PublicMirror}.");
+                throw new BuildInputException($"UpdateAdvisories: --advisory-mirror '{AdvisoryMirror}' is not an http(s) URL. Pass the mirror's " +
+                    $"root URL, e.g. {OsvMirrorSync.PublicMirror}.");
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
             IReadOnlyDictionary<string, int> counts;
             try
             {
-                counts = await new OsvMirrorSync(http, Log.Information).SyncAsync(mirror, AdvisoryEcosystems, OsvDirectory!, ct);
+                counts = await new OsvMirrorSync(http, Log.Information).SyncAsync(mirror, AdvisoryEcosystems, OsvDirectory!,
+                    ct).ConfigureAwait(false);
             }
             catch (OsvMirrorException e)
             {
-                throw new InvalidOperationException($"UpdateAdvisories (--advisory-mirror, --advisory-ecosystems): {e.Message} Nothing in {OsvDirectory} was replaced.", e);
+                throw new InvalidOperationException($"UpdateAdvisories (--advisory-mirror, --advisory-ecosystems): {e.Message} Nothing in " +
+                    $"{OsvDirectory} was replaced.", e);
             }
-            var asOf = await AdvisoryDataAsOf.ReadOsvFolderAsync(OsvDirectory!, ct);
+            var asOf = await AdvisoryDataAsOf.ReadOsvFolderAsync(OsvDirectory!, ct).ConfigureAwait(false);
             ReportSummary("advisories", string.Join(", ", counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}"))));
-            ReportSummary("data as of", asOf is { } date ? date.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "no dates in the documents");
+            ReportSummary("data as of", asOf is { } date ? date.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "no dates in " +
+                "the documents");
         });
 }

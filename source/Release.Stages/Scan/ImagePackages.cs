@@ -14,18 +14,22 @@ public static class ImagePackages
     /// <param name="cache">Layers read before, by digest (the base layers of every commit are the same); null reads all.</param>
     /// <param name="ct">Stops the read.</param>
     /// <exception cref="InvalidOperationException">The layout or the image is missing; the message says to run Build.</exception>
-    public static async Task<IReadOnlyList<SoftwareComponent>> ReadAsync(string layoutDirectory, string tag, LayerPackageCache? cache, CancellationToken ct)
+    public static async Task<IReadOnlyList<SoftwareComponent>> ReadAsync(string layoutDirectory, string tag, LayerPackageCache? cache,
+        CancellationToken ct)
     {
         if (!Directory.Exists(layoutDirectory))
-            throw new BuildInputException($"{layoutDirectory} is missing: it is written by the Build target. Run ./build.sh Build first, or pass the artifacts of the job that ran it.");
-        var layout = await OciImageLayout.OpenAsync(layoutDirectory, ct);
-        var manifest = await layout.ReadManifestAsync(layout.FindManifest(tag), ct);
+            throw new BuildInputException($"{layoutDirectory} is missing: it is written by the Build target. Run ./build.sh Build first, or pass " +
+                "the artifacts of the job that ran it.");
+        var layout = await OciImageLayout.OpenAsync(layoutDirectory, ct).ConfigureAwait(false);
+        var manifest = await layout.ReadManifestAsync(layout.FindManifest(tag), ct).ConfigureAwait(false);
         // An index (multi-platform image) lists per-platform manifests; the SDK pushes one, so take the first.
         if (manifest.IsIndex)
             manifest = await layout.ReadManifestAsync(manifest.Document.Manifests?.FirstOrDefault()
-                ?? throw new InvalidOperationException($"{layoutDirectory}: image index {manifest.Digest} lists no manifests."), ct);
-        var layers = (manifest.Document.Layers ?? []).Select(l => new ImageLayer(layout.BlobPath(l.ParsedDigest), l.ParsedDigest.ToString())).ToList();
-        return await ImageOsPackageReader.ReadLayersAsync(layers, cache, ct);
+                ?? throw new InvalidOperationException($"{layoutDirectory}: image index {manifest.Digest} lists no " +
+                    "manifests."), ct).ConfigureAwait(false);
+        var layers = (manifest.Document.Layers ?? []).Select(l => new ImageLayer(layout.BlobPath(l.ParsedDigest),
+            l.ParsedDigest.ToString())).ToList();
+        return await ImageOsPackageReader.ReadLayersAsync(layers, cache, ct).ConfigureAwait(false);
     }
 
     /// <summary>"debian 12" from the base-files package's version, which Debian ties to its release; null when absent.</summary>

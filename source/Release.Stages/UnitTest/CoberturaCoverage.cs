@@ -14,7 +14,8 @@ public sealed record CoberturaCoverage(long LinesCovered, long LinesValid, long 
 
     /// <summary>Adds the counts of several reports (coverage of several test projects together).</summary>
     public static CoberturaCoverage Sum(IEnumerable<CoberturaCoverage> reports) => reports.Aggregate(new CoberturaCoverage(0, 0, 0, 0),
-        (a, b) => new CoberturaCoverage(a.LinesCovered + b.LinesCovered, a.LinesValid + b.LinesValid, a.BranchesCovered + b.BranchesCovered, a.BranchesValid + b.BranchesValid));
+        (a, b) => new CoberturaCoverage(a.LinesCovered + b.LinesCovered, a.LinesValid + b.LinesValid, a.BranchesCovered + b.BranchesCovered,
+            a.BranchesValid + b.BranchesValid));
 
     /// <summary>Reads the totals from a Cobertura file's root element.</summary>
     /// <exception cref="InvalidDataException">Not a Cobertura report; the message names the file.</exception>
@@ -23,7 +24,8 @@ public sealed record CoberturaCoverage(long LinesCovered, long LinesValid, long 
         var root = XDocument.Load(path).Root;
         if (root?.Name.LocalName != "coverage")
             throw new InvalidDataException($"{path}: not a Cobertura report (no <coverage> root element).");
-        long Count(string name) => long.TryParse((string?)root.Attribute(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        long Count(string name) => long.TryParse((string?)root.Attribute(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n : 0;
         return new CoberturaCoverage(Count("lines-covered"), Count("lines-valid"), Count("branches-covered"), Count("branches-valid"));
     }
 

@@ -32,7 +32,7 @@ public sealed class CompiledTestSuite(TestProjectRunner runner, Action<string> l
                 ResultsDirectory = options.ResultsDirectory,
                 Filter = options.Filter,
                 NoBuild = true,
-            }, ct);
+            }, ct).ConfigureAwait(false);
             runs.Add(run);
             if (run.Results is { } results)
                 JUnitReport.Create([results]).Save(Path.Combine(options.ResultsDirectory, $"{run.Name}.junit.xml"));

@@ -9,10 +9,12 @@ public sealed record CompiledTestSuiteOptions
     /// <summary>The configuration the projects were compiled in.</summary>
     public required string Configuration { get; init; }
 
-    /// <summary>A <c>dotnet test --filter</c> expression; with one, a project none of whose tests match is not a failure, but the whole run must still execute a test.</summary>
+    /// <summary>A <c>dotnet test --filter</c> expression; with one, a project none of whose tests match is not a failure, but the whole run must
+    /// still execute a test.</summary>
     public string? Filter { get; init; }
 
-    /// <summary>An empty set of projects passes (a partition declared as possibly empty); otherwise it fails with <see cref="NothingToRun"/>.</summary>
+    /// <summary>An empty set of projects passes (a partition declared as possibly empty); otherwise it fails with
+    /// <see cref="NothingToRun"/>.</summary>
     public bool EmptyAllowed { get; init; }
 
     /// <summary>What to say when there is no project to run: which selection was empty and how to allow it.</summary>

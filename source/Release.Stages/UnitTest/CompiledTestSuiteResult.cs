@@ -13,7 +13,8 @@ public sealed record CompiledTestSuiteResult(IReadOnlyList<TestProjectRun> Runs,
         {
             int Sum(TestOutcome outcome) => Runs.Sum(r => r.Results?.Count(outcome) ?? 0);
             var silent = Runs.Count(r => r.Results is null);
-            return $"{Runs.Count} project(s): {Sum(TestOutcome.Passed)} passed, {Sum(TestOutcome.Failed)} failed, {Sum(TestOutcome.Skipped)} skipped" +
+            return $"{Runs.Count} project(s): {Sum(TestOutcome.Passed)} passed, {Sum(TestOutcome.Failed)} failed, {Sum(TestOutcome.Skipped)} " +
+                "skipped" +
                 (silent > 0 ? $"; {silent} left no results" : "") + (Runs.Count == 0 ? "; nothing to run" : "");
         }
     }

@@ -35,7 +35,8 @@ public static class JUnitReport
             new XAttribute("name", test.Name),
             new XAttribute("time", Seconds(test.Duration)));
         if (test.Outcome == TestOutcome.Failed)
-            element.Add(new XElement("failure", new XAttribute("message", FirstLine(test.Message)), test.StackTrace is null ? test.Message : $"{test.Message}\n{test.StackTrace}"));
+            element.Add(new XElement("failure", new XAttribute("message", FirstLine(test.Message)), test.StackTrace is null ? test.Message
+                : $"{test.Message}\n{test.StackTrace}"));
         else if (test.Outcome == TestOutcome.Skipped)
             element.Add(new XElement("skipped", test.Message is null ? null : new XAttribute("message", FirstLine(test.Message))));
         if (!string.IsNullOrEmpty(test.Output))

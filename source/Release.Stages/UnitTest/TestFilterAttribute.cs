@@ -12,7 +12,8 @@ public sealed class TestFilterAttribute : ParameterConstraintAttribute
 {
     /// <inheritdoc />
     public override string Allowed =>
-        "a dotnet test filter such as FullyQualifiedName~Orders&TestCategory!=Slow (conditions Property=value, !=, ~ or !~, joined by & or |, in balanced parentheses)";
+        "a dotnet test filter such as FullyQualifiedName~Orders&TestCategory!=Slow (conditions Property=value, !=, ~ or !~, joined by & or |, in " +
+            "balanced parentheses)";
 
     /// <inheritdoc />
     public override string? Check(object value) => new Reader(value.ToString() ?? "").Problem();
@@ -75,13 +76,15 @@ public sealed class TestFilterAttribute : ParameterConstraintAttribute
                 if (text[_position] == '\\' && _position + 1 < text.Length) condition.Append(text[_position++]);
                 condition.Append(text[_position]);
             }
-            if (_position < text.Length && text[_position] == '(') return $"has a '(' inside a condition at position {_position + 1}; escape it as \\(";
+            if (_position < text.Length && text[_position] == '(') return $"has a '(' inside a condition at position {_position + 1}; escape it as " +
+                "\\(";
             return Condition(condition.ToString(), start);
         }
 
         private static string? Condition(string condition, int start)
         {
-            if (condition.Trim().Length == 0) return $"has an empty condition at position {start + 1} (nothing before or after &, | or a parenthesis)";
+            if (condition.Trim().Length == 0) return $"has an empty condition at position {start + 1} (nothing before or after &, | or a " +
+                "parenthesis)";
             var op = OperatorIndex(condition);
             if (op < 0) return null; // a bare value: FullyQualifiedName~value
             var length = condition[op] == '!' ? 2 : 1;

@@ -7,7 +7,8 @@ namespace Release.Stages.UnitTest;
 /// <param name="Project">The test project file.</param>
 /// <param name="Trx">Where its TRX file was asked for.</param>
 /// <param name="Results">The results read from the TRX; <c>null</c> when the run wrote none.</param>
-/// <param name="Problem">Why the run proves nothing (no TRX, or no test executed), naming the cause and the fix; <c>null</c> when tests executed.</param>
+/// <param name="Problem">Why the run proves nothing (no TRX, or no test executed), naming the cause and the fix; <c>null</c> when tests
+/// executed.</param>
 public sealed record TestProjectRun(string Project, string Trx, TestRunResults? Results, string? Problem)
 {
     /// <summary>The project's name (its file name without extension), which also names its result files.</summary>

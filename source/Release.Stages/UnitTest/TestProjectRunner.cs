@@ -27,23 +27,26 @@ public sealed class TestProjectRunner(DotNetClient dotnet)
         ProcessFailedException? failure = null;
         try
         {
-            await dotnet.TestAsync(settings with { Loggers = [.. settings.Loggers, $"trx;LogFileName={name}.trx"] }, Path.GetDirectoryName(project), ct);
+            await dotnet.TestAsync(settings with { Loggers = [.. settings.Loggers, $"trx;LogFileName={name}.trx"] },
+                Path.GetDirectoryName(project), ct).ConfigureAwait(false);
         }
         catch (ProcessFailedException e)
         {
             failure = e;
         }
         if (!File.Exists(trx))
-            return new TestProjectRun(project, trx, null, await WhyNoResultsAsync(settings, project, trx, failure, ct));
+            return new TestProjectRun(project, trx, null, await WhyNoResultsAsync(settings, project, trx, failure, ct).ConfigureAwait(false));
         var run = new TestProjectRun(project, trx, TestRunResults.ReadTrx(trx, name), null);
         return run.NoneExecuted ? run with { Problem = NoneExecuted(settings, run) } : run;
     }
 
     private static string NoneExecuted(DotNetTestSettings settings, TestProjectRun run) => settings.Filter is { } filter
         ? $"{run.Name} executed no test: none matches the filter '{filter}' ({run.Trx} counts 0 executed)."
-        : $"{run.Name} executed no test ({run.Trx} counts {run.Results!.Tests.Count} result(s), 0 executed): add tests, or check that the project references a test adapter (e.g. NUnit3TestAdapter) and that its tests are not all ignored.";
+        : $"{run.Name} executed no test ({run.Trx} counts {run.Results!.Tests.Count} result(s), 0 executed): add tests, or check that the project " +
+            "references a test adapter (e.g. NUnit3TestAdapter) and that its tests are not all ignored.";
 
-    private async Task<string> WhyNoResultsAsync(DotNetTestSettings settings, string project, string trx, ProcessFailedException? failure, CancellationToken ct)
+    private async Task<string> WhyNoResultsAsync(DotNetTestSettings settings, string project, string trx, ProcessFailedException? failure,
+        CancellationToken ct)
     {
         var name = Path.GetFileNameWithoutExtension(project);
         if (settings.NoBuild)
@@ -51,12 +54,13 @@ public sealed class TestProjectRunner(DotNetClient dotnet)
             // With --no-build, dotnet test of a project never compiled (or never restored) runs nothing and may exit 0.
             var properties = new Dictionary<string, string>(settings.Properties);
             if (settings.Configuration is { } configuration) properties["Configuration"] = configuration;
-            var assembly = await dotnet.GetPropertyAsync(project, "TargetPath", properties, ct);
+            var assembly = await dotnet.GetPropertyAsync(project, "TargetPath", properties, ct).ConfigureAwait(false);
             if (assembly.Length == 0 || !File.Exists(assembly))
                 return $"{name}: assembly not built ({(assembly.Length == 0 ? "MSBuild names no TargetPath" : assembly + " is missing")}): " +
                     "run Compile first, or in CI pass the Compile job's output (the test projects' bin/ folders) to this job.";
         }
         var tail = failure is null ? "dotnet test exited 0." : failure.Message;
-        return $"{name} wrote no test results ({trx} is missing): is it a test project (Microsoft.NET.Test.Sdk and a test adapter referenced)?\n{tail}";
+        return $"{name} wrote no test results ({trx} is missing): is it a test project (Microsoft.NET.Test.Sdk and a test adapter " +
+            $"referenced)?\n{tail}";
     }
 }

@@ -15,7 +15,8 @@ public enum TestOutcome
 }
 
 /// <summary>One test's result as read from a TRX file.</summary>
-public sealed record TestCaseResult(string ClassName, string Name, TestOutcome Outcome, TimeSpan Duration, string? Message, string? StackTrace, string? Output);
+public sealed record TestCaseResult(string ClassName, string Name, TestOutcome Outcome, TimeSpan Duration, string? Message, string? StackTrace,
+    string? Output);
 
 /// <summary>The results of one test project's run.</summary>
 public sealed record TestRunResults(string Suite, IReadOnlyList<TestCaseResult> Tests)
@@ -29,7 +30,8 @@ public sealed record TestRunResults(string Suite, IReadOnlyList<TestCaseResult> 
     {
         XDocument document;
         try { document = XDocument.Load(path); }
-        catch (System.Xml.XmlException e) { throw new InvalidDataException($"{path}: not a readable TRX file (line {e.LineNumber}): {e.Message}", e); }
+        catch (System.Xml.XmlException e) { throw new InvalidDataException($"{path}: not a readable TRX file (line {e.LineNumber}): " +
+            $"{e.Message}", e); }
         var ns = document.Root?.Name.Namespace ?? throw new InvalidDataException($"{path}: empty TRX file.");
         var classes = document.Descendants(ns + "UnitTest").ToDictionary(
             u => (string?)u.Attribute("id") ?? "",

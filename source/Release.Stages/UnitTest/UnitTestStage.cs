@@ -17,7 +17,7 @@ internal sealed class UnitTestStage(IUnitTest build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.Paths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct);
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false);
         var module = paths.Workspace / build.ModuleDirectory;
         if (build.CoverageThreshold is < 0 or > 100)
             throw new BuildInputException($"--coverage-threshold is {build.CoverageThreshold}: give a percentage from 0 to 100.");
@@ -30,7 +30,7 @@ internal sealed class UnitTestStage(IUnitTest build)
         {
             var name = Path.GetFileNameWithoutExtension(project);
             var raw = (output.Staging / "raw" / name).CreateDirectory();
-            var run = await TestAsync(project, name, raw, source, ct);
+            var run = await TestAsync(project, name, raw, source, ct).ConfigureAwait(false);
             if (run.Results is null || (run.NoneExecuted && !build.AllowNoUnitTests))
                 throw new InvalidOperationException($"UnitTest: {run.Problem}" +
                     (run.NoneExecuted ? " A module without unit tests declares it with --allow-no-unit-tests." : ""));
@@ -53,9 +53,11 @@ internal sealed class UnitTestStage(IUnitTest build)
             if (measured.LinesValid == 0)
                 throw new InvalidOperationException(
                     $"UnitTest: the coverage report of {name} measured no code at all (0 lines), so coverage is unknown, not 100%. " +
-                    $"The collector instrumented nothing: check that {Path.GetFileName(project)} references the projects under test and that they build with symbols (.pdb).");
+                    $"The collector instrumented nothing: check that {Path.GetFileName(project)} references the projects under test and that they " +
+                        "build with symbols (.pdb).");
             coverage.Add(measured);
-            build.Log.Information($"{name}: {results.Count(TestOutcome.Passed)} passed, {results.Count(TestOutcome.Failed)} failed, {results.Count(TestOutcome.Skipped)} skipped");
+            build.Log.Information($"{name}: {results.Count(TestOutcome.Passed)} passed, {results.Count(TestOutcome.Failed)} failed, " +
+                $"{results.Count(TestOutcome.Skipped)} skipped");
         }
         Directory.Delete(output.Staging / "raw", recursive: true);
 
@@ -63,7 +65,7 @@ internal sealed class UnitTestStage(IUnitTest build)
         var summary = new UnitTestSummary(
             runs.Sum(r => r.Count(TestOutcome.Passed)), runs.Sum(r => r.Count(TestOutcome.Failed)), runs.Sum(r => r.Count(TestOutcome.Skipped)),
             total.LinePercent, total.BranchPercent);
-        await StageRecord.WriteAsync(output.Staging / paths.UnitTestSummary.Name, summary, ct);
+        await StageRecord.WriteAsync(output.Staging / paths.UnitTestSummary.Name, summary, ct).ConfigureAwait(false);
         output.Commit();
 
         build.ReportSummary("tests", $"{summary.Passed} passed, {summary.Failed} failed, {summary.Skipped} skipped");
@@ -73,11 +75,13 @@ internal sealed class UnitTestStage(IUnitTest build)
         var failed = runs.SelectMany(r => r.Tests).Where(t => t.Outcome == TestOutcome.Failed).ToList();
         if (failed.Count > 0)
             throw new InvalidOperationException(
-                $"UnitTest: {failed.Count} test(s) failed: {string.Join("; ", failed.Take(10).Select(t => $"{t.ClassName}.{t.Name}: {t.Message?.Split('\n')[0].Trim()}"))}. " +
+                $"UnitTest: {failed.Count} test(s) failed: " +
+                    $"{string.Join("; ", failed.Take(10).Select(t => $"{t.ClassName}.{t.Name}: {t.Message?.Split('\n')[0].Trim()}"))}. " +
                 $"Reports are in {paths.UnitTestDirectory}.");
         if (summary.LineCoverage < build.CoverageThreshold)
             throw new InvalidOperationException(
-                $"UnitTest: line coverage {summary.LineCoverage:0.##}% is below the threshold of {build.CoverageThreshold:0.##}% (--coverage-threshold). " +
+                $"UnitTest: line coverage {summary.LineCoverage:0.##}% is below the threshold of {build.CoverageThreshold:0.##}% " +
+                    "(--coverage-threshold). " +
                 "Add tests for the uncovered code (see the Cobertura reports) or lower the threshold deliberately.");
     }
 
@@ -95,12 +99,14 @@ internal sealed class UnitTestStage(IUnitTest build)
         };
         try
         {
-            return await new TestProjectRunner(new DotNetClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets)).RunAsync(settings, ct);
+            return await new TestProjectRunner(new DotNetClient(log: build.Log.Information,
+                secrets: build.Context.Secrets.Secrets)).RunAsync(settings, ct).ConfigureAwait(false);
         }
         catch (DotNetBuildFailedException e)
         {
             throw new InvalidOperationException(
-                $"UnitTest: {name} does not compile ({e.Errors.Count} error(s)):\n{string.Join('\n', e.Errors.Select(d => "  " + d))}\nFix the code at the lines above.", e);
+                $"UnitTest: {name} does not compile ({e.Errors.Count} error(s)):\n{string.Join('\n', e.Errors.Select(d => "  " + d))}\nFix the " +
+                    "code at the lines above.", e);
         }
     }
 
@@ -111,13 +117,15 @@ internal sealed class UnitTestStage(IUnitTest build)
             var missing = given.Where(p => !(module / p).FileExists()).ToList();
             return missing.Count == 0
                 ? given.Select(p => (string)(module / p)).ToList()
-                : throw new BuildInputException($"--unit-test-projects: {string.Join(", ", missing)} not found in the module folder {module}. Paths are relative to it.");
+                : throw new BuildInputException($"--unit-test-projects: {string.Join(", ", missing)} not found in the module folder {module}. " +
+                    "Paths are relative to it.");
         }
         var found = Directory.EnumerateFiles(module, "*Tests.csproj", SearchOption.AllDirectories)
             .Where(p => !p.EndsWith("IntegrationTests.csproj", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList();
         return found.Count > 0
             ? found
-            : throw new InvalidOperationException($"UnitTest: no unit test project (*Tests.csproj) in the module folder {module}. Add one, or name them with --unit-test-projects.");
+            : throw new InvalidOperationException($"UnitTest: no unit test project (*Tests.csproj) in the module folder {module}. Add one, or name " +
+                "them with --unit-test-projects.");
     }
 }
