@@ -32,4 +32,34 @@ public interface IReleaseSets : IPromote, IDeployApplication
         .TryAfter<Delivery.Push.IPush>(x => x.Push)
         .TryAfter<Delivery.Chart.IChart>(x => x.Chart)
         .Executes(ct => new OpenSetStep(this).RunAsync(ct));
+
+    /// <summary>
+    /// <c>./build.sh VoteSet --set 2.3.0 --role sre --decision go --reason "..."</c>: a Go/NoGo vote on the application
+    /// release as a whole (its set digest), with the one-module Vote's rules; <c>--module</c> is refused where the
+    /// application approves sets.
+    /// </summary>
+    Target VoteSet => _ => _
+        .Description("Casts a Go/NoGo vote on the application release --set as a whole, as --role (the set's digest, never one module)")
+        .Requires(() => Set)
+        .Requires(() => Role)
+        .Requires(() => Decision)
+        .Executes(ct => new VoteSetStep(this, "Vote").RunAsync(ct));
+
+    /// <summary><c>./build.sh AttestSet --set 2.3.0 --item dr-plan-drafted --text "..."</c>: a checklist attestation on the set.</summary>
+    Target AttestSet => _ => _
+        .Description("Records an attestation for a checklist item of the application release --set, made in --role")
+        .Requires(() => Set)
+        .Requires(() => Item)
+        .Requires(() => Text)
+        .Executes(ct => new VoteSetStep(this, "Attestation").RunAsync(ct));
+
+    /// <summary>
+    /// <c>./build.sh BlessSet --set 2.3.0</c>: blesses the application release when every production-like gate passed on
+    /// the set; the blessing records the set's digest, so production takes exactly its module digests.
+    /// </summary>
+    Target BlessSet => _ => _
+        .Description("Blesses the application release --set for production: every gate passed on the set; records the set's digest (every module's image and chart)")
+        .Requires(() => Set)
+        .TryAfter<IReleaseSets>(x => x.OpenSet)
+        .Executes(ct => new BlessSetStep(this).RunAsync(ct));
 }

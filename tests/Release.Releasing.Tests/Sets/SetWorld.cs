@@ -79,6 +79,7 @@ public sealed class SetWorld : IDisposable
         var head = await Source.HeadAsync();
         await StageRecord.WriteAsync(paths.SourceRecord, new SourceRecord(Source.Path, Source.Path, head, head[..7], "main", [], Alice.Name, Alice.Email,
             _now, version, version), ct);
+        await StageRecord.WriteAsync(paths.UnitTestSummary, new UnitTestSummary(40, 0, 0, 85.0, 70.0), ct);
         var image = "sha256:" + Sha($"image {module} {content}");
         var chart = "sha256:" + Sha($"chart {module} {content}");
         await StageRecord.WriteAsync(paths.PushRecord, new PushRecord("registry.example", $"apps/{module}", version, image), ct);
@@ -86,6 +87,35 @@ public sealed class SetWorld : IDisposable
             new OciReference("registry.example", $"charts/{module}", version, chart), $"{module}-{version}", new OciReference("registry.example", $"apps/{module}", digest: image)), ct);
         return (image, chart);
     }
+
+    private static readonly Dictionary<string, string> RoleOf = new()
+    {
+        ["lead@example.com"] = "module-lead", ["sre@example.com"] = "sre", ["qa@example.com"] = "qa", ["pm@example.com"] = "product-management",
+    };
+
+    /// <summary>Four people vote Go on the set in the seed's four roles, and the attestable checklist items are attested.</summary>
+    public async Task VoteAndAttestAsync(string version, string? skipVoteOf = null)
+    {
+        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") }
+                     .Where(v => v.Item1 != skipVoteOf))
+            (await RunAsync("VoteSet", "--set", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter)).Succeeded();
+        foreach (var (item, by) in new[]
+                 {
+                     ("special-deployment-provisions", "lead@example.com"), ("prs-described-and-linked", "lead@example.com"), ("dr-plan-drafted", "sre@example.com"),
+                     ("on-call-named", "sre@example.com"), ("load-test-report", "qa@example.com"), ("qa-suite-preprod", "qa@example.com"),
+                     ("release-notes-ready", "pm@example.com"),
+                 })
+            (await RunAsync("AttestSet", "--set", version, "--item", item, "--text", $"done: https://wiki.example.com/{item}", "--voter", by,
+                "--role", RoleOf[by])).Succeeded();
+    }
+
+    /// <summary>
+    /// Records, signed with the CI job's roster key and chained, that the set reached <paramref name="environment"/>: what a
+    /// promotion records (the QA suite's attestation waits for pre-prod), for tests of the approvals alone.
+    /// </summary>
+    public Task RecordPromotionAsync(string releaseId, string setDigest, string environment) =>
+        RecordsTampering.CommitSignedEventAsync(Records, releaseId, _ => new Release.Process.Approvals.ReleasePromoted(_now.AddSeconds(1), environment, setDigest, TeamRoster.Job),
+            Roster.KeyOf(TeamRoster.Job));
 
     /// <summary>Removes a module's Push record: the next pipeline did not build it.</summary>
     public void NotBuilt(string module) => File.Delete(new PipelinePaths(new AbsolutePath(Root), module).PushRecord);
