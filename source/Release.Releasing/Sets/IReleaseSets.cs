@@ -15,7 +15,7 @@ public interface IReleaseSets : IPromote, IDeployApplication
 {
     /// <summary>The application release (the set) to act on: its own version, e.g. <c>2.3.0</c>.</summary>
     [Parameter("Version of the application release (the set of module digests) to act on, e.g. 2.3.0")]
-    [NotEmpty, Pattern(Common.ReleaseVersionPattern.Expression, Common.ReleaseVersionPattern.Description)]
+    [NotEmpty, Pattern(Common.ReleaseVersionPattern.Expression, "a SemVer version like 2.3.0 (the application release's own version)")]
     string? Set => TryGetValue(() => Set);
 
     /// <summary>What the application's votes, attestations and blessing are about. Default: the set as a whole.</summary>
