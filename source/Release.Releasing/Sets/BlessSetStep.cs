@@ -36,7 +36,7 @@ internal sealed class BlessSetStep(IReleaseSets build)
                     $"BlessSet: application release {selection.Id} was already blessed as set {earlier.ImageDigest}, not {set.Digest}. " +
                     "A blessed set is immutable: release the change as a new version (OpenSet --set NEW-VERSION).");
             }
-            var evidence = await SetEvidenceKeys.ReadAsync(build, set, trusted, token);
+            var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, trusted, token);
             var decisions = build.Gates.Select(g => GateEvaluation.Decide(build, g, record, evidence)).ToList();
             var required = build.Gates.Select(g => g.Environment).Where(e => GateEvaluation.IsProductionLike(build, e)).ToArray();
             var result = SetBlessing.Evaluate(new BlessingRule(required, build.BlessedBranches, build.Clock), set, record.Created.Branch, decisions);

@@ -43,6 +43,17 @@ public class SetApprovalTests
     }
 
     [Test]
+    public async Task A_vote_on_the_set_reports_the_gate_with_the_modules_unit_test_results_as_evidence()
+    {
+        var (world, _) = await OpenedAsync();
+        using var __ = world;
+        var run = (await world.RunAsync("VoteSet", "--set", "1.0.0", "--role", "sre", "--decision", "go", "--reason", "ready", "--voter", "sre@example.com")).Succeeded();
+        Assert.That(run.Output, Does.Contain("Recorded Go by sre@example.com as Sre on release shop-1.0.0"));
+        Assert.That(run.Output, Does.Contain("Checklist item 'dr-plan-drafted'"), "the gate's blockers are reported");
+        Assert.That(run.Output, Does.Not.Contain("Checklist item 'unit-tests-captured'"), "both modules built here captured their unit tests");
+    }
+
+    [Test]
     public async Task BlessSet_refuses_while_a_role_has_not_voted_Go_on_the_set()
     {
         var (world, _) = await OpenedAsync();
