@@ -53,6 +53,12 @@ public interface IReleaseSets : IPromote, IDeployApplication
         .Requires(() => Text)
         .Executes(ct => new VoteSetStep(this, "Attestation").RunAsync(ct));
 
+    /// <summary><c>./build.sh GateStatusSet --set 2.3.0</c>: every gate's decision on the set (votes, missing roles, checklist); changes nothing.</summary>
+    Target GateStatusSet => _ => _
+        .Description("Shows the Go/NoGo gates of the application release --set: votes, missing roles, checklist")
+        .Requires(() => Set)
+        .Executes(ct => new VoteSetStep(this, "Status").RunAsync(ct));
+
     /// <summary>
     /// <c>./build.sh BlessSet --set 2.3.0</c>: blesses the application release when every production-like gate passed on
     /// the set; the blessing records the set's digest, so production takes exactly its module digests.

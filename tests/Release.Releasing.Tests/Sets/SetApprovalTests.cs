@@ -59,6 +59,8 @@ public class SetApprovalTests
         var (world, _) = await OpenedAsync();
         using var __ = world;
         await world.VoteAndAttestAsync("1.0.0", skipVoteOf: "sre");
+        var status = (await world.RunAsync("GateStatusSet", "--set", "1.0.0")).Succeeded().Output;
+        Assert.That(status, Does.Contain("Gate 'production': blocked").And.Contain("no Go yet from: Sre"));
         (await world.RunAsync("BlessSet", "--set", "1.0.0")).Refused("cannot be blessed", "Sre");
         Assert.That(await world.RecordAsync("shop-1.0.0"), Does.Not.Contain("\"blessed\""));
     }
