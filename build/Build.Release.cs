@@ -9,7 +9,7 @@ namespace Release.Build;
 /// release with an empty roster is refused at once (exit 2), since anyone who can push to the records repository
 /// could otherwise vote.
 /// </summary>
-partial class Build
+partial class Build : Releasing.Sets.IReleaseSets
 {
     IReadOnlyList<GatePolicy> IReleaseProcess.Gates =>
         [GatePolicy.SeedDefault("production").WithRoster(RosterFile.Read(RootDirectory / "build" / "release-roster"))];

@@ -16,6 +16,7 @@ public class DeclaredParameterTests
     [TestCase("Deploy", "--local-runtime", "nonsense", "which is not a known value: it must be one of auto, podman, docker, process")]
     [TestCase("Bless", "--release", "", "which is empty: it must be a value that is not empty")]
     [TestCase("Bless", "--release", "latest", "which does not have that form: it must be a SemVer version like 1.4.0")]
+    [TestCase("BlessSet", "--set", "latest", "which does not have that form: it must be a SemVer version like 2.3.0")]
     [TestCase("UnitTest", "--test-filter", "(((", "which has an unclosed '(' at position 1: it must be a dotnet test filter")]
     [TestCase("Deploy", "--health-timeout", "-1", "which is less than 1: it must be from 1 to 86400")]
     [TestCase("Clone", "--clone-depth", "-3", "which is less than 1: it must be at least 1")]

@@ -10,11 +10,12 @@ namespace Release.Releasing.Approvals;
 /// (<c>--role</c>, else the role they already voted or attested in on this release). <see cref="AttestationAdmission"/>
 /// decides on the newest record (again after a concurrent push); a refused attestation changes nothing.
 /// </summary>
-internal sealed class AttestStep(IGoNoGo build)
+internal sealed class AttestStep(IGoNoGo build, ReleaseSelection? release = null)
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var selection = await ReleaseSelection.ResolveAsync(build, ct);
+        // An application release (Sets/VoteSetStep, AttestSetStep) is named by the caller; a module's by --release.
+        var selection = release ?? await ReleaseSelection.ResolveAsync(build, ct);
         var key = build.Item!.Trim();
         var text = build.Text!.Trim();
         if (text.Length == 0) throw new BuildInputException($"Attest on release {selection.Id}: --text is empty; say what was done, with links.");

@@ -4,11 +4,12 @@ using Release.Releasing.Records;
 namespace Release.Releasing.Approvals;
 
 /// <summary>What the GateStatus target does: prints each gate's decision; changes nothing.</summary>
-internal sealed class GateStatusStep(IGoNoGo build)
+internal sealed class GateStatusStep(IGoNoGo build, ReleaseSelection? release = null)
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var selection = await ReleaseSelection.ResolveAsync(build, ct);
+        // An application release (Sets/VoteSetStep) is named by the caller; a module's by --release.
+        var selection = release ?? await ReleaseSelection.ResolveAsync(build, ct);
         await using var records = await RecordsRepository.OpenAsync(build, ct);
         var record = await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct);
         var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct);

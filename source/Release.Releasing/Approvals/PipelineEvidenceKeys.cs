@@ -47,6 +47,12 @@ internal static class PipelineEvidenceKeys
             if (load.Passed && record.Events.OfType<ReleasePromoted>().Any(p => p.ImageDigest == load.ImageDigest))
                 keys.Add(SeedChecklist.LoadTestEvidence);
         }
+        // An application release (a set): unit test results are the modules' (Sets/SetEvidenceKeys), not the one module's.
+        if (Process.Applications.Releases.SetRecords.ManifestOf(record) is { } set)
+        {
+            keys.Remove(SeedChecklist.UnitTestsEvidence);
+            if (await Sets.SetEvidenceKeys.UnitTestsCapturedAsync(paths.Stages.Root, set, ct)) keys.Add(SeedChecklist.UnitTestsEvidence);
+        }
         return keys;
     }
 }

@@ -8,11 +8,12 @@ namespace Release.Releasing.Approvals;
 /// What the Vote target does: reads the vote from the parameters (the voter is the owner of <c>--signing-key</c>) and
 /// records it through <see cref="VoteCasting"/>, the code path the ChatOps endpoint shares. A refused vote changes nothing.
 /// </summary>
-internal sealed class VoteStep(IGoNoGo build)
+internal sealed class VoteStep(IGoNoGo build, ReleaseSelection? release = null)
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var selection = await ReleaseSelection.ResolveAsync(build, ct);
+        // An application release (Sets/VoteSetStep, AttestSetStep) is named by the caller; a module's by --release.
+        var selection = release ?? await ReleaseSelection.ResolveAsync(build, ct);
         var environment = build.Environment is null ? "production" : build.Environment.Trim();
         var gate = GateEvaluation.Find(build, environment);
         if (build.IgnoreWindow)

@@ -17,6 +17,9 @@ internal sealed record ReleaseHistory(IReadOnlyList<BlessedRelease> Blessed, IRe
     /// <summary>Builds the history from the records.</summary>
     public static ReleaseHistory From(IReadOnlyList<ReleaseRecord> records)
     {
+        // Application releases (sets, Sets/IReleaseSets) share the repository and their versions; their events name the
+        // set's digest, not a module's image, so module promotion and rollback leave them out.
+        records = records.Where(r => !r.Events.OfType<SetRecorded>().Any()).ToList();
         var blessed = new List<BlessedRelease>();
         var deployments = new List<Deployment>();
         var byVersion = records.ToDictionary(r => r.Created.Version, StringComparer.Ordinal);
