@@ -9,8 +9,9 @@ namespace Release.Environments.Component;
 /// </summary>
 /// <param name="Repository">The repository read, without credentials.</param>
 /// <param name="Folder">The environment whose folder pinned the images (the environment itself, or its group's GitOps member).</param>
+/// <param name="Commit">The environment repository's commit that was read.</param>
 /// <param name="Images">Each module's image, <c>repository@sha256:...</c>.</param>
-public sealed record DeclaredImages(string Repository, string? Folder, IReadOnlyDictionary<string, string> Images)
+public sealed record DeclaredImages(string Repository, string? Folder, string Commit, IReadOnlyDictionary<string, string> Images)
 {
     /// <summary>Reads the pins declared for <paramref name="environment"/> from a fresh clone of <c>--environments-repository</c>.</summary>
     /// <param name="build">The build (its environment repository and declared environments).</param>
@@ -22,12 +23,13 @@ public sealed record DeclaredImages(string Repository, string? Folder, IReadOnly
         var folders = declared.IsGitOps ? [declared.Name]
             : build.DeclaredEnvironments.Environments.Where(e => e.IsGitOps && e.Group == declared.Group).Select(e => e.Name).ToList();
         await using var checkout = await EnvironmentRepositoryCheckout.CloneAsync(build, ct);
+        var commit = await checkout.Repository.RevParseAsync("HEAD", ct);
         foreach (var folder in folders)
         {
             var images = PinnedImage.Read(checkout.Repository.Path, folder).Where(p => p.Value.Repository is not null)
                 .ToDictionary(p => p.Key, p => p.Value.Reference, StringComparer.Ordinal);
-            if (images.Count > 0) return new DeclaredImages(checkout.Shown, folder, images);
+            if (images.Count > 0) return new DeclaredImages(checkout.Shown, folder, commit, images);
         }
-        return new DeclaredImages(checkout.Shown, null, new Dictionary<string, string>());
+        return new DeclaredImages(checkout.Shown, null, commit, new Dictionary<string, string>());
     }
 }

@@ -93,7 +93,7 @@ internal sealed class EnvironmentRebuild(IRebuild build)
         var pinned = declared?.Images ?? new Dictionary<string, string>();
         var rolledOut = new ApplicationPaths(build.RootDirectory).DeployDirectory / environment;
         var declaredBy = declared is { Folder: { } folder }
-            ? $"environment repository {declared.Repository} (environments/{folder}: {string.Join(", ", pinned.Keys)})" +
+            ? $"environment repository {declared.Repository} at {declared.Commit[..Math.Min(12, declared.Commit.Length)]} (environments/{folder}: {string.Join(", ", pinned.Keys)})" +
               (pinned.Count < application.Application.Modules.Count ? $"; the other modules' last rollout ({rolledOut})" : "")
             : $"the last rollout recorded here ({rolledOut})" + (declared is null ? "" : $"; {declared.Repository} pins no image for '{environment}' or its group");
         build.Log.Information($"Rebuild: '{environment}' recreates {application.Application.Name} ({string.Join(", ", application.Application.Graph.Order)}) as declared by {declaredBy}");

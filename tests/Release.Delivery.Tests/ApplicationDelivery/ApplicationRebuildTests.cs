@@ -35,7 +35,7 @@ public partial class DeployApplicationTests
             environments.WriteFile($"environments/dev/{module}/values-configmap.yaml",
                 $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {module}-values\ndata:\n  values.yaml: |\n    image:\n" +
                 $"      repository: {Registry}/apps/{module}\n      digest: {ImageDigest(module, "1.0.0")}\n");
-        await environments.CommitAsync("deploy(dev): director, ledger 1.0.0");
+        var pins = await environments.CommitAsync("deploy(dev): director, ledger 1.0.0");
 
         var rebuild = await BuildRunner.RunAsync<ApplicationRebuildBuild>(_root.Path,
             ["Rebuild", "--environment", "local", .. LocalRun, "--environments-repository", environments.Path]);
@@ -44,7 +44,7 @@ public partial class DeployApplicationTests
         Assert.That(rebuild.Output, Does.Contain("Rebuild: tore down director in 'local'").And.Contain("Rebuild: tore down ledger in 'local'")
             .And.Contain("Rebuild: tore down gateway in 'local'"));
         var evidence = JsonDocument.Parse(File.ReadAllText(_root.Combine("artifacts", "rebuild", "local", "rebuild.json"))).RootElement;
-        Assert.That(evidence.GetProperty("declaredBy").GetString(), Does.Contain("environments/dev: director, ledger")
+        Assert.That(evidence.GetProperty("declaredBy").GetString(), Does.Contain($"at {pins[..12]} (environments/dev: director, ledger)")
             .And.Contain("the other modules' last rollout"));
         var rebuilt = evidence.GetProperty("modules").EnumerateArray().ToArray();
         Assert.That(rebuilt.Select(m => m.GetProperty("module").GetString()), Is.EqualTo(new[] { "director", "ledger", "gateway" }), "dependency order");
