@@ -96,7 +96,9 @@ partial class Build
         // The job's private key is a file (--signing-key takes a path): the headers ask for a File-type / secure-file secret.
         .ImportSecretFiles(nameof(IReleaseProcess.SigningKey))
         .Variables(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Stages.BuildImage.IBuildImage.BaseImage), nameof(Release.Pipeline.IPipeline.RegistryUsername),
-            nameof(IReleaseProcess.ReleaseRecords), nameof(IDeploy.GitopsRepository), nameof(IClone.SourceRepository), nameof(Releasing.ChatOps.IChatOps.SlackChannel))
+            nameof(IReleaseProcess.ReleaseRecords), nameof(IDeploy.GitopsRepository), nameof(IClone.SourceRepository), nameof(Releasing.ChatOps.IChatOps.SlackChannel),
+            // What the scheduled rebuild recreates the development environment from: the environment repository's pins.
+            nameof(Release.Environments.Component.IEnvironments.EnvironmentsRepository))
         .UseGitLabContainerRegistry(nameof(Stages.BuildImage.IBuildImage.Registry), nameof(Release.Pipeline.IPipeline.RegistryUsername),
             nameof(Release.Pipeline.IPipeline.RegistryPassword), nameof(Stages.BuildImage.IBuildImage.ImageRepository))
         .CacheNuGetPackages()

@@ -9,7 +9,7 @@ using Release.Environments.Tests.Support;
 namespace Release.Environments.Tests;
 
 /// <summary>RenderEnvironments, CheckEnvironments and Drift run in-process as a build runs them, against a real git remote.</summary>
-public class ComponentTests
+public partial class ComponentTests
 {
     private SampleBuildFolder _folder = null!;
     private TempDirectory _root = null!;

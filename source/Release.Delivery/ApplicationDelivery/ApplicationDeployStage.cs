@@ -46,8 +46,8 @@ internal sealed class ApplicationDeployStage(IDeployApplication build)
             await RollOutAsync(application, deployed, releases, who, ct);
     }
 
-    // Local and helm: one ApplicationRollout through the environment's deployer, then each module's deployment record.
-    private async Task RollOutAsync(CheckedApplication application, DeployedApplication deployed,
+    // Local and helm: one ApplicationRollout through the environment's deployer, then each module's deployment record (Rebuild rolls out through it too).
+    internal async Task RollOutAsync(CheckedApplication application, DeployedApplication deployed,
         IReadOnlyList<(ModuleRelease Release, PipelinePaths Paths)> releases, string who, CancellationToken ct)
     {
         var environment = deployed.Environment;

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Release.Delivery.ApplicationDelivery;
 using Release.Delivery.Deploy;
 using Release.Delivery.Deploy.Local;
 using Release.Delivery.Deploy.Rebuild;
 using Release.Delivery.Integrate;
 using Release.Engine;
+using Release.Environments.Component;
 using Release.Foundation.IO;
 using Release.Pipeline.Records;
 using Release.Releasing.Records;
@@ -26,36 +28,11 @@ internal sealed class EnvironmentRebuild(IRebuild build)
         var startedAt = build.Clock.GetUtcNow();
         var deploy = (IDeploy)build;
         var environment = ((IEnvironmentOperations)build).DeclaredEnvironments[(deploy.Environment ?? deploy.Environments.First().Name).Trim()];
-        var paths = build.Paths;
-
-        // Declared state: the signed records' current deployment there, else the last deployment recorded here.
-        var recorded = (await RecordedDeployments.ReadAsync(build, ct)).LastOrDefault(d => d.Environment == environment.Name);
-        var last = paths.DeploymentRecord(environment.Name).FileExists()
-            ? await StageRecord.ReadAsync<DeploymentRecord>(paths.DeploymentRecord(environment.Name), "Deploy", ct) : null;
-        var (version, digest, declaredBy) = recorded is not null ? (recorded.Version.ToString(), recorded.ImageDigest.ToString(), $"release records ({recorded.ReleaseId})")
-            : last is not null ? (last.Version, last.ImageDigest, paths.DeploymentRecord(environment.Name).ToString())
-            : throw new BuildInputException(
-                $"Rebuild: nothing is declared for '{environment.Name}': the release records hold no deployment there and {paths.DeploymentRecord(environment.Name)} " +
-                $"does not exist. Deploy or Promote a release to '{environment.Name}' first (./build.sh Deploy --environment {environment.Name}).");
-        var source = await PipelineRecords.TryReadSourceAsync(paths, ct);
+        var source = await PipelineRecords.TryReadSourceAsync(build.Paths, ct);
         var commit = source?.Commit ?? "(no source record: run Clone)";
-        build.Log.Information($"Rebuild: '{environment.Name}' runs {build.Module} {version} at {digest} (declared by {declaredBy})");
-
-        var module = await LocalRebuild.RecreateAsync(build, environment.Name, version, digest, source?.ShortCommit ?? "unknown",
-            deploy.DeployedBy ?? "rebuild", ct);
-
-        var declaresTests = build.IntegrationTestProject is not null
-            || build.DeclaredEnvironments.Application.Modules.Any(m => m.Name == build.Module && m.IntegrationTests is not null);
-        Exception? failure = null;
-        object tests = new { ran = false, reason = "no integration tests declared for the module (application declaration or --integration-test-project)" };
-        if (declaresTests)
-        {
-            try { await IntegrationRun.RunAsync(build, ct); }
-            catch (InvalidOperationException e) { failure = e; }
-            tests = paths.IntegrationSummary.FileExists()
-                ? JsonDocument.Parse(await File.ReadAllTextAsync(paths.IntegrationSummary, ct)).RootElement.Clone()
-                : new { ran = false, reason = failure?.Message ?? "no summary written" };
-        }
+        var (modules, declaredBy, tests, failure) = build is IDeployApplication application
+            ? await RecreateApplicationAsync(application, environment.Name, deploy.DeployedBy ?? "rebuild", ct)
+            : await RecreateModuleAsync(environment.Name, source?.ShortCommit ?? "unknown", deploy.DeployedBy ?? "rebuild", ct);
 
         var drift = (await LocalRuntimeCheck.DifferencesAsync(build, environment.Name, ct))
             .Select(d => new { kind = EnvironmentDriftReads.RuntimeKind, d.Module, d.Field, d.Expected, d.Found, d.Repair }).ToList();
@@ -65,7 +42,7 @@ internal sealed class EnvironmentRebuild(IRebuild build)
             deployer = environment.Deployer,
             commit,
             declaredBy,
-            modules = new[] { module },
+            modules,
             integrationTests = tests,
             driftAfterwards = new { clean = drift.Count == 0, findings = drift },
             startedAt,
@@ -74,10 +51,64 @@ internal sealed class EnvironmentRebuild(IRebuild build)
         };
         var file = build.ArtifactsDirectory / "rebuild" / environment.Name / "rebuild.json";
         await AtomicFile.WriteTextAsync(file, JsonSerializer.Serialize(evidence, Json) + "\n", ct);
-        build.ReportSummary("rebuild", $"{environment.Name}: {module.Module} {version} in {clock.Elapsed.TotalSeconds:0.0}s, drift {(drift.Count == 0 ? "none" : drift.Count.ToString())}");
+        build.ReportSummary("rebuild", $"{environment.Name}: {string.Join(", ", modules.Select(m => $"{m.Module} {m.Version}"))} in {clock.Elapsed.TotalSeconds:0.0}s, drift {(drift.Count == 0 ? "none" : drift.Count.ToString())}");
         build.Log.Information($"Rebuild of '{environment.Name}' done in {clock.Elapsed.TotalSeconds:0.0}s; evidence: {file}");
         if (failure is not null) throw failure;
         if (drift.Count > 0)
             throw new InvalidOperationException($"Rebuild: '{environment.Name}' drifted right after its rebuild ({drift.Count} finding(s)); see {file}.");
     }
+
+    // One module (a build without an application): the signed records' current deployment there, else the last deployment recorded here.
+    private async Task<(IReadOnlyList<RebuiltModule>, string, object, Exception?)> RecreateModuleAsync(string environment, string commit, string who,
+        CancellationToken ct)
+    {
+        var paths = build.Paths;
+        var recorded = (await RecordedDeployments.ReadAsync(build, ct)).LastOrDefault(d => d.Environment == environment);
+        var last = paths.DeploymentRecord(environment).FileExists()
+            ? await StageRecord.ReadAsync<DeploymentRecord>(paths.DeploymentRecord(environment), "Deploy", ct) : null;
+        var (version, digest, declaredBy) = recorded is not null ? (recorded.Version.ToString(), recorded.ImageDigest.ToString(), $"release records ({recorded.ReleaseId})")
+            : last is not null ? (last.Version, last.ImageDigest, paths.DeploymentRecord(environment).ToString())
+            : throw new BuildInputException(
+                $"Rebuild: nothing is declared for '{environment}': the release records hold no deployment there and {paths.DeploymentRecord(environment)} " +
+                $"does not exist. Deploy or Promote a release to '{environment}' first (./build.sh Deploy --environment {environment}).");
+        build.Log.Information($"Rebuild: '{environment}' runs {build.Module} {version} at {digest} (declared by {declaredBy})");
+        var module = await LocalRebuild.RecreateAsync(build, environment, version, digest, commit, who, ct);
+
+        var declaresTests = build.IntegrationTestProject is not null
+            || build.DeclaredEnvironments.Application.Modules.Any(m => m.Name == build.Module && m.IntegrationTests is not null);
+        if (!declaresTests)
+            return ([module], declaredBy, new { ran = false, reason = "no integration tests declared for the module (application declaration or --integration-test-project)" }, null);
+        Exception? failure = null;
+        try { await IntegrationRun.RunAsync(build, ct); }
+        catch (InvalidOperationException e) { failure = e; }
+        return ([module], declaredBy, await SummaryAsync(paths.IntegrationSummary, failure, ct), failure);
+    }
+
+    // A whole application, through DeployApplication's rollout: each module at the image the environment repository pins
+    // (when --environments-repository is given), else at the release its last rollout recorded here; then IntegrateApplication's tests.
+    private async Task<(IReadOnlyList<RebuiltModule>, string, object, Exception?)> RecreateApplicationAsync(IDeployApplication application, string environment,
+        string who, CancellationToken ct)
+    {
+        var declared = string.IsNullOrWhiteSpace(build.EnvironmentsRepository) ? null : await DeclaredImages.ReadAsync(build, environment, ct);
+        var pinned = declared?.Images ?? new Dictionary<string, string>();
+        var rolledOut = new ApplicationPaths(build.RootDirectory).DeployDirectory / environment;
+        var declaredBy = declared is { Folder: { } folder }
+            ? $"environment repository {declared.Repository} at {declared.Commit[..Math.Min(12, declared.Commit.Length)]} (environments/{folder}: {string.Join(", ", pinned.Keys)})" +
+              (pinned.Count < application.Application.Modules.Count ? $"; the other modules' last rollout ({rolledOut})" : "")
+            : $"the last rollout recorded here ({rolledOut})" + (declared is null ? "" : $"; {declared.Repository} pins no image for '{environment}' or its group");
+        build.Log.Information($"Rebuild: '{environment}' recreates {application.Application.Name} ({string.Join(", ", application.Application.Graph.Order)}) as declared by {declaredBy}");
+        var modules = await ApplicationRebuild.RecreateAsync(application, pinned, who, ct);
+
+        if (application is not IIntegrateApplication integrate || application.Application.Modules.All(m => m.IntegrationTests is null))
+            return (modules, declaredBy, new { ran = false, reason = "no module of the application declares integration tests" }, null);
+        Exception? failure = null;
+        try { await ApplicationRebuild.TestAsync(integrate, ct); }
+        catch (InvalidOperationException e) { failure = e; }
+        return (modules, declaredBy, await SummaryAsync(ApplicationRebuild.IntegrationSummary(application), failure, ct), failure);
+    }
+
+    private static async Task<object> SummaryAsync(AbsolutePath summary, Exception? failure, CancellationToken ct) =>
+        summary.FileExists()
+            ? JsonDocument.Parse(await File.ReadAllTextAsync(summary, ct)).RootElement.Clone()
+            : new { ran = false, reason = failure?.Message ?? "no summary written" };
 }

@@ -24,7 +24,7 @@ namespace Release.CI.Tests.EndToEnd;
 /// </summary>
 [NonParallelizable]
 [Category("EndToEnd")]
-public class CommittedPipelineTests
+public partial class CommittedPipelineTests
 {
     private static readonly TimeSpan PipelineTimeout = TimeSpan.FromMinutes(20);
     private RepositoryUnderTest _repository = null!;

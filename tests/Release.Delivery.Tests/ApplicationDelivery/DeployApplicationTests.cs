@@ -22,7 +22,7 @@ namespace Release.Delivery.Tests.ApplicationDelivery;
 /// published sample modules as processes; GitOps commits into a real bare repository.
 /// </summary>
 [NonParallelizable]
-public class DeployApplicationTests
+public partial class DeployApplicationTests
 {
     private const string Registry = "registry.example:5000";
     private static readonly string[] Modules = ["director", "ledger", "gateway"];
