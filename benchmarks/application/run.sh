@@ -56,8 +56,11 @@ fresh_clone() { # DIR: a clone of this repository as committed, with the warm-up
 }
 
 echo "warm-up... (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+rm -rf "$WORK/bin-kept"
+if [ -d "$WARM/.nuke/temp/bin" ]; then mv "$WARM/.nuke/temp/bin" "$WORK/bin-kept"; fi
 rm -rf "$WARM"
 git clone --quiet -- "$ROOT" "$WARM"
+if [ -d "$WORK/bin-kept" ]; then mkdir -p "$WARM/.nuke/temp"; mv "$WORK/bin-kept" "$WARM/.nuke/temp/bin"; fi
 (cd "$WARM" && ./build.sh --help) >"$LOGS/warmup-compile.log" 2>&1
 echo "  warm-up pipeline $(timed warmup-pipeline "$WARM" ./build.sh)s"
 export WORK_SCRIPT="$WORK/script"
@@ -73,9 +76,17 @@ pipeline_rounds() { # sets FIRST, SECOND and LEAF for round $1, in a fresh clone
   echo "// benchmark round $1: a change to the leaf module" >>"$REPO/$LEAF_FILE"
   git -C "$REPO" -c user.name=bench -c user.email=bench@localhost commit --quiet -am "fix(gateway): benchmark round $1"
   LEAF=$(timed "r$1-leaf" "$REPO" ./build.sh)
+  # For reading the second run: a local deployment stops when its run ends, so a plain second run finds nothing
+  # deployed and deploys and tests again. With --keep-running it stays; the next run then finds it (informational).
+  timed "r$1-keep" "$REPO" ./build.sh --keep-running >/dev/null
+  KEPT=$(timed "r$1-kept" "$REPO" ./build.sh --keep-running)
+  # Stop the containers those two runs left running, by the names their logs give (nothing else).
+  for c in $(grep -ohE 'Started podman container [^ ]+' "$LOGS/r$1-keep.log" "$LOGS/r$1-kept.log" | awk '{print $4}' | sort -u); do
+    podman stop --time 5 "$c" >/dev/null 2>&1 || true; podman rm --force "$c" >/dev/null 2>&1 || true
+  done
 }
 
-B=() F=() S=() C=()
+B=() F=() S=() C=() K=()
 for i in $(seq "$N"); do
   fresh_clone "$REPO"
   commit="$(git -C "$REPO" rev-parse HEAD)"   # the script builds the commit the first run builds
@@ -85,19 +96,21 @@ for i in $(seq "$N"); do
   else
     pipeline_rounds "$i"; b=$(timed "r$i-script" "$REPO" run_script "$REPO" "$commit")
   fi
-  B+=("$b") F+=("$FIRST") S+=("$SECOND") C+=("$LEAF")
+  B+=("$b") F+=("$FIRST") S+=("$SECOND") C+=("$LEAF") K+=("$KEPT")
   echo "  script ${b}s  pipeline first ${FIRST}s  second ${SECOND}s  leaf change ${LEAF}s  (load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
   echo "  script steps:$(grep -o 'steps:.*' "$LOGS/r$i-script.log" | cut -d: -f2-)"
   echo "  first:  $(targets "$LOGS/r$i-first.log")"
   echo "  second: $(targets "$LOGS/r$i-second.log")"
   echo "  leaf:   $(targets "$LOGS/r$i-leaf.log")"
+  echo "  second with --keep-running after a --keep-running run: ${KEPT}s: $(targets "$LOGS/r$i-kept.log")"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
-mb=$(median "${B[@]}") mf=$(median "${F[@]}") ms=$(median "${S[@]}") mc=$(median "${C[@]}")
+mb=$(median "${B[@]}") mf=$(median "${F[@]}") ms=$(median "${S[@]}") mc=$(median "${C[@]}") mk=$(median "${K[@]}")
 echo
 echo "medians (N=$N): script ${mb}s, pipeline first ${mf}s, second ${ms}s, leaf change ${mc}s"
 printf 'pipeline/script = %.2f   (goal <= 0.75)\n' "$(echo "$mf / $mb" | bc -l)"
 printf 'second/first    = %.2f   (goal <= 0.10)\n' "$(echo "$ms / $mf" | bc -l)"
 printf 'leaf/first      = %.2f   (goal <= 0.50)\n' "$(echo "$mc / $mf" | bc -l)"
+printf 'informational: second run with the deployment kept running (--keep-running) / first = %.2f\n' "$(echo "$mk / $mf" | bc -l)"
 if [ -f "$LOGS/failed" ]; then echo "FAILED runs (their times count up to the failure): $(tr '\n' ' ' <"$LOGS/failed")"; fi
