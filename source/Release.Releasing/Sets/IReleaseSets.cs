@@ -7,7 +7,7 @@ namespace Release.Releasing.Sets;
 
 /// <summary>
 /// Releases of a whole application as a set (issue 14): <c>OpenSet --set 2.3.0</c> pins every module's pushed image and
-/// chart digest in a release manifest recorded, signed, in the release records (record <c>APPLICATION-VERSION</c>); the
+/// chart digest in a release manifest recorded, signed, in the release records (record <c>APPLICATION.set-VERSION</c>); the
 /// one-module commands' rules (votes, blessing, promotion by digest) then act on the set's one digest. Mix it into a
 /// build class that ships an application (<see cref="IDeployApplication.Application"/>) and has the release process.
 /// </summary>

@@ -1,5 +1,6 @@
 using Release.Engine;
 using Release.Process.Applications.Releases;
+using Release.Releasing.Common;
 using Release.SemVer;
 
 namespace Release.Releasing.Sets;
@@ -9,8 +10,18 @@ namespace Release.Releasing.Sets;
 /// <param name="Version">The application release's version.</param>
 internal sealed record SetSelection(string Application, SemanticVersion Version)
 {
-    /// <summary>The record id, <c>APPLICATION-VERSION</c> (<see cref="SetRecords.ReleaseId"/>).</summary>
-    public string Id => $"{Application}-{Version}";
+    /// <summary>The record id, <c>APPLICATION.set-VERSION</c> (<see cref="SetRecords.ReleaseId(string, string)"/>).</summary>
+    public string Id => SetRecords.ReleaseId(Application, Version.ToString());
+
+    /// <summary>
+    /// The set as the one-module steps (Vote, Attest, GateStatus) select a release: they act on the record
+    /// <c>MODULE-VERSION</c>, so the set's record <c>APPLICATION.set-VERSION</c> is "module" <c>APPLICATION.set</c>.
+    /// </summary>
+    public ReleaseSelection AsRelease()
+    {
+        var release = new ReleaseSelection($"{Application}.set", Version);
+        return release.Id == Id ? release : throw new InvalidOperationException($"The set's record is {Id}, not {release.Id}.");
+    }
 
     /// <summary>Reads <c>--set</c>.</summary>
     /// <exception cref="BuildInputException">No <c>--set</c>, or not a version.</exception>

@@ -22,7 +22,7 @@ internal sealed class VoteSetStep(IReleaseSets build, string kind)
             var set = sets.Get(selection, command, records.Shown);
             if (kind != "Status") SetSubject.Check(build, set, kind);
         }
-        var release = new ReleaseSelection(selection.Application, selection.Version);
+        var release = selection.AsRelease();
         await (kind switch
         {
             "Vote" => new VoteStep(build, release).RunAsync(ct),

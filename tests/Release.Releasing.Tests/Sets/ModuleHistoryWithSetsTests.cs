@@ -21,7 +21,7 @@ public class ModuleHistoryWithSetsTests
             .Append(new ReleaseBlessed(at.AddMinutes(1), digest, "sha256:" + new string('b', 64)));
         var set = ReleaseManifest.Create("shop", SemanticVersion.Parse("1.0.0"),
             [new ModulePin("api", SemanticVersion.Parse("1.0.0"), OciDigest.Parse("sha256:" + new string('c', 64)), OciDigest.Parse("sha256:" + new string('d', 64)))]);
-        var application = ReleaseRecord.Create("shop-1.0.0", new ReleaseCreated(at, "1.0.0", "main", new string('2', 40), "rm@example.com", []))
+        var application = ReleaseRecord.Create("shop.set-1.0.0", new ReleaseCreated(at, "1.0.0", "main", new string('2', 40), "rm@example.com", []))
             .Append(SetRecords.Recorded(set, at)).Append(SetRecords.Blessing(set, at.AddMinutes(2)));
 
         var history = ReleaseHistory.From([module, application]);

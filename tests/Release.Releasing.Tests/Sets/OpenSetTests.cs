@@ -20,8 +20,8 @@ public class OpenSetTests
 
         var run = (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
 
-        var stored = await world.RecordAsync("shop-1.0.0");
-        var record = ReleaseRecordJson.Deserialize(stored, "shop-1.0.0.json");
+        var stored = await world.RecordAsync("shop.set-1.0.0");
+        var record = ReleaseRecordJson.Deserialize(stored, "shop.set-1.0.0.json");
         var set = SetRecords.ManifestOf(record)!;
         Assert.That(set.PinOf("api")!.ImageDigest.Value, Is.EqualTo(api.Image));
         Assert.That(set.PinOf("api")!.ChartDigest.Value, Is.EqualTo(api.Chart));
@@ -36,7 +36,7 @@ public class OpenSetTests
         Assert.That(run.Output, Does.Contain($"Opened application release {set.Title}"));
 
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
-        Assert.That(await world.RecordAsync("shop-1.0.0"), Is.EqualTo(stored), "the same set opened again changes nothing");
+        Assert.That(await world.RecordAsync("shop.set-1.0.0"), Is.EqualTo(stored), "the same set opened again changes nothing");
     }
 
     [Test]
@@ -53,8 +53,8 @@ public class OpenSetTests
         var api = await world.PushedAsync("api", "1.1.0", "api two");
         var run = (await world.RunAsync("OpenSet", "--set", "1.1.0")).Succeeded();
 
-        var first = SetRecords.ManifestOf(ReleaseRecordJson.Deserialize(await world.RecordAsync("shop-1.0.0"), "first"))!;
-        var second = SetRecords.ManifestOf(ReleaseRecordJson.Deserialize(await world.RecordAsync("shop-1.1.0"), "second"))!;
+        var first = SetRecords.ManifestOf(ReleaseRecordJson.Deserialize(await world.RecordAsync("shop.set-1.0.0"), "first"))!;
+        var second = SetRecords.ManifestOf(ReleaseRecordJson.Deserialize(await world.RecordAsync("shop.set-1.1.0"), "second"))!;
         Assert.That(second.PinOf("web"), Is.EqualTo(first.PinOf("web")), "web was carried at its pinned digests");
         Assert.That(second.PinOf("api")!.ImageDigest.Value, Is.EqualTo(api.Image));
         Assert.That(second.PinOf("api")!.ImageDigest, Is.Not.EqualTo(first.PinOf("api")!.ImageDigest));
@@ -69,13 +69,13 @@ public class OpenSetTests
         await world.PushedAsync("api", "1.0.0", "api one");
         await world.PushedAsync("web", "2.0.0", "web one");
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
-        var before = await world.RecordAsync("shop-1.0.0");
+        var before = await world.RecordAsync("shop.set-1.0.0");
 
         await world.PushedAsync("web", "2.0.1", "web rebuilt");
-        var run = (await world.RunAsync("OpenSet", "--set", "1.0.0")).Refused("application release shop-1.0.0 already exists", "Open it as a new version (--set)");
+        var run = (await world.RunAsync("OpenSet", "--set", "1.0.0")).Refused("application release shop.set-1.0.0 already exists", "Open it as a new version (--set)");
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Output, Does.Not.Contain("Exception"));
-        Assert.That(await world.RecordAsync("shop-1.0.0"), Is.EqualTo(before));
+        Assert.That(await world.RecordAsync("shop.set-1.0.0"), Is.EqualTo(before));
     }
 
     [Test]

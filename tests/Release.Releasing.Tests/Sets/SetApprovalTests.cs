@@ -16,8 +16,8 @@ public class SetApprovalTests
         await world.PushedAsync("api", "1.0.0", "api one");
         await world.PushedAsync("web", "2.0.0", "web one");
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
-        var set = SetRecords.ManifestOf(ReleaseRecordJson.Deserialize(await world.RecordAsync("shop-1.0.0"), "shop-1.0.0"))!;
-        await world.RecordPromotionAsync("shop-1.0.0", set.Digest.Value, "pre-prod");
+        var set = SetRecords.ManifestOf(ReleaseRecordJson.Deserialize(await world.RecordAsync("shop.set-1.0.0"), "shop.set-1.0.0"))!;
+        await world.RecordPromotionAsync("shop.set-1.0.0", set.Digest.Value, "pre-prod");
         return (world, set);
     }
 
@@ -29,7 +29,7 @@ public class SetApprovalTests
         await world.VoteAndAttestAsync("1.0.0");
 
         var run = (await world.RunAsync("BlessSet", "--set", "1.0.0")).Succeeded();
-        var record = ReleaseRecordJson.Deserialize(await world.RecordAsync("shop-1.0.0"), "shop-1.0.0");
+        var record = ReleaseRecordJson.Deserialize(await world.RecordAsync("shop.set-1.0.0"), "shop.set-1.0.0");
         var blessed = record.Events.OfType<ReleaseBlessed>().Single();
         Assert.That(blessed.ImageDigest, Is.EqualTo(set.Digest.Value));
         Assert.That(blessed.Signature, Is.Not.Empty);
@@ -37,9 +37,9 @@ public class SetApprovalTests
         Assert.That(run.Output, Does.Contain($"Blessed application release {set.Title}").And.Contain(set.PinOf("web")!.ImageDigest.Value));
         Assert.That(SetHistory.From("shop", [record]).Blessed.Single().Set.Digest, Is.EqualTo(set.Digest));
 
-        var stored = await world.RecordAsync("shop-1.0.0");
+        var stored = await world.RecordAsync("shop.set-1.0.0");
         (await world.RunAsync("BlessSet", "--set", "1.0.0")).Succeeded();
-        Assert.That(await world.RecordAsync("shop-1.0.0"), Is.EqualTo(stored), "blessing a blessed set again changes nothing");
+        Assert.That(await world.RecordAsync("shop.set-1.0.0"), Is.EqualTo(stored), "blessing a blessed set again changes nothing");
     }
 
     [Test]
@@ -48,7 +48,7 @@ public class SetApprovalTests
         var (world, _) = await OpenedAsync();
         using var __ = world;
         var run = (await world.RunAsync("VoteSet", "--set", "1.0.0", "--role", "sre", "--decision", "go", "--reason", "ready", "--voter", "sre@example.com")).Succeeded();
-        Assert.That(run.Output, Does.Contain("Recorded Go by sre@example.com as Sre on release shop-1.0.0"));
+        Assert.That(run.Output, Does.Contain("Recorded Go by sre@example.com as Sre on release shop.set-1.0.0"));
         Assert.That(run.Output, Does.Contain("Checklist item 'dr-plan-drafted'"), "the gate's blockers are reported");
         Assert.That(run.Output, Does.Not.Contain("Checklist item 'unit-tests-captured'"), "both modules built here captured their unit tests");
     }
@@ -62,7 +62,7 @@ public class SetApprovalTests
         var status = (await world.RunAsync("GateStatusSet", "--set", "1.0.0")).Succeeded().Output;
         Assert.That(status, Does.Contain("Gate 'production': blocked").And.Contain("no Go yet from: Sre"));
         (await world.RunAsync("BlessSet", "--set", "1.0.0")).Refused("cannot be blessed", "Sre");
-        Assert.That(await world.RecordAsync("shop-1.0.0"), Does.Not.Contain("\"blessed\""));
+        Assert.That(await world.RecordAsync("shop.set-1.0.0"), Does.Not.Contain("\"blessed\""));
     }
 
     [Test]
@@ -70,12 +70,12 @@ public class SetApprovalTests
     {
         var (world, set) = await OpenedAsync();
         using var _ = world;
-        var before = await world.RecordAsync("shop-1.0.0");
+        var before = await world.RecordAsync("shop.set-1.0.0");
         var run = (await world.RunAsync("VoteSet", "--set", "1.0.0", "--module", "api", "--role", "sre", "--decision", "go", "--reason", "ready", "--voter", "sre@example.com"))
             .Refused("--module: Vote on module 'api' refused", $"votes, attestations, checklist and blessing are on the set {set.Digest}", "Cast it on the set: leave out the module");
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Output, Does.Not.Contain("Exception"));
-        Assert.That(await world.RecordAsync("shop-1.0.0"), Is.EqualTo(before));
+        Assert.That(await world.RecordAsync("shop.set-1.0.0"), Is.EqualTo(before));
     }
 
     [Test]
@@ -85,6 +85,6 @@ public class SetApprovalTests
         using var __ = world;
         (await world.RunAsync("VoteSet", "--set", "1.0.0", "--role", "qa", "--decision", "go", "--reason", "mine", "--voter", "alice@example.com"))
             .Refused("alice@example.com");
-        Assert.That(await world.RecordAsync("shop-1.0.0"), Does.Not.Contain("\"vote\""));
+        Assert.That(await world.RecordAsync("shop.set-1.0.0"), Does.Not.Contain("\"vote\""));
     }
 }

@@ -3,7 +3,7 @@ using Release.Process.Approvals;
 namespace Release.Process.Applications.Releases;
 
 /// <summary>
-/// How an application release lives in a release record (the record <c>APPLICATION-VERSION</c>): its creation, then one
+/// How an application release lives in a release record (the record <c>APPLICATION.set-VERSION</c>): its creation, then one
 /// <see cref="SetRecorded"/> event holding the canonical manifest, then the usual votes, attestations, blessing,
 /// promotions and rollbacks, signed and chained as for a module release (<see cref="RecordChain"/>). The digests of its
 /// blessing and promotion events are the set's digest, which pins every module's image and chart digest: production
@@ -11,8 +11,15 @@ namespace Release.Process.Applications.Releases;
 /// </summary>
 public static class SetRecords
 {
-    /// <summary>The record id of an application release: <c>shop-2.3.0</c>.</summary>
-    public static string ReleaseId(ReleaseManifest set) => $"{set.Application}-{set.Version}";
+    /// <summary>The record id of an application release: <c>shop.set-2.3.0</c>.</summary>
+    public static string ReleaseId(ReleaseManifest set) => ReleaseId(set.Application, set.Version.ToString());
+
+    /// <summary>
+    /// The record id of <paramref name="application"/>'s release <paramref name="version"/>: <c>shop.set-2.3.0</c>. A module
+    /// release is <c>MODULE-VERSION</c> and names are DNS labels (no '.'), so an application named like one of its modules
+    /// (an application of one module is) never shares a record with that module's releases.
+    /// </summary>
+    public static string ReleaseId(string application, string version) => $"{application}.set-{version}";
 
     /// <summary>The event that records <paramref name="set"/> in its release's record.</summary>
     public static SetRecorded Recorded(ReleaseManifest set, DateTimeOffset at) => new(at, set.Digest.Value, set.Canonical);

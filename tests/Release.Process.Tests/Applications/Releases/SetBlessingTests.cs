@@ -28,7 +28,7 @@ public class SetBlessingTests
         var result = SetBlessing.Evaluate(Rule, beta, "feature/x", [Passed(First())]);
         Assert.That(result.IsBlessed, Is.False);
         Assert.That(result.Missing, Has.Some.Contains("built from 'feature/x'"));
-        Assert.That(result.Missing, Has.Some.EqualTo("Gate 'production' has not been decided for release shop-1.1.0."));
+        Assert.That(result.Missing, Has.Some.EqualTo("Gate 'production' has not been decided for release shop.set-1.1.0."));
         Assert.That(result.Missing, Has.Some.StartsWith("Module 'ledger' is pinned at pre-release 2.1.0-beta.2"));
     }
 }

@@ -50,7 +50,7 @@ public class SetRecordsTests
     [Test]
     public async Task A_signed_set_reads_back_from_its_JSON_as_the_same_set_with_its_blessing_and_promotions()
     {
-        var stored = ReleaseRecordJson.Deserialize(ReleaseRecordJson.Serialize(await BlessedAsync(First())), "releases/shop-1.0.0.json");
+        var stored = ReleaseRecordJson.Deserialize(ReleaseRecordJson.Serialize(await BlessedAsync(First())), "releases/shop.set-1.0.0.json");
         var verified = RecordVerification.Verify(stored, [_roster]);
         Assert.That(verified.Refused, Is.Empty);
         Assert.That(SetRecords.ManifestOf(verified.Trusted!)!.Digest, Is.EqualTo(First().Digest));
@@ -92,7 +92,7 @@ public class SetRecordsTests
         var tampered = ReleaseManifest.Create("shop", V("1.0.0"), First().Modules.Select(p => p.Module == "gateway" ? Pin("gateway", "0.3.0", '5') : p));
         var forged = await AppendAsync(record, SetRecords.Recorded(tampered, T0.AddMinutes(9)), _eve);
         var error = Assert.Throws<ReleaseSetException>(() => SetRecords.ManifestOf(Trusted(forged)));
-        Assert.That(error!.Problems[0], Does.StartWith($"release record shop-1.0.0, event 8: records set {tampered.Digest} after set {First().Digest}"));
+        Assert.That(error!.Problems[0], Does.StartWith($"release record shop.set-1.0.0, event 8: records set {tampered.Digest} after set {First().Digest}"));
     }
 
     [Test]
@@ -127,11 +127,11 @@ public class SetRecordsTests
     [Test]
     public void A_set_event_whose_digest_is_not_its_manifests_is_refused_naming_the_record_and_event()
     {
-        var record = ReleaseRecord.Create("shop-1.0.0", new ReleaseCreated(T0, "1.0.0", "main", "abc1234", "rm@example.com", []))
+        var record = ReleaseRecord.Create("shop.set-1.0.0", new ReleaseCreated(T0, "1.0.0", "main", "abc1234", "rm@example.com", []))
             .Append(SetRecords.Recorded(First(), T0) with { Digest = Second().Digest.Value });
         var error = Assert.Throws<ReleaseSetException>(() => SetRecords.ManifestOf(record));
-        Assert.That(error!.Problems[0], Does.StartWith("release record shop-1.0.0, event 2: the manifest's digest is " + First().Digest));
-        var other = ReleaseRecord.Create("shop-1.1.0", new ReleaseCreated(T0, "1.1.0", "main", "abc1234", "rm@example.com", [])).Append(SetRecords.Recorded(First(), T0));
-        Assert.That(Assert.Throws<ReleaseSetException>(() => SetRecords.ManifestOf(other))!.Message, Does.Contain("the manifest is release shop 1.0.0, not shop-1.1.0"));
+        Assert.That(error!.Problems[0], Does.StartWith("release record shop.set-1.0.0, event 2: the manifest's digest is " + First().Digest));
+        var other = ReleaseRecord.Create("shop.set-1.1.0", new ReleaseCreated(T0, "1.1.0", "main", "abc1234", "rm@example.com", [])).Append(SetRecords.Recorded(First(), T0));
+        Assert.That(Assert.Throws<ReleaseSetException>(() => SetRecords.ManifestOf(other))!.Message, Does.Contain("the manifest is release shop 1.0.0, not shop.set-1.1.0"));
     }
 }
