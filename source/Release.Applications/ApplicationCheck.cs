@@ -14,14 +14,16 @@ internal static partial class ApplicationCheck
     /// <summary>Helm release names are at most 53 characters; a module's name is its chart's and release's name.</summary>
     private const int MaximumNameLength = 53;
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
+    // A DNS label: lowercase letters, digits and inner '-'. Checked by hand, not by a Regex: every ./build.sh start
+    // (--help included) checks the application, and the first Regex costs the start-up more than the check.
+    private static bool IsDnsLabel(string name) =>
+        name.Length > 0 && name[0] != '-' && name[^1] != '-' && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     public static CheckedApplication Run(Application application, AbsolutePath root)
     {
         var problems = new List<string>();
         var where = application.Site.Describe(root);
-        if (!DnsLabel().IsMatch(application.Name) || application.Name.Length > MaximumNameLength)
+        if (!IsDnsLabel(application.Name) || application.Name.Length > MaximumNameLength)
             problems.Add($"{where}: the application is named '{application.Name}'. Use lowercase letters, digits and '-' (at most " +
                 $"{MaximumNameLength} characters), e.g. '{Suggest(application.Name)}'.");
         if (application.Declarations.Count == 0)
@@ -59,7 +61,7 @@ internal static partial class ApplicationCheck
         List<string> problems)
     {
         var count = problems.Count;
-        if (!DnsLabel().IsMatch(declaration.Name) || declaration.Name.Length > MaximumNameLength)
+        if (!IsDnsLabel(declaration.Name) || declaration.Name.Length > MaximumNameLength)
             problems.Add($"{place}: the name becomes its chart's, release's and image's name, so use lowercase letters, digits and '-' (at most " +
                 $"{MaximumNameLength} characters), e.g. '{Suggest(declaration.Name)}'.");
 
@@ -128,9 +130,20 @@ internal static partial class ApplicationCheck
             ".IntegrationTests(...).");
     }
 
-    private static bool Escapes(string relative) =>
-        Path.IsPathRooted(relative) || relative.Split('/').Aggregate(0, (depth, part) => depth < 0 ? depth : part == ".." ? depth - 1
-            : part is "." or "" ? depth : depth + 1) < 0;
+    // Whether the path leaves its folder ('..' deeper than the path went down). A loop, not Aggregate<string, int>,
+    // which every start would JIT-compile.
+    private static bool Escapes(string relative)
+    {
+        if (Path.IsPathRooted(relative)) return true;
+        var depth = 0;
+        foreach (var part in relative.Split('/'))
+        {
+            if (part == "..") depth--;
+            else if (part is not ("." or "")) depth++;
+            if (depth < 0) return true;
+        }
+        return false;
+    }
 
     private static string Suggest(string name)
     {

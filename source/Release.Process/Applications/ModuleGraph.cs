@@ -17,8 +17,17 @@ public sealed class ModuleGraph
     {
         _modules = modules;
         _index = index;
-        _dependencies = modules.Select(m => m.DependsOn.Select(d => index[d]).Distinct().ToList()).ToArray();
-        _dependents = modules.Select(_ => new List<int>()).ToArray();
+        // Arrays and List<int> only on this path: every ./build.sh start (--help included) builds the graph, and each
+        // other collection over int (SortedSet, Stack of tuples, LINQ's int iterators) is JIT-compiled for the start.
+        _dependencies = new List<int>[modules.Count];
+        _dependents = new List<int>[modules.Count];
+        for (var m = 0; m < modules.Count; m++)
+        {
+            _dependents[m] = [];
+            _dependencies[m] = [];
+            foreach (var dependency in modules[m].DependsOn)
+                if (!_dependencies[m].Contains(index[dependency])) _dependencies[m].Add(index[dependency]);
+        }
         for (var m = 0; m < modules.Count; m++)
             foreach (var dependency in _dependencies[m]) _dependents[dependency].Add(m);
         Order = TopologicalOrder();
@@ -107,33 +116,49 @@ public sealed class ModuleGraph
     private int IndexOf(string module) => _index.TryGetValue(module, out var index) ? index
         : throw new ArgumentException($"'{module}' is not a module of the application (modules: {string.Join(", ", _modules.Select(m => m.Name))}).", nameof(module));
 
-    private List<string> NamesOf(IEnumerable<int> indexes) => indexes.Order().Select(i => _modules[i].Name).ToList();
+    private List<string> NamesOf(List<int> indexes)
+    {
+        var sorted = new List<int>(indexes);
+        sorted.Sort();
+        var names = new List<string>(sorted.Count);
+        foreach (var i in sorted) names.Add(_modules[i].Name);
+        return names;
+    }
 
     private List<string> Reach(IEnumerable<int> start, List<int>[] edges, bool includeStart)
     {
-        var seen = new HashSet<int>();
-        var queue = new Queue<int>();
+        var seen = new bool[_modules.Count];
+        var queue = new List<int>();
         foreach (var s in start)
         {
-            if (includeStart) seen.Add(s);
-            queue.Enqueue(s);
+            if (includeStart) seen[s] = true;
+            queue.Add(s);
         }
-        while (queue.TryDequeue(out var current))
-            foreach (var next in edges[current])
-                if (seen.Add(next)) queue.Enqueue(next);
-        var names = seen.Select(i => _modules[i].Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return Order.Where(names.Contains).ToList();
+        for (var at = 0; at < queue.Count; at++)
+            foreach (var next in edges[queue[at]])
+                if (!seen[next])
+                {
+                    seen[next] = true;
+                    queue.Add(next);
+                }
+        return Order.Where(name => seen[_index[name]]).ToList();
     }
 
     private List<string> TopologicalOrder()
     {
-        var waiting = _dependencies.Select(d => d.Count).ToArray();
-        var ready = new SortedSet<int>(Enumerable.Range(0, _modules.Count).Where(m => waiting[m] == 0));
+        var waiting = new int[_modules.Count];
+        var ready = new List<int>();
+        for (var m = 0; m < _modules.Count; m++)
+            if ((waiting[m] = _dependencies[m].Count) == 0) ready.Add(m);
         var order = new List<string>(_modules.Count);
         while (ready.Count > 0)
         {
-            var next = ready.Min;
-            ready.Remove(next);
+            // The first declared of the modules free to go (a linear scan: applications have hundreds of modules at most).
+            var at = 0;
+            for (var i = 1; i < ready.Count; i++)
+                if (ready[i] < ready[at]) at = i;
+            var next = ready[at];
+            ready.RemoveAt(at);
             order.Add(_modules[next].Name);
             foreach (var dependent in _dependents[next])
                 if (--waiting[dependent] == 0) ready.Add(dependent);
@@ -144,13 +169,22 @@ public sealed class ModuleGraph
     private List<IReadOnlyList<string>> ComputeLayers()
     {
         var depth = new int[_modules.Count];
+        var deepest = 0;
         foreach (var name in Order)
         {
             var m = _index[name];
-            depth[m] = _dependencies[m].Count == 0 ? 0 : _dependencies[m].Max(d => depth[d]) + 1;
+            foreach (var d in _dependencies[m]) depth[m] = Math.Max(depth[m], depth[d] + 1);
+            deepest = Math.Max(deepest, depth[m]);
         }
-        return Enumerable.Range(0, _modules.Count).GroupBy(m => depth[m]).OrderBy(g => g.Key)
-            .Select(g => (IReadOnlyList<string>)g.Order().Select(m => _modules[m].Name).ToList()).ToList();
+        var layers = new List<IReadOnlyList<string>>(deepest + 1);
+        for (var layer = 0; layer <= deepest && _modules.Count > 0; layer++)
+        {
+            var names = new List<string>();
+            for (var m = 0; m < _modules.Count; m++)
+                if (depth[m] == layer) names.Add(_modules[m].Name);
+            layers.Add(names);
+        }
+        return layers;
     }
 
     /// <summary>Rejects a cycle, showing it as a path: <c>a -&gt; b -&gt; a</c>.</summary>
@@ -159,21 +193,20 @@ public sealed class ModuleGraph
         var state = new int[modules.Count]; // 0 unvisited, 1 on the path, 2 done
         var path = new List<int>();
         // Iterative depth-first search: an application of hundreds of modules in a chain must not exhaust the stack.
+        // The path doubles as the stack; next[m] is the dependency of m to visit next.
+        var next = new int[modules.Count];
         for (var root = 0; root < modules.Count; root++)
         {
             if (state[root] != 0) continue;
-            var stack = new Stack<(int Module, int Next)>();
-            stack.Push((root, 0));
             state[root] = 1;
             path.Add(root);
-            while (stack.Count > 0)
+            while (path.Count > 0)
             {
-                var (module, next) = stack.Pop();
+                var module = path[^1];
                 var dependencies = modules[module].DependsOn;
-                if (next < dependencies.Count)
+                if (next[module] < dependencies.Count)
                 {
-                    stack.Push((module, next + 1));
-                    var dependency = index[dependencies[next]];
+                    var dependency = index[dependencies[next[module]++]];
                     if (state[dependency] == 1)
                     {
                         var cycle = path.Skip(path.IndexOf(dependency)).Append(dependency).Select(m => modules[m].Name).ToList();
@@ -185,7 +218,6 @@ public sealed class ModuleGraph
                     {
                         state[dependency] = 1;
                         path.Add(dependency);
-                        stack.Push((dependency, 0));
                     }
                 }
                 else
