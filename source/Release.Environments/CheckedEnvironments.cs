@@ -34,7 +34,8 @@ public sealed class CheckedEnvironments
 
     /// <summary>The environment named <paramref name="name"/>.</summary>
     public DeclaredEnvironment this[string name] => Environments.FirstOrDefault(e => e.Name == name)
-        ?? throw new BuildInputException($"Environment '{name}' is not declared (declared: {string.Join(", ", Environments.Select(e => e.Name))}). Pass one of those.");
+        ?? throw new BuildInputException(
+            $"Environment '{name}' is not declared (declared: {string.Join(", ", Environments.Select(e => e.Name))}). Pass one of those.");
 
     /// <summary>The keys <paramref name="environment"/>'s overlay sets for <paramref name="module"/>.</summary>
     public IReadOnlySet<string> OverlayKeysOf(string environment, string module) =>

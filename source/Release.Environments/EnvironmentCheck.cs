@@ -30,12 +30,15 @@ internal static partial class EnvironmentCheck
         {
             if (!modules.Contains(configuration.Module))
             {
-                problems.Add($"{At(site)}: the base configuration names module '{configuration.Module}', which is not a module of application '{application.Name}' (modules: {KnownModules()}). Name one of those, or declare the module in the application.");
+                problems.Add($"{At(site)}: the base configuration names module '{configuration.Module}', which is not a module of application " +
+                    $"'{application.Name}' (modules: {KnownModules()}). Name one of those, or declare the module in the application.");
                 continue;
             }
             if (bases.ContainsKey(configuration.Module))
             {
-                problems.Add($"{At(site)}: module '{configuration.Module}' has a second base configuration. Declare each module's base once and merge the two.");
+                problems.Add(
+                    $"{At(site)}: module '{configuration.Module}' has a second base configuration. Declare each module's base once and merge the " +
+                        "two.");
                 continue;
             }
             bases[configuration.Module] = Keys(configuration, $"base of '{configuration.Module}'", At, problems, basis: null);
@@ -60,17 +63,21 @@ internal static partial class EnvironmentCheck
             if (declaration.StepNumber is not { } step || step < 1)
                 problems.Add($"{place} has no step in the promotion chain. Add .Step(N) (1 for the first environment, higher for later ones).");
             if (declaration.DeployerName is not { } deployer || !Deployers.Contains(deployer))
-                problems.Add($"{place} has deployer '{declaration.DeployerName}'. Use .Deployer(\"gitops\"), .Deployer(\"helm\") or .Deployer(\"local\").");
+                problems.Add(
+                    $"{place} has deployer '{declaration.DeployerName}'. Use .Deployer(\"gitops\"), .Deployer(\"helm\") or .Deployer(\"local\").");
             if (declaration.ClusterName is not { } cluster || !DnsLabel().IsMatch(cluster))
                 problems.Add($"{place} has cluster '{declaration.ClusterName}'. Add .Cluster(\"name\") (lowercase letters, digits and '-').");
             if (declaration.NamespaceName is not { } ns || !DnsLabel().IsMatch(ns) || ns.Length > 63)
-                problems.Add($"{place} has namespace '{declaration.NamespaceName}'. Add .Namespace(\"name\") (a DNS label: lowercase letters, digits and '-', at most 63 characters).");
+                problems.Add($"{place} has namespace '{declaration.NamespaceName}'. Add .Namespace(\"name\") (a DNS label: lowercase letters, " +
+                    "digits and '-', at most 63 characters).");
             if (declaration.GroupName is { } group && !DnsLabel().IsMatch(group))
                 problems.Add($"{place} has group '{group}'. Use lowercase letters, digits and '-'.");
             if (declaration.ClusterName is not null && declaration.NamespaceName is not null)
             {
                 if (namespaces.TryGetValue((declaration.ClusterName, declaration.NamespaceName), out var claimant))
-                    problems.Add($"{place} claims namespace '{declaration.NamespaceName}' of cluster '{declaration.ClusterName}', which environment '{claimant.Environment}' ({At(claimant.Site)}) already owns. Give each environment its own namespace (or cluster).");
+                    problems.Add($"{place} claims namespace '{declaration.NamespaceName}' of cluster '{declaration.ClusterName}', which " +
+                        $"environment '{claimant.Environment}' ({At(claimant.Site)}) already owns. Give each environment its own namespace (or " +
+                            "cluster).");
                 else namespaces[(declaration.ClusterName, declaration.NamespaceName)] = (declaration.Name, site);
             }
 
@@ -80,7 +87,8 @@ internal static partial class EnvironmentCheck
                 var overlayPlace = $"{At(overlaySite)}: environment '{declaration.Name}'";
                 if (!modules.Contains(overlay.Module))
                 {
-                    problems.Add($"{overlayPlace} configures module '{overlay.Module}', which is not a module of application '{application.Name}' (modules: {KnownModules()}). Name one of those, or remove the overlay.");
+                    problems.Add($"{overlayPlace} configures module '{overlay.Module}', which is not a module of application '{application.Name}' " +
+                        $"(modules: {KnownModules()}). Name one of those, or remove the overlay.");
                     continue;
                 }
                 if (!seen.Add(overlay.Module))
@@ -89,24 +97,28 @@ internal static partial class EnvironmentCheck
                     continue;
                 }
                 var basis = bases.GetValueOrDefault(overlay.Module) ?? new Dictionary<string, ConfigurationEntry>();
-                overlays[(declaration.Name, overlay.Module)] = Keys(overlay, $"overlay of '{overlay.Module}' in '{declaration.Name}'", At, problems, basis);
+                overlays[(declaration.Name, overlay.Module)]
+                    = Keys(overlay, $"overlay of '{overlay.Module}' in '{declaration.Name}'", At, problems, basis);
             }
             if (problems.Count == count)
                 environments.Add(new DeclaredEnvironment(declaration.Name, declaration.StepNumber!.Value, declaration.GroupName ?? declaration.Name,
                     declaration.DeployerName!, declaration.ClusterName!, declaration.NamespaceName!, site));
         }
         if (set.Environments.Count == 0)
-            problems.Add("the configuration source declares no environment. Add one: .Environment(\"staging\", e => e.Step(1).Deployer(\"gitops\").Cluster(\"...\").Namespace(\"...\")).");
+            problems.Add("the configuration source declares no environment. Add one: .Environment(\"staging\", e => " +
+                "e.Step(1).Deployer(\"gitops\").Cluster(\"...\").Namespace(\"...\")).");
 
         // Environments of one step are one batch: they must say so with one group, or the order between them is undefined.
         foreach (var step in environments.GroupBy(e => e.Step).Where(g => g.Select(e => e.Group).Distinct().Count() > 1))
         {
             var listed = string.Join(", ", step.Select(e => $"'{e.Name}' ({At(e.Site)})"));
-            problems.Add($"environments {listed} share step {step.Key} but not a group. Put them in one group (.Group(\"name\")) to deploy them as a batch, or give them different steps.");
+            problems.Add($"environments {listed} share step {step.Key} but not a group. Put them in one group (.Group(\"name\")) to deploy them as " +
+                "a batch, or give them different steps.");
         }
 
         if (problems.Count > 0)
-            throw new BuildInputException($"The environments are declared wrongly ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):\n  " + string.Join("\n  ", problems));
+            throw new BuildInputException($"The environments are declared wrongly ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):\n  "
+                + string.Join("\n  ", problems));
         return new CheckedEnvironments(application, root,
             [.. environments.OrderBy(e => e.Step).ThenBy(e => e.Name, StringComparer.Ordinal)], bases, overlays);
     }
@@ -133,21 +145,27 @@ internal static partial class EnvironmentCheck
             if (basis is not null && !basis.TryGetValue(entry.Key, out declared))
             {
                 var near = basis.Keys.FirstOrDefault(k => string.Equals(k, entry.Key, StringComparison.OrdinalIgnoreCase));
-                problems.Add($"{place} is not in the base configuration of '{configuration.Module}' (base keys: {string.Join(", ", basis.Keys.Order(StringComparer.Ordinal))}). " +
+                problems.Add($"{place} is not in the base configuration of '{configuration.Module}' (base keys: " +
+                    $"{string.Join(", ", basis.Keys.Order(StringComparer.Ordinal))}). " +
                              (near is not null ? $"Did you mean '{near}'? " : "") + "Add the key to the base first, or remove it from the overlay.");
                 continue;
             }
             if (declared is { Kind: ConfigurationKind.Secret } && entry.Kind != ConfigurationKind.Secret)
             {
-                problems.Add($"{place} is a secret in the base ({at(declared.Site)}) but is given a literal value here (not shown). Give a reference instead: .Secret(\"{entry.Key}\", new SecretReference(\"secret-name\", \"key\")), and put the value in the cluster's Secret.");
+                problems.Add($"{place} is a secret in the base ({at(declared.Site)}) but is given a literal value here (not shown). Give a " +
+                    $"reference instead: .Secret(\"{entry.Key}\", new SecretReference(\"secret-name\", \"key\")), and put the value in the " +
+                        "cluster's Secret.");
                 continue;
             }
             if (declared is not null && declared.Kind != entry.Kind)
-                problems.Add($"{place} is a {entry.Kind.ToString().ToLowerInvariant()} here but a {declared.Kind.ToString().ToLowerInvariant()} in the base ({at(declared.Site)}). Keep the base's kind.");
+                problems.Add($"{place} is a {entry.Kind.ToString().ToLowerInvariant()} here but a {declared.Kind.ToString().ToLowerInvariant()} in " +
+                    $"the base ({at(declared.Site)}). Keep the base's kind.");
             else if (entry.Kind == ConfigurationKind.Value && SecretLiteralRule.Reason(entry.Key, entry.Text!) is { } reason)
-                problems.Add($"{place} is a plain value but {reason} (value not shown). Secrets are given by reference only: .Secret(\"{entry.Key}\", new SecretReference(\"secret-name\", \"key\")), with the value in the cluster's Secret.");
+                problems.Add($"{place} is a plain value but {reason} (value not shown). Secrets are given by reference only: " +
+                    $".Secret(\"{entry.Key}\", new SecretReference(\"secret-name\", \"key\")), with the value in the cluster's Secret.");
             if (entry.Secret is { } reference && (!DnsLabel().IsMatch(reference.Name) || !ConfigMapKey().IsMatch(reference.Key)))
-                problems.Add($"{place} references secret '{reference.Name}' key '{reference.Key}'. Name a Kubernetes Secret (lowercase letters, digits and '-') and one of its keys (letters, digits, '-', '_', '.').");
+                problems.Add($"{place} references secret '{reference.Name}' key '{reference.Key}'. Name a Kubernetes Secret (lowercase letters, " +
+                    "digits and '-') and one of its keys (letters, digits, '-', '_', '.').");
         }
         return keys;
     }

@@ -21,7 +21,9 @@ namespace Release.Environments;
 /// </summary>
 public sealed class EnvironmentSet
 {
-    private EnvironmentSet(IReadOnlyList<(ModuleConfiguration, DeclarationSite)> bases, IReadOnlyList<(EnvironmentDeclaration, DeclarationSite)> environments)
+    private EnvironmentSet(
+        IReadOnlyList<(ModuleConfiguration, DeclarationSite)> bases,
+        IReadOnlyList<(EnvironmentDeclaration, DeclarationSite)> environments)
     {
         Bases = bases;
         Environments = environments;

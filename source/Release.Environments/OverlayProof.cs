@@ -9,15 +9,26 @@ namespace Release.Environments;
 /// </summary>
 public static class OverlayProof
 {
-    /// <summary>The keys of <paramref name="module"/> differing between <paramref name="first"/> and <paramref name="second"/> in the rendering that no overlay of either sets (empty: proven).</summary>
-    public static IReadOnlyList<EnvironmentDifference> Unexplained(CheckedEnvironments environments, RenderedRepository rendered, string first, string second, string module) =>
+    /// <summary>The keys of <paramref name="module"/> differing between <paramref name="first"/> and <paramref name="second"/> in the rendering that
+    /// no overlay of either sets (empty: proven).</summary>
+    public static IReadOnlyList<EnvironmentDifference> Unexplained(
+        CheckedEnvironments environments,
+        RenderedRepository rendered,
+        string first,
+        string second,
+        string module) =>
         Unexplained(environments, path => rendered.Files.GetValueOrDefault(path), first, second, module);
 
     /// <summary>
     /// As above, reading the ConfigMaps through <paramref name="read"/> (relative path to text, null when absent). Each
     /// difference is reported against <paramref name="second"/>: expected is <paramref name="first"/>'s value.
     /// </summary>
-    public static IReadOnlyList<EnvironmentDifference> Unexplained(CheckedEnvironments environments, Func<string, string?> read, string first, string second, string module)
+    public static IReadOnlyList<EnvironmentDifference> Unexplained(
+        CheckedEnvironments environments,
+        Func<string, string?> read,
+        string first,
+        string second,
+        string module)
     {
         var declared = environments.OverlayKeysOf(first, module).Union(environments.OverlayKeysOf(second, module)).ToHashSet(StringComparer.Ordinal);
         var a = Data(read, first, module);
@@ -25,7 +36,12 @@ public static class OverlayProof
         if (a is null || b is null) return [];
         return [.. a.Keys.Union(b.Keys).Order(StringComparer.Ordinal)
             .Where(key => a.GetValueOrDefault(key) != b.GetValueOrDefault(key) && !declared.Contains(key))
-            .Select(key => new EnvironmentDifference(second, PathOf(second, module), $"data.{key}", a.GetValueOrDefault(key) ?? "(absent)", b.GetValueOrDefault(key) ?? "(absent)"))];
+            .Select(key => new EnvironmentDifference(
+                second,
+                PathOf(second, module),
+                $"data.{key}",
+                a.GetValueOrDefault(key) ?? "(absent)",
+                b.GetValueOrDefault(key) ?? "(absent)"))];
     }
 
     /// <summary>The keys of <paramref name="module"/> whose rendered values differ between the two environments.</summary>

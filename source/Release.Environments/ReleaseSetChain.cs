@@ -26,7 +26,8 @@ public static class ReleaseSetChain
                             $"{string.Join(", ", environments.Environments.Select(e => e.Name))}). Declare it, or fix the name.")
             .Concat(partial.Where(group => environments.Environments.All(e => e.Group != group))
                 .Select(group => $"group '{group}' allows partial success but no environment is in it (groups: " +
-                                 $"{string.Join(", ", environments.Environments.Select(e => e.Group).Distinct())}). Fix the name, or add .Group(\"{group}\")."))
+                                 $"{string.Join(", ", environments.Environments.Select(e => e.Group).Distinct())}). Fix the name, or add " +
+                                     $".Group(\"{group}\")."))
             .ToList();
         if (problems.Count > 0) throw new BuildInputException("The application release chain: " + string.Join(" ", problems));
         return new SetChain(environments.Environments.GroupBy(e => e.Step).OrderBy(g => g.Key).Select(step =>

@@ -11,7 +11,9 @@ internal static partial class SecretLiteralRule
     [GeneratedRegex("pass(word|wd)?$|secret|token|api[-_]?key|private[-_]?key|credential|connection[-_]?string", RegexOptions.IgnoreCase)]
     private static partial Regex SecretKey();
 
-    [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----|^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.|^AKIA[0-9A-Z]{16}$|^gh[pousr]_[A-Za-z0-9]{20,}|^[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@")]
+    // A private key, a JWT, an AWS access key id, a GitHub token, a URL with a password.
+    [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----|^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.|^AKIA[0-9A-Z]{16}$|^gh[pousr]_[A-Za-z0-9]{20,}"
+        + @"|^[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@")]
     private static partial Regex SecretValue();
 
     /// <summary>Why <paramref name="key"/> = <paramref name="value"/> reads as a secret, or null when it does not.</summary>

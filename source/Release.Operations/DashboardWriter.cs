@@ -15,7 +15,7 @@ internal sealed class DashboardWriter(IOperations build)
 {
     public async Task WriteAsync(CancellationToken ct)
     {
-        var states = await ReleaseOverview.ReadAsync(build, ct);
+        var states = await ReleaseOverview.ReadAsync(build, ct).ConfigureAwait(false);
         var target = build.ReleasePaths.Stages.Artifacts / "dashboard";
         var staging = new AbsolutePath(target + $".{Guid.NewGuid():N}.tmp");
         try
@@ -33,13 +33,15 @@ internal sealed class DashboardWriter(IOperations build)
                 }
                 releases.Add(new DashboardRelease(state.Record, state.Refused, state.Gates, build.Gates, state.Channel, evidence));
             }
-            var commitTimes = states.Where(s => s.CommitAt is not null).GroupBy(s => s.Record.Created.Commit).ToDictionary(g => g.Key, g => g.First().CommitAt);
-            var production = build.PromotionChain.Environments.LastOrDefault(e => e.RequiresBlessing)?.Name ?? build.PromotionChain.Environments[^1].Name;
+            var commitTimes = states.Where(s => s.CommitAt is not null).GroupBy(s => s.Record.Created.Commit)
+                .ToDictionary(g => g.Key, g => g.First().CommitAt);
+            var production = build.PromotionChain.Environments.LastOrDefault(e => e.RequiresBlessing)?.Name
+                ?? build.PromotionChain.Environments[^1].Name;
             var figures = DeliveryFigures.From(states.Select(s => s.Record).ToList(), production, commit => commitTimes.GetValueOrDefault(commit));
             var content = new DashboardContent(build.Module, build.Clock.GetUtcNow(), releases, Environments(states), figures,
                 OperationsDocuments.Diagrams(build), OperationsDocuments.Definition(build));
             var pages = DashboardSite.Pages(content);
-            foreach (var (path, html) in pages) await File.WriteAllTextAsync(staging / path, html, ct);
+            foreach (var (path, html) in pages) await File.WriteAllTextAsync(staging / path, html, ct).ConfigureAwait(false);
             if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
             Directory.Move(staging, target);
             build.Log.Information($"Dashboard of {states.Count} release(s), {pages.Count} page(s): {target / DashboardSite.IndexPage}");
@@ -61,8 +63,13 @@ internal sealed class DashboardWriter(IOperations build)
         return names.Select(name =>
         {
             var current = deployments.LastOrDefault(d => d.Environment == name);
-            return new DashboardEnvironment(name, declared.FirstOrDefault(d => d.Name == name)?.Deployer, current?.ReleaseId, current?.Version.ToString(),
-                current?.ImageDigest.ToString(), current?.DeployedAt);
+            return new DashboardEnvironment(
+                name,
+                declared.FirstOrDefault(d => d.Name == name)?.Deployer,
+                current?.ReleaseId,
+                current?.Version.ToString(),
+                current?.ImageDigest.ToString(),
+                current?.DeployedAt);
         }).ToList();
     }
 

@@ -53,12 +53,14 @@ public interface IOperations : IRelease
             }
             foreach (var difference in differences) Log.Information(difference);
             throw new CiFilesOutOfDateException(
-                $"{string.Join(", ", files.Select(f => f.RelativePath))}: {differences.Count} file(s) differ from the build definition. Run ./build.sh GenerateDocs and commit the result.");
+                $"{string.Join(", ", files.Select(f => f.RelativePath))}: {differences.Count} file(s) differ from the build definition. Run " +
+                    "./build.sh GenerateDocs and commit the result.");
         });
 
     /// <summary>Writes the static release dashboard from the release records.</summary>
     Target Dashboard => _ => _
-        .Description("Writes the release dashboard (releases, gates, votes, checklist, environments, evidence, delivery charts) to artifacts/dashboard")
+        .Description(
+            "Writes the release dashboard (releases, gates, votes, checklist, environments, evidence, delivery charts) to artifacts/dashboard")
         .Produces("artifacts/dashboard/**")
         .Executes(ct => new DashboardWriter(this).WriteAsync(ct));
 }

@@ -7,7 +7,7 @@ namespace Release.Releasing;
 
 /// <summary>
 /// The whole release process in one component: Version, Tag, QualityGate, OpenRelease, Vote, Attest, GateStatus,
-/// Bless, Promote, Rollback, Evidence, VerifyEvidence, ReleaseNotes, and ChatOps on Slack (ChatOps, GoNoGoCall). Mix it into a build class that also has the
-/// stage components: <c>class Build : Engine.Build, IRelease, IScan, IUnitTest, IChart, ...</c>.
+/// Bless, Promote, Rollback, Evidence, VerifyEvidence, ReleaseNotes, and ChatOps on Slack (ChatOps, GoNoGoCall). Mix it into a build class that also
+/// has the stage components: <c>class Build : Engine.Build, IRelease, IScan, IUnitTest, IChart, ...</c>.
 /// </summary>
 public interface IRelease : IVersioning, IPromote, IEvidence, IReleaseNotes, ChatOps.IChatOps;

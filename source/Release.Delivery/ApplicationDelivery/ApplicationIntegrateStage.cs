@@ -22,13 +22,14 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
         var application = build.Application;
         var environment = DeployStage.Select(build);
         var deployed = new DeployedApplication(build, environment);
-        var running = await deployed.RunningAsync(ct);
+        var running = await deployed.RunningAsync(ct).ConfigureAwait(false);
         if (application.Graph.Order.FirstOrDefault(m => !running.ContainsKey(m)) is { } missing)
             throw new BuildInputException(
-                $"IntegrateApplication: {missing} is not deployed in '{environment.Name}' (no record under {deployed.Paths.DeployDirectory / environment.Name}), " +
+                $"IntegrateApplication: {missing} is not deployed in '{environment.Name}' (no record under " +
+                    $"{deployed.Paths.DeployDirectory / environment.Name}), " +
                 "so the application cannot be tested. Run DeployApplication first.");
         var fingerprint = IntegrationTestsFingerprint.Of(application);
-        var (skip, _) = await deployed.TestedAsync(running, fingerprint, ct);
+        var (skip, _) = await deployed.TestedAsync(running, fingerprint, ct).ConfigureAwait(false);
         if (skip is not null)
         {
             build.Log.Information($"IntegrateApplication skipped: nothing changed. {skip}.");
@@ -43,7 +44,8 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
                 $"IntegrateApplication: no module of {application.Name} declares integration tests, so nothing would be tested. " +
                 "Declare them on the module clients call (.IntegrationTests(\"tests/X.IntegrationTests/X.IntegrationTests.csproj\")).");
         // Every module's address, as its dependents are told it: MODULE_URL with a trailing slash for relative paths.
-        var addresses = application.Graph.Order.ToDictionary(m => m.ToUpperInvariant().Replace('-', '_') + "_URL", m => (string?)(running[m].Url.TrimEnd('/') + "/"));
+        var addresses = application.Graph.Order
+            .ToDictionary(m => m.ToUpperInvariant().Replace('-', '_') + "_URL", m => (string?)(running[m].Url.TrimEnd('/') + "/"));
         addresses["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         var paths = deployed.Paths;
@@ -54,9 +56,14 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
         foreach (var (module, project) in projects)
         {
             build.Log.Information($"Testing {application.Name} in '{environment.Name}' with {module}'s integration tests ({project}): " +
-                                  string.Join(", ", addresses.Where(a => a.Key.EndsWith("_URL", StringComparison.Ordinal)).Select(a => $"{a.Key}={a.Value}")));
+                                  string.Join(
+                                      ", ",
+                                      addresses.Where(a => a.Key.EndsWith("_URL", StringComparison.Ordinal)).Select(a => $"{a.Key}={a.Value}")));
             var trxName = module + ".trx";
-            var settings = new DotNetTestSettings { Project = project, ResultsDirectory = output.Staging, Loggers = [$"trx;LogFileName={trxName}", "console;verbosity=normal"] };
+            var settings = new DotNetTestSettings {
+                Project = project,
+                ResultsDirectory = output.Staging,
+                Loggers = [$"trx;LogFileName={trxName}", "console;verbosity=normal"] };
             var run = await build.Processes.RunAsync(new ProcessSpec("dotnet", settings.ToArguments())
             {
                 WorkingDirectory = build.RootDirectory,
@@ -65,17 +72,19 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
                 OnOutput = build.Log.Information,
                 AllowNonZeroExit = true, // failing tests still produce the reports, written below
                 Timeout = TimeSpan.FromMinutes(30),
-            }, ct);
+            }, ct).ConfigureAwait(false);
             var trx = output.Staging / trxName;
             if (!trx.FileExists())
             {
-                problems.Add($"dotnet test wrote no results for {module}'s tests {project} (exit code {run.ExitCode}); the project probably did not build. " +
+                problems.Add($"dotnet test wrote no results for {module}'s tests {project} (exit code {run.ExitCode}); the project probably did " +
+                    "not build. " +
                              $"Last output:\n  {string.Join("\n  ", run.Output.Concat(run.Error).TakeLast(15))}");
                 continue;
             }
             var found = TrxReader.Read(trx);
             if (found.Count == 0) problems.Add($"{module}'s integration tests ({project}) executed no test");
-            else if (run.ExitCode != 0 && found.All(r => r.Outcome != "Failed")) problems.Add($"dotnet test of {module}'s tests exited with {run.ExitCode}");
+            else if (run.ExitCode != 0 && found.All(r => r.Outcome != "Failed")) problems.Add(
+                $"dotnet test of {module}'s tests exited with {run.ExitCode}");
             results.AddRange(found);
             byModule[module] = found;
         }
@@ -84,21 +93,33 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
         var failed = results.Count(r => r.Outcome == "Failed");
         var skipped = results.Count(r => r.Outcome == "Skipped");
         // The report names the module clients call: the application checks' entry, else the last in dependency order.
-        var entry = application.Graph.Order.FirstOrDefault(m => string.Equals(m, build.ApplicationChecks?.EntryModule, StringComparison.OrdinalIgnoreCase))
+        var entry = application.Graph.Order
+            .FirstOrDefault(m => string.Equals(m, build.ApplicationChecks?.EntryModule, StringComparison.OrdinalIgnoreCase))
                     ?? application.Graph.Order[^1];
         JUnitReportWriter.Render($"{application.Name} integration tests", results).Save(output.Staging / "junit.xml");
         await File.WriteAllTextAsync(output.Staging / "report.html", HtmlReportWriter.Render(
-            $"{application.Name} integration tests ({environment.Name}): " + string.Join(", ", application.Graph.Order.Select(m => $"{m} {running[m].Release.Version}")),
-            running[entry].Url, results), ct);
-        var tested = application.Graph.Order.Select(m => new TestedModule(m, running[m].Release.Identity, running[m].Release.Version, running[m].Url, running[m].DeployedAt)).ToList();
+            $"{application.Name} integration tests ({environment.Name}): "
+                + string.Join(", ", application.Graph.Order.Select(m => $"{m} {running[m].Release.Version}")),
+            running[entry].Url, results), ct).ConfigureAwait(false);
+        var tested = application.Graph.Order.Select(
+            m => new TestedModule(m, running[m].Release.Identity, running[m].Release.Version, running[m].Url, running[m].DeployedAt)).ToList();
         await StageRecord.WriteAsync(output.Staging / "summary.json",
-            new ApplicationIntegrationSummary(environment.Name, passed, failed, skipped, tested, fingerprint, build.Context.Clock.GetUtcNow()), ct);
+            new ApplicationIntegrationSummary(
+                environment.Name,
+                passed,
+                failed,
+                skipped,
+                tested,
+                fingerprint,
+                build.Context.Clock.GetUtcNow()), ct).ConfigureAwait(false);
         output.Commit();
-        await WriteModuleRecordsAsync(environment.Name, running, byModule, ct);
+        await WriteModuleRecordsAsync(environment.Name, running, byModule, ct).ConfigureAwait(false);
 
         build.ReportSummary("tests", string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed, {skipped} skipped"));
         if (failed > 0)
-            problems.Insert(0, $"{failed} integration test(s) failed: " + string.Join(", ", results.Where(r => r.Outcome == "Failed").Select(r => r.Name)));
+            problems.Insert(
+                0,
+                $"{failed} integration test(s) failed: " + string.Join(", ", results.Where(r => r.Outcome == "Failed").Select(r => r.Name)));
         if (passed + failed == 0 && problems.Count == 0)
             problems.Add("no test was executed");
         if (problems.Count > 0)
@@ -119,7 +140,7 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
             JUnitReportWriter.Render($"{module} integration tests", found).Save(output.Staging / "junit.xml");
             await StageRecord.WriteAsync(output.Staging / "summary.json", new IntegrationSummary(
                 found.Count(r => r.Outcome == "Passed"), found.Count(r => r.Outcome == "Failed"), found.Count(r => r.Outcome == "Skipped"),
-                deployment.Url, environment, deployment.Release.Image?.Digest, build.Context.Clock.GetUtcNow()), ct);
+                deployment.Url, environment, deployment.Release.Image?.Digest, build.Context.Clock.GetUtcNow()), ct).ConfigureAwait(false);
             output.Commit();
         }
     }

@@ -18,20 +18,25 @@ public static class ApplicationRebuild
 {
     /// <summary>Recreates every module of <paramref name="build"/>'s application in the selected environment (<c>--environment</c>).</summary>
     /// <param name="build">The build shipping the application.</param>
-    /// <param name="pinned">Each module's image by digest as git declares it (<c>repository@sha256:...</c>); empty when no repository was read.</param>
+    /// <param name="pinned">Each module's image by digest as git declares it (<c>repository@sha256:...</c>); empty when no repository was
+    /// read.</param>
     /// <param name="who">Who rebuilds.</param>
     /// <param name="ct">Cancellation.</param>
     /// <returns>What runs now, per module in dependency order.</returns>
     /// <exception cref="BuildInputException">The environment is not the local deployer's, or a module has no declared state.</exception>
-    public static async Task<IReadOnlyList<RebuiltModule>> RecreateAsync(IDeployApplication build, IReadOnlyDictionary<string, string> pinned, string who,
+    public static async Task<IReadOnlyList<RebuiltModule>> RecreateAsync(
+        IDeployApplication build,
+        IReadOnlyDictionary<string, string> pinned,
+        string who,
         CancellationToken ct)
     {
         var application = build.Application;
         var environment = DeployStage.Select(build);
         if (environment.Deployer != Deployers.Local)
             throw new BuildInputException(
-                $"Rebuild: '{environment.Name}' is deployed by '{environment.Deployer}'; Rebuild recreates environments of the local deployer only. " +
-                "A GitOps environment is recreated by its cluster from the environment repository (flux reconcile); pass a local environment.");
+                $"Rebuild: '{environment.Name}' is deployed by '{environment.Deployer}'; Rebuild recreates environments of the local deployer " +
+                    "only. " +
+                    "A GitOps environment is recreated by its cluster from the environment repository (flux reconcile); pass a local environment.");
         var deployed = new DeployedApplication(build, environment);
 
         // Declared state first, all of it, so an undeclared module stops the rebuild before anything is torn down.
@@ -39,7 +44,7 @@ public static class ApplicationRebuild
         var missing = new List<string>();
         foreach (var module in application.Graph.Order)
         {
-            var recorded = (await deployed.Records.CurrentAsync(environment.Name, module, ct))?.Release;
+            var recorded = (await deployed.Records.CurrentAsync(environment.Name, module, ct).ConfigureAwait(false))?.Release;
             var health = application[module].HealthPath ?? build.HealthPath;
             ModuleRelease? release = pinned.TryGetValue(module, out var image)
                 ? Pinned(recorded, module, OciReference.Parse(image, $"the environment repository's pin of {module}"), health)
@@ -51,22 +56,28 @@ public static class ApplicationRebuild
             throw new BuildInputException(
                 $"Rebuild: nothing is declared for {string.Join(", ", missing)} in '{environment.Name}': no rollout record under " +
                 $"{deployed.Paths.DeployDirectory / environment.Name} and no image pinned for it in the environment repository. " +
-                $"Deploy the application there first (./build.sh DeployApplication --environment {environment.Name}), or point --environments-repository at the repository that pins it.");
+                $"Deploy the application there first (./build.sh DeployApplication --environment {environment.Name}), or point " +
+                    "--environments-repository at the repository that pins it.");
 
         foreach (var module in application.Graph.Order)
         {
-            build.Log.Information(await LocalDeployments.StopRememberedAsync(build.LocalStateDirectory, $"{module}-{environment.Name}", build.Processes, build.Log.Information, ct)
+            build.Log.Information(await LocalDeployments.StopRememberedAsync(
+                build.LocalStateDirectory,
+                $"{module}-{environment.Name}",
+                build.Processes,
+                build.Log.Information,
+                ct).ConfigureAwait(false)
                 ? $"Rebuild: tore down {module} in '{environment.Name}'"
                 : $"Rebuild: nothing of {module} ran in '{environment.Name}'");
             deployed.Records.Forget(environment.Name, module);
         }
 
-        await new ApplicationDeployStage(build).RollOutAsync(application, deployed, releases, who, ct);
+        await new ApplicationDeployStage(build).RollOutAsync(application, deployed, releases, who, ct).ConfigureAwait(false);
 
         var rebuilt = new List<RebuiltModule>();
         foreach (var (release, _) in releases)
         {
-            var now = await deployed.Records.CurrentAsync(environment.Name, release.Module, ct);
+            var now = await deployed.Records.CurrentAsync(environment.Name, release.Module, ct).ConfigureAwait(false);
             rebuilt.Add(new RebuiltModule(release.Module, release.Version, release.Image?.ToString() ?? release.PublishDirectory ?? "",
                 now?.Url ?? "", now is null ? "not running after the rollout" : $"deployed at {now.DeployedAt:u}"));
         }

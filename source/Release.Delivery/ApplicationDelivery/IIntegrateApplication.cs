@@ -13,7 +13,8 @@ public interface IIntegrateApplication : IDeployApplication
 {
     /// <summary>Tests the deployed application.</summary>
     Target IntegrateApplication => _ => _
-        .Description("Runs every module's integration tests once against the deployed application; JUnit and HTML reports in artifacts/application/integration, each module's in artifacts/modules/MODULE/integration")
+        .Description("Runs every module's integration tests once against the deployed application; JUnit and HTML reports in " +
+            "artifacts/application/integration, each module's in artifacts/modules/MODULE/integration")
         .DependsOn(DeployApplication)
         // What was deployed and the tests themselves: unchanged since a green run, the engine finds the target up to date.
         .Consumes(["artifacts/application/deploy/**", .. IntegrationTestsFingerprint.Globs(Application)])

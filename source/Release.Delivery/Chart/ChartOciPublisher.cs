@@ -18,7 +18,8 @@ namespace Release.Delivery.Chart;
 /// </summary>
 internal static class ChartOciPublisher
 {
-    /// <summary>Pushes the package to <paramref name="reference"/> (repository and tag); returns the manifest digest and whether it was new.</summary>
+    /// <summary>Pushes the package to <paramref name="reference"/> (repository and tag); returns the manifest digest and whether it was
+    /// new.</summary>
     public static async Task<(string ManifestDigest, bool Created)> PublishAsync(
         RegistryConnections connections, OciReference reference, ChartPackage package, ChartMetadata metadata, CancellationToken ct)
     {
@@ -26,10 +27,10 @@ internal static class ChartOciPublisher
         using var client = connections.Target(reference.Registry);
         return await RegistryErrors.Explain("Chart", $"pushing chart {reference}", "--chart-registry", async () =>
         {
-            var existing = await client.ResolveDigestAsync(reference.Repository, tag, ct);
+            var existing = await client.ResolveDigestAsync(reference.Repository, tag, ct).ConfigureAwait(false);
             if (existing is { } digest)
             {
-                var manifest = await client.GetManifestAsync(reference.Repository, digest.ToString(), ct);
+                var manifest = await client.GetManifestAsync(reference.Repository, digest.ToString(), ct).ConfigureAwait(false);
                 var layer = manifest.Document.Layers?.FirstOrDefault(l => l.MediaType == HelmOciMediaTypes.ChartContent);
                 if (layer?.Digest == package.Digest) return (digest.ToString(), false);
                 throw new InvalidOperationException(
@@ -37,7 +38,7 @@ internal static class ChartOciPublisher
                     $"{package.Digest}. Chart versions are immutable: change the version (a new commit gives a new one) or --chart-version.");
             }
 
-            var bytes = await File.ReadAllBytesAsync(package.Path, ct);
+            var bytes = await File.ReadAllBytesAsync(package.Path, ct).ConfigureAwait(false);
             var layers = new[]
             {
                 new ArtifactLayer(HelmOciMediaTypes.ChartContent, bytes)
@@ -46,8 +47,8 @@ internal static class ChartOciPublisher
                 },
             };
             var pushed = await client.PushArtifactAsync(reference.Repository, tag, HelmOciMediaTypes.Config,
-                HelmOciConfig.Serialize(metadata), layers, cancellationToken: ct);
+                HelmOciConfig.Serialize(metadata), layers, cancellationToken: ct).ConfigureAwait(false);
             return (pushed.ToString(), true);
-        });
+        }).ConfigureAwait(false);
     }
 }

@@ -14,7 +14,7 @@ internal static class ChartRepositoryUpdater
         repository.CreateDirectory();
         var fileName = Path.GetFileName(package.Path);
         var indexPath = repository / "index.yaml";
-        var index = indexPath.FileExists() ? await ChartRepositoryIndex.LoadAsync(indexPath, ct) : ChartRepositoryIndex.Empty();
+        var index = indexPath.FileExists() ? await ChartRepositoryIndex.LoadAsync(indexPath, ct).ConfigureAwait(false) : ChartRepositoryIndex.Empty();
         var entry = ChartIndexEntry.FromPackage(package, metadata, string.IsNullOrWhiteSpace(baseUrl) ? "." : baseUrl, created);
         // Without a base URL the package is referenced relative to index.yaml, which Helm resolves against the repo URL.
         if (string.IsNullOrWhiteSpace(baseUrl)) entry = entry with { Urls = [fileName] };
@@ -33,7 +33,7 @@ internal static class ChartRepositoryUpdater
 
         File.Copy(package.Path, repository / fileName, overwrite: true);
         // 'generated' is the newest entry's time, not the clock: the same inputs give the same index.yaml.
-        await index.SaveAsync(indexPath, created, ct);
+        await index.SaveAsync(indexPath, created, ct).ConfigureAwait(false);
         return outcome;
     }
 }

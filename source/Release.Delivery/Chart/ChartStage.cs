@@ -23,8 +23,8 @@ internal sealed class ChartStage(IChart build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.Paths;
-        var push = await PipelineRecords.ReadPushAsync(build, ct);
-        var source = await PipelineRecords.ReadSourceAsync(paths, ct);
+        var push = await PipelineRecords.ReadPushAsync(build, ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths, ct).ConfigureAwait(false);
         var module = build.Module;
         if (!ChartName.IsValid(module))
             throw new BuildInputException($"Chart: module name '{module}' cannot name a chart; pass --module {ChartName.Suggest(module)}.");
@@ -37,23 +37,37 @@ internal sealed class ChartStage(IChart build)
         using var workspace = StageOutput.BeginFromPrevious(paths.ChartDirectory, relative =>
             relative.Contains(Path.DirectorySeparatorChar) || (relative != RecordName && !relative.EndsWith(".tgz", StringComparison.Ordinal)));
         var chartDirectory = workspace.Staging / module;
-        await GenerateAsync(chartDirectory, version, source, push, ct);
-        await LintAsync(chartDirectory, ct);
+        await GenerateAsync(chartDirectory, version, source, push, ct).ConfigureAwait(false);
+        await LintAsync(chartDirectory, ct).ConfigureAwait(false);
 
-        var package = await new ChartPackager().PackageAsync(chartDirectory, workspace.Staging, source.CommitDate, ct);
-        var metadata = await ChartMetadata.LoadAsync(chartDirectory, ct);
+        var package = await new ChartPackager().PackageAsync(chartDirectory, workspace.Staging, source.CommitDate, ct).ConfigureAwait(false);
+        var metadata = await ChartMetadata.LoadAsync(chartDirectory, ct).ConfigureAwait(false);
         build.Log.Information($"Packaged {Path.GetFileName(package.Path)} ({package.Size} bytes, {package.Digest})");
-        var outcome = await ChartRepositoryUpdater.AddAsync(workspace.Staging / "repo", package, metadata, build.ChartRepositoryUrl, source.CommitDate, ct);
+        var outcome = await ChartRepositoryUpdater.AddAsync(
+            workspace.Staging / "repo",
+            package,
+            metadata,
+            build.ChartRepositoryUrl,
+            source.CommitDate,
+            ct).ConfigureAwait(false);
         build.Log.Information($"Chart repository index.yaml: {outcome}");
 
         var reference = Destination(push, metadata);
-        var (manifestDigest, created) = await ChartOciPublisher.PublishAsync(build.RegistryConnections, reference, package, metadata, ct);
+        var (manifestDigest, created) = await ChartOciPublisher.PublishAsync(build.RegistryConnections, reference, package, metadata, ct)
+            .ConfigureAwait(false);
         build.Log.Information($"{(created ? "Pushed" : "Already published:")} {reference} (manifest {manifestDigest})");
 
         var packagePath = Path.GetRelativePath(build.RootDirectory, paths.ChartDirectory / Path.GetFileName(package.Path));
-        var record = new ChartRecord(metadata.Name, metadata.Version, source.Version, packagePath, package.Digest, reference.WithDigest(manifestDigest),
-            seedName, push.Image.ByDigest());
-        await StageRecord.WriteAsync(workspace.Staging / RecordName, record, ct);
+        var record = new ChartRecord(
+            metadata.Name,
+            metadata.Version,
+            source.Version,
+            packagePath,
+            package.Digest,
+            reference.WithDigest(manifestDigest),
+            seedName,
+            push.Image.ByDigest());
+        await StageRecord.WriteAsync(workspace.Staging / RecordName, record, ct).ConfigureAwait(false);
         workspace.Commit();
 
         build.ReportSummary("chart", metadata.Version);
@@ -75,7 +89,9 @@ internal sealed class ChartStage(IChart build)
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw new BuildInputException($"Chart: --chart-registry '{given ?? "(default: the push registry's charts/)"}' is not usable: {e.Message}", e);
+            throw new BuildInputException(
+                $"Chart: --chart-registry '{given ?? "(default: the push registry's charts/)"}' is not usable: {e.Message}",
+                e);
         }
     }
 
@@ -90,7 +106,7 @@ internal sealed class ChartStage(IChart build)
         };
         try
         {
-            var written = await new ChartGenerator().GenerateAsync(spec, chartDirectory, ct);
+            var written = await new ChartGenerator().GenerateAsync(spec, chartDirectory, ct).ConfigureAwait(false);
             build.Log.Information(written.Count == 0 ? "Chart sources unchanged" : $"Chart sources written: {string.Join(", ", written)}");
         }
         catch (ArgumentException e)
@@ -103,13 +119,14 @@ internal sealed class ChartStage(IChart build)
     {
         try
         {
-            foreach (var warning in await new ChartLinter().EnsureValidAsync(chartDirectory, ct))
+            foreach (var warning in await new ChartLinter().EnsureValidAsync(chartDirectory, ct).ConfigureAwait(false))
                 build.Log.Warning($"lint: {warning}");
         }
         catch (ChartLintException e)
         {
             throw new InvalidOperationException(
-                $"Chart: the chart has lint errors; fix them in {build.Paths.ChartDirectory / build.Module} (team-owned keys) or in the build definition:\n  " +
+                $"Chart: the chart has lint errors; fix them in {build.Paths.ChartDirectory / build.Module} (team-owned keys) or in the build " +
+                    "definition:\n  " +
                 string.Join("\n  ", e.Findings), e);
         }
     }
@@ -140,7 +157,9 @@ internal sealed class ChartStage(IChart build)
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw new InvalidOperationException($"Chart: Clone's version '{source.Version}' at '{source.ShortCommit}' cannot name a chart: {e.Message}. Run Clone again.", e);
+            throw new InvalidOperationException(
+                $"Chart: Clone's version '{source.Version}' at '{source.ShortCommit}' cannot name a chart: {e.Message}. Run Clone again.",
+                e);
         }
     }
 }

@@ -19,13 +19,13 @@ internal sealed class DeployStage(IDeploy build)
     public async Task RunAsync(CancellationToken ct)
     {
         var environment = Select(build);
-        var source = await PipelineRecords.TryReadSourceAsync(build.Paths, ct);
+        var source = await PipelineRecords.TryReadSourceAsync(build.Paths, ct).ConfigureAwait(false);
         if (!environment.Accepts(source?.Branch))
             throw new BuildInputException(
                 $"Deploy: environment '{environment.Name}' is fed by branch '{environment.Branch}', but this build is of " +
                 $"'{source?.Branch ?? "(detached)"}'. Deploy a build of '{environment.Branch}', or change the environment's declaration.");
 
-        await DeployAsync(await RequestAsync(environment, source, ct), ct);
+        await DeployAsync(await RequestAsync(environment, source, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -36,7 +36,8 @@ internal sealed class DeployStage(IDeploy build)
     {
         ArgumentNullException.ThrowIfNull(release);
         if (string.IsNullOrWhiteSpace(environmentName))
-            throw new BuildInputException($"Deploy: no environment was named for {build.Module} {release.Version}; name one of the build's Environments.");
+            throw new BuildInputException(
+                $"Deploy: no environment was named for {build.Module} {release.Version}; name one of the build's Environments.");
         var environment = Select(build, environmentName);
         try
         {
@@ -45,22 +46,25 @@ internal sealed class DeployStage(IDeploy build)
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"Deploy: the release {build.Module} {release.Version} for '{environment.Name}' cannot be deployed: {e.Message}", e);
+            throw new InvalidOperationException(
+                $"Deploy: the release {build.Module} {release.Version} for '{environment.Name}' cannot be deployed: {e.Message}",
+                e);
         }
         if (string.IsNullOrWhiteSpace(release.Version) || string.IsNullOrWhiteSpace(release.DeployedBy))
             throw new InvalidOperationException(
-                $"Deploy: the release of {build.Module} for '{environment.Name}' needs a version and who deploys it (got '{release.Version}', '{release.DeployedBy}').");
+                $"Deploy: the release of {build.Module} for '{environment.Name}' needs a version and who deploys it (got '{release.Version}', " +
+                    $"'{release.DeployedBy}').");
         var request = new DeploymentRequest(environment, build.Module, release.Version.Trim(), release.Commit, release.DeployedBy.Trim(),
             release.Image, null, release.Chart, build.HealthPath);
-        return await DeployAsync(request, ct);
+        return await DeployAsync(request, ct).ConfigureAwait(false);
     }
 
     // A build with sanity checks (IVerifyDeployment) checks every deployment right after it and rolls a failing one back.
     private async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
     {
-        var outcome = await DeployAndRecordAsync(request, true, ct);
+        var outcome = await DeployAndRecordAsync(request, true, ct).ConfigureAwait(false);
         if (build is IVerifyDeployment verify)
-            await new DeploymentVerifier(verify, DeployAndRecordAsync, NotifyAsync).AfterDeployAsync(request, outcome, ct);
+            await new DeploymentVerifier(verify, DeployAndRecordAsync, NotifyAsync).AfterDeployAsync(request, outcome, ct).ConfigureAwait(false);
         return outcome;
     }
 
@@ -72,14 +76,17 @@ internal sealed class DeployStage(IDeploy build)
         build.Log.Information($"Deploying {request.Module} {request.Version} to {environment} as {request.DeployedBy}");
         // The previous record is replaced only after a successful deployment: after a failure it still describes
         // what is deployed (the previous instance stays).
-        var outcome = await deployer.DeployAsync(request, ct);
+        var outcome = await deployer.DeployAsync(request, ct).ConfigureAwait(false);
         build.Log.Information($"Deployed: {outcome.Detail}");
 
         await StageRecord.WriteAsync(build.Paths.DeploymentRecord(environment.Name), new DeploymentRecord(environment.Name, environment.Deployer,
-            outcome.Url, request.Version, request.Image?.Digest ?? "", request.DeployedBy, build.Context.Clock.GetUtcNow()), ct);
+            outcome.Url, request.Version, request.Image?.Digest ?? "", request.DeployedBy, build.Context.Clock
+                .GetUtcNow()), ct).ConfigureAwait(false);
         build.ReportSummary("environment", environment.Name);
         build.ReportSummary("url", outcome.Url);
-        if (notify) await NotifyAsync(new DeploymentNotice(request.Module, request.Version, environment.Name, request.Commit, request.DeployedBy, outcome.Url), ct);
+        if (notify) await NotifyAsync(
+            new DeploymentNotice(request.Module, request.Version, environment.Name, request.Commit, request.DeployedBy, outcome.Url),
+            ct).ConfigureAwait(false);
         return outcome;
     }
 
@@ -105,7 +112,8 @@ internal sealed class DeployStage(IDeploy build)
             throw new BuildDefinitionException("Deploy: the build declares no environments. Override IDeploy.Environments in the build class.");
         var duplicate = declared.GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new BuildDefinitionException($"Deploy: the environment '{duplicate.Key}' is declared {duplicate.Count()} times in Environments; names must be unique.");
+            throw new BuildDefinitionException(
+                $"Deploy: the environment '{duplicate.Key}' is declared {duplicate.Count()} times in Environments; names must be unique.");
         var wanted = string.IsNullOrWhiteSpace(name) ? declared[0].Name : name.Trim();
         return declared.FirstOrDefault(e => string.Equals(e.Name, wanted, StringComparison.OrdinalIgnoreCase))
             ?? throw new BuildInputException(
@@ -116,22 +124,26 @@ internal sealed class DeployStage(IDeploy build)
     private async Task<DeploymentRequest> RequestAsync(EnvironmentDefinition environment, SourceRecord? source, CancellationToken ct)
     {
         var paths = build.Paths;
-        var push = paths.PushRecord.FileExists() ? await PipelineRecords.ReadPushAsync(build, ct) : null;
-        var image = paths.ImageRecord.FileExists() ? await PipelineRecords.ReadImageAsync(build, ct) : null;
-        var chart = paths.ChartRecord.FileExists() ? await PipelineRecords.TryReadChartAsync(paths, ct) : null;
+        var push = paths.PushRecord.FileExists() ? await PipelineRecords.ReadPushAsync(build, ct).ConfigureAwait(false) : null;
+        var image = paths.ImageRecord.FileExists() ? await PipelineRecords.ReadImageAsync(build, ct).ConfigureAwait(false) : null;
+        var chart = paths.ChartRecord.FileExists() ? await PipelineRecords.TryReadChartAsync(paths, ct).ConfigureAwait(false) : null;
         var location = push is not null ? push.Image.ByDigest()
             : image is not null ? image.Image.ByDigest() : null;
         var version = source?.Version ?? chart?.AppVersion ?? push?.Tag ?? image?.Tag
-            ?? throw new BuildInputException($"Deploy: nothing to deploy: {paths.SourceRecord}, {paths.PushRecord} and {paths.ImageRecord} are all missing. Run Clone, Build and Push first.");
+            ?? throw new BuildInputException($"Deploy: nothing to deploy: {paths.SourceRecord}, {paths.PushRecord} and {paths.ImageRecord} are all " +
+                "missing. Run Clone, Build and Push first.");
         return new DeploymentRequest(environment, build.Module, version, source?.ShortCommit ?? "unknown", Who(build),
-            location, string.IsNullOrEmpty(image?.PublishDirectory) ? null : image.PublishDirectory, chart is null ? null : ChartLocation.From(chart), build.HealthPath);
+            location, string.IsNullOrEmpty(image?.PublishDirectory) ? null : image.PublishDirectory, chart is null
+                ? null
+                : ChartLocation.From(chart), build.HealthPath);
     }
 
     // The operating system's user name is the last resort: a container or service without USER still has an account.
     internal static string Who(IDeploy build) =>
         new[]
         {
-            build.DeployedBy, build.Context.Environment.GetValueOrDefault("GITLAB_USER_LOGIN"), build.Context.Environment.GetValueOrDefault("BUILD_REQUESTEDFOR"),
+            build.DeployedBy, build.Context.Environment.GetValueOrDefault("GITLAB_USER_LOGIN"), build.Context.Environment
+                .GetValueOrDefault("BUILD_REQUESTEDFOR"),
             build.Context.Environment.GetValueOrDefault("USER"), System.Environment.UserName,
         }.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() ?? "unknown";
 

@@ -10,7 +10,8 @@ namespace Release.Delivery.Deploy;
 /// <param name="Branch">The branch whose builds may be deployed here; <c>*</c> for any branch.</param>
 public sealed record EnvironmentDefinition(string Name, string Deployer, string Namespace, string Branch)
 {
-    /// <summary>The environment's public URL (GitOps and helm), used in the record and the notification; local deployments record their own.</summary>
+    /// <summary>The environment's public URL (GitOps and helm), used in the record and the notification; local deployments record their
+    /// own.</summary>
     public string? Url { get; init; }
 
     /// <summary>

@@ -70,7 +70,8 @@ public interface IDeploy : IPipeline
     /// <param name="release">What to deploy, and who deploys it.</param>
     /// <param name="cancellationToken">Cancels the deployment.</param>
     /// <returns>Where the deployment is reached and what was done (e.g. the GitOps commit).</returns>
-    /// <exception cref="InvalidOperationException">Undeclared environment, invalid digests or a failed deployment; the message names the place and the fix.</exception>
+    /// <exception cref="InvalidOperationException">Undeclared environment, invalid digests or a failed deployment; the message names the place and
+    /// the fix.</exception>
     Task<DeploymentOutcome> DeployReleaseAsync(string environment, ReleaseToDeploy release, CancellationToken cancellationToken = default) =>
         new DeployStage(this).DeployReleaseAsync(environment, release, cancellationToken);
 
@@ -88,7 +89,8 @@ public interface IDeploy : IPipeline
         .Executes(async ct =>
         {
             var environment = DeployStage.Select(this);
-            if (!await LocalDeployments.StopRememberedAsync(LocalStateDirectory, $"{Module}-{environment.Name}", Processes, Log.Information, ct))
+            if (!await LocalDeployments.StopRememberedAsync(LocalStateDirectory, $"{Module}-{environment.Name}", Processes, Log.Information, ct)
+                .ConfigureAwait(false))
                 Log.Information($"No local deployment of {Module} in '{environment.Name}' is running.");
         });
 }

@@ -18,10 +18,12 @@ public static class HtmlReportWriter
             .Append(results.Count(r => r.Outcome == "Failed")).Append(" failed, ")
             .Append(results.Count(r => r.Outcome == "Skipped")).Append(" skipped.</p>\n")
             .Append("<table><tr><th>Test</th><th>Outcome</th><th>Seconds</th><th>Message</th></tr>\n");
-        foreach (var result in results.OrderBy(r => r.Outcome == "Failed" ? 0 : 1).ThenBy(r => r.ClassName, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal))
+        foreach (var result in results.OrderBy(r => r.Outcome == "Failed" ? 0 : 1).ThenBy(r => r.ClassName, StringComparer.Ordinal)
+            .ThenBy(r => r.Name, StringComparer.Ordinal))
         {
             html.Append("<tr><td>").Append(E($"{result.ClassName}.{result.Name}")).Append("</td><td class=\"").Append(result.Outcome).Append("\">")
-                .Append(result.Outcome).Append("</td><td>").Append(result.Duration.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))
+                .Append(result.Outcome).Append("</td><td>").Append(
+                    result.Duration.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))
                 .Append("</td><td><pre>").Append(E(result.Message ?? "")).Append("</pre></td></tr>\n");
         }
         return html.Append("</table></body></html>\n").ToString();

@@ -22,18 +22,19 @@ internal sealed class IntegrateStage(IIntegrate build)
         var environment = build.Environment is not null ? build.Environment.Trim()
             : build is IDeploy deploy ? DeployStage.Select(deploy).Name
             : throw new InvalidOperationException("Integrate: pass --environment to name the deployment to test.");
-        var deployment = await StageRecord.ReadAsync<DeploymentRecord>(paths.DeploymentRecord(environment), "Deploy", ct);
+        var deployment = await StageRecord.ReadAsync<DeploymentRecord>(paths.DeploymentRecord(environment), "Deploy", ct).ConfigureAwait(false);
         if (!Uri.TryCreate(deployment.Url, UriKind.Absolute, out var url) || (url.Scheme != "http" && url.Scheme != "https"))
             throw new BuildDefinitionException(
                 $"Integrate: the deployment to '{environment}' recorded '{deployment.Url}', which is not an HTTP URL to test. " +
                 "Declare the environment's Url in the build's Environments.");
-        var project = await ProjectAsync(paths, ct);
+        var project = await ProjectAsync(paths, ct).ConfigureAwait(false);
         var variable = build.IntegrationUrlVariable is null
             ? build.Module.ToUpperInvariant().Replace('-', '_') + "_URL"
             : build.IntegrationUrlVariable.Trim();
 
         using var output = StageOutput.Begin(paths.IntegrationDirectory);
-        build.Log.Information($"Testing {deployment.Url} ({build.Module} {deployment.Version} in {environment}) with {project}, {variable}={deployment.Url}");
+        build.Log.Information(
+            $"Testing {deployment.Url} ({build.Module} {deployment.Version} in {environment}) with {project}, {variable}={deployment.Url}");
         var settings = new DotNetTestSettings
         {
             Project = project,
@@ -48,7 +49,7 @@ internal sealed class IntegrateStage(IIntegrate build)
             OnOutput = build.Log.Information,
             AllowNonZeroExit = true, // failing tests still produce the reports, written below
             Timeout = TimeSpan.FromMinutes(30),
-        }, ct);
+        }, ct).ConfigureAwait(false);
 
         var trx = output.Staging / TrxName;
         if (!trx.FileExists())
@@ -62,16 +63,21 @@ internal sealed class IntegrateStage(IIntegrate build)
 
         JUnitReportWriter.Render($"{build.Module} integration tests", results).Save(output.Staging / "junit.xml");
         await File.WriteAllTextAsync(output.Staging / "report.html",
-            HtmlReportWriter.Render($"{build.Module} {deployment.Version} integration tests ({environment})", deployment.Url, results), ct);
+            HtmlReportWriter.Render(
+                $"{build.Module} {deployment.Version} integration tests ({environment})",
+                deployment.Url,
+                results), ct).ConfigureAwait(false);
         await StageRecord.WriteAsync(output.Staging / "summary.json", new IntegrationSummary(passed, failed, skipped, deployment.Url,
-            deployment.Environment, deployment.ImageDigest, build.Context.Clock.GetUtcNow()), ct);
+            deployment.Environment, deployment.ImageDigest, build.Context.Clock.GetUtcNow()), ct).ConfigureAwait(false);
         output.Commit();
 
         build.ReportSummary("tests", string.Create(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed, {skipped} skipped"));
         if (failed > 0 || run.ExitCode != 0)
             throw new InvalidOperationException(
                 $"Integrate: {failed} integration test(s) failed against {deployment.Url}: " +
-                string.Join(", ", results.Where(r => r.Outcome == "Failed").Select(r => r.Name).DefaultIfEmpty($"dotnet test exited with {run.ExitCode}")) +
+                string.Join(
+                    ", ",
+                    results.Where(r => r.Outcome == "Failed").Select(r => r.Name).DefaultIfEmpty($"dotnet test exited with {run.ExitCode}")) +
                 $". See {paths.IntegrationDirectory / "report.html"}.");
     }
 
@@ -82,8 +88,11 @@ internal sealed class IntegrateStage(IIntegrate build)
             ? Path.Combine(build.ModuleDirectory, "tests", Pascal(build.Module) + ".IntegrationTests")
             : build.IntegrationTestProject.Trim();
         if (Path.IsPathFullyQualified(relative)) return Exists(relative);
-        var source = paths.SourceRecord.FileExists() ? await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct) : null;
-        var candidates = new[] { source?.Workspace, build.RootDirectory.ToString() }.Where(b => b is not null).Select(b => Path.Combine(b!, relative)).ToList();
+        var source = paths.SourceRecord.FileExists()
+            ? await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false)
+            : null;
+        var candidates = new[] { source?.Workspace, build.RootDirectory.ToString() }.Where(b => b is not null).Select(b => Path.Combine(b!, relative))
+            .ToList();
         return candidates.FirstOrDefault(c => Directory.Exists(c) || File.Exists(c))
             ?? throw new BuildInputException(
                 $"Integrate: the integration test project '{relative}' does not exist (looked in {string.Join(" and ", candidates)}). " +

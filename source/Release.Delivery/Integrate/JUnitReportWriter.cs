@@ -19,7 +19,8 @@ public static class JUnitReportWriter
         {
             var testCase = new XElement("testcase",
                 new XAttribute("classname", result.ClassName), new XAttribute("name", result.Name), new XAttribute("time", Seconds(result.Duration)));
-            if (result.Outcome == "Failed") testCase.Add(new XElement("failure", new XAttribute("message", FirstLine(result.Message)), result.Message ?? ""));
+            if (result.Outcome == "Failed") testCase.Add(
+                new XElement("failure", new XAttribute("message", FirstLine(result.Message)), result.Message ?? ""));
             else if (result.Outcome == "Skipped") testCase.Add(new XElement("skipped", new XAttribute("message", FirstLine(result.Message))));
             element.Add(testCase);
         }

@@ -20,7 +20,7 @@ internal sealed class BuiltImageLayout(IPush build, ImageRecord image)
         try
         {
             using var client = build.RegistryConnections.Source(image.Registry);
-            return (await client.ResolveDigestAsync(image.Repository, image.Digest, ct))?.ToString() != image.Digest;
+            return (await client.ResolveDigestAsync(image.Repository, image.Digest, ct).ConfigureAwait(false))?.ToString() != image.Digest;
         }
         catch (Exception e) when (e is RegistryUnreachableException or OciRegistryException or InvalidOperationException)
         {
@@ -28,13 +28,19 @@ internal sealed class BuiltImageLayout(IPush build, ImageRecord image)
         }
     }
 
-    /// <summary>Pushes the layout's image to <paramref name="registry"/>/<paramref name="repository"/>:<paramref name="tag"/> (immutable tag); returns its digest.</summary>
+    /// <summary>Pushes the layout's image to <paramref name="registry"/>/<paramref name="repository"/>:<paramref name="tag"/> (immutable tag);
+    /// returns its digest.</summary>
     public async Task<string> PushAsync(string registry, string repository, string tag, CancellationToken ct)
     {
-        build.Log.Information($"Build's registry {image.Registry} does not serve {image.Digest} here (it was another job's); pushing it from {build.Paths.ImageLayout}");
+        build.Log.Information(
+            $"Build's registry {image.Registry} does not serve {image.Digest} here (it was another job's); pushing it from " +
+                $"{build.Paths.ImageLayout}");
         using var client = build.RegistryConnections.Target(registry);
-        var digest = await RegistryErrors.Explain("Push", $"pushing {build.Paths.ImageLayout} to {registry}/{repository}:{tag}", RegistryErrors.PushRegistryHint,
-            () => client.PushLayoutAsync(build.Paths.ImageLayout, repository, tag, image.Tag, immutableTag: true, ct));
+        var digest = await RegistryErrors.Explain(
+            "Push",
+            $"pushing {build.Paths.ImageLayout} to {registry}/{repository}:{tag}",
+            RegistryErrors.PushRegistryHint,
+            () => client.PushLayoutAsync(build.Paths.ImageLayout, repository, tag, image.Tag, immutableTag: true, ct)).ConfigureAwait(false);
         return digest.ToString();
     }
 }

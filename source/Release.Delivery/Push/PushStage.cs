@@ -13,8 +13,8 @@ internal sealed class PushStage(IPush build)
     {
         var paths = build.Paths;
         PipelineRecords.DeleteStale(paths.PushRecord);
-        var image = await PipelineRecords.ReadImageAsync(build, ct);
-        var source = await PipelineRecords.TryReadSourceAsync(paths, ct);
+        var image = await PipelineRecords.ReadImageAsync(build, ct).ConfigureAwait(false);
+        var source = await PipelineRecords.TryReadSourceAsync(paths, ct).ConfigureAwait(false);
 
         var registry = build.PushRegistry?.Trim() ?? image.Registry;
         var repository = build.PushRepository?.Trim() ?? image.Repository;
@@ -22,24 +22,26 @@ internal sealed class PushStage(IPush build)
         var from = image.Image.ByDigest();
         string digest;
         var layout = new BuiltImageLayout(build, image);
-        if (await layout.IsNeededAsync(ct))
+        if (await layout.IsNeededAsync(ct).ConfigureAwait(false))
         {
             // With no registry named, Build's was its job's own embedded one: this job's embedded registry stands in.
-            if (build.PushRegistry is null && registry == image.Registry) registry = await build.EmbeddedRegistry.GetAddressAsync(ct);
-            digest = await layout.PushAsync(registry, repository, tag, ct);
+            if (build.PushRegistry is null && registry == image.Registry) registry = await build.EmbeddedRegistry.GetAddressAsync(ct)
+                .ConfigureAwait(false);
+            digest = await layout.PushAsync(registry, repository, tag, ct).ConfigureAwait(false);
         }
         else
         {
             build.Log.Information($"Pushing {from} to {registry}/{repository}:{tag} (immutable tag)");
-            var result = await build.Promoter.PromoteAsync(from, registry, repository, tag, "Push", ct);
+            var result = await build.Promoter.PromoteAsync(from, registry, repository, tag, "Push", ct).ConfigureAwait(false);
             digest = result.Digest.ToString();
-            build.Log.Information($"{registry}/{repository}:{tag} is {digest} ({result.BlobsMounted} blob(s) mounted, {result.BlobsUploaded} uploaded, {result.BlobsSkipped} already there)");
+            build.Log.Information($"{registry}/{repository}:{tag} is {digest} ({result.BlobsMounted} blob(s) mounted, {result.BlobsUploaded} " +
+                $"uploaded, {result.BlobsSkipped} already there)");
         }
         if (digest != image.Digest)
             throw new InvalidOperationException(
                 $"Push: {registry}/{repository}:{tag} resolves to {digest}, not to Build's {image.Digest}. Nothing was recorded; push again.");
 
-        await StageRecord.WriteAsync(paths.PushRecord, new PushRecord(registry, repository, tag, digest), ct);
+        await StageRecord.WriteAsync(paths.PushRecord, new PushRecord(registry, repository, tag, digest), ct).ConfigureAwait(false);
         build.ReportSummary("image", $"{registry}/{repository}:{tag}");
         build.ReportSummary("digest", digest);
     }

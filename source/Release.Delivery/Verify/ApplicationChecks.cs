@@ -20,6 +20,6 @@ public sealed record ApplicationChecks(string EntryModule, SanityChecks Checks)
         try { Checks.Validate(); }
         catch (ArgumentException e) { throw new Engine.BuildDefinitionException($"Application checks (sent to {EntryModule}): {e.Message}"); }
         using var http = new HttpClient { Timeout = RequestTimeout };
-        return await new SanityCheckRunner(http).RunAsync(url, healthPath, Checks, ct);
+        return await new SanityCheckRunner(http).RunAsync(url, healthPath, Checks, ct).ConfigureAwait(false);
     }
 }

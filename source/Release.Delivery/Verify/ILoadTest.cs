@@ -22,7 +22,8 @@ public interface ILoadTest : IVerifyDeployment
 
     /// <summary>Runs the load test.</summary>
     Target LoadTest => _ => _
-        .Description("Load-tests the deployment of --environment at the declared rate and duration (open loop) against the declared limits; reports in artifacts/load-test")
+        .Description("Load-tests the deployment of --environment at the declared rate and duration (open loop) against the declared limits; " +
+            "reports in artifacts/load-test")
         .TryAfter<IDeploy>(x => x.Deploy)
         .TryAfter<IVerifyDeployment>(x => x.SanityCheck)
         .Consumes(Paths.Glob("deploy/*.json"))

@@ -19,7 +19,8 @@ public sealed record LoadProfile(string Path, double Rate, TimeSpan Duration)
     public int Requests => (int)Math.Max(1, Math.Round(Rate * Duration.TotalSeconds));
 
     /// <summary>Checks the profile is possible; the message names the field and the fix.</summary>
-    /// <exception cref="ArgumentException">A path not starting with '/', a rate or duration not above zero, or more than a million requests.</exception>
+    /// <exception cref="ArgumentException">A path not starting with '/', a rate or duration not above zero, or more than a million
+    /// requests.</exception>
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Path) || !Path.StartsWith('/'))
@@ -29,7 +30,8 @@ public sealed record LoadProfile(string Path, double Rate, TimeSpan Duration)
         if (Duration <= TimeSpan.Zero || Duration > TimeSpan.FromHours(2))
             throw new ArgumentException($"LoadTestProfile: the duration {Duration} must be above zero and at most 2 hours.");
         if (Rate * Duration.TotalSeconds > 1_000_000)
-            throw new ArgumentException($"LoadTestProfile: {Rate} requests/s for {Duration} is over a million requests; lower the rate or the duration.");
+            throw new ArgumentException(
+                $"LoadTestProfile: {Rate} requests/s for {Duration} is over a million requests; lower the rate or the duration.");
         if (RequestTimeout <= TimeSpan.Zero)
             throw new ArgumentException("LoadTestProfile: RequestTimeout must be above zero.");
     }

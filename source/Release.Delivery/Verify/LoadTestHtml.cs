@@ -23,9 +23,12 @@ public static class LoadTestHtml
             .Append("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}")
             .Append(".pass{color:#176f2c}.fail{color:#b00020}</style></head><body>\n")
             .Append("<h1>").Append(E(title)).Append("</h1>\n")
-            .Append("<p>").Append(E(report.Generator)).Append(": ").Append(N(report.Rate)).Append(" requests/s for ").Append(N(report.DurationSeconds))
+            .Append("<p>").Append(E(report.Generator)).Append(": ").Append(N(report
+                .Rate)).Append(" requests/s for ").Append(N(report.DurationSeconds))
             .Append(" s against <code>").Append(E(report.Url)).Append("</code>. Latency is measured from each request's intended send time.</p>\n")
-            .Append("<p class=\"").Append(report.Passed ? "pass\">Passed: every declared limit was met." : "fail\">Failed: " + E(string.Join("; ", report.Breaches))).Append("</p>\n")
+            .Append("<p class=\"").Append(
+                report.Passed ? "pass\">Passed: every declared limit was met." : "fail\">Failed: " +
+                    "" + E(string.Join("; ", report.Breaches))).Append("</p>\n")
             .Append("<table><tr><th>Figure</th><th>Measured</th><th>Limit</th></tr>\n");
         Row(html, "requests (errors)", $"{m.Requests} ({m.Errors})", null);
         Row(html, "p50 latency", N(m.P50Ms) + " ms", null);
@@ -49,7 +52,8 @@ public static class LoadTestHtml
         double X(int second) => Left + (Width - Left - Right) * second / (double)seconds;
         double Y(double ms) => Top + (Height - Top - Bottom) * (1 - ms / top);
         var svg = new StringBuilder();
-        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"latency percentiles per second\">\n")
+        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" " +
+            "aria-label=\"latency percentiles per second\">\n")
             .Append($"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#333\"/>")
             .Append($"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#333\"/>\n")
             .Append($"<text x=\"{Left - 6}\" y=\"{Top + 4}\" text-anchor=\"end\" font-size=\"11\">{N(top)} ms</text>")
@@ -59,22 +63,30 @@ public static class LoadTestHtml
         void Limit(double? ms, string name)
         {
             if (ms is not { } value) return;
-            svg.Append($"<line class=\"limit\" x1=\"{Left}\" y1=\"{F(Y(value))}\" x2=\"{Width - Right}\" y2=\"{F(Y(value))}\" stroke=\"#b00020\" stroke-dasharray=\"4 3\"/>")
-                .Append($"<text x=\"{Width - Right}\" y=\"{F(Y(value) - 3)}\" text-anchor=\"end\" font-size=\"10\" fill=\"#b00020\">{name} limit {N(value)} ms</text>\n");
+            svg.Append($"<line class=\"limit\" x1=\"{Left}\" y1=\"{F(Y(value))}\" x2=\"{Width - Right}\" y2=\"{F(Y(value))}\" stroke=\"#b00020\" " +
+                "stroke-dasharray=\"4 3\"/>")
+                .Append($"<text x=\"{Width - Right}\" y=\"{F(Y(value) - 3)}\" text-anchor=\"end\" font-size=\"10\" fill=\"#b00020\">{name} limit " +
+                    $"{N(value)} ms</text>\n");
         }
         Limit(report.Limits.P95Ms, "p95");
         Limit(report.Limits.P99Ms, "p99");
-        foreach (var (name, color, pick) in new (string, string, Func<LoadWindow, double>)[] { ("p50", "#1f77b4", w => w.P50Ms), ("p95", "#ff7f0e", w => w.P95Ms), ("p99", "#d62728", w => w.P99Ms) })
+        foreach (var (name, color, pick) in new (string, string, Func<LoadWindow, double>)[] {
+            ("p50", "#1f77b4", w => w.P50Ms),
+            ("p95", "#ff7f0e", w => w.P95Ms),
+            ("p99", "#d62728", w => w.P99Ms) })
         {
             var points = string.Join(" ", windows.Select(w => $"{F(X(w.Second))},{F(Y(pick(w)))}"));
-            svg.Append($"<polyline class=\"{name}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{points}\"><title>{name} latency</title></polyline>\n");
+            svg.Append($"<polyline class=\"{name}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{points}\"><title>{name} " +
+                "latency</title></polyline>\n");
         }
-        svg.Append($"<text x=\"{Left + 8}\" y=\"{Top + 12}\" font-size=\"11\"><tspan fill=\"#1f77b4\">p50</tspan> <tspan fill=\"#ff7f0e\">p95</tspan> <tspan fill=\"#d62728\">p99</tspan></text>\n");
+        svg.Append($"<text x=\"{Left + 8}\" y=\"{Top + 12}\" font-size=\"11\"><tspan fill=\"#1f77b4\">p50</tspan> <tspan " +
+            "fill=\"#ff7f0e\">p95</tspan> <tspan fill=\"#d62728\">p99</tspan></text>\n");
         return svg.Append("</svg>").ToString();
     }
 
     private static void Row(StringBuilder html, string name, string measured, string? limit) =>
-        html.Append("<tr><td>").Append(E(name)).Append("</td><td>").Append(E(measured)).Append("</td><td>").Append(E(limit ?? "—")).Append("</td></tr>\n");
+        html.Append("<tr><td>").Append(E(name)).Append("</td><td>").Append(E(measured)).Append("</td><td>").Append(E(limit ?? "—"))
+            .Append("</td></tr>\n");
 
     private static string N(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
 

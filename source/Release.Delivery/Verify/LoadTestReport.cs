@@ -47,11 +47,27 @@ public sealed record LoadLimitsFigures(double? P95Ms, double? P99Ms, double? Max
 /// <param name="P95Ms">95th percentile.</param>
 /// <param name="P99Ms">99th percentile.</param>
 /// <param name="MaxMs">Highest latency.</param>
-public sealed record LoadFigures(int Requests, int Errors, double ErrorRate, double Throughput, double P50Ms, double P95Ms, double P99Ms, double MaxMs)
+public sealed record LoadFigures(
+    int Requests,
+    int Errors,
+    double ErrorRate,
+    double Throughput,
+    double P50Ms,
+    double P95Ms,
+    double P99Ms,
+    double MaxMs)
 {
     /// <summary>The figures of <paramref name="m"/>.</summary>
     public static LoadFigures From(LoadMeasurement m) =>
-        new(m.Requests, m.Errors, m.ErrorRate, m.Throughput, m.P50.TotalMilliseconds, m.P95.TotalMilliseconds, m.P99.TotalMilliseconds, m.Max.TotalMilliseconds);
+        new(
+            m.Requests,
+            m.Errors,
+            m.ErrorRate,
+            m.Throughput,
+            m.P50.TotalMilliseconds,
+            m.P95.TotalMilliseconds,
+            m.P99.TotalMilliseconds,
+            m.Max.TotalMilliseconds);
 }
 
 /// <summary>One second of a run (by intended send time).</summary>

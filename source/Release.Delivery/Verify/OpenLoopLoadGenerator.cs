@@ -28,7 +28,7 @@ public sealed class OpenLoopLoadGenerator(HttpClient http, TimeProvider time)
         ArgumentNullException.ThrowIfNull(profile);
         var url = new Uri(baseUrl.TrimEnd('/') + profile.Path);
         for (var i = 0; i < profile.WarmUpRequests; i++)
-            await SendAsync(url, TimeSpan.Zero, time.GetTimestamp(), ct);
+            await SendAsync(url, TimeSpan.Zero, time.GetTimestamp(), ct).ConfigureAwait(false);
 
         var count = profile.Requests;
         var interval = TimeSpan.FromSeconds(1 / profile.Rate);
@@ -38,11 +38,11 @@ public sealed class OpenLoopLoadGenerator(HttpClient http, TimeProvider time)
         {
             var intended = interval * i;
             var wait = intended - time.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct).ConfigureAwait(false);
             // Not awaited here: the schedule never waits for an answer.
             inFlight[i] = SendAsync(url, intended, start, ct);
         }
-        return await Task.WhenAll(inFlight);
+        return await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 
     private async Task<LoadSample> SendAsync(Uri url, TimeSpan intended, long start, CancellationToken ct)
@@ -50,7 +50,7 @@ public sealed class OpenLoopLoadGenerator(HttpClient http, TimeProvider time)
         await Task.Yield();
         try
         {
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead, ct);
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
             var latency = time.GetElapsedTime(start) - intended;
             var status = (int)response.StatusCode;
             return new LoadSample(intended, latency, status, response.IsSuccessStatusCode ? null : $"HTTP {status}");

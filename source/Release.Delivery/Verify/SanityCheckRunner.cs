@@ -27,13 +27,16 @@ public sealed partial class SanityCheckRunner(HttpClient http)
         var root = baseUrl.TrimEnd('/');
         var results = new List<SanityCheckResult>
         {
-            await CheckAsync("health", "health", root, new JourneyStep("GET", healthPath), new Dictionary<string, string>(), ct),
+            await CheckAsync("health", "health", root, new JourneyStep("GET", healthPath), new Dictionary<string, string>(), ct).ConfigureAwait(
+                false),
         };
         foreach (var check in checks.Checks)
             results.Add(await CheckAsync(check.Name, "check", root,
-                new JourneyStep("GET", check.Path) { ExpectedStatus = check.ExpectedStatus, BodyContains = check.BodyContains }, new Dictionary<string, string>(), ct));
+                new JourneyStep("GET", check.Path) {
+                    ExpectedStatus = check.ExpectedStatus,
+                    BodyContains = check.BodyContains }, new Dictionary<string, string>(), ct).ConfigureAwait(false));
         foreach (var journey in checks.Journeys)
-            results.Add(await JourneyAsync(journey, root, ct));
+            results.Add(await JourneyAsync(journey, root, ct).ConfigureAwait(false));
         return results;
     }
 
@@ -45,16 +48,24 @@ public sealed partial class SanityCheckRunner(HttpClient http)
         for (var i = 0; i < journey.Steps.Count; i++)
         {
             var step = journey.Steps[i];
-            var result = await CheckAsync(journey.Name, "journey", root, step, values, ct);
+            var result = await CheckAsync(journey.Name, "journey", root, step, values, ct).ConfigureAwait(false);
             if (!result.Passed)
-                return result with { Detail = $"step {i + 1} of {journey.Steps.Count} failed: {result.Detail}" + (done.Count == 0 ? "" : $" (after {string.Join("; ", done)})"), Duration = clock.Elapsed };
+                return result with { Detail = $"step {i + 1} of {journey.Steps.Count} failed: {result.Detail}" + (done.Count == 0
+                    ? ""
+                    : $" (after {string.Join("; ", done)})"), Duration = clock.Elapsed };
             done.Add(result.Detail);
         }
         return new SanityCheckResult(journey.Name, "journey", true, string.Join("; ", done), clock.Elapsed);
     }
 
     // One request: placeholders filled, status and body compared, captures taken into values.
-    private async Task<SanityCheckResult> CheckAsync(string name, string kind, string root, JourneyStep step, Dictionary<string, string> values, CancellationToken ct)
+    private async Task<SanityCheckResult> CheckAsync(
+        string name,
+        string kind,
+        string root,
+        JourneyStep step,
+        Dictionary<string, string> values,
+        CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         SanityCheckResult Result(bool passed, string detail) => new(name, kind, passed, detail, clock.Elapsed);
@@ -73,8 +84,8 @@ public sealed partial class SanityCheckRunner(HttpClient http)
             using var request = new HttpRequestMessage(new HttpMethod(step.Method.ToUpperInvariant()), root + path);
             if (step.Body is not null)
                 request.Content = new StringContent(Fill(step.Body, values), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-            using var response = await http.SendAsync(request, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status != step.ExpectedStatus)
                 return Result(false, $"{asked} answered {status}, expected {step.ExpectedStatus}; body: {Shown(body)}");
@@ -83,7 +94,9 @@ public sealed partial class SanityCheckRunner(HttpClient http)
             foreach (var (key, location) in step.Capture)
             {
                 if (Capture(body, location) is not { } value)
-                    return Result(false, $"{asked} answered {status}, but '{location}' (captured as {{{key}}}) is not in its JSON body: {Shown(body)}");
+                    return Result(
+                        false,
+                        $"{asked} answered {status}, but '{location}' (captured as {{{key}}}) is not in its JSON body: {Shown(body)}");
                 values[key] = value;
             }
             return Result(true, $"{asked} answered {status}");
@@ -116,9 +129,11 @@ public sealed partial class SanityCheckRunner(HttpClient http)
             var element = document.RootElement;
             foreach (var part in location.Split('.', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (element.ValueKind == JsonValueKind.Array && int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < element.GetArrayLength())
+                if (element.ValueKind == JsonValueKind.Array && int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                    && index < element.GetArrayLength())
                     element = element[index];
-                else if (element.ValueKind == JsonValueKind.Object && element.EnumerateObject().FirstOrDefault(p => p.Name.Equals(part, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: not JsonValueKind.Undefined } property)
+                else if (element.ValueKind == JsonValueKind.Object && element.EnumerateObject().FirstOrDefault(
+                    p => p.Name.Equals(part, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: not JsonValueKind.Undefined } property)
                     element = property.Value;
                 else
                     return null;

@@ -21,18 +21,28 @@ internal sealed class SanityCheckStage(IVerifyDeployment build)
     /// <summary>Checks the deployment Deploy recorded for <paramref name="environment"/> (after waiting for a GitOps one to run it).</summary>
     public async Task RunAsync(EnvironmentDefinition environment, CancellationToken ct)
     {
-        var deployment = await StageRecord.ReadAsync<DeploymentRecord>(build.Paths.DeploymentRecord(environment.Name), "Deploy", ct);
+        var deployment = await StageRecord.ReadAsync<DeploymentRecord>(build.Paths.DeploymentRecord(environment.Name), "Deploy", ct)
+            .ConfigureAwait(false);
         var stage = new DeployStage(build);
         var verifier = new DeploymentVerifier(build, stage.DeployAndRecordAsync, stage.NotifyAsync);
         // A GitOps deployment is a commit Flux applies later: the checks start once the environment reports the new version.
         if (deployment.Deployer == Deployers.GitOps)
-            await verifier.WaitForVersionAsync(environment.Name, deployment.Url, deployment.Version, ct);
-        var state = await VerifiedReleases.ReadAsync(VerifiedReleases.File(build, environment.Name), ct);
+            await verifier.WaitForVersionAsync(environment.Name, deployment.Url, deployment.Version, ct).ConfigureAwait(false);
+        var state = await VerifiedReleases.ReadAsync(VerifiedReleases.File(build, environment.Name), ct).ConfigureAwait(false);
         var current = state.Current;
         var known = current is not null && current.Version == deployment.Version && (current.Image?.Digest ?? "") == deployment.ImageDigest;
         // A deployment this machine never verified is checked all the same, but not remembered as one to go back to.
         var request = known ? current!.Request(environment, build.Module, deployment.DeployedBy, build.HealthPath)
-            : new DeploymentRequest(environment, build.Module, deployment.Version, "unknown", deployment.DeployedBy, null, null, null, build.HealthPath);
-        await verifier.AfterDeployAsync(request, new DeploymentOutcome(deployment.Url, Recorded), ct, remember: known);
+            : new DeploymentRequest(
+                environment,
+                build.Module,
+                deployment.Version,
+                "unknown",
+                deployment.DeployedBy,
+                null,
+                null,
+                null,
+                build.HealthPath);
+        await verifier.AfterDeployAsync(request, new DeploymentOutcome(deployment.Url, Recorded), ct, remember: known).ConfigureAwait(false);
     }
 }

@@ -21,12 +21,15 @@ public sealed record SanityChecks(IReadOnlyList<HttpCheck> Checks, IReadOnlyList
         foreach (var check in Checks)
         {
             Require(check.Name, check.Path, $"sanity check '{check.Name}'");
-            if (!names.Add(check.Name)) throw new ArgumentException($"SanityChecks: the name '{check.Name}' is used twice; give every check and journey its own name.");
+            if (!names.Add(check.Name)) throw new ArgumentException(
+                $"SanityChecks: the name '{check.Name}' is used twice; give every check and journey its own name.");
         }
         foreach (var journey in Journeys)
         {
-            if (journey.Steps.Count == 0) throw new ArgumentException($"SanityChecks: journey '{journey.Name}' has no steps; give it at least one request.");
-            if (!names.Add(journey.Name ?? "")) throw new ArgumentException($"SanityChecks: the name '{journey.Name}' is used twice; give every check and journey its own name.");
+            if (journey.Steps
+                .Count == 0) throw new ArgumentException($"SanityChecks: journey '{journey.Name}' has no steps; give it at least one request.");
+            if (!names.Add(journey.Name ?? "")) throw new ArgumentException(
+                $"SanityChecks: the name '{journey.Name}' is used twice; give every check and journey its own name.");
             for (var i = 0; i < journey.Steps.Count; i++)
                 Require(journey.Name ?? "", journey.Steps[i].Path, $"step {i + 1} of journey '{journey.Name}'");
         }

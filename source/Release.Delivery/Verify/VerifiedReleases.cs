@@ -18,7 +18,8 @@ namespace Release.Delivery.Verify;
 public sealed record VerifiedRelease(string Version, string Commit, OciReference? Image, string? PublishDirectory, ChartLocation? Chart)
 {
     /// <summary>The release of <paramref name="request"/>.</summary>
-    public static VerifiedRelease From(DeploymentRequest request) => new(request.Version, request.Commit, request.Image, request.PublishDirectory, request.Chart);
+    public static VerifiedRelease From(DeploymentRequest request)
+        => new(request.Version, request.Commit, request.Image, request.PublishDirectory, request.Chart);
 
     /// <summary>A request to deploy this release again to <paramref name="environment"/>, by <paramref name="deployedBy"/>.</summary>
     public DeploymentRequest Request(EnvironmentDefinition environment, string module, string deployedBy, string healthPath) =>
@@ -40,13 +41,15 @@ public sealed record VerifiedReleases(VerifiedRelease? Current, VerifiedRelease?
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>The file of the build's module in <paramref name="environment"/>.</summary>
-    public static AbsolutePath File(IDeploy build, string environment) => build.LocalStateDirectory / "verified" / $"{build.Module}-{environment}.json";
+    public static AbsolutePath File(IDeploy build, string environment)
+        => build.LocalStateDirectory / "verified" / $"{build.Module}-{environment}.json";
 
     /// <summary>Reads the state; an absent or unreadable file is no state (a rollback then has nothing to go back to, and says so).</summary>
     public static async Task<VerifiedReleases> ReadAsync(AbsolutePath file, CancellationToken ct)
     {
         if (!file.FileExists()) return new(null, null);
-        try { return JsonSerializer.Deserialize<VerifiedReleases>(await System.IO.File.ReadAllTextAsync(file, ct), Options) ?? new(null, null); }
+        try { return JsonSerializer.Deserialize<VerifiedReleases>(await System.IO.File.ReadAllTextAsync(file, ct).ConfigureAwait(false), Options)
+            ?? new(null, null); }
         catch (JsonException) { return new(null, null); }
     }
 
@@ -64,7 +67,10 @@ public sealed record VerifiedReleases(VerifiedRelease? Current, VerifiedRelease?
     /// <summary>The state after the environment was rolled back to <paramref name="restored"/>.</summary>
     public VerifiedReleases RolledBackTo(VerifiedRelease restored) => restored == Current ? this : new(restored, null);
 
-    /// <summary>The state after <paramref name="release"/> passed: it becomes current, the current one previous (a redeploy of the current one changes nothing).</summary>
+    /// <summary>The state after <paramref name="release"/> passed: it becomes current, the current one previous (a redeploy of the current one
+    /// changes nothing).</summary>
     public VerifiedReleases Passed(VerifiedRelease release) =>
-        Current is not null && Current.Version == release.Version && Current.Image?.Digest == release.Image?.Digest ? this with { Current = release } : new(release, Current);
+        Current is not null && Current.Version == release.Version && Current.Image?.Digest == release.Image?.Digest
+            ? this with { Current = release }
+            : new(release, Current);
 }

@@ -22,8 +22,9 @@ public sealed record DeclaredImages(string Repository, string? Folder, string Co
         var declared = build.DeclaredEnvironments[environment];
         var folders = declared.IsGitOps ? [declared.Name]
             : build.DeclaredEnvironments.Environments.Where(e => e.IsGitOps && e.Group == declared.Group).Select(e => e.Name).ToList();
-        await using var checkout = await EnvironmentRepositoryCheckout.CloneAsync(build, ct);
-        var commit = await checkout.Repository.RevParseAsync("HEAD", ct);
+        var checkout = await EnvironmentRepositoryCheckout.CloneAsync(build, ct).ConfigureAwait(false);
+        await using var checkoutDisposal = checkout.ConfigureAwait(false);
+        var commit = await checkout.Repository.RevParseAsync("HEAD", ct).ConfigureAwait(false);
         foreach (var folder in folders)
         {
             var images = PinnedImage.Read(checkout.Repository.Path, folder).Where(p => p.Value.Repository is not null)

@@ -27,23 +27,27 @@ internal sealed class EnvironmentRepositoryCheckout : IAsyncDisposable
     {
         var configured = build.EnvironmentsRepository;
         if (string.IsNullOrWhiteSpace(configured))
-            throw new BuildInputException("The environment repository is not set: pass --environments-repository URL-or-path (the git repository Flux reconciles).");
+            throw new BuildInputException(
+                "The environment repository is not set: pass --environments-repository URL-or-path (the git repository Flux reconciles).");
         var location = RepositoryLocation.Resolve(configured, build.RootDirectory);
         var shown = RepositoryLocation.Redact(location);
         var work = build.RootDirectory / ".nuke" / "temp" / "environments" / Guid.NewGuid().ToString("N");
         var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
         try
         {
-            var repository = await git.CloneAsync(new GitCloneSettings(location, work) { Branch = build.EnvironmentsBranch }, ct);
+            var repository = await git.CloneAsync(new GitCloneSettings(location, work) { Branch = build.EnvironmentsBranch }, ct)
+                .ConfigureAwait(false);
             return new EnvironmentRepositoryCheckout(git, repository, shown);
         }
         catch (GitRepositoryNotFoundException e)
         {
-            throw new BuildInputException($"The environment repository '{shown}' (--environments-repository) does not exist or is not reachable. Pass the repository Flux reconciles.\n{e.Message}", e);
+            throw new BuildInputException($"The environment repository '{shown}' (--environments-repository) does not exist or is not reachable. " +
+                $"Pass the repository Flux reconciles.\n{e.Message}", e);
         }
         catch (GitRefNotFoundException e)
         {
-            throw new BuildInputException($"The branch '{build.EnvironmentsBranch}' (--environments-branch) does not exist in '{shown}'. Pass the branch Flux watches.\n{e.Message}", e);
+            throw new BuildInputException($"The branch '{build.EnvironmentsBranch}' (--environments-branch) does not exist in '{shown}'. Pass the " +
+                $"branch Flux watches.\n{e.Message}", e);
         }
     }
 

@@ -27,12 +27,12 @@ public static class ClusterDrift
     public static async Task<IReadOnlyList<DriftFinding>> FindingsAsync(IKubernetes cluster, string environment, string @namespace,
         IReadOnlyList<ClusterExpectation> expected, string fluxNamespace, CancellationToken ct)
     {
-        var deployments = (await cluster.AppsV1.ListNamespacedDeploymentAsync(@namespace, cancellationToken: ct)).Items
+        var deployments = (await cluster.AppsV1.ListNamespacedDeploymentAsync(@namespace, cancellationToken: ct).ConfigureAwait(false)).Items
             .ToDictionary(d => d.Metadata.Name, StringComparer.Ordinal);
-        var configMaps = (await cluster.CoreV1.ListNamespacedConfigMapAsync(@namespace, cancellationToken: ct)).Items
+        var configMaps = (await cluster.CoreV1.ListNamespacedConfigMapAsync(@namespace, cancellationToken: ct).ConfigureAwait(false)).Items
             .ToDictionary(c => c.Metadata.Name, StringComparer.Ordinal);
         var helmReleases = HelmReleaseReadiness(await cluster.CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(
-            HelmGroup, HelmVersion, @namespace, "helmreleases", cancellationToken: ct));
+            HelmGroup, HelmVersion, @namespace, "helmreleases", cancellationToken: ct).ConfigureAwait(false));
 
         var findings = new List<DriftFinding>();
         foreach (var module in expected)
@@ -54,7 +54,11 @@ public static class ClusterDrift
                     findings.Add(Finding($"deployment/{module.Module} image", image, "(no such Deployment)", reconcileRelease));
                 else
                     foreach (var container in deployment.Spec.Template.Spec.Containers.Where(c => !SameImage(image, c.Image)))
-                        findings.Add(Finding($"deployment/{module.Module} containers[{container.Name}].image", image, container.Image ?? "(none)", reconcileRelease));
+                        findings.Add(Finding(
+                            $"deployment/{module.Module} containers[{container.Name}].image",
+                            image,
+                            container.Image ?? "(none)",
+                            reconcileRelease));
             }
 
             if (module.ConfigData is { } data)
@@ -65,7 +69,9 @@ public static class ClusterDrift
                     findings.Add(Finding($"configmap/{name}", "(as in the repository)", "(no such ConfigMap)", reconcileEnvironment));
                     continue;
                 }
-                IReadOnlyDictionary<string, string> liveData = live.Data is null ? new Dictionary<string, string>() : new Dictionary<string, string>(live.Data);
+                IReadOnlyDictionary<string, string> liveData = live.Data is null
+                    ? new Dictionary<string, string>()
+                    : new Dictionary<string, string>(live.Data);
                 foreach (var key in data.Keys.Union(liveData.Keys).Order(StringComparer.Ordinal))
                 {
                     var want = data.GetValueOrDefault(key);

@@ -20,18 +20,22 @@ public static class ClusterReads
         string fluxNamespace, CancellationToken ct)
     {
         if (!File.Exists(kubeconfig))
-            throw new BuildInputException($"Drift: --kubeconfig {kubeconfig} does not exist. Pass a kubeconfig with a context for each cluster ({Clusters(environments)}).");
+            throw new BuildInputException(
+                $"Drift: --kubeconfig {kubeconfig} does not exist. Pass a kubeconfig with a context for each cluster ({Clusters(environments)}).");
         var findings = new List<DriftFinding>();
         foreach (var environment in environments.Environments.Where(e => e.IsGitOps))
         {
             KubernetesClientConfiguration configuration;
             try
             {
-                configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(kubeconfig), currentContext: environment.Cluster);
+                configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(
+                    new FileInfo(kubeconfig),
+                    currentContext: environment.Cluster).ConfigureAwait(false);
             }
             catch (k8s.Exceptions.KubeConfigException e)
             {
-                throw new BuildInputException($"Drift: {kubeconfig} has no usable context '{environment.Cluster}' (cluster of environment '{environment.Name}' declared at {environment.Site.Describe(environments.Root)}): {e.Message}. " +
+                throw new BuildInputException($"Drift: {kubeconfig} has no usable context '{environment.Cluster}' (cluster of environment " +
+                    $"'{environment.Name}' declared at {environment.Site.Describe(environments.Root)}): {e.Message}. " +
                                               $"Add a context named after each cluster ({Clusters(environments)}).");
             }
             using var cluster = new Kubernetes(configuration);
@@ -39,7 +43,9 @@ public static class ClusterReads
             var expected = environments.Application.Graph.Order.Select(module => new ClusterExpectation(module,
                 pinned.TryGetValue(module, out var image) ? image.Reference : null,
                 ConfigData(repositoryRoot, environment.Name, module))).ToList();
-            findings.AddRange(await ClusterDrift.FindingsAsync(cluster, environment.Name, environment.Namespace, expected, fluxNamespace, ct));
+            findings.AddRange(
+                await ClusterDrift.FindingsAsync(cluster, environment.Name, environment.Namespace, expected, fluxNamespace,
+                    ct).ConfigureAwait(false));
         }
         return findings;
     }

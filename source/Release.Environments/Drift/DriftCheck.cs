@@ -8,7 +8,10 @@ namespace Release.Environments.Drift;
 /// <param name="Kind">The kind its findings carry (<c>records</c>, <c>runtime</c>).</param>
 /// <param name="Environments">The environments it checks beyond the rendered (GitOps) ones, listed in the report (e.g. the local ones).</param>
 /// <param name="FindingsAsync">Every finding, given the configuration source and a checkout of the environment repository.</param>
-public sealed record DriftCheck(string Kind, IReadOnlyList<string> Environments, Func<DriftCheckInput, CancellationToken, Task<IReadOnlyList<DriftFinding>>> FindingsAsync);
+public sealed record DriftCheck(
+    string Kind,
+    IReadOnlyList<string> Environments,
+    Func<DriftCheckInput, CancellationToken, Task<IReadOnlyList<DriftFinding>>> FindingsAsync);
 
 /// <summary>What a <see cref="DriftCheck"/> compares against.</summary>
 /// <param name="Environments">The checked configuration source.</param>

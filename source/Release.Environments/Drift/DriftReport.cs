@@ -7,7 +7,10 @@ namespace Release.Environments.Drift;
 /// <summary>The drift report: a table for people and JSON for tools, in a stable order.</summary>
 public sealed record DriftReport(IReadOnlyList<string> KindsChecked, IReadOnlyList<string> Environments, IReadOnlyList<DriftFinding> Findings)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+    private static readonly JsonSerializerOptions Json = new() {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
     /// <summary>True when nothing drifted.</summary>
     public bool Clean => Findings.Count == 0;
@@ -34,5 +37,6 @@ public sealed record DriftReport(IReadOnlyList<string> KindsChecked, IReadOnlyLi
     }
 
     private IEnumerable<DriftFinding> Sorted() => Findings
-        .OrderBy(f => f.Environment, StringComparer.Ordinal).ThenBy(f => f.Module, StringComparer.Ordinal).ThenBy(f => f.Field, StringComparer.Ordinal);
+        .OrderBy(f => f.Environment, StringComparer.Ordinal).ThenBy(f => f.Module, StringComparer
+            .Ordinal).ThenBy(f => f.Field, StringComparer.Ordinal);
 }

@@ -11,7 +11,8 @@ public static class GroupDrift
     /// <summary>The kind named in findings and reports.</summary>
     public const string Kind = "group";
 
-    /// <summary>Every key differing between members of a GitOps group beyond their overlays, read from the repository at <paramref name="root"/>.</summary>
+    /// <summary>Every key differing between members of a GitOps group beyond their overlays, read from the repository at
+    /// <paramref name="root"/>.</summary>
     public static IReadOnlyList<DriftFinding> Findings(CheckedEnvironments environments, string root, string repair)
     {
         string? Read(string path)
@@ -27,7 +28,9 @@ public static class GroupDrift
             foreach (var member in group.Skip(1))
             foreach (var module in environments.Application.Graph.Order)
                 findings.AddRange(OverlayProof.Unexplained(environments, Read, first, member.Name, module).Select(d => new DriftFinding(
-                    Kind, d.Environment, module, $"{d.Path} {d.Field}", $"{d.Expected} (as in {first}, group {group.Key})", SecretLiteralRule.Shown(d.Field![5..], d.Found!), repair)));
+                    Kind, d.Environment, module, $"{d.Path} {d.Field}", $"{d.Expected} (as in {first}, group {group.Key})", SecretLiteralRule.Shown(
+                        d.Field![5..],
+                        d.Found!), repair)));
         }
         return findings;
     }

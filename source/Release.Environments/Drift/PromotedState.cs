@@ -1,6 +1,7 @@
 namespace Release.Environments.Drift;
 
-/// <summary>What the signed release records say an environment should run: the release deployed there now, and every digest any promotion (or rollback) ever put there.</summary>
+/// <summary>What the signed release records say an environment should run: the release deployed there now, and every digest any promotion (or
+/// rollback) ever put there.</summary>
 /// <param name="Environment">The environment.</param>
 /// <param name="CurrentVersion">The version the last recorded deployment put there, or null when none did.</param>
 /// <param name="CurrentDigest">That deployment's image digest, or null.</param>

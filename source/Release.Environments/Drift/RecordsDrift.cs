@@ -11,7 +11,8 @@ public static class RecordsDrift
     /// <summary>The kind named in findings and reports.</summary>
     public const string Kind = "records";
 
-    /// <summary>Every module whose pinned digest (<see cref="PinnedImage.Read"/>) is not the one the records say is deployed in <paramref name="state"/>'s environment.</summary>
+    /// <summary>Every module whose pinned digest (<see cref="PinnedImage.Read"/>) is not the one the records say is deployed in
+    /// <paramref name="state"/>'s environment.</summary>
     public static IReadOnlyList<DriftFinding> Findings(PromotedState state, IReadOnlyDictionary<string, PinnedImage> pinned)
     {
         var repair = state.CurrentVersion is null
@@ -20,7 +21,10 @@ public static class RecordsDrift
         var expected = state.CurrentDigest is null ? "(no promotion recorded)" : $"{state.CurrentDigest} (release {state.CurrentVersion})";
         return [.. pinned
             .Where(p => p.Value.Digest != state.CurrentDigest)
-            .Select(p => new DriftFinding(Kind, state.Environment, p.Key, $"environments/{state.Environment}/{p.Key}/values-configmap.yaml image.digest",
-                expected, state.EverPromoted.Contains(p.Value.Digest) ? $"{p.Value.Digest} (promoted earlier, not the current release)" : $"{p.Value.Digest} (no promotion put it there)", repair))];
+            .Select(p => new DriftFinding(Kind, state.Environment, p
+                .Key, $"environments/{state.Environment}/{p.Key}/values-configmap.yaml image.digest",
+                expected, state.EverPromoted.Contains(p.Value.Digest)
+                    ? $"{p.Value.Digest} (promoted earlier, not the current release)"
+                    : $"{p.Value.Digest} (no promotion put it there)", repair))];
     }
 }

@@ -1,7 +1,8 @@
 namespace Release.Environments.Rendering;
 
 /// <summary>Where the charts come from and how often Flux reconciles, for every rendered environment.</summary>
-/// <param name="ChartRepository">The OCI repository holding one chart per module, e.g. <c>oci://registry.local/charts</c>; a module's chart is <c>CHART_REPOSITORY/MODULE</c>.</param>
+/// <param name="ChartRepository">The OCI repository holding one chart per module, e.g. <c>oci://registry.local/charts</c>; a module's chart is
+/// <c>CHART_REPOSITORY/MODULE</c>.</param>
 public sealed record EnvironmentRenderOptions(string ChartRepository)
 {
     /// <summary>

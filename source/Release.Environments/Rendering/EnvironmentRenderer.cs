@@ -55,7 +55,8 @@ public static class EnvironmentRenderer
                 catch (ArgumentException e)
                 {
                     throw new Release.Engine.BuildInputException(
-                        $"{environment.Site.Describe(environments.Root)}: environment '{environment.Name}', module '{module}' cannot be rendered: {e.Message}");
+                        $"{environment.Site.Describe(environments.Root)}: environment '{environment.Name}', module '{module}' cannot be rendered: " +
+                            $"{e.Message}");
                 }
                 foreach (var (name, content) in manifests) Add($"{folder}/{module}/{name}", content);
                 resources.Add($"config/{module}.yaml");

@@ -35,14 +35,17 @@ public static class EnvironmentRepository
     /// deployer's existing chart pin is kept. Returns the paths changed. The caller renders first, so bad configuration
     /// fails before this runs and nothing is half-written.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> WriteAsync(RenderedRepository rendered, string root, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> WriteAsync(
+        RenderedRepository rendered,
+        string root,
+        CancellationToken cancellationToken = default)
     {
         var changed = new List<string>();
         foreach (var (path, content) in rendered.Files)
         {
             var full = Full(root, path);
             if (File.Exists(full) && (RenderedRepository.IsDeployerOwned(path) || File.ReadAllText(full) == content)) continue;
-            await AtomicFile.WriteTextAsync(full, content, cancellationToken);
+            await AtomicFile.WriteTextAsync(full, content, cancellationToken).ConfigureAwait(false);
             changed.Add(path);
         }
         foreach (var (_, path) in StaleFiles(rendered, root))
@@ -72,7 +75,8 @@ public static class EnvironmentRepository
     // A configuration ConfigMap is compared key by key (the finding names the key); any other file by its first differing line.
     private static IEnumerable<EnvironmentDifference> Compare(string environment, string path, string expected, string found)
     {
-        if (path.Contains("/config/", StringComparison.Ordinal) && ModuleConfigMap.DataOf(found) is { } foundData && ModuleConfigMap.DataOf(expected) is { } expectedData)
+        if (path.Contains("/config/", StringComparison.Ordinal) && ModuleConfigMap.DataOf(found) is { } foundData
+            && ModuleConfigMap.DataOf(expected) is { } expectedData)
         {
             var keyed = expectedData.Keys.Union(foundData.Keys).Order(StringComparer.Ordinal)
                 .Where(key => expectedData.GetValueOrDefault(key) != foundData.GetValueOrDefault(key))
@@ -86,6 +90,8 @@ public static class EnvironmentRepository
         var line = Enumerable.Range(0, Math.Max(expectedLines.Length, foundLines.Length))
             .First(i => i >= expectedLines.Length || i >= foundLines.Length || expectedLines[i] != foundLines[i]);
         return [new EnvironmentDifference(environment, path, $"line {line + 1}",
-            line < expectedLines.Length ? expectedLines[line].Trim() : "(end of file)", line < foundLines.Length ? SecretLiteralRule.Shown(foundLines[line].Split(':')[0], foundLines[line].Trim()) : "(end of file)")];
+            line < expectedLines.Length ? expectedLines[line].Trim() : "(end of file)", line < foundLines.Length
+                ? SecretLiteralRule.Shown(foundLines[line].Split(':')[0], foundLines[line].Trim())
+                : "(end of file)")];
     }
 }

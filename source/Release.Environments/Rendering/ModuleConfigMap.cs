@@ -42,7 +42,9 @@ internal static class ModuleConfigMap
         try
         {
             var configMap = KubernetesYaml.Deserialize<V1ConfigMap>(yaml);
-            return configMap?.Data is null ? new Dictionary<string, string>() : new Dictionary<string, string>(configMap.Data, StringComparer.Ordinal);
+            return configMap?.Data is null
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string>(configMap.Data, StringComparer.Ordinal);
         }
         catch (Exception e) when (e is YamlDotNet.Core.YamlException or FormatException or InvalidOperationException)
         {

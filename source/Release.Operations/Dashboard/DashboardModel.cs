@@ -30,8 +30,15 @@ public sealed record DashboardEvidence(string Href, bool Intact, IReadOnlyList<s
 /// <param name="Since">Since when.</param>
 /// <param name="LastDriftCheck">When drift was last checked, or null: never checked.</param>
 /// <param name="DriftResult">What the last drift check found, or null.</param>
-public sealed record DashboardEnvironment(string Name, string? Deployer, string? ReleaseId, string? Version, string? ImageDigest, DateTimeOffset? Since,
-    DateTimeOffset? LastDriftCheck = null, string? DriftResult = null);
+public sealed record DashboardEnvironment(
+    string Name,
+    string? Deployer,
+    string? ReleaseId,
+    string? Version,
+    string? ImageDigest,
+    DateTimeOffset? Since,
+    DateTimeOffset? LastDriftCheck = null,
+    string? DriftResult = null);
 
 /// <summary>Everything the dashboard shows.</summary>
 /// <param name="Module">The module.</param>

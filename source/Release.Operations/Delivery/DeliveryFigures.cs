@@ -9,7 +9,13 @@ namespace Release.Operations.Delivery;
 /// <param name="ChangeAt">When its change was made: the commit's time, else (unknown commit) when the release was opened.</param>
 /// <param name="ChangeAtIsCommit">True when <paramref name="ChangeAt"/> is the commit's time.</param>
 /// <param name="RestoredAt">When production was rolled back from it (a failed change), or null.</param>
-public sealed record ProductionDeployment(string ReleaseId, string Version, DateTimeOffset At, DateTimeOffset ChangeAt, bool ChangeAtIsCommit, DateTimeOffset? RestoredAt)
+public sealed record ProductionDeployment(
+    string ReleaseId,
+    string Version,
+    DateTimeOffset At,
+    DateTimeOffset ChangeAt,
+    bool ChangeAtIsCommit,
+    DateTimeOffset? RestoredAt)
 {
     /// <summary>True when production was rolled back from this deployment: a change failure.</summary>
     public bool Failed => RestoredAt is not null;
@@ -67,7 +73,13 @@ public sealed record DeliveryFigures(IReadOnlyList<ProductionDeployment> Deploym
             {
                 var next = promotions.FirstOrDefault(p => p.At > promotion.At)?.At ?? DateTimeOffset.MaxValue;
                 var restored = rollbacks.FirstOrDefault(r => r.At >= promotion.At && r.At < next)?.At;
-                deployments.Add(new ProductionDeployment(record.ReleaseId, record.Created.Version, promotion.At, commitAt ?? record.Created.At, commitAt is not null, restored));
+                deployments.Add(new ProductionDeployment(
+                    record.ReleaseId,
+                    record.Created.Version,
+                    promotion.At,
+                    commitAt ?? record.Created.At,
+                    commitAt is not null,
+                    restored));
             }
         }
         deployments.Sort((a, b) => a.At.CompareTo(b.At));

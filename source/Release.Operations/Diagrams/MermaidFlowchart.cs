@@ -22,7 +22,8 @@ public static class MermaidFlowchart
             if (group.Key is not null) text.Append("  end\n");
         }
         foreach (var edge in graph.Edges)
-            text.Append("  ").Append(edge.From).Append(edge.Label is { } label ? $" -->|\"{Escape(label)}\"| " : " --> ").Append(edge.To).Append('\n');
+            text.Append("  ").Append(edge.From).Append(edge.Label is { } label ? $" -->|\"{Escape(label)}\"| " : " --> ").Append(edge.To)
+                .Append('\n');
         return text.ToString();
     }
 

@@ -21,13 +21,15 @@ public static class OperationsDiagrams
         var queue = new Queue<string>([entryTarget]);
         while (queue.TryDequeue(out var name))
         {
-            var node = graph.Find(name) ?? throw new BuildDefinitionException($"The pipeline diagram starts at target '{entryTarget}', which the build does not declare.");
+            var node = graph.Find(name)
+                ?? throw new BuildDefinitionException($"The pipeline diagram starts at target '{entryTarget}', which the build does not declare.");
             if (!seen.Add(node.Name)) continue;
             foreach (var dependency in node.DependsOn) queue.Enqueue(dependency);
         }
         var stages = graph.Targets.Where(t => seen.Contains(t.Name)).ToList();
         var nodes = stages.Select(t => new FlowNode(FlowGraph.IdOf(t.Name), t.Name, Group: "module " + module)).ToList();
-        var edges = stages.SelectMany(t => t.DependsOn.Where(seen.Contains).Select(d => new FlowEdge(FlowGraph.IdOf(graph.Find(d)!.Name), FlowGraph.IdOf(t.Name)))).ToList();
+        var edges = stages.SelectMany(
+            t => t.DependsOn.Where(seen.Contains).Select(d => new FlowEdge(FlowGraph.IdOf(graph.Find(d)!.Name), FlowGraph.IdOf(t.Name)))).ToList();
         return new FlowGraph($"Pipeline: ./build.sh {entryTarget}", nodes, edges);
     }
 
@@ -52,7 +54,10 @@ public static class OperationsDiagrams
             if (gates.FirstOrDefault(g => g.Environment == environment.Name) is { } gate)
             {
                 var gateId = FlowGraph.IdOf("gate " + environment.Name);
-                nodes.Add(new(gateId, $"Go/NoGo {environment.Name}: {string.Join(", ", gate.RequiredRoles)} ({gate.Quorum}), {gate.Checklist.Count} checklist items", FlowShape.Gate));
+                nodes.Add(new(
+                    gateId,
+                    $"Go/NoGo {environment.Name}: {string.Join(", ", gate.RequiredRoles)} ({gate.Quorum}), {gate.Checklist.Count} checklist items",
+                    FlowShape.Gate));
                 edges.Add(new(previous, gateId));
                 previous = gateId;
             }
@@ -74,7 +79,9 @@ public static class OperationsDiagrams
     /// <param name="jobs">The planned jobs (<see cref="CiJobGraph.Plan"/>).</param>
     public static FlowGraph CiJobs(IReadOnlyList<CiJobSummary> jobs)
     {
-        var nodes = jobs.Select(j => new FlowNode(FlowGraph.IdOf(j.Name), j.Manual ? j.Name + " (manual)" : j.Name, j.Manual ? FlowShape.Manual : FlowShape.Box)).ToList();
+        var nodes = jobs.Select(
+            j => new FlowNode(FlowGraph.IdOf(j.Name), j.Manual ? j.Name + " (manual)" : j.Name,
+                j.Manual ? FlowShape.Manual : FlowShape.Box)).ToList();
         var edges = jobs.SelectMany(j => j.Needs.Select(n => new FlowEdge(FlowGraph.IdOf(n), FlowGraph.IdOf(j.Name)))).ToList();
         return new FlowGraph("CI jobs", nodes, edges);
     }

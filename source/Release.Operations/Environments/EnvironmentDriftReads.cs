@@ -18,7 +18,7 @@ internal static class EnvironmentDriftReads
     /// <summary>Records drift of every GitOps environment, for the module the records are of.</summary>
     public static async Task<IReadOnlyList<DriftFinding>> RecordsAsync(IEnvironmentOperations build, DriftCheckInput input, CancellationToken ct)
     {
-        var deployments = await RecordedDeployments.ReadAsync(build, ct);
+        var deployments = await RecordedDeployments.ReadAsync(build, ct).ConfigureAwait(false);
         var findings = new List<DriftFinding>();
         foreach (var environment in input.Environments.Environments.Where(e => e.IsGitOps))
         {
@@ -27,7 +27,8 @@ internal static class EnvironmentDriftReads
             var state = new PromotedState(environment.Name, current?.Version.ToString(), current?.ImageDigest.ToString(),
                 here.Select(d => d.ImageDigest.ToString()).ToHashSet(StringComparer.Ordinal));
             // The records are of the build's module (one release record per module version): other modules' pins are not theirs to judge.
-            var pinned = PinnedImage.Read(input.RepositoryRoot, environment.Name).Where(p => p.Key == build.Module).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            var pinned = PinnedImage.Read(input.RepositoryRoot, environment.Name).Where(p => p.Key == build.Module)
+                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             findings.AddRange(RecordsDrift.Findings(state, pinned));
         }
         return findings;
@@ -38,7 +39,7 @@ internal static class EnvironmentDriftReads
     {
         var findings = new List<DriftFinding>();
         foreach (var environment in input.Environments.Environments.Where(e => e.Deployer == Deployers.Local))
-            findings.AddRange((await LocalRuntimeCheck.DifferencesAsync(build, environment.Name, ct)).Select(d =>
+            findings.AddRange((await LocalRuntimeCheck.DifferencesAsync(build, environment.Name, ct).ConfigureAwait(false)).Select(d =>
                 new DriftFinding(RuntimeKind, environment.Name, d.Module, d.Field, d.Expected, d.Found, d.Repair)));
         return findings;
     }

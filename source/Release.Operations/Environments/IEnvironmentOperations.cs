@@ -18,6 +18,9 @@ public interface IEnvironmentOperations : IEnvironments, IRelease
     IReadOnlyList<DriftCheck> IEnvironments.DriftChecks =>
     [
         new(RecordsDrift.Kind, [], (input, ct) => EnvironmentDriftReads.RecordsAsync(this, input, ct)),
-        new(EnvironmentDriftReads.RuntimeKind, [.. DeclaredEnvironments.Environments.Where(e => e.Deployer == Deployers.Local).Select(e => e.Name)], (input, ct) => EnvironmentDriftReads.LocalRuntimeAsync(this, input, ct)),
+        new(
+            EnvironmentDriftReads.RuntimeKind,
+            [.. DeclaredEnvironments.Environments.Where(e => e.Deployer == Deployers.Local).Select(e => e.Name)],
+            (input, ct) => EnvironmentDriftReads.LocalRuntimeAsync(this, input, ct)),
     ];
 }

@@ -18,7 +18,14 @@ public interface IRebuild : IEnvironmentOperations, IIntegrate
 {
     /// <summary>Recreates the environment from its declared state and leaves the evidence.</summary>
     Target Rebuild => _ => _
-        .Description("Tears --environment (local deployer) down and recreates it from its declared state (every module of the application; pins from --environments-repository first), runs its integration tests and drift check, writes evidence to artifacts/rebuild/ENV")
-        .Produces("artifacts/rebuild/**", "artifacts/deploy/*.json", "artifacts/integration/**", "artifacts/application/**", "artifacts/modules/*/deploy/**", "artifacts/modules/*/integration/**")
+        .Description("Tears --environment (local deployer) down and recreates it from its declared state (every module of the application; pins " +
+            "from --environments-repository first), runs its integration tests and drift check, writes evidence to artifacts/rebuild/ENV")
+        .Produces(
+            "artifacts/rebuild/**",
+            "artifacts/deploy/*.json",
+            "artifacts/integration/**",
+            "artifacts/application/**",
+            "artifacts/modules/*/deploy/**",
+            "artifacts/modules/*/integration/**")
         .Executes(ct => new EnvironmentRebuild(this).RunAsync(ct));
 }

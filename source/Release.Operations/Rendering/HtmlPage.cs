@@ -29,7 +29,9 @@ public static class HtmlPage
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append($"<title>{Markup.Encode(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
         if (navigation.Count > 0)
-            html.Append("<header><nav>").Append(string.Concat(navigation.Select(n => $"<a href=\"{Markup.Encode(n.Href)}\">{Markup.Encode(n.Text)}</a>"))).Append("</nav></header>\n");
+            html.Append("<header><nav>").Append(
+                string.Concat(navigation.Select(n => "<a " +
+                    $"href=\"{Markup.Encode(n.Href)}\">{Markup.Encode(n.Text)}</a>"))).Append("</nav></header>\n");
         return html.Append("<main>\n").Append(body).Append("\n</main>\n</body>\n</html>\n").ToString();
     }
 }

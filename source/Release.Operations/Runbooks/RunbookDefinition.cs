@@ -8,7 +8,8 @@ namespace Release.Operations.Runbooks;
 /// <param name="Chain">The promotion chain.</param>
 /// <param name="Gates">The Go/NoGo gates.</param>
 /// <param name="BlessedBranches">Branches whose builds may be blessed.</param>
-/// <param name="ProductionJob">The manual CI job that blesses, promotes, tags and writes the evidence, when the CI declares one; null when people run those steps.</param>
+/// <param name="ProductionJob">The manual CI job that blesses, promotes, tags and writes the evidence, when the CI declares one; null when people run
+/// those steps.</param>
 public sealed record RunbookDefinition(
     string Module,
     EnvironmentChain Chain,

@@ -30,12 +30,15 @@ public static class RunbookPlanner
         {
             var asked = consulted.Where(r => r != responsible && r != accountable).Distinct().ToList();
             steps.Add(new RunbookStep(steps.Count + 1, title, command, responsible, accountable, asked,
-                informed.Where(r => r != responsible && r != accountable && !asked.Contains(r)).Distinct().ToList(), before.ToList(), onFailure, rollback));
+                informed.Where(r => r != responsible && r != accountable && !asked.Contains(r)).Distinct().ToList(), before
+                    .ToList(), onFailure, rollback));
         }
 
         Add($"Open release {version} of {definition.Module}", $"./build.sh OpenRelease {release}", manager, manager, [], gateRoles,
-            [$"The pipeline of the release's commit passed on {string.Join(" or ", definition.BlessedBranches)} (QualityGate wrote the release channel)"],
-            "The message names what is missing (version, records repository, roster key); fix it and run the command again: an existing record is kept as it is.",
+            [$"The pipeline of the release's commit passed on {string.Join(" or ", definition.BlessedBranches)} (QualityGate wrote the release " +
+                "channel)"],
+            "The message names what is missing (version, records repository, roster key); fix it and run the command again: an existing record is " +
+                "kept as it is.",
             "Nothing to undo: a record only grows; a release that is not wanted is simply never blessed.");
 
         string? previous = null;
@@ -55,8 +58,10 @@ public static class RunbookPlanner
                     Add($"Attest '{item.Key}' ({environment.Name} gate): {item.Description}",
                         $"./build.sh Attest {release} --item {item.Key} --role {item.Role} --text \"...link...\" {SigningKey}",
                         item.Role.Name, item.Role.Name, [], [manager], conditions,
-                        "The refusal names the rule broken (wrong role, segregation of duties, environment not reached, key not on the roster): have a person who may attest do it.",
-                        $"An attestation is never removed; if it no longer holds, vote NoGo: ./build.sh Vote {release} --role {item.Role} --decision nogo --reason \"...\" {SigningKey}");
+                        "The refusal names the rule broken (wrong role, segregation of duties, environment not reached, key not on the roster): " +
+                            "have a person who may attest do it.",
+                        $"An attestation is never removed; if it no longer holds, vote NoGo: ./build.sh Vote {release} --role {item.Role} " +
+                            $"--decision nogo --reason \"...\" {SigningKey}");
                 }
                 foreach (var role in gate.RequiredRoles)
                 {
@@ -66,7 +71,8 @@ public static class RunbookPlanner
                     Add($"Vote Go/NoGo as {role} ({environment.Name} gate)",
                         $"./build.sh Vote {release} --role {role} --decision go {SigningKey}",
                         role.Name, role.Name, [], [manager], [.. reached, .. items],
-                        "A refused vote names the rule (window, segregation of duties, one person one role, roster key). The rollback below is a veto; a later Go by the same voter lifts it.",
+                        "A refused vote names the rule (window, segregation of duties, one person one role, roster key). The rollback below is a " +
+                            "veto; a later Go by the same voter lifts it.",
                         $"./build.sh Vote {release} --role {role} --decision nogo --reason \"...\" {SigningKey}");
                 }
                 Add($"Check the {environment.Name} gate", $"./build.sh GateStatus {release}", manager, manager, roles, [],
@@ -78,21 +84,29 @@ public static class RunbookPlanner
             if (environment.RequiresBlessing)
             {
                 if (job is not null)
-                    Add($"Start the manual CI job '{job.Name}'", $"Start '{job.Name}' on the pipeline of the release's commit (it runs: {job.Command})",
+                    Add($"Start the manual CI job '{job.Name}'", $"Start '{job.Name}' on the pipeline of the release's commit (it runs: " +
+                        $"{job.Command})",
                         manager, manager, gate?.RequiredRoles.Select(r => r.Name) ?? [], gateRoles, [.. reached, .. gateDone],
-                        "Read the job's log: each of the next steps names what it refused; fix that and start the job again (steps already recorded are kept).",
+                        "Read the job's log: each of the next steps names what it refused; fix that and start the job again (steps already " +
+                            "recorded are kept).",
                         "See the rollback of the promotion below.");
                 Add($"Bless {version} for '{environment.Name}'", Prefix(job, $"./build.sh Bless {release}"), jobRole, manager,
                     gate?.RequiredRoles.Select(r => r.Name) ?? [], gateRoles,
-                    [.. gateDone, $"Built from {string.Join(" or ", definition.BlessedBranches)}", "The quality gate put the release on the Stable channel"],
+                    [.. gateDone, $"Built from {string.Join(" or ", definition.BlessedBranches)}", "The quality gate put the release on the Stable " +
+                        "channel"],
                     "Bless lists every unmet condition (gate, branch, channel, digests); fix them and bless again.",
                     "A blessing is not withdrawn: roll the environment back and never promote the release again.");
                 gateDone = [$"{version} is blessed (image and chart digests recorded)"];
             }
-            Add($"Promote {version} to '{environment.Name}'", Prefix(environment.RequiresBlessing ? job : null, $"./build.sh Promote {release} --to {environment.Name}"),
-                environment.RequiresBlessing ? jobRole : manager, manager, environment.RequiresBlessing ? gate?.RequiredRoles.Select(r => r.Name) ?? [] : [],
+            Add($"Promote {version} to '{environment.Name}'", Prefix(
+                environment.RequiresBlessing ? job : null,
+                $"./build.sh Promote {release} --to {environment.Name}"),
+                environment.RequiresBlessing ? jobRole : manager, manager, environment.RequiresBlessing
+                    ? gate?.RequiredRoles.Select(r => r.Name) ?? []
+                    : [],
                 gateRoles, [.. reached, .. gateDone],
-                "Promote refuses with every reason (skipped environment, unblessed or overwritten digest) before changing anything; a deployer failure leaves the record unchanged: fix and promote again. " +
+                "Promote refuses with every reason (skipped environment, unblessed or overwritten digest) before changing anything; a deployer " +
+                    "failure leaves the record unchanged: fix and promote again. " +
                 "The rollback returns the environment to the release deployed before (add --to VERSION for an older one).",
                 $"./build.sh Rollback --environment {environment.Name}");
             previous = environment.Name;
@@ -105,14 +119,25 @@ public static class RunbookPlanner
         Add("Write the release notes", Prefix(job, "./build.sh ReleaseNotes"), jobRole, manager, [], gateRoles, [$"{version} is tagged"],
             "ReleaseNotes names the commit or file it could not read; fix and run again (it rewrites the notes).",
             "Run it again: the notes are regenerated from the commits.");
-        Add($"Write the evidence of {version}", Prefix(job, $"./build.sh Evidence {release}"), jobRole, manager, [], [.. gateRoles, OperationsRoles.Auditor],
+        Add(
+            $"Write the evidence of {version}",
+            Prefix(job, $"./build.sh Evidence {release}"),
+            jobRole,
+            manager,
+            [],
+            [.. gateRoles, OperationsRoles.Auditor],
             ["The release notes are written", "The pipeline's test, scan and integration results are in artifacts/"],
             "Evidence names the missing input; restore it from the pipeline's artifacts and run again.",
             "Evidence is append-only (hash chain): a wrong bundle is superseded by the next release's, never removed.");
-        Add($"Verify the evidence of {version}", $"./build.sh VerifyEvidence {release} --trusted-keys FILE", OperationsRoles.Auditor, OperationsRoles.Auditor, [], [manager],
-            ["The evidence bundle artifacts/evidence/VERSION/ and the records repository are at hand".Replace("VERSION", version, StringComparison.Ordinal),
+        Add($"Verify the evidence of {version}", $"./build.sh VerifyEvidence {release} --trusted-keys FILE", OperationsRoles.Auditor, OperationsRoles
+            .Auditor, [], [manager],
+            ["The evidence bundle artifacts/evidence/VERSION/ and the records repository are at hand".Replace(
+                "VERSION",
+                version,
+                StringComparison.Ordinal),
              "FILE holds the public keys the auditor trusts, from their own copy of the roster"],
-            "Every changed, missing or extra file and every broken chain link is named: restore them from the original artifacts and the records' history, and raise an incident.",
+            "Every changed, missing or extra file and every broken chain link is named: restore them from the original artifacts and the records' " +
+                "history, and raise an incident.",
             "Read-only: nothing to undo.");
         return new Runbook(definition.Module, version, steps);
     }

@@ -64,7 +64,8 @@ public sealed class ModuleGraph
                 if (!index.ContainsKey(dependency))
                     throw new ModuleGraphException(module.Name,
                         $"module '{module.Name}' depends on '{dependency}', which is not a module of the application " +
-                        $"(modules: {string.Join(", ", list.Select(m => m.Name))}). Declare module '{dependency}', or remove it from the dependencies of '{module.Name}'.");
+                        $"(modules: {string.Join(", ", list.Select(m => m.Name))}). Declare module '{dependency}', or remove it from the " +
+                            $"dependencies of '{module.Name}'.");
             }
         ThrowOnCycle(list, index);
         return new ModuleGraph(list, index);
@@ -114,7 +115,9 @@ public sealed class ModuleGraph
     }
 
     private int IndexOf(string module) => _index.TryGetValue(module, out var index) ? index
-        : throw new ArgumentException($"'{module}' is not a module of the application (modules: {string.Join(", ", _modules.Select(m => m.Name))}).", nameof(module));
+        : throw new ArgumentException(
+            $"'{module}' is not a module of the application (modules: {string.Join(", ", _modules.Select(m => m.Name))}).",
+            nameof(module));
 
     private List<string> NamesOf(List<int> indexes)
     {

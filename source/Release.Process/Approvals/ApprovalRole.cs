@@ -12,7 +12,9 @@ public sealed record ApprovalRole
     public ApprovalRole(string name)
     {
         if (string.IsNullOrEmpty(name) || !char.IsAsciiLetter(name[0]) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-            throw new ArgumentException($"Approval role name '{name}' must start with a letter and contain only letters, digits and '-', e.g. 'ModuleLead'.", nameof(name));
+            throw new ArgumentException(
+                $"Approval role name '{name}' must start with a letter and contain only letters, digits and '-', e.g. 'ModuleLead'.",
+                nameof(name));
         Name = name;
     }
 

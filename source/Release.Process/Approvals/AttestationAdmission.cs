@@ -38,11 +38,13 @@ public sealed class AttestationAdmission(TimeProvider clock)
         var items = gates.SelectMany(g => g.Checklist).Where(i => i.Key == key).ToArray();
         if (items.Length == 0)
             return new(AttestationRefusalReason.UnknownItem,
-                $"{on} refused: '{key}' is on no gate's checklist (items: {string.Join(", ", gates.SelectMany(g => g.Checklist).Select(i => i.Key).Distinct())}). Check --item.");
+                $"{on} refused: '{key}' is on no gate's checklist (items: " +
+                    $"{string.Join(", ", gates.SelectMany(g => g.Checklist).Select(i => i.Key).Distinct())}). Check --item.");
         var attestable = items.Where(i => i.AttestationAllowed).ToArray();
         if (attestable.Length == 0)
             return new(AttestationRefusalReason.EvidenceOnly,
-                $"{on} refused: item '{key}' ({items[0].Role}) can only be satisfied by pipeline evidence '{items[0].EvidenceKey}', not by an attestation. Run the stage that records it.");
+                $"{on} refused: item '{key}' ({items[0].Role}) can only be satisfied by pipeline evidence '{items[0].EvidenceKey}', not by an " +
+                    "attestation. Run the stage that records it.");
 
         var owners = attestable.Select(i => i.Role).Distinct().ToArray();
         var owner = string.Join(" or ", owners.Select(r => r.Name));
@@ -51,10 +53,13 @@ public sealed class AttestationAdmission(TimeProvider clock)
         if (attestation.Role is not { } role)
             return new(AttestationRefusalReason.NoRole,
                 $"{by} refused: it names no role. Item '{key}' ({attestable[0].Description}) belongs to the {owner} checklist: " +
-                $"attest as {owners[0]} with --role {owners[0]}" + (claimed is null ? "." : $" (you act as {claimed.Role} on this release: ask its {owners[0]} to attest)."));
+                $"attest as {owners[0]} with --role {owners[0]}" + (claimed is null
+                    ? "."
+                    : $" (you act as {claimed.Role} on this release: ask its {owners[0]} to attest)."));
         if (!owners.Contains(role))
             return new(AttestationRefusalReason.WrongRole,
-                $"{by} as {role} refused: item '{key}' ({attestable[0].Description}) belongs to the {owner} checklist, and only someone acting as {owner} may attest it. " +
+                $"{by} as {role} refused: item '{key}' ({attestable[0].Description}) belongs to the {owner} checklist, and only someone acting as " +
+                    $"{owner} may attest it. " +
                 $"Ask the release's {owners[0]} to run ./build.sh Attest --item {key} --role {owners[0]} --text \"...\".");
         if (gates.Where(g => g.Checklist.Any(i => i.Key == key && i.Role == role)).Select(g => g.Roster.Refusal(attestation.By, role))
                 .FirstOrDefault(r => r is not null) is { } notOnRoster)
@@ -65,21 +70,27 @@ public sealed class AttestationAdmission(TimeProvider clock)
                 $"Item '{key}' belongs to the {owner} checklist: the release's {role} must attest it.");
         if (Identity.IsIn(attestation.By, candidate.Authors))
             return new(AttestationRefusalReason.AuthorSelfAttestation,
-                $"{by} as {role} refused: {attestation.By} authored or committed changes in this release and cannot attest items that gate it; another {role} must attest '{key}'.");
+                $"{by} as {role} refused: {attestation.By} authored or committed changes in this release and cannot attest items that gate it; " +
+                    $"another {role} must attest '{key}'.");
         if (Identity.Same(attestation.By, candidate.TriggeredBy))
             return new(AttestationRefusalReason.TriggerSelfAttestation,
-                $"{by} as {role} refused: {attestation.By} triggered this release and cannot attest items that gate it; another {role} must attest '{key}'.");
+                $"{by} as {role} refused: {attestation.By} triggered this release and cannot attest items that gate it; another {role} must attest " +
+                    $"'{key}'.");
         if (attestable.FirstOrDefault(i => i.Role == role)?.AttestableOnceIn is { } environment)
         {
             DateTimeOffset? reached = candidate.Reached is { } r && r.TryGetValue(environment, out var at) ? at : null;
             if (reached is null || attestation.At < reached)
                 return new(AttestationRefusalReason.NotYetInEnvironment,
                     $"{by} as {role} refused: item '{key}' ({attestable[0].Description}) is about {environment}, and release {candidate.ReleaseId} " +
-                    (reached is null ? $"has not been promoted to {environment}." : $"reached {environment} only at {reached:O}, after the attestation.") +
+                    (reached is null
+                        ? $"has not been promoted to {environment}."
+                        : $"reached {environment} only at {reached:O}, after the attestation.") +
                     $" Promote it first (./build.sh Promote --release {candidate.ReleaseId} --to {environment}), check it there, then attest.");
         }
         if (attestation.At > clock.GetUtcNow())
-            return new(AttestationRefusalReason.FromTheFuture, $"{by} is dated {attestation.At:O}, after now: attestations are stamped when recorded.");
+            return new(
+                AttestationRefusalReason.FromTheFuture,
+                $"{by} is dated {attestation.At:O}, after now: attestations are stamped when recorded.");
         return null;
     }
 

@@ -13,7 +13,13 @@ namespace Release.Process.Approvals;
 /// The environment the item is about (the QA suite ran on <c>pre-prod</c>): an attestation counts only when made after
 /// the release reached it. Null when the item is about no environment.
 /// </param>
-public sealed record ChecklistItem(string Key, ApprovalRole Role, string Description, string? EvidenceKey, bool AttestationAllowed, string? AttestableOnceIn = null)
+public sealed record ChecklistItem(
+    string Key,
+    ApprovalRole Role,
+    string Description,
+    string? EvidenceKey,
+    bool AttestationAllowed,
+    string? AttestableOnceIn = null)
 {
     /// <summary>Checks the item can ever be satisfied; the message names the item.</summary>
     /// <exception cref="ArgumentException">Empty key, or neither evidence nor attestation can satisfy it.</exception>

@@ -23,7 +23,9 @@ public static class FriendlyUserGate
     public static GatePolicy ProductOwnerGo(string environment = Environment, string before = "production")
     {
         if (string.IsNullOrWhiteSpace(before) || string.Equals(environment, before, StringComparison.Ordinal))
-            throw new ArgumentException($"The friendly-user gate at '{environment}' must guard another environment (production), not '{before}'.", nameof(before));
+            throw new ArgumentException(
+                $"The friendly-user gate at '{environment}' must guard another environment (production), not '{before}'.",
+                nameof(before));
         return new GatePolicy(environment, [ProductOwner], QuorumRule.AllRequiredRoles, [], window: null) { Before = before };
     }
 }

@@ -53,16 +53,23 @@ public sealed class GateEvaluator(TimeProvider clock)
         if (goRoles.Length < needed)
         {
             var missing = gate.RequiredRoles.Except(goRoles);
-            reasons.Add($"Quorum not met: {goRoles.Length} of {gate.RequiredRoles.Count} roles said Go, {gate.Quorum} needed ({needed}); no Go yet from: {string.Join(", ", missing)}.");
+            reasons.Add($"Quorum not met: {goRoles.Length} of {gate.RequiredRoles.Count} roles said Go, {gate.Quorum} needed ({needed}); no Go yet " +
+                $"from: {string.Join(", ", missing)}.");
         }
 
         var (attested, ignoredAttestations) = AdmittedAttestations(gate, candidate, votes);
         foreach (var item in gate.Checklist.Where(i => !IsSatisfied(i, candidate, attested)))
             reasons.Add($"Checklist item '{item.Key}' ({item.Role}) not satisfied: {item.Description}; " +
-                        (item.EvidenceKey is null ? $"record an attestation by someone acting as {item.Role} (./build.sh Attest --item {item.Key} --role {item.Role})." :
-                         item.AttestationAllowed ? $"needs evidence '{item.EvidenceKey}' or an attestation by someone acting as {item.Role}." : $"needs evidence '{item.EvidenceKey}' from the pipeline."));
+                        (item.EvidenceKey is null
+                            ? $"record an attestation by someone acting as {item.Role} (./build.sh Attest --item {item.Key} --role {item.Role})."
+                            :
+                         item.AttestationAllowed
+                             ? $"needs evidence '{item.EvidenceKey}' or an attestation by someone acting as {item.Role}."
+                             : $"needs evidence '{item.EvidenceKey}' from the pipeline."));
 
-        return new GateDecision(candidate.ReleaseId, gate.Environment, goRoles, reasons, ignored) { IgnoredAttestations = ignoredAttestations, Vetoes = gate.VetoOnNoGo ? vetoTexts : [] };
+        return new GateDecision(candidate.ReleaseId, gate.Environment, goRoles, reasons, ignored) {
+            IgnoredAttestations = ignoredAttestations,
+            Vetoes = gate.VetoOnNoGo ? vetoTexts : [] };
     }
 
     // Attestations of this gate's items, each checked again with AttestationAdmission against what was recorded
@@ -90,7 +97,8 @@ public sealed class GateEvaluator(TimeProvider clock)
 
     // A role owner's Go recorded after the NoGo, in the NoGo's role (votes are in the order they were recorded).
     private static bool LiftedByOwner(Vote noGo, List<Vote> accepted, RoleRoster roster) =>
-        accepted.Skip(accepted.FindIndex(v => ReferenceEquals(v, noGo)) + 1).Any(v => v.Role == noGo.Role && v.Decision == VoteDecision.Go && roster.Owns(v.Voter, v.Role));
+        accepted.Skip(accepted.FindIndex(v => ReferenceEquals(v, noGo)) + 1)
+            .Any(v => v.Role == noGo.Role && v.Decision == VoteDecision.Go && roster.Owns(v.Voter, v.Role));
 
     private static bool IsSatisfied(ChecklistItem item, ReleaseCandidate candidate, IReadOnlyList<Attestation> attested) =>
         (item.EvidenceKey is not null && candidate.EvidenceKeys.Contains(item.EvidenceKey))

@@ -10,25 +10,33 @@ public sealed class GatePolicy
     /// <param name="checklist">Items that must be satisfied (only those of <paramref name="requiredRoles"/> may be given).</param>
     /// <param name="window">When votes are accepted; null accepts votes at any time.</param>
     /// <param name="vetoOnNoGo">When true (the default) any NoGo blocks the gate.</param>
-    /// <exception cref="ArgumentException">No roles, a quorum larger than the roles, or a checklist item for a role that does not vote here.</exception>
+    /// <exception cref="ArgumentException">No roles, a quorum larger than the roles, or a checklist item for a role that does not vote
+    /// here.</exception>
     public GatePolicy(string environment, IEnumerable<ApprovalRole> requiredRoles, QuorumRule quorum,
         IEnumerable<ChecklistItem> checklist, VotingWindow? window, bool vetoOnNoGo = true)
     {
         if (string.IsNullOrWhiteSpace(environment))
-            throw new ArgumentException("Gate policy has no environment name: give the environment it guards, e.g. 'production'.", nameof(environment));
+            throw new ArgumentException(
+                "Gate policy has no environment name: give the environment it guards, e.g. 'production'.",
+                nameof(environment));
         Environment = environment;
         RequiredRoles = requiredRoles.Distinct().ToArray();
         if (RequiredRoles.Count == 0)
-            throw new ArgumentException($"Gate '{environment}' has no required roles: add at least one, e.g. ApprovalRole.ModuleLead.", nameof(requiredRoles));
+            throw new ArgumentException(
+                $"Gate '{environment}' has no required roles: add at least one, e.g. ApprovalRole.ModuleLead.",
+                nameof(requiredRoles));
         Quorum = quorum;
         if (quorum.Needed(RequiredRoles.Count) > RequiredRoles.Count)
-            throw new ArgumentException($"Gate '{environment}' needs {quorum.Minimum} Go role(s) but only {RequiredRoles.Count} role(s) vote: lower the quorum or add roles.", nameof(quorum));
+            throw new ArgumentException(
+                $"Gate '{environment}' needs {quorum.Minimum} Go role(s) but only {RequiredRoles.Count} role(s) vote: lower the quorum or add roles.",
+                nameof(quorum));
         Checklist = checklist.ToArray();
         foreach (var item in Checklist)
         {
             item.Validate();
             if (!RequiredRoles.Contains(item.Role))
-                throw new ArgumentException($"Gate '{environment}': checklist item '{item.Key}' belongs to role {item.Role}, which does not vote here; add the role or drop the item.", nameof(checklist));
+                throw new ArgumentException($"Gate '{environment}': checklist item '{item.Key}' belongs to role {item.Role}, which does not vote " +
+                    "here; add the role or drop the item.", nameof(checklist));
         }
         var duplicate = Checklist.GroupBy(i => i.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -66,7 +74,8 @@ public sealed class GatePolicy
     /// </summary>
     public string? Before { get; init; }
 
-    /// <summary>This gate with <paramref name="roster"/> deciding who may act in each role (e.g. <c>GatePolicy.SeedDefault().WithRoster(...)</c>).</summary>
+    /// <summary>This gate with <paramref name="roster"/> deciding who may act in each role (e.g.
+    /// <c>GatePolicy.SeedDefault().WithRoster(...)</c>).</summary>
     /// <param name="roster">The people per role.</param>
     public GatePolicy WithRoster(RoleRoster roster) =>
         new(Environment, RequiredRoles, Quorum, Checklist, Window, VetoOnNoGo) { Roster = roster, Before = Before };

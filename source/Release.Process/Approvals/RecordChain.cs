@@ -20,11 +20,13 @@ public static class RecordChain
 
     /// <summary>The bytes the actor signs for <paramref name="event"/> appended after <paramref name="previous"/>.</summary>
     public static byte[] Payload(string releaseId, string previous, ReleaseEvent @event) =>
-        Encoding.UTF8.GetBytes($"release-record/v1\n{releaseId}\n{previous}\n{ReleaseRecordJson.SerializeEvent(@event with { Previous = null, Signature = null })}");
+        Encoding.UTF8.GetBytes(
+            $"release-record/v1\n{releaseId}\n{previous}\n{ReleaseRecordJson.SerializeEvent(@event with { Previous = null, Signature = null })}");
 
     /// <summary>The link of an event as stored (signed or not) after <paramref name="previous"/>.</summary>
     public static string Link(string releaseId, string previous, ReleaseEvent @event) =>
-        Convert.ToHexStringLower(SHA256.HashData([.. Payload(releaseId, previous, @event), (byte)'\n', .. Encoding.UTF8.GetBytes(@event.Signature ?? "")]));
+        Convert.ToHexStringLower(
+            SHA256.HashData([.. Payload(releaseId, previous, @event), (byte)'\n', .. Encoding.UTF8.GetBytes(@event.Signature ?? "")]));
 
     /// <summary>The link of the record's last event: what the next event names as previous.</summary>
     public static string Head(ReleaseRecord record) => Links(record)[^1];
@@ -50,7 +52,7 @@ public static class RecordChain
         for (var i = from; i < events.Count; i++)
         {
             var unsigned = events[i] with { Previous = previous, Signature = null };
-            var signature = await signer.SignAsync(Payload(record.ReleaseId, previous, unsigned), Namespace, ct);
+            var signature = await signer.SignAsync(Payload(record.ReleaseId, previous, unsigned), Namespace, ct).ConfigureAwait(false);
             events[i] = unsigned with { Signature = signature };
             previous = Link(record.ReleaseId, previous, events[i]);
         }

@@ -35,7 +35,8 @@ public static class RecordVerification
                 (accepted, refusal) = (null, relayed);
             previous = RecordChain.Link(record.ReleaseId, previous, @event);
             if (accepted is not null) kept.Add(accepted);
-            else if (i == 0) return new VerifiedRecord(null, [$"{Describe(0, @event)}: {refusal} The release's creation cannot be trusted; open the release again from its pipeline with a roster key."]);
+            else if (i == 0) return new VerifiedRecord(null, [$"{Describe(0, @event)}: {refusal} The release's creation cannot be trusted; open " +
+                "the release again from its pipeline with a roster key."]);
             else refused.Add($"{Describe(i, @event)}: {refusal}");
         }
         var trusted = kept.Skip(1).Aggregate(ReleaseRecord.Create(record.ReleaseId, (ReleaseCreated)kept[0]), (r, e) => r.Append(e));
@@ -84,7 +85,8 @@ public static class RecordVerification
     {
         if (signer is null) return null;
         if (!signer.IsRelay)
-            return accepted is VoteCast { Via: not null } ? $"names a relay ({((VoteCast)accepted).Via}) but is signed by {signer.Name}'s own key; only the ChatOps relay key signs relayed votes." : null;
+            return accepted is VoteCast { Via: not null } ? $"names a relay ({((VoteCast)accepted).Via}) but is signed by {signer.Name}'s own key; " +
+                "only the ChatOps relay key signs relayed votes." : null;
         if (accepted is not VoteCast vote)
             return $"signed by the ChatOps relay key of {signer.Name}, which signs only votes cast in Slack.";
         var user = SlackUserOf(vote.Via);

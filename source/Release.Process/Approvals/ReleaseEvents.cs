@@ -40,7 +40,13 @@ public abstract record ReleaseEvent(DateTimeOffset At)
 /// <param name="ImageTag">The immutable image and chart tag Clone computed, e.g. <c>1.4.0_g0156133</c>: promotions and
 /// rollbacks read it here instead of deriving it again. Absent (and left out of the JSON, so their signatures still
 /// verify) in records opened before it was recorded.</param>
-public sealed record ReleaseCreated(DateTimeOffset At, string Version, string Branch, string Commit, string TriggeredBy, IReadOnlyList<string> Authors,
+public sealed record ReleaseCreated(
+    DateTimeOffset At,
+    string Version,
+    string Branch,
+    string Commit,
+    string TriggeredBy,
+    IReadOnlyList<string> Authors,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ImageTag = null)
     : ReleaseEvent(At);
 

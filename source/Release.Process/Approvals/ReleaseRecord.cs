@@ -30,9 +30,13 @@ public sealed class ReleaseRecord
     public static ReleaseRecord Create(string releaseId, ReleaseCreated created)
     {
         if (string.IsNullOrEmpty(releaseId) || !releaseId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-            throw new ArgumentException($"Release id '{releaseId}' must be letters, digits, '.', '_' or '-', e.g. 'director-1.4.0'.", nameof(releaseId));
+            throw new ArgumentException(
+                $"Release id '{releaseId}' must be letters, digits, '.', '_' or '-', e.g. 'director-1.4.0'.",
+                nameof(releaseId));
         if (string.IsNullOrWhiteSpace(created.TriggeredBy))
-            throw new ArgumentException($"Release {releaseId}: the creation event names nobody in TriggeredBy; segregation of duties needs it.", nameof(created));
+            throw new ArgumentException(
+                $"Release {releaseId}: the creation event names nobody in TriggeredBy; segregation of duties needs it.",
+                nameof(created));
         var authors = created.Authors.Select(a => a.Trim()).Where(a => a.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
         return new ReleaseRecord(releaseId, [created with { Authors = authors }]);
@@ -49,7 +53,8 @@ public sealed class ReleaseRecord
         var last = Events[^1];
         if (@event.At < last.At)
             throw new InvalidOperationException(
-                $"Release {ReleaseId}: event {@event.GetType().Name} at {@event.At:O} is earlier than the last event ({last.At:O}); the record is append-only in time order.");
+                $"Release {ReleaseId}: event {@event.GetType().Name} at {@event.At:O} is earlier than the last event ({last.At:O}); the record is " +
+                    "append-only in time order.");
         return new ReleaseRecord(ReleaseId, ((ImmutableList<ReleaseEvent>)Events).Add(@event));
     }
 

@@ -53,7 +53,9 @@ public static class ReleaseRecordJson
         }
         catch (JsonException e)
         {
-            throw new FormatException($"Release record {source} is not valid: {e.Message} (at {e.Path ?? "document"}). Restore it from git history.", e);
+            throw new FormatException(
+                $"Release record {source} is not valid: {e.Message} (at {e.Path ?? "document"}). Restore it from git history.",
+                e);
         }
         if (document is null)
             throw new FormatException($"Release record {source} is empty (null).");

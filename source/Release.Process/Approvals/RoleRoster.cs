@@ -22,7 +22,9 @@ public sealed class RoleRoster
         foreach (var (role, people) in members)
         {
             if (people.Count == 0)
-                throw new ArgumentException($"Role roster: role {role} names nobody, so nobody could vote or attest in it. Name its members, or leave the role out (open).", nameof(members));
+                throw new ArgumentException(
+                    $"Role roster: role {role} names nobody, so nobody could vote or attest in it. Name its members, or leave the role out (open).",
+                    nameof(members));
             if (people.Any(string.IsNullOrWhiteSpace))
                 throw new ArgumentException($"Role roster: role {role} has a blank member; give each member's e-mail or user id.", nameof(members));
         }
@@ -49,7 +51,8 @@ public sealed class RoleRoster
     public RoleRoster WithOwner(ApprovalRole role, string person)
     {
         if (MembersOf(role) is not { } members || !Identity.IsIn(person, members))
-            throw new ArgumentException($"Role roster: {person} is named owner of {role} but is not a member of it; an owner lifts vetoes with a Go in the role, so list them in it.");
+            throw new ArgumentException($"Role roster: {person} is named owner of {role} but is not a member of it; an owner lifts vetoes with a " +
+                "Go in the role, so list them in it.");
         var owners = _owners.ToDictionary(o => o.Key, o => o.Value);
         owners[role] = [.. owners.GetValueOrDefault(role) ?? [], person.Trim()];
         return new RoleRoster(_members) { _signers = _signers, _owners = owners, _slackUsers = _slackUsers };
@@ -85,7 +88,8 @@ public sealed class RoleRoster
     /// naming its Slack user (<see cref="VoteCast.Via"/>); such a vote counts only for the person <see cref="PersonOfSlackUser"/>
     /// maps that user to. The relay signs nothing else.
     /// </summary>
-    public RoleRoster WithRelayKey(string relay, params SshPublicKey[] keys) => With(new RosterSigner(relay.Trim(), keys, IsJob: false) { IsRelay = true });
+    public RoleRoster WithRelayKey(string relay, params SshPublicKey[] keys)
+        => With(new RosterSigner(relay.Trim(), keys, IsJob: false) { IsRelay = true });
 
     /// <summary>Slack user ids (e.g. <c>U012AB3CD</c>) and the person each one is, as the roster's <c>slack=</c> options say.</summary>
     public IReadOnlyDictionary<string, string> SlackUsers => _slackUsers;
@@ -99,7 +103,8 @@ public sealed class RoleRoster
     {
         var id = slackUser.Trim();
         if (id.Length is < 2 or > 32 || !id.All(char.IsAsciiLetterOrDigit) || !id.All(c => !char.IsAsciiLetterLower(c)))
-            throw new ArgumentException($"Role roster: '{slackUser}' is not a Slack user id (upper-case letters and digits, e.g. slack=U012AB3CD: the member id in the person's Slack profile).");
+            throw new ArgumentException($"Role roster: '{slackUser}' is not a Slack user id (upper-case letters and digits, e.g. slack=U012AB3CD: " +
+                "the member id in the person's Slack profile).");
         if (_slackUsers.TryGetValue(id, out var mapped) && !Identity.Same(mapped, person))
             throw new ArgumentException($"Role roster: Slack user {id} is mapped to both {mapped} and {person}; one Slack user is one person.");
         var users = new Dictionary<string, string>(_slackUsers, StringComparer.Ordinal) { [id] = person.Trim() };
@@ -112,11 +117,13 @@ public sealed class RoleRoster
             throw new ArgumentException("Role roster: every signer needs a name and at least one public key.");
         foreach (var key in signer.Keys)
             if (_signers.FirstOrDefault(s => s.Keys.Contains(key)) is { } holder)
-                throw new ArgumentException($"Role roster: key {key.Fingerprint} is given to both {holder.Name} and {signer.Name}; one key, one owner.");
+                throw new ArgumentException(
+                    $"Role roster: key {key.Fingerprint} is given to both {holder.Name} and {signer.Name}; one key, one owner.");
         return new RoleRoster(_members) { _signers = [.. _signers, signer], _owners = _owners, _slackUsers = _slackUsers };
     }
 
     /// <summary>Why <paramref name="person"/> may not act as <paramref name="role"/>, naming the members; null when they may.</summary>
     public string? Refusal(string person, ApprovalRole role) => Allows(person, role) ? null
-        : $"{person} is not on the {role} roster ({string.Join(", ", MembersOf(role)!)}): ask one of them, or add {person} to the roster in the build definition's gates.";
+        : $"{person} is not on the {role} roster ({string.Join(", ", MembersOf(role)!)}): ask one of them, or add {person} to the roster in the " +
+            "build definition's gates.";
 }

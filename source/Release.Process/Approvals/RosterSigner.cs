@@ -30,8 +30,10 @@ public sealed record RosterSigner(string Name, IReadOnlyList<SshPublicKey> Keys,
     /// <summary>Why <paramref name="key"/> may not sign at <paramref name="at"/>, or null when it may.</summary>
     public string? RefusalAt(SshPublicKey key, DateTimeOffset at) => Validity.TryGetValue(key.Fingerprint, out var window) switch
     {
-        true when window.ValidAfter is { } after && at < after => $"signed at {at:O} with {Name}'s key {key.Fingerprint}, which the roster accepts only from {after:O}",
-        true when window.ValidBefore is { } before && at >= before => $"signed at {at:O} with {Name}'s key {key.Fingerprint}, which the roster retired at {before:O}",
+        true when window.ValidAfter is { } after
+            && at < after => $"signed at {at:O} with {Name}'s key {key.Fingerprint}, which the roster accepts only from {after:O}",
+        true when window.ValidBefore is { } before
+            && at >= before => $"signed at {at:O} with {Name}'s key {key.Fingerprint}, which the roster retired at {before:O}",
         _ => null,
     };
 }

@@ -47,15 +47,18 @@ public static class RosterText
             var parts = line.Split((char[])[' ', '\t'], 3, StringSplitOptions.RemoveEmptyEntries);
             var where = $"{source} line {number}";
             if (parts.Length < 3)
-                throw new FormatException($"{where}: expected 'ROLE WHO PUBLIC-KEY' (ROLE '-' for no role, 'job' for a CI job), e.g. 'Sre sre@example.com ssh-ed25519 AAAA...'.");
+                throw new FormatException($"{where}: expected 'ROLE WHO PUBLIC-KEY' (ROLE '-' for no role, 'job' for a CI job), e.g. 'Sre " +
+                    "sre@example.com ssh-ed25519 AAAA...'.");
             var (after, before, owner, slack, keyText) = Options(parts[2], where);
             var key = SshPublicKey.Parse(keyText, where);
             var job = parts[0].Equals("job", StringComparison.OrdinalIgnoreCase);
             var relay = parts[0].Equals("chatops", StringComparison.OrdinalIgnoreCase);
             if (owner && (job || relay || parts[0] == "-"))
-                throw new FormatException($"{where}: 'owner' needs a role to own; put it on a line of that role, e.g. 'Sre {parts[1]} owner ssh-ed25519 AAAA...'.");
+                throw new FormatException(
+                    $"{where}: 'owner' needs a role to own; put it on a line of that role, e.g. 'Sre {parts[1]} owner ssh-ed25519 AAAA...'.");
             if (slack is not null && (job || relay))
-                throw new FormatException($"{where}: 'slack={slack}' maps a Slack user to a person; put it on that person's line, not on a {parts[0]} key's.");
+                throw new FormatException(
+                    $"{where}: 'slack={slack}' maps a Slack user to a person; put it on that person's line, not on a {parts[0]} key's.");
             if (slack is not null) slackUsers.Add((slack, parts[1], where));
             if (!job && !relay && parts[0] != "-")
             {
@@ -82,7 +85,8 @@ public static class RosterText
                 .ToDictionary(k => k.Key.Fingerprint, k => (k.After, k.Before), StringComparer.Ordinal);
             try
             {
-                roster = roster.WithSigner(new RosterSigner(group.First().Who, distinct, group.Key.Job) { Validity = validity, IsRelay = group.Key.Relay });
+                roster = roster.WithSigner(
+                    new RosterSigner(group.First().Who, distinct, group.Key.Job) { Validity = validity, IsRelay = group.Key.Relay });
             }
             catch (ArgumentException e) { throw new FormatException($"{source}: {e.Message}", e); }
         }
@@ -114,11 +118,14 @@ public static class RosterText
                 rest = rest[split..].TrimStart();
                 continue;
             }
-            if (!option[0].Equals("valid-after", StringComparison.OrdinalIgnoreCase) && !option[0].Equals("valid-before", StringComparison.OrdinalIgnoreCase))
-                throw new FormatException($"{where}: unknown option '{option[0]}'; use valid-after=DATE, valid-before=DATE, owner or slack=SLACK-USER-ID.");
+            if (!option[0].Equals("valid-after", StringComparison.OrdinalIgnoreCase)
+                && !option[0].Equals("valid-before", StringComparison.OrdinalIgnoreCase))
+                throw new FormatException(
+                    $"{where}: unknown option '{option[0]}'; use valid-after=DATE, valid-before=DATE, owner or slack=SLACK-USER-ID.");
             if (option.Length != 2 || !DateTimeOffset.TryParse(option[1].Trim('"'), System.Globalization.CultureInfo.InvariantCulture,
                     System.Globalization.DateTimeStyles.AssumeUniversal, out var value))
-                throw new FormatException($"{where}: '{rest[..split]}' is not valid-after=DATE or valid-before=DATE (ISO 8601, e.g. valid-before=2026-12-01).");
+                throw new FormatException(
+                    $"{where}: '{rest[..split]}' is not valid-after=DATE or valid-before=DATE (ISO 8601, e.g. valid-before=2026-12-01).");
             if (option[0].Equals("valid-after", StringComparison.OrdinalIgnoreCase)) after = value;
             else before = value;
             rest = rest[split..].TrimStart();

@@ -25,8 +25,18 @@ public static class SeedChecklist
     public static IReadOnlyList<ChecklistItem> Items() =>
     [
         new("unit-tests-captured", ApprovalRole.ModuleLead, "Unit test results are captured for this release", UnitTestsEvidence, false),
-        new("prs-described-and-linked", ApprovalRole.ModuleLead, "Every pull request is described and linked to an issue", PullRequestsLinkedEvidence, true),
-        new("special-deployment-provisions", ApprovalRole.ModuleLead, "Special deployment provisions (migrations, flags, ordering) are written down", null, true),
+        new(
+            "prs-described-and-linked",
+            ApprovalRole.ModuleLead,
+            "Every pull request is described and linked to an issue",
+            PullRequestsLinkedEvidence,
+            true),
+        new(
+            "special-deployment-provisions",
+            ApprovalRole.ModuleLead,
+            "Special deployment provisions (migrations, flags, ordering) are written down",
+            null,
+            true),
         new("release-notes-ready", ApprovalRole.ProductManagement, "Release notes are ready", ReleaseNotesEvidence, true),
         new("dr-plan-drafted", ApprovalRole.Sre, "A disaster recovery plan is drafted", null, true),
         new("on-call-named", ApprovalRole.Sre, "The on-call group for the release is named", null, true),

@@ -20,10 +20,15 @@ public sealed class VotingWindow
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new ArgumentException($"Voting window time zone '{timeZoneId}' is not known on this machine: use an IANA id such as 'Asia/Kolkata' (and install tzdata).", nameof(timeZoneId), e);
+            throw new ArgumentException(
+                $"Voting window time zone '{timeZoneId}' is not known on this machine: use an IANA id such as 'Asia/Kolkata' (and install tzdata).",
+                nameof(timeZoneId),
+                e);
         }
         if (closes <= opens)
-            throw new ArgumentException($"Voting window closes at {closes:HH\\:mm}, not after it opens at {opens:HH\\:mm}: windows over midnight are not supported.", nameof(closes));
+            throw new ArgumentException(
+                $"Voting window closes at {closes:HH\\:mm}, not after it opens at {opens:HH\\:mm}: windows over midnight are not supported.",
+                nameof(closes));
         Days = days.Distinct().Order().ToArray();
         if (Days.Count == 0)
             throw new ArgumentException("Voting window has no days: give at least one day of the week.", nameof(days));

@@ -17,7 +17,9 @@ public static class ReleaseReportMessage
         {
             ["type"] = "section",
             ["fields"] = new JsonArray(fields.Take(10) // Block Kit allows ten fields in a section
-                .Select(f => (JsonNode)new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Cut($"*{SlackText.Escape(f.Name)}*\n{SlackText.Escape(f.Value)}", 2000) })
+                .Select(f => (JsonNode)new JsonObject {
+                    ["type"] = "mrkdwn",
+                    ["text"] = SlackText.Cut($"*{SlackText.Escape(f.Name)}*\n{SlackText.Escape(f.Value)}", 2000) })
                 .ToArray()),
         };
         return new JsonObject { ["text"] = title, ["blocks"] = new JsonArray { SlackText.Header(title), section } };

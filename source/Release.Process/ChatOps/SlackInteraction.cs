@@ -13,7 +13,14 @@ namespace Release.Process.ChatOps;
 /// <param name="ResponseUrl">Where to answer the user (ephemeral answers).</param>
 /// <param name="ChannelId">The channel it happened in.</param>
 /// <param name="MessageTs">The clicked message's ts (threads answers under it), null for a slash command.</param>
-public sealed record SlackInteraction(ChatOpsCommand? Command, string? Error, string UserId, string TeamId, string? ResponseUrl, string? ChannelId, string? MessageTs)
+public sealed record SlackInteraction(
+    ChatOpsCommand? Command,
+    string? Error,
+    string UserId,
+    string TeamId,
+    string? ResponseUrl,
+    string? ChannelId,
+    string? MessageTs)
 {
     /// <summary>True for a button click.</summary>
     public bool IsButton => MessageTs is not null;
@@ -41,7 +48,8 @@ public sealed record SlackInteraction(ChatOpsCommand? Command, string? Error, st
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            if (Text(root, "type") != "block_actions") return Invalid($"Slack interaction of type '{Text(root, "type")}' is not handled here; only the Go/NoGo buttons are.");
+            if (Text(root, "type") != "block_actions") return Invalid(
+                $"Slack interaction of type '{Text(root, "type")}' is not handled here; only the Go/NoGo buttons are.");
             var user = root.TryGetProperty("user", out var u) ? u : default;
             var userId = Text(user, "id") ?? "";
             var teamId = Text(root.TryGetProperty("team", out var t) ? t : default, "id") ?? Text(user, "team_id") ?? "";
@@ -70,7 +78,9 @@ public sealed record SlackInteraction(ChatOpsCommand? Command, string? Error, st
     private static JsonElement Container(JsonElement root) => root.TryGetProperty("container", out var container) ? container : default;
 
     private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static SlackInteraction Invalid(string error) => new(null, error, "", "", null, null, null);
 

@@ -63,13 +63,17 @@ public static class SlackRequestSignature
     public static SlackRequestCheck Check(string signingSecret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
-            return new(SlackRequestRefusal.Unsigned, "The request is not signed by Slack (X-Slack-Request-Timestamp or X-Slack-Signature is missing).", null);
+            return new(
+                SlackRequestRefusal.Unsigned,
+                "The request is not signed by Slack (X-Slack-Request-Timestamp or X-Slack-Signature is missing).",
+                null);
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253402300799)
             return new(SlackRequestRefusal.Unsigned, "The request's X-Slack-Request-Timestamp is not a Unix time in seconds.", null);
         var at = DateTimeOffset.FromUnixTimeSeconds(seconds);
         if ((now - at).Duration() > MaxAge)
             return new(SlackRequestRefusal.Expired,
-                $"The request's timestamp ({at:u}) is more than {MaxAge.TotalMinutes:0} minutes from this server's clock ({now:u}): refused as expired or replayed. " +
+                $"The request's timestamp ({at:u}) is more than {MaxAge.TotalMinutes:0} minutes from this server's clock ({now:u}): refused as " +
+                    "expired or replayed. " +
                 "If Slack sent it just now, check the server's clock.", at);
         var expected = Encoding.ASCII.GetBytes(Compute(signingSecret, timestamp, body));
         var given = Encoding.ASCII.GetBytes(signature.Trim());

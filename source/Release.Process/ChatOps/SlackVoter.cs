@@ -19,13 +19,19 @@ public sealed record SlackVoter(string? Person, ApprovalRole? Role, string? Refu
     /// <param name="slackUser">The Slack user id from the verified request.</param>
     /// <param name="votes">The release's trusted votes.</param>
     /// <param name="attestations">The release's trusted attestations.</param>
-    public static SlackVoter Resolve(IEnumerable<RoleRoster> rosters, GatePolicy gate, string slackUser, IEnumerable<Vote> votes, IEnumerable<Attestation> attestations)
+    public static SlackVoter Resolve(
+        IEnumerable<RoleRoster> rosters,
+        GatePolicy gate,
+        string slackUser,
+        IEnumerable<Vote> votes,
+        IEnumerable<Attestation> attestations)
     {
         var person = rosters.Select(r => r.PersonOfSlackUser(slackUser)).FirstOrDefault(p => p is not null);
         if (person is null)
             return new(null, null,
-                $"Slack user {slackUser} is not on the release roster, so their vote cannot be recorded. Ask for `slack={slackUser}` on your line of " +
-                "build/release-roster (reviewed like code), or vote with `./build.sh Vote` and your own key.");
+                $"Slack user {slackUser} is not on the release roster, so their vote cannot be recorded. Ask for `slack={slackUser}` on your line " +
+                    "of " +
+                    "build/release-roster (reviewed like code), or vote with `./build.sh Vote` and your own key.");
         if (AttestationAdmission.RoleClaimedBy(person, votes, attestations) is { } claimed && gate.RequiredRoles.Contains(claimed.Role))
             return new(person, claimed.Role, null);
         var roles = gate.RequiredRoles.Where(r => gate.Roster.MembersOf(r) is { } members && Identity.IsIn(person, members)).ToArray();
@@ -36,7 +42,8 @@ public sealed record SlackVoter(string? Person, ApprovalRole? Role, string? Refu
                 $"{person} (Slack user {slackUser}) is listed in none of the roles that vote at gate '{gate.Environment}' " +
                 $"({string.Join(", ", gate.RequiredRoles)}) on the roster: add them to their role's lines in build/release-roster."),
             _ => new(person, null,
-                $"{person} is listed in several roles at gate '{gate.Environment}' ({string.Join(", ", roles.Select(r => r.Name))}), so a Slack vote cannot tell which: " +
+                $"{person} is listed in several roles at gate '{gate.Environment}' ({string.Join(", ", roles.Select(r => r.Name))}), so a Slack " +
+                    "vote cannot tell which: " +
                 "cast the first vote with `./build.sh Vote --role ROLE`; later Slack votes use that role."),
         };
     }

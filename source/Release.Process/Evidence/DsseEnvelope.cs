@@ -36,7 +36,7 @@ public sealed record DsseEnvelope(
     /// <summary>Signs <paramref name="payload"/> of <paramref name="payloadType"/> with <paramref name="signer"/>.</summary>
     public static async Task<DsseEnvelope> SignAsync(string payloadType, byte[] payload, IMessageSigner signer, CancellationToken ct)
     {
-        var armored = await signer.SignAsync(Pae(payloadType, payload), Namespace, ct);
+        var armored = await signer.SignAsync(Pae(payloadType, payload), Namespace, ct).ConfigureAwait(false);
         var body = string.Concat(armored.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)).Select(l => l.Trim()));
         return new DsseEnvelope(payloadType, Convert.ToBase64String(payload), [new DsseSignature(signer.PublicKey.Fingerprint, body)]);
     }

@@ -37,7 +37,8 @@ public sealed class EvidenceManifest
     {
         if (string.IsNullOrWhiteSpace(releaseId) || releaseId.Any(char.IsWhiteSpace))
             throw new ArgumentException($"Evidence manifest release id '{releaseId}' must be non-empty without spaces.");
-        var normalised = files.Select(f => new EvidenceFile(NormalisePath(f.Path, releaseId), Sha256Hex.Validate(f.Sha256, $"Evidence of {releaseId}, file '{f.Path}'")))
+        var normalised = files.Select(
+            f => new EvidenceFile(NormalisePath(f.Path, releaseId), Sha256Hex.Validate(f.Sha256, $"Evidence of {releaseId}, file '{f.Path}'")))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
         var duplicate = normalised.GroupBy(f => f.Path).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -63,7 +64,9 @@ public sealed class EvidenceManifest
         var segments = unified.Split('/');
         if (unified.Length == 0 || unified.StartsWith('/') || unified.Contains(':') || unified.Any(char.IsControl)
             || segments.Any(s => s is "" or "." or ".."))
-            throw new ArgumentException($"Evidence of {releaseId}: path '{path}' must be relative to the evidence folder, without '.', '..', empty segments or drive letters.");
+            throw new ArgumentException(
+                $"Evidence of {releaseId}: path '{path}' must be relative to the evidence folder, without '.', '..', empty segments or drive " +
+                    "letters.");
         return unified;
     }
 }

@@ -44,7 +44,8 @@ public static class EvidenceStatement
         {
             var root = JsonNode.Parse(payload)!.AsObject();
             if ((string?)root["_type"] != StatementType || (string?)root["predicateType"] != PredicateType) return null;
-            var files = root["subject"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => (string)s!["digest"]!["sha256"]!, StringComparer.Ordinal);
+            var files = root["subject"]!.AsArray()
+                .ToDictionary(s => (string)s!["name"]!, s => (string)s!["digest"]!["sha256"]!, StringComparer.Ordinal);
             return ((string)root["predicate"]!["releaseId"]!, (string)root["predicate"]!["manifestHash"]!, files);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or ArgumentException or FormatException)

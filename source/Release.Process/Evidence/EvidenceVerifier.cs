@@ -46,7 +46,10 @@ public static class EvidenceVerifier
     public static IReadOnlyList<EvidenceFinding> Verify(EvidenceManifest manifest, IReadOnlyDictionary<string, string> recomputed, HashChain chain)
     {
         var findings = new List<EvidenceFinding>();
-        var found = recomputed.ToDictionary(p => EvidenceManifest.NormalisePath(p.Key, manifest.ReleaseId), p => p.Value.ToLowerInvariant(), StringComparer.Ordinal);
+        var found = recomputed.ToDictionary(
+            p => EvidenceManifest.NormalisePath(p.Key, manifest.ReleaseId),
+            p => p.Value.ToLowerInvariant(),
+            StringComparer.Ordinal);
         foreach (var file in manifest.Files)
         {
             if (!found.TryGetValue(file.Path, out var actual))
@@ -62,7 +65,10 @@ public static class EvidenceVerifier
         if (link is null)
             findings.Add(new(EvidenceProblem.ManifestNotInChain, manifest.ReleaseId, "the release has no link in the evidence chain"));
         else if (link.ManifestHash != manifest.Hash)
-            findings.Add(new(EvidenceProblem.ManifestChanged, manifest.ReleaseId, $"chain recorded manifest {link.ManifestHash}, manifest now hashes to {manifest.Hash}"));
+            findings.Add(new(
+                EvidenceProblem.ManifestChanged,
+                manifest.ReleaseId,
+                $"chain recorded manifest {link.ManifestHash}, manifest now hashes to {manifest.Hash}"));
         return findings;
     }
 
@@ -77,10 +83,16 @@ public static class EvidenceVerifier
             var link = chain.Links[i];
             var after = i == 0 ? "genesis" : $"link {i} ({chain.Links[i - 1].ReleaseId})";
             if (link.PreviousChainHash != previous)
-                findings.Add(new(EvidenceProblem.BrokenLink, link.ReleaseId, $"link {i + 1} should follow {after} with {previous}, but records {link.PreviousChainHash}"));
+                findings.Add(new(
+                    EvidenceProblem.BrokenLink,
+                    link.ReleaseId,
+                    $"link {i + 1} should follow {after} with {previous}, but records {link.PreviousChainHash}"));
             var expected = HashChain.ComputeChainHash(link.PreviousChainHash, link.ReleaseId, link.ManifestHash);
             if (link.ChainHash != expected)
-                findings.Add(new(EvidenceProblem.BrokenLink, link.ReleaseId, $"link {i + 1} chain hash is {link.ChainHash}, but its contents hash to {expected}"));
+                findings.Add(new(
+                    EvidenceProblem.BrokenLink,
+                    link.ReleaseId,
+                    $"link {i + 1} chain hash is {link.ChainHash}, but its contents hash to {expected}"));
             previous = link.ChainHash;
         }
         return findings;

@@ -37,7 +37,8 @@ public sealed class HashChain
     public HashChain Append(EvidenceManifest manifest)
     {
         if (Links.Any(l => l.ReleaseId == manifest.ReleaseId))
-            throw new InvalidOperationException($"Release {manifest.ReleaseId} is already in the evidence chain: evidence is recorded once per release.");
+            throw new InvalidOperationException(
+                $"Release {manifest.ReleaseId} is already in the evidence chain: evidence is recorded once per release.");
         var link = new ChainLink(manifest.ReleaseId, manifest.Hash, Head, ComputeChainHash(Head, manifest.ReleaseId, manifest.Hash));
         return new HashChain([.. Links, link]);
     }

@@ -27,7 +27,8 @@ public static class SignedEvidence
     {
         var problems = new List<string>();
         if (trusted.Count == 0)
-            problems.Add("no trusted keys were given, so nothing can be verified: pass --trusted-keys FILE (the public keys of who may sign evidence).");
+            problems.Add(
+                "no trusted keys were given, so nothing can be verified: pass --trusted-keys FILE (the public keys of who may sign evidence).");
         else if (envelope is null)
             problems.Add($"manifest.dsse.json (the signed statement of {manifest.ReleaseId}'s manifest) is missing.");
         else if (envelope.PayloadType != EvidenceStatement.PayloadType)
@@ -36,14 +37,18 @@ public static class SignedEvidence
         {
             var (payload, _, refusal) = envelope.Verify(trusted);
             if (payload is null) problems.Add($"manifest.dsse.json does not verify with any trusted key: {refusal}.");
-            else if (EvidenceStatement.Read(payload) is not { } statement) problems.Add("manifest.dsse.json verifies but is not an evidence-manifest statement.");
+            else if (EvidenceStatement.Read(payload) is not { } statement) problems.Add(
+                "manifest.dsse.json verifies but is not an evidence-manifest statement.");
             else
             {
-                if (statement.ReleaseId != manifest.ReleaseId) problems.Add($"the signed statement is of {statement.ReleaseId}, not {manifest.ReleaseId}.");
+                if (statement.ReleaseId != manifest.ReleaseId) problems.Add(
+                    $"the signed statement is of {statement.ReleaseId}, not {manifest.ReleaseId}.");
                 if (statement.ManifestHash != manifest.Hash)
-                    problems.Add($"manifest.json (hash {manifest.Hash[..12]}) is not the manifest that was signed (hash {statement.ManifestHash[..12]}).");
+                    problems.Add(
+                        $"manifest.json (hash {manifest.Hash[..12]}) is not the manifest that was signed (hash {statement.ManifestHash[..12]}).");
                 foreach (var file in manifest.Files.Where(f => !statement.Files.TryGetValue(f.Path, out var signed) || signed != f.Sha256))
-                    problems.Add($"{file.Path}: its SHA-256 in manifest.json is not the one signed{(statement.Files.ContainsKey(file.Path) ? "" : " (not in the signed statement)")}.");
+                    problems.Add($"{file.Path}: its SHA-256 in manifest.json is not the one " +
+                        $"signed{(statement.Files.ContainsKey(file.Path) ? "" : " (not in the signed statement)")}.");
                 foreach (var path in statement.Files.Keys.Where(p => manifest.Files.All(f => f.Path != p)))
                     problems.Add($"{path}: signed, but no longer in manifest.json.");
             }
@@ -59,7 +64,8 @@ public static class SignedEvidence
                 }
                 try
                 {
-                    var (key, refusal) = SshSignature.Parse(signed.Signature).Verify(ChainMessage(link.ReleaseId, link.ChainHash), DsseEnvelope.Namespace, trusted);
+                    var (key, refusal) = SshSignature.Parse(signed.Signature)
+                        .Verify(ChainMessage(link.ReleaseId, link.ChainHash), DsseEnvelope.Namespace, trusted);
                     if (key is null) problems.Add($"chain link of {link.ReleaseId}: {refusal}.");
                 }
                 catch (FormatException e) { problems.Add($"chain link of {link.ReleaseId}: signature unreadable ({e.Message})."); }

@@ -18,7 +18,8 @@ public static class ReleaseNotesBuilder
         if (string.IsNullOrWhiteSpace(input.Module))
             throw new ArgumentException("Release notes need a module name for the title (ReleaseNotesInput.Module).");
         if (input.PreviousVersion is { } previous && previous >= input.Version)
-            throw new ArgumentException($"Release notes for {input.Module} {input.Version}: previous version {previous} is not lower; pass the last release tag before it.");
+            throw new ArgumentException(
+                $"Release notes for {input.Module} {input.Version}: previous version {previous} is not lower; pass the last release tag before it.");
 
         var groups = new (string Title, Func<ConventionalCommit, bool> Belongs)[]
         {

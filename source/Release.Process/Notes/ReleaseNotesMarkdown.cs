@@ -16,7 +16,8 @@ public static class ReleaseNotesMarkdown
         if (notes.RollbackCommand is null)
             text.Append($"No earlier blessed release exists in {notes.RollbackEnvironment}: this release cannot be rolled back; fix forward.\n");
         else
-            text.Append($"Previous blessed version: {notes.PreviousBlessedVersion}. To restore it in {notes.RollbackEnvironment}:\n\n```sh\n{notes.RollbackCommand}\n```\n");
+            text.Append($"Previous blessed version: {notes.PreviousBlessedVersion}. To restore it in " +
+                $"{notes.RollbackEnvironment}:\n\n```sh\n{notes.RollbackCommand}\n```\n");
         return text.ToString();
     }
 
@@ -52,5 +53,6 @@ public static class ReleaseNotesMarkdown
 
     // Commit text is untrusted: keep it from becoming HTML or breaking the list's emphasis.
     internal static string Escape(string text) =>
-        text.Replace("\r", "").Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("*", "\\*").Replace("_", "\\_").Replace("`", "\\`");
+        text.Replace("\r", "").Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("*", "\\*").Replace("_", "\\_")
+            .Replace("`", "\\`");
 }

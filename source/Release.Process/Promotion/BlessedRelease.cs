@@ -10,4 +10,9 @@ namespace Release.Process.Promotion;
 /// <param name="ImageDigest">The blessed image digest.</param>
 /// <param name="ChartDigest">The blessed chart digest.</param>
 /// <param name="BlessedAt">When it was blessed.</param>
-public sealed record BlessedRelease(string ReleaseId, SemanticVersion Version, OciDigest ImageDigest, OciDigest ChartDigest, DateTimeOffset BlessedAt);
+public sealed record BlessedRelease(
+    string ReleaseId,
+    SemanticVersion Version,
+    OciDigest ImageDigest,
+    OciDigest ChartDigest,
+    DateTimeOffset BlessedAt);

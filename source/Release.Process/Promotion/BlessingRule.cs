@@ -12,7 +12,13 @@ namespace Release.Process.Promotion;
 /// <param name="ImageDigest">The image digest built and pushed.</param>
 /// <param name="ChartDigest">The chart digest built and pushed.</param>
 /// <param name="GateDecisions">The decisions of the release's gates.</param>
-public sealed record BlessingInput(string ReleaseId, SemanticVersion Version, string SourceBranch, string ImageDigest, string ChartDigest, IReadOnlyList<GateDecision> GateDecisions);
+public sealed record BlessingInput(
+    string ReleaseId,
+    SemanticVersion Version,
+    string SourceBranch,
+    string ImageDigest,
+    string ChartDigest,
+    IReadOnlyList<GateDecision> GateDecisions);
 
 /// <summary>The outcome: a blessed release, or everything that is missing.</summary>
 /// <param name="Blessed">The blessed release, or null.</param>

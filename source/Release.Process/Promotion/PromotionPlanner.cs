@@ -67,7 +67,8 @@ public sealed class PromotionPlanner(EnvironmentChain chain)
                 var inPlan = ordered.Any(t => t.Name == previous);
                 var deployed = history.Any(d => d.Environment == previous && d.ImageDigest == digest);
                 if (!inPlan && !deployed)
-                    problems.Add($"Promotion of {release} to '{target.Name}' skips '{previous}': promote the same digest to '{previous}' first, or include it in this promotion.");
+                    problems.Add($"Promotion of {release} to '{target.Name}' skips '{previous}': promote the same digest to '{previous}' first, or " +
+                        "include it in this promotion.");
             }
             if (target.RequiresBlessing && !blessed.Any(b => b.ImageDigest == digest && b.Version.Equals(request.Version)))
                 problems.Add($"Unblessed digest: '{target.Name}' accepts only blessed releases, and {digest} of {release} is not blessed. " +

@@ -59,7 +59,8 @@ public sealed class PromotionSources(EnvironmentChain chain)
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(pipeline);
         if (pipeline.ChartDigest is null)
-            throw Refused($"the chart of release {record.ReleaseId} is unknown: it is not blessed, no environment holds it, and this pipeline published none. " +
+            throw Refused($"the chart of release {record.ReleaseId} is unknown: it is not blessed, no environment holds it, and this pipeline " +
+                "published none. " +
                           "Run Chart in the pipeline that built the release, and promote from there.");
         CheckSameCommit(record, pipeline, "published its chart from");
         return pipeline.ChartDigest;
@@ -71,8 +72,14 @@ public sealed class PromotionSources(EnvironmentChain chain)
     /// <param name="history">Every deployment so far.</param>
     /// <param name="pipeline">What this pipeline published.</param>
     /// <param name="chartDigest">The chart promoted with the image.</param>
-    /// <exception cref="PromotionRefusedException">No earlier environment holds the release and this pipeline did not publish the image or the chart.</exception>
-    public PromotionSource SourceOf(PromotionStep step, IReadOnlyList<PromotionStep> plan, IReadOnlyList<Deployment> history, PipelineArtifacts pipeline, string chartDigest)
+    /// <exception cref="PromotionRefusedException">No earlier environment holds the release and this pipeline did not publish the image or the
+    /// chart.</exception>
+    public PromotionSource SourceOf(
+        PromotionStep step,
+        IReadOnlyList<PromotionStep> plan,
+        IReadOnlyList<Deployment> history,
+        PipelineArtifacts pipeline,
+        string chartDigest)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -80,14 +87,18 @@ public sealed class PromotionSources(EnvironmentChain chain)
         if (index > 0)
         {
             var previous = chain.Environments[index - 1];
-            if (history.Any(d => d.Environment == previous.Name && d.ImageDigest == step.ImageDigest) || plan.Any(s => s.Environment == previous.Name))
+            if (history.Any(d => d.Environment == previous.Name && d.ImageDigest == step.ImageDigest)
+                || plan.Any(s => s.Environment == previous.Name))
                 return new PromotionSource(previous);
         }
         var problems = new List<string>();
         if (pipeline.ImageDigest != step.ImageDigest.Value)
-            problems.Add($"the image {step.ImageDigest} is in no earlier environment and this pipeline did not push it. Promote from the pipeline that pushed it.");
+            problems.Add($"the image {step.ImageDigest} is in no earlier environment and this pipeline did not push it. Promote from the pipeline " +
+                "that pushed it.");
         if (pipeline.ChartDigest != chartDigest)
-            problems.Add($"the chart {chartDigest} is in no earlier environment and this pipeline did not publish it. Promote from the pipeline that built it.");
+            problems.Add(
+                $"the chart {chartDigest} is in no earlier environment and this pipeline did not publish it. Promote from the pipeline that built " +
+                    "it.");
         if (problems.Count > 0) throw new PromotionRefusedException(problems);
         return new PromotionSource(null);
     }
@@ -95,7 +106,8 @@ public sealed class PromotionSources(EnvironmentChain chain)
     private static void CheckSameCommit(ReleaseRecord record, PipelineArtifacts pipeline, string what)
     {
         if (pipeline.Commit != record.Created.Commit)
-            throw Refused($"release {record.ReleaseId} is commit {Short(record.Created.Commit)}, but this pipeline {what} commit {Short(pipeline.Commit ?? "(none)")}. " +
+            throw Refused($"release {record.ReleaseId} is commit {Short(record.Created.Commit)}, but this pipeline {what} commit " +
+                $"{Short(pipeline.Commit ?? "(none)")}. " +
                           "Promote from the pipeline that built it.");
     }
 

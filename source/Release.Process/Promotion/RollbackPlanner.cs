@@ -32,8 +32,13 @@ public sealed class RollbackPlanner(EnvironmentChain chain)
     /// <param name="history">Every deployment so far.</param>
     /// <param name="blessed">Every blessed release.</param>
     /// <param name="toVersion">A specific version to restore, or null for the previous one.</param>
-    /// <exception cref="PromotionRefusedException">Nothing deployed, no earlier eligible release, or the requested version is not eligible.</exception>
-    public RollbackPlan Plan(string environment, IReadOnlyList<Deployment> history, IReadOnlyList<BlessedRelease> blessed, SemanticVersion? toVersion = null)
+    /// <exception cref="PromotionRefusedException">Nothing deployed, no earlier eligible release, or the requested version is not
+    /// eligible.</exception>
+    public RollbackPlan Plan(
+        string environment,
+        IReadOnlyList<Deployment> history,
+        IReadOnlyList<BlessedRelease> blessed,
+        SemanticVersion? toVersion = null)
     {
         var target = chain.Get(environment);
         var deployments = history.Where(d => d.Environment == environment).OrderBy(d => d.DeployedAt).ToArray();
@@ -61,7 +66,9 @@ public sealed class RollbackPlanner(EnvironmentChain chain)
             throw new PromotionRefusedException([
                 $"No previous {(target.RequiresBlessing ? "blessed " : "")}release was deployed to '{environment}' before {current.Version}: " +
                 "there is nothing to roll back to; fix forward with a new release" +
-                (candidates.Length == 0 ? "." : $", or name a version with --to ({string.Join(", ", candidates.Select(c => c.Version).Distinct())}).")]);
+                (candidates.Length == 0
+                    ? "."
+                    : $", or name a version with --to ({string.Join(", ", candidates.Select(c => c.Version).Distinct())}).")]);
         return new RollbackPlan(environment, current.Version, previous[0]);
     }
 }

@@ -25,7 +25,8 @@ public sealed class ChannelSelector(QualityPolicy policy, TimeProvider clock)
             var thresholds = policy.For(channel);
             if (thresholds is null)
             {
-                failures.Add(new QualityFailure(channel, "quality policy", "no thresholds declared", "thresholds for this channel in the build definition"));
+                failures.Add(
+                    new QualityFailure(channel, "quality policy", "no thresholds declared", "thresholds for this channel in the build definition"));
                 continue;
             }
             var missed = QualityRules.Check(metrics, thresholds, channel, now);

@@ -44,10 +44,17 @@ public sealed record ChannelThresholds
     /// <exception cref="ArgumentException">A percentage outside 0–100 or a negative count or age.</exception>
     public void Validate(string channel)
     {
-        foreach (var (value, field) in new[] { (MinimumUnitTestPassRate, nameof(MinimumUnitTestPassRate)), (MinimumLineCoverage, nameof(MinimumLineCoverage)), (MinimumBranchCoverage, nameof(MinimumBranchCoverage)) })
+        foreach (var (value, field) in new[] {
+            (MinimumUnitTestPassRate, nameof(MinimumUnitTestPassRate)),
+            (MinimumLineCoverage, nameof(MinimumLineCoverage)),
+            (MinimumBranchCoverage, nameof(MinimumBranchCoverage)) })
             if (value is < 0 or > 100)
                 throw new ArgumentException($"Quality policy for channel {channel}: {field} is {value}; use a percentage between 0 and 100.");
-        foreach (var (value, field) in new[] { (MinimumUnitTests, nameof(MinimumUnitTests)), (MaximumCritical, nameof(MaximumCritical)), (MaximumHigh, nameof(MaximumHigh)), (MaximumMedium, nameof(MaximumMedium)) })
+        foreach (var (value, field) in new[] {
+            (MinimumUnitTests, nameof(MinimumUnitTests)),
+            (MaximumCritical, nameof(MaximumCritical)),
+            (MaximumHigh, nameof(MaximumHigh)),
+            (MaximumMedium, nameof(MaximumMedium)) })
             if (value < 0)
                 throw new ArgumentException($"Quality policy for channel {channel}: {field} is {value}; counts cannot be negative.");
         if (MaximumScanDataAge < TimeSpan.Zero)

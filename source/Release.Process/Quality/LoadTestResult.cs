@@ -8,4 +8,11 @@ namespace Release.Process.Quality;
 /// <param name="ErrorRate">Failed requests as a ratio 0–1.</param>
 /// <param name="Throughput">Successful answers per second.</param>
 /// <param name="Breaches">The limits missed, as people read them.</param>
-public sealed record LoadTestResult(string Environment, bool Passed, double P95Ms, double P99Ms, double ErrorRate, double Throughput, IReadOnlyList<string> Breaches);
+public sealed record LoadTestResult(
+    string Environment,
+    bool Passed,
+    double P95Ms,
+    double P99Ms,
+    double ErrorRate,
+    double Throughput,
+    IReadOnlyList<string> Breaches);

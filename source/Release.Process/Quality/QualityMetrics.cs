@@ -67,7 +67,8 @@ public sealed record QualityMetrics(
 
     private static void RequireCount(int value, string field)
     {
-        if (value < 0) throw new ArgumentException($"QualityMetrics.{field} is {value}: counts cannot be negative; check the report that produced it.");
+        if (value < 0) throw new ArgumentException(
+            $"QualityMetrics.{field} is {value}: counts cannot be negative; check the report that produced it.");
     }
 
     private static void RequirePercent(double value, string field)

@@ -14,7 +14,10 @@ internal static class QualityRules
         if (t.MinimumUnitTests is { } minTests && m.UnitTests.Executed < minTests)
             Fail("unit tests executed", Count(m.UnitTests.Executed), $">= {minTests}");
         if (t.MinimumUnitTestPassRate is { } rate && (m.UnitTests.Executed == 0 || m.UnitTests.PassRate < rate))
-            Fail("unit test pass rate", $"{Percent(m.UnitTests.PassRate)} ({m.UnitTests.Failed} failed of {m.UnitTests.Executed})", $">= {Percent(rate)}");
+            Fail(
+                "unit test pass rate",
+                $"{Percent(m.UnitTests.PassRate)} ({m.UnitTests.Failed} failed of {m.UnitTests.Executed})",
+                $">= {Percent(rate)}");
         if (t.MinimumLineCoverage is { } line && m.LineCoverage < line)
             Fail("line coverage", Percent(m.LineCoverage), $">= {Percent(line)}");
         if (t.MinimumBranchCoverage is { } branch && m.BranchCoverage < branch)
@@ -29,7 +32,10 @@ internal static class QualityRules
             Fail("integration tests", $"{m.IntegrationTests.Failed} failed of {m.IntegrationTests.Executed}", "at least one run and none failed");
 
         if (t.RequireLoadTestPassing && m.LoadTest is not { Passed: true })
-            Fail("load test", m.LoadTest is null ? "not run" : string.Join("; ", m.LoadTest.Breaches.DefaultIfEmpty("failed")), "run and every declared limit met");
+            Fail(
+                "load test",
+                m.LoadTest is null ? "not run" : string.Join("; ", m.LoadTest.Breaches.DefaultIfEmpty("failed")),
+                "run and every declared limit met");
 
         if (t.RequireEveryAdvisorySource)
         {

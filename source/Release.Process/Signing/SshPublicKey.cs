@@ -46,10 +46,12 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
     {
         var parts = (text ?? "").Trim().Split((char[])[' ', '\t'], 3, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2)
-            throw new FormatException($"{source}: '{Shorten(text)}' is not an SSH public key; give the line of the key's .pub file, e.g. 'ssh-ed25519 AAAAC3Nza... you@example.com'.");
+            throw new FormatException($"{source}: '{Shorten(text)}' is not an SSH public key; give the line of the key's .pub file, e.g. " +
+                "'ssh-ed25519 AAAAC3Nza... you@example.com'.");
         byte[] blob;
         try { blob = Convert.FromBase64String(parts[1]); }
-        catch (FormatException) { throw new FormatException($"{source}: the key's base64 part is not valid base64; copy the whole line of the .pub file."); }
+        catch (FormatException) { throw new FormatException(
+            $"{source}: the key's base64 part is not valid base64; copy the whole line of the .pub file."); }
         var key = FromBlob(blob, source);
         if (key.Type != parts[0])
             throw new FormatException($"{source}: the line says {parts[0]} but the key is {key.Type}; copy the whole line of the .pub file.");
@@ -74,11 +76,13 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
             {
                 var curve = reader.ReadText();
                 var point = reader.ReadString();
-                if (curve != "nistp256" || point.Length != 65 || point[0] != 4 || !reader.AtEnd) throw new FormatException($"{source}: malformed {EcdsaP256} key.");
+                if (curve != "nistp256" || point.Length != 65 || point[0] != 4
+                    || !reader.AtEnd) throw new FormatException($"{source}: malformed {EcdsaP256} key.");
                 return new SshPublicKey(type, blob.ToArray(), point.ToArray());
             }
             default:
-                throw new FormatException($"{source}: SSH key type '{type}' is not supported; use an {Ed25519} key (ssh-keygen -t ed25519) or {EcdsaP256} (ssh-keygen -t ecdsa -b 256).");
+                throw new FormatException($"{source}: SSH key type '{type}' is not supported; use an {Ed25519} key (ssh-keygen -t ed25519) or " +
+                    $"{EcdsaP256} (ssh-keygen -t ecdsa -b 256).");
         }
     }
 

@@ -70,6 +70,8 @@ public sealed class SshSignature
             return (null, $"signed with key {Key.Fingerprint}, which is not a trusted key");
         var digest = HashAlgorithm == "sha512" ? SHA512.HashData(message) : SHA256.HashData(message);
         var signed = new SshWireWriter().Raw(Magic).String(Namespace).String(""u8).String(HashAlgorithm).String(digest).ToArray();
-        return key.Verifies(signed, _signature) ? (key, null) : (null, $"the signature of key {Key.Fingerprint} does not match the signed content (changed after signing)");
+        return key.Verifies(signed, _signature)
+            ? (key, null)
+            : (null, $"the signature of key {Key.Fingerprint} does not match the signed content (changed after signing)");
     }
 }

@@ -13,7 +13,12 @@ public static class ReleaseTrainRule
     /// <param name="release">The release on the train, e.g. <c>director-1.4.0</c>.</param>
     /// <param name="gatePassed">Whether the release's gate is Go.</param>
     /// <param name="blockers">Why the gate is not Go (empty when it is).</param>
-    public static TrainDecision Decide(ReleaseTrainSchedule schedule, DateTimeOffset now, string release, bool gatePassed, IReadOnlyList<string> blockers)
+    public static TrainDecision Decide(
+        ReleaseTrainSchedule schedule,
+        DateTimeOffset now,
+        string release,
+        bool gatePassed,
+        IReadOnlyList<string> blockers)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(blockers);
@@ -36,6 +41,7 @@ public static class ReleaseTrainRule
                 (blockers.Count == 0 ? "." : ":\n- " + string.Join("\n- ", blockers)) + $"\nNext departure: {schedule.Local(after)}.",
                 departure, after);
         return new TrainDecision(TrainVerdict.Depart,
-            $"{release} leaves on the {schedule.DepartsAt:HH\\:mm} train of {schedule.Local(departure.Value)[..14]}: its gate is Go.", departure, after);
+            $"{release} leaves on the {schedule.DepartsAt:HH\\:mm} train of {schedule.Local(departure.Value)[..14]}: its gate is " +
+                "Go.", departure, after);
     }
 }

@@ -26,11 +26,13 @@ public sealed class ReleaseTrainSchedule
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
             throw new ArgumentException(
-                $"Release train time zone '{timeZoneId}' is not known on this machine: use an IANA id such as 'Asia/Kolkata' (and install tzdata).", nameof(timeZoneId), e);
+                $"Release train time zone '{timeZoneId}' is not known on this machine: use an IANA id such as 'Asia/Kolkata' (and install " +
+                    "tzdata).", nameof(timeZoneId), e);
         }
         if (departsAt <= goNoGoAt)
             throw new ArgumentException(
-                $"The release train departs at {departsAt:HH\\:mm}, not after its Go/NoGo call at {goNoGoAt:HH\\:mm}: the call must come first on the same day.", nameof(departsAt));
+                $"The release train departs at {departsAt:HH\\:mm}, not after its Go/NoGo call at {goNoGoAt:HH\\:mm}: the call must come first on " +
+                    "the same day.", nameof(departsAt));
         Days = days.Distinct().Order().ToArray();
         if (Days.Count == 0)
             throw new ArgumentException("The release train runs on no day: give at least one day of the week.", nameof(days));

@@ -13,7 +13,8 @@ public enum AfterDeployAction
     FailInPlace,
 }
 
-/// <summary>The rule for automatic rollback: a failed check goes back to the previous release when the environment allows it and one is known.</summary>
+/// <summary>The rule for automatic rollback: a failed check goes back to the previous release when the environment allows it and one is
+/// known.</summary>
 public static class AfterDeployDecision
 {
     /// <summary>Decides; <paramref name="reason"/> says why in a sentence for the log and the record.</summary>

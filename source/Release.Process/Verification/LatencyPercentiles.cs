@@ -3,7 +3,8 @@ namespace Release.Process.Verification;
 /// <summary>Percentiles of latency samples by the nearest-rank method (a reported p99 is a latency some request really had).</summary>
 public static class LatencyPercentiles
 {
-    /// <summary>The <paramref name="percentile"/> (0–100) of <paramref name="sorted"/>, which must be in ascending order; zero for no samples.</summary>
+    /// <summary>The <paramref name="percentile"/> (0–100) of <paramref name="sorted"/>, which must be in ascending order; zero for no
+    /// samples.</summary>
     /// <param name="sorted">Latencies in ascending order.</param>
     /// <param name="percentile">E.g. 95 for p95.</param>
     public static TimeSpan Of(IReadOnlyList<TimeSpan> sorted, double percentile)
@@ -22,6 +23,13 @@ public static class LatencyPercentiles
     public static LoadMeasurement Measure(IEnumerable<TimeSpan> latencies, int errors, TimeSpan duration)
     {
         var sorted = latencies.Order().ToArray();
-        return new LoadMeasurement(sorted.Length, errors, duration, Of(sorted, 50), Of(sorted, 95), Of(sorted, 99), sorted.Length == 0 ? TimeSpan.Zero : sorted[^1]);
+        return new LoadMeasurement(
+            sorted.Length,
+            errors,
+            duration,
+            Of(sorted, 50),
+            Of(sorted, 95),
+            Of(sorted, 99),
+            sorted.Length == 0 ? TimeSpan.Zero : sorted[^1]);
     }
 }

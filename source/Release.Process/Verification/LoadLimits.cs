@@ -27,11 +27,13 @@ public sealed record LoadLimits
     public void Validate(string where)
     {
         if (!Any)
-            throw new ArgumentException($"{where}: no load limit is declared; declare at least one of P95Latency, P99Latency, MaximumErrorRate, MinimumThroughput.");
+            throw new ArgumentException(
+                $"{where}: no load limit is declared; declare at least one of P95Latency, P99Latency, MaximumErrorRate, MinimumThroughput.");
         if (P95Latency <= TimeSpan.Zero || P99Latency <= TimeSpan.Zero)
             throw new ArgumentException($"{where}: latency limits must be above zero (got p95 {P95Latency}, p99 {P99Latency}).");
         if (MaximumErrorRate is { } rate && (double.IsNaN(rate) || rate is < 0 or > 1))
-            throw new ArgumentException($"{where}: MaximumErrorRate is {rate}; use a ratio between 0 and 1 (0.01 = one failed request in a hundred).");
+            throw new ArgumentException(
+                $"{where}: MaximumErrorRate is {rate}; use a ratio between 0 and 1 (0.01 = one failed request in a hundred).");
         if (MinimumThroughput is { } throughput && (double.IsNaN(throughput) || throughput < 0))
             throw new ArgumentException($"{where}: MinimumThroughput is {throughput}; use requests per second, 0 or more.");
     }

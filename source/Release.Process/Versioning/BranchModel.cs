@@ -15,7 +15,8 @@ public sealed class BranchModel
         Name = name;
         Rules = rules.ToArray();
         if (Rules.Count == 0)
-            throw new ArgumentException($"Branch model '{name}' has no rules: add at least one, e.g. new BranchRule(\"main\", ReleaseChannel.Stable, null).");
+            throw new ArgumentException(
+                $"Branch model '{name}' has no rules: add at least one, e.g. new BranchRule(\"main\", ReleaseChannel.Stable, null).");
         foreach (var rule in Rules) rule.Validate();
     }
 
@@ -47,7 +48,8 @@ public sealed class BranchModel
         new BranchRule("*", ReleaseChannel.Alpha, "alpha", IncludeBranchName: true),
     ]);
 
-    /// <summary>The built-in model called <paramref name="name"/>: <c>git-flow</c> (or <c>gitflow</c>) or <c>trunk-based</c> (or <c>trunk</c>), any case.</summary>
+    /// <summary>The built-in model called <paramref name="name"/>: <c>git-flow</c> (or <c>gitflow</c>) or <c>trunk-based</c> (or <c>trunk</c>), any
+    /// case.</summary>
     /// <exception cref="ArgumentException">No built-in model has that name; the message lists the names.</exception>
     public static BranchModel Named(string name) => name.Trim().ToLowerInvariant() switch
     {

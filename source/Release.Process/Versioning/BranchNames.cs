@@ -14,7 +14,9 @@ public static class BranchNames
     public static string Normalise(string branch)
     {
         if (string.IsNullOrWhiteSpace(branch))
-            throw new ArgumentException("Branch name is empty: pass the branch being built (e.g. CI_COMMIT_REF_NAME or Build.SourceBranch).", nameof(branch));
+            throw new ArgumentException(
+                "Branch name is empty: pass the branch being built (e.g. CI_COMMIT_REF_NAME or Build.SourceBranch).",
+                nameof(branch));
         var name = branch.Trim();
         return name.StartsWith("refs/heads/", StringComparison.Ordinal) ? name["refs/heads/".Length..] : name;
     }

@@ -29,11 +29,14 @@ public sealed record BranchRule(
         if (string.IsNullOrWhiteSpace(Pattern))
             throw new ArgumentException("Branch rule has an empty pattern: give a branch name or a pattern like 'release/*'.");
         if (Channel == ReleaseChannel.Stable && (PreReleaseLabel is not null || IncludeBranchName))
-            throw new ArgumentException($"Branch rule '{Pattern}': a stable rule cannot have a pre-release label or branch name; remove them or choose Alpha/Beta.");
+            throw new ArgumentException(
+                $"Branch rule '{Pattern}': a stable rule cannot have a pre-release label or branch name; remove them or choose Alpha/Beta.");
         if (Channel != ReleaseChannel.Stable && string.IsNullOrEmpty(PreReleaseLabel))
-            throw new ArgumentException($"Branch rule '{Pattern}': channel {Channel} needs a pre-release label such as '{Channel.ToString().ToLowerInvariant()}'.");
+            throw new ArgumentException(
+                $"Branch rule '{Pattern}': channel {Channel} needs a pre-release label such as '{Channel.ToString().ToLowerInvariant()}'.");
         if (PreReleaseLabel is not null && (!PreReleaseLabel.All(SemanticVersion.IsIdentifierCharacter) || PreReleaseLabel.All(char.IsAsciiDigit)))
-            throw new ArgumentException($"Branch rule '{Pattern}': pre-release label '{PreReleaseLabel}' must contain a letter and only [0-9A-Za-z-].");
+            throw new ArgumentException(
+                $"Branch rule '{Pattern}': pre-release label '{PreReleaseLabel}' must contain a letter and only [0-9A-Za-z-].");
         if (IsPatchLine && Channel != ReleaseChannel.Stable)
             throw new ArgumentException($"Branch rule '{Pattern}': a patch line (hotfix) must be on the Stable channel.");
     }

@@ -93,7 +93,9 @@ public sealed class ChartVersion
     private static string ModuleName(string module)
     {
         if (string.IsNullOrWhiteSpace(module) || !module.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-            throw new ArgumentException($"Module/chart name '{module}' must be lower-case letters, digits and '-' (Helm chart naming).", nameof(module));
+            throw new ArgumentException(
+                $"Module/chart name '{module}' must be lower-case letters, digits and '-' (Helm chart naming).",
+                nameof(module));
         return module;
     }
 }

@@ -27,7 +27,8 @@ public sealed partial record ImageTags(string Version, string VersionSha, string
         var tags = new ImageTags(version.ToString(), chart.ToOciTag(), channel.ToString().ToLowerInvariant());
         foreach (var tag in tags.All)
             if (!TagPattern().IsMatch(tag))
-                throw new ArgumentException($"Image tag '{tag}' for version {version} is not a valid OCI tag (max 128 of [A-Za-z0-9_.-]): shorten the branch name.");
+                throw new ArgumentException(
+                    $"Image tag '{tag}' for version {version} is not a valid OCI tag (max 128 of [A-Za-z0-9_.-]): shorten the branch name.");
         return tags;
     }
 

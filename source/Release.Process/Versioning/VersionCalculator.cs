@@ -25,9 +25,14 @@ public sealed class VersionCalculator
         ArgumentNullException.ThrowIfNull(input);
         var sha = CommitId.Validate(input.ShortSha, "VersionInput.ShortSha");
         if (input.Height < 0)
-            throw new ArgumentException($"VersionInput.Height is {input.Height}: the number of commits since the last release cannot be negative.", nameof(input));
+            throw new ArgumentException(
+                $"VersionInput.Height is {input.Height}: the number of commits since the last release cannot be negative.",
+                nameof(input));
         if (input.Height == 0 && input.CommitsSinceRelease.Count > 0)
-            throw new ArgumentException($"VersionInput.Height is 0 but {input.CommitsSinceRelease.Count} commit(s) since the last release were given: height must count them.", nameof(input));
+            throw new ArgumentException(
+                $"VersionInput.Height is 0 but {input.CommitsSinceRelease.Count} commit(s) since the last release were given: height must count " +
+                    "them.",
+                nameof(input));
 
         var policy = _branches.Resolve(input.Branch);
         var stableTags = input.ReachableReleaseTags.Where(v => !v.IsPreRelease).ToArray();

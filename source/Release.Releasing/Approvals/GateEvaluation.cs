@@ -39,6 +39,9 @@ internal static class GateEvaluation
     {
         var verified = RecordTrust.Verify(build, record);
         var trusted = verified.Trusted ?? throw new ReleaseRefusedException($"Release {record.ReleaseId}: {string.Join(" ", verified.Refused)}");
-        return new GateEvaluator(build.Clock).Evaluate(ForDecision(build, gate), trusted.ToCandidate(evidence), trusted.Votes()) with { Refused = verified.Refused };
+        return new GateEvaluator(build.Clock).Evaluate(
+            ForDecision(build, gate),
+            trusted.ToCandidate(evidence),
+            trusted.Votes()) with { Refused = verified.Refused };
     }
 }

@@ -20,12 +20,12 @@ internal static class PipelineEvidenceKeys
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         if (paths.Stages.UnitTestSummary.FileExists())
         {
-            var unit = await StageRecord.ReadAsync<UnitTestSummary>(paths.Stages.UnitTestSummary, "UnitTest", ct);
+            var unit = await StageRecord.ReadAsync<UnitTestSummary>(paths.Stages.UnitTestSummary, "UnitTest", ct).ConfigureAwait(false);
             if (unit.Passed + unit.Failed > 0) keys.Add(SeedChecklist.UnitTestsEvidence);
         }
         if (paths.CommitsRecord.FileExists())
         {
-            var commits = await StageRecord.ReadAsync<CommitsRecord>(paths.CommitsRecord, "OpenRelease", ct);
+            var commits = await StageRecord.ReadAsync<CommitsRecord>(paths.CommitsRecord, "OpenRelease", ct).ConfigureAwait(false);
             if (commits.Commit == record.Created.Commit && commits.Commits.Count > 0 && commits.Commits.All(c => c.Issues.Count > 0))
                 keys.Add(SeedChecklist.PullRequestsLinkedEvidence);
         }
@@ -35,7 +35,7 @@ internal static class PipelineEvidenceKeys
         var preProd = record.Events.OfType<ReleasePromoted>().Where(p => p.Environment == SeedChecklist.PreProdEnvironment).ToArray();
         if (preProd.Length > 0 && paths.Stages.IntegrationSummary.FileExists())
         {
-            var qa = await StageRecord.ReadAsync<IntegrationSummary>(paths.Stages.IntegrationSummary, "Integrate", ct);
+            var qa = await StageRecord.ReadAsync<IntegrationSummary>(paths.Stages.IntegrationSummary, "Integrate", ct).ConfigureAwait(false);
             if (qa is { Passed: > 0, Failed: 0, Environment: SeedChecklist.PreProdEnvironment, FinishedAt: { } finished }
                 && preProd.Any(p => p.ImageDigest == qa.ImageDigest && p.At <= finished))
                 keys.Add(SeedChecklist.QaSuitePreProdEvidence);
@@ -43,7 +43,7 @@ internal static class PipelineEvidenceKeys
         // The load test counts when LoadTest's report says it met its limits against an image this release was promoted with.
         if (paths.Stages.LoadTestReport().FileExists())
         {
-            var load = await StageRecord.ReadAsync<LoadTestReport>(paths.Stages.LoadTestReport(), "LoadTest", ct);
+            var load = await StageRecord.ReadAsync<LoadTestReport>(paths.Stages.LoadTestReport(), "LoadTest", ct).ConfigureAwait(false);
             if (load.Passed && record.Events.OfType<ReleasePromoted>().Any(p => p.ImageDigest == load.ImageDigest))
                 keys.Add(SeedChecklist.LoadTestEvidence);
         }
@@ -51,7 +51,8 @@ internal static class PipelineEvidenceKeys
         if (Process.Applications.Releases.SetRecords.ManifestOf(record) is { } set)
         {
             keys.Remove(SeedChecklist.UnitTestsEvidence);
-            if (await Sets.SetEvidenceKeys.UnitTestsCapturedAsync(paths.Stages.Root, set, ct)) keys.Add(SeedChecklist.UnitTestsEvidence);
+            if (await Sets.SetEvidenceKeys.UnitTestsCapturedAsync(paths.Stages.Root, set, ct).ConfigureAwait(false)) keys.Add(
+                SeedChecklist.UnitTestsEvidence);
         }
         return keys;
     }
@@ -63,7 +64,12 @@ internal static class PipelineEvidenceKeys
 /// <param name="PreviousTag">The last stable tag before it, or null.</param>
 /// <param name="Commits">The commits since that tag.</param>
 /// <param name="Issues">Every referenced issue.</param>
-public sealed record CommitsRecord(string ReleaseId, string Commit, string? PreviousTag, IReadOnlyList<CommitEntry> Commits, IReadOnlyList<string> Issues);
+public sealed record CommitsRecord(
+    string ReleaseId,
+    string Commit,
+    string? PreviousTag,
+    IReadOnlyList<CommitEntry> Commits,
+    IReadOnlyList<string> Issues);
 
 /// <summary>One commit of a release.</summary>
 /// <param name="Sha">Short id.</param>

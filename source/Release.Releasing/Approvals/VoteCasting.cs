@@ -12,7 +12,14 @@ namespace Release.Releasing.Approvals;
 /// <param name="Reason">Why.</param>
 /// <param name="Voter">Who votes: the owner of the signing key, or the person the roster maps a Slack user to.</param>
 /// <param name="Via">Where a relayed vote came from (<see cref="VoteCast.Via"/>), or null.</param>
-internal sealed record VoteRequest(ReleaseSelection Selection, GatePolicy Gate, ApprovalRole Role, VoteDecision Decision, string Reason, string Voter, string? Via = null);
+internal sealed record VoteRequest(
+    ReleaseSelection Selection,
+    GatePolicy Gate,
+    ApprovalRole Role,
+    VoteDecision Decision,
+    string Reason,
+    string Voter,
+    string? Via = null);
 
 /// <summary>A recorded vote and the gate's decision after it.</summary>
 /// <param name="Record">The release record with the vote.</param>
@@ -34,10 +41,12 @@ internal static class VoteCasting
         SecretGuard.Check(build, reason, $"The reason of the vote on release {selection.Id}");
         SecretGuard.Check(build, voter, $"The voter of the vote on release {selection.Id}");
 
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
         var store = new ReleaseRecordStore(records);
         ReleaseRecord? after = null;
-        await store.UpdateAsync(selection.Id, voter, $"{decision} by {voter} as {role} at '{environment}'{(via is null ? "" : $" (via {via})")}", existing =>
+        await store.UpdateAsync(selection
+            .Id, voter, $"{decision} by {voter} as {role} at '{environment}'{(via is null ? "" : $" (via {via})")}", existing =>
         {
             var record = existing ?? throw new ReleaseRefusedException(
                 $"Vote: release {selection.Id} has no record in {records.Shown}. Check --release, or open it with OpenRelease first.");
@@ -46,9 +55,9 @@ internal static class VoteCasting
             if (new VoteAdmission(build.Clock).Check(vote, trusted.ToCandidate([]), gate, trusted.Votes()) is { } refusal)
                 throw new ReleaseRefusedException($"{refusal.Message} (refused: {refusal.Reason}; nothing was recorded)");
             return after = record.Append(new VoteCast(vote.CastAt, environment, role.Name, voter, decision, reason, via));
-        }, ct);
+        }, ct).ConfigureAwait(false);
 
-        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, after!), ct);
+        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, after!), ct).ConfigureAwait(false);
         var status = GateEvaluation.Decide(build, GateEvaluation.Find(build, environment), after!, evidence);
         return new VoteOutcome(after!, status, records.Shown);
     }

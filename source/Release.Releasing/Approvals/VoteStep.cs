@@ -13,7 +13,7 @@ internal sealed class VoteStep(IGoNoGo build, ReleaseSelection? release = null)
     public async Task RunAsync(CancellationToken ct)
     {
         // An application release (Sets/VoteSetStep, AttestSetStep) is named by the caller; a module's by --release.
-        var selection = release ?? await ReleaseSelection.ResolveAsync(build, ct);
+        var selection = release ?? await ReleaseSelection.ResolveAsync(build, ct).ConfigureAwait(false);
         var environment = build.Environment is null ? "production" : build.Environment.Trim();
         var gate = GateEvaluation.Find(build, environment);
         if (build.IgnoreWindow)
@@ -30,15 +30,17 @@ internal sealed class VoteStep(IGoNoGo build, ReleaseSelection? release = null)
         {
             "go" => VoteDecision.Go,
             "nogo" => VoteDecision.NoGo,
-            _ => throw new BuildInputException($"Vote on release {selection.Id}: --decision '{build.Decision}' is not go or nogo: pass --decision go or --decision nogo."),
+            _ => throw new BuildInputException(
+                $"Vote on release {selection.Id}: --decision '{build.Decision}' is not go or nogo: pass --decision go or --decision nogo."),
         };
         var reason = build.Reason?.Trim() ?? "";
-        var voter = await People.ActorAsync(build, $"Vote on release {selection.Id}", ct, personOnly: true);
-        var outcome = await VoteCasting.CastAsync(build, new VoteRequest(selection, gate, role, decision, reason, voter), ct);
+        var voter = await People.ActorAsync(build, $"Vote on release {selection.Id}", ct, personOnly: true).ConfigureAwait(false);
+        var outcome = await VoteCasting.CastAsync(build, new VoteRequest(selection, gate, role, decision, reason, voter), ct).ConfigureAwait(false);
 
         build.Log.Information($"Recorded {decision} by {voter} as {role} on release {selection.Id} at gate '{environment}' in {outcome.Repository}");
         var status = outcome.Status;
-        build.Log.Information(status.Passed ? $"Gate '{environment}' passes." : $"Gate '{environment}' still blocked:\n- " + string.Join("\n- ", status.Blockers));
+        build.Log.Information(
+            status.Passed ? $"Gate '{environment}' passes." : $"Gate '{environment}' still blocked:\n- " + string.Join("\n- ", status.Blockers));
         build.ReportSummary("vote", $"{decision} {role} {voter}");
     }
 
@@ -47,7 +49,8 @@ internal sealed class VoteStep(IGoNoGo build, ReleaseSelection? release = null)
         try { return new ApprovalRole(text.Trim()); }
         catch (ArgumentException e)
         {
-            throw new BuildInputException($"--role '{text}': {e.Message} Roles at gate '{gate.Environment}': {string.Join(", ", gate.RequiredRoles)}.");
+            throw new BuildInputException(
+                $"--role '{text}': {e.Message} Roles at gate '{gate.Environment}': {string.Join(", ", gate.RequiredRoles)}.");
         }
     }
 

@@ -5,4 +5,8 @@ namespace Release.Releasing.ChatOps;
 /// <param name="Body">The body (JSON for a slash command's first answer, else plain text).</param>
 /// <param name="ContentType">The body's media type.</param>
 /// <param name="Then">The work done after answering (recording the vote and answering through Slack), or null.</param>
-internal sealed record ChatOpsAnswer(int Status, string Body, string ContentType = "text/plain; charset=utf-8", Func<CancellationToken, Task>? Then = null);
+internal sealed record ChatOpsAnswer(
+    int Status,
+    string Body,
+    string ContentType = "text/plain; charset=utf-8",
+    Func<CancellationToken, Task>? Then = null);

@@ -37,7 +37,8 @@ internal sealed class ChatOpsEndpoint : IAsyncDisposable
         catch (HttpListenerException e)
         {
             listener.Close();
-            throw new BuildInputException($"--listen: cannot listen on {prefix} ({e.Message}). Pass a free HOST:PORT of this machine, e.g. --listen 127.0.0.1:8080.");
+            throw new BuildInputException(
+                $"--listen: cannot listen on {prefix} ({e.Message}). Pass a free HOST:PORT of this machine, e.g. --listen 127.0.0.1:8080.");
         }
         return new ChatOpsEndpoint(listener, handler, build);
     }
@@ -50,7 +51,8 @@ internal sealed class ChatOpsEndpoint : IAsyncDisposable
         if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) text = text["http://".Length..].TrimEnd('/');
         var colon = text.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(text[(colon + 1)..], out var port) || port is < 1 or > 65535 || text[..colon].Contains('/'))
-            throw new BuildInputException($"--listen '{listen}' is not HOST:PORT. Pass e.g. --listen 127.0.0.1:8080 (Slack reaches it through your HTTPS proxy).");
+            throw new BuildInputException(
+                $"--listen '{listen}' is not HOST:PORT. Pass e.g. --listen 127.0.0.1:8080 (Slack reaches it through your HTTPS proxy).");
         var host = text[..colon] is "0.0.0.0" or "*" ? "+" : text[..colon];
         return $"http://{host}:{port}/";
     }
@@ -60,7 +62,7 @@ internal sealed class ChatOpsEndpoint : IAsyncDisposable
         while (_listener.IsListening)
         {
             HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
+            try { context = await _listener.GetContextAsync().ConfigureAwait(false); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
             Track(AnswerAsync(context));
         }
@@ -71,7 +73,7 @@ internal sealed class ChatOpsEndpoint : IAsyncDisposable
         ChatOpsAnswer answer;
         try
         {
-            var body = await ReadAsync(context.Request);
+            var body = await ReadAsync(context.Request).ConfigureAwait(false);
             answer = body is null
                 ? new ChatOpsAnswer(413, "The request body is too large for a Slack request.")
                 : _handler.Handle(context.Request.HttpMethod, context.Request.Url?.AbsolutePath ?? "/", name => context.Request.Headers[name], body);
@@ -87,7 +89,7 @@ internal sealed class ChatOpsEndpoint : IAsyncDisposable
             context.Response.StatusCode = answer.Status;
             context.Response.ContentType = answer.ContentType;
             context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
+            await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
             context.Response.Close();
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
@@ -103,7 +105,7 @@ internal sealed class ChatOpsEndpoint : IAsyncDisposable
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.InputStream.ReadAsync(chunk)) > 0)
+        while ((read = await request.InputStream.ReadAsync(chunk).ConfigureAwait(false)) > 0)
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > ChatOpsRequestHandler.MaxBody) return null;
@@ -125,11 +127,11 @@ internal sealed class ChatOpsEndpoint : IAsyncDisposable
     {
         _listener.Stop();
         _listener.Close();
-        await _loop;
+        await _loop.ConfigureAwait(false);
         Task[] work;
         lock (_lock) work = [.. _work];
-        try { await Task.WhenAll(work).WaitAsync(TimeSpan.FromSeconds(30)); }
-        catch (TimeoutException) { await _stopping.CancelAsync(); }
+        try { await Task.WhenAll(work).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false); }
+        catch (TimeoutException) { await _stopping.CancelAsync().ConfigureAwait(false); }
         catch (OperationCanceledException) { }
         _stopping.Dispose();
     }

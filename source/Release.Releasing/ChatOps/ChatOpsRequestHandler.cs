@@ -37,7 +37,12 @@ internal sealed class ChatOpsRequestHandler(IChatOps build, SlackApi slack, Rost
         if (method == "GET" && path.TrimEnd('/') == "/healthz") return new(200, "ok");
         if (method != "POST") return new(405, "POST Slack's requests here.");
         var now = build.Clock.GetUtcNow();
-        var check = SlackRequestSignature.Check(build.SlackSigningSecret!, header("X-Slack-Request-Timestamp"), header("X-Slack-Signature"), body, now);
+        var check = SlackRequestSignature.Check(
+            build.SlackSigningSecret!,
+            header("X-Slack-Request-Timestamp"),
+            header("X-Slack-Signature"),
+            body,
+            now);
         if (!check.Authentic) return Refuse(check.Message);
         if (!_replays.Admit(header("X-Slack-Signature")!, check.Timestamp!.Value, now))
             return Refuse("This signed request was already received: refused as a replay.");
@@ -52,7 +57,10 @@ internal sealed class ChatOpsRequestHandler(IChatOps build, SlackApi slack, Rost
         }
         var what = command.Verb == ChatOpsVerb.Status ? "status" : $"{command.Decision} vote";
         build.Log.Information($"ChatOps: {what} from Slack user {interaction.UserId}");
-        return new(200, interaction.IsButton ? "" : Json(Message($"Working on it: {what}…")), interaction.IsButton ? "text/plain; charset=utf-8" : "application/json",
+        return new(
+            200,
+            interaction.IsButton ? "" : Json(Message($"Working on it: {what}…")),
+            interaction.IsButton ? "text/plain; charset=utf-8" : "application/json",
             ct => RunAsync(interaction, command, ct));
     }
 
@@ -78,44 +86,54 @@ internal sealed class ChatOpsRequestHandler(IChatOps build, SlackApi slack, Rost
             var gate = GateEvaluation.Find(build, environment);
             if (command.Verb == ChatOpsVerb.Status)
             {
-                var decision = await DecideAsync(selection, gate, ct);
-                await AnswerUserAsync(interaction, GoNoGoMessage.Render(decision, selection.Version.ToString(), gate.Window, buttons: false), ct);
+                var decision = await DecideAsync(selection, gate, ct).ConfigureAwait(false);
+                await AnswerUserAsync(interaction, GoNoGoMessage.Render(decision, selection.Version.ToString(), gate.Window, buttons: false), ct)
+                    .ConfigureAwait(false);
                 return;
             }
-            await VoteAsync(interaction, command, selection, gate, ct);
+            await VoteAsync(interaction, command, selection, gate, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ReleaseRefusedException or BuildInputException)
         {
             build.Log.Warning($"ChatOps: refused for Slack user {interaction.UserId}: {e.Message}");
-            await AnswerUserAsync(interaction, Message($":no_entry: Refused: {SlackText.Escape(e.Message)}"), ct);
+            await AnswerUserAsync(interaction, Message($":no_entry: Refused: {SlackText.Escape(e.Message)}"), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             // Not a rule's refusal (git unreachable, a tool failed): the log has the details, the user gets no internals.
             build.Log.Error($"ChatOps: the request of Slack user {interaction.UserId} failed: {e.Message}");
-            await AnswerUserAsync(interaction, Message(":warning: The release endpoint could not complete this; nothing new is recorded unless Slack shows it. Ask the release manager to check the ChatOps log."), ct);
+            await AnswerUserAsync(interaction, Message(":warning: The release endpoint could not complete this; nothing new is recorded unless " +
+                "Slack shows it. Ask the release manager to check the ChatOps log."), ct).ConfigureAwait(false);
         }
     }
 
-    private async Task VoteAsync(SlackInteraction interaction, ChatOpsCommand command, ReleaseSelection selection, GatePolicy gate, CancellationToken ct)
+    private async Task VoteAsync(
+        SlackInteraction interaction,
+        ChatOpsCommand command,
+        ReleaseSelection selection,
+        GatePolicy gate,
+        CancellationToken ct)
     {
-        await _recording.WaitAsync(ct);
+        await _recording.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var record = RecordTrust.Trusted(build, await ReadAsync(selection, ct));
+            var record = RecordTrust.Trusted(build, await ReadAsync(selection, ct).ConfigureAwait(false));
             var voter = SlackVoter.Resolve(RecordTrust.Rosters(build), gate, interaction.UserId, record.Votes(), record.Attestations());
             if (voter.Refusal is not null) throw new ReleaseRefusedException(voter.Refusal + " Nothing was recorded.");
             var via = $"slack:{interaction.TeamId}/{interaction.UserId}";
             var outcome = await VoteCasting.CastAsync(build,
-                new VoteRequest(selection, gate, voter.Role!, command.Decision!.Value, command.Reason, voter.Person!, via), ct);
+                new VoteRequest(selection, gate, voter.Role!, command.Decision!.Value, command.Reason, voter.Person!, via), ct).ConfigureAwait(false);
             var status = outcome.Status;
-            build.Log.Information($"ChatOps: recorded {command.Decision} by {voter.Person} as {voter.Role} on release {selection.Id} at gate '{gate.Environment}' " +
+            build.Log.Information($"ChatOps: recorded {command.Decision} by {voter.Person} as {voter.Role} on release {selection.Id} at gate " +
+                $"'{gate.Environment}' " +
                                   $"(Slack user {interaction.UserId}, signed by relay {relay.Name}) in {outcome.Repository}");
-            var text = $":ballot_box_with_check: *{command.Decision}* by {SlackText.Escape(voter.Person!)} as {voter.Role} recorded on {selection.Id} " +
+            var text
+                = $":ballot_box_with_check: *{command.Decision}* by {SlackText.Escape(voter.Person!)} as {voter.Role} recorded on {selection.Id} " +
                        $"(from Slack, signed by the ChatOps relay {SlackText.Escape(relay.Name)})" +
                        (command.Reason.Length > 0 ? $": {SlackText.Escape(command.Reason)}" : ".") + "\n" +
-                       (status.Passed ? $"Gate '{gate.Environment}' passes." : $"Gate '{gate.Environment}' still blocked:\n" + string.Join("\n", status.Blockers.Select(b => "• " + SlackText.Escape(b))));
-            await AnswerChannelAsync(interaction, Message(text), ct);
+                       (status.Passed ? $"Gate '{gate.Environment}' passes." : $"Gate '{gate.Environment}' still blocked:\n"
+                           + string.Join("\n", status.Blockers.Select(b => "• " + SlackText.Escape(b))));
+            await AnswerChannelAsync(interaction, Message(text), ct).ConfigureAwait(false);
         }
         finally
         {
@@ -125,15 +143,16 @@ internal sealed class ChatOpsRequestHandler(IChatOps build, SlackApi slack, Rost
 
     private async Task<GateDecision> DecideAsync(ReleaseSelection selection, GatePolicy gate, CancellationToken ct)
     {
-        var record = await ReadAsync(selection, ct);
-        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct);
+        var record = await ReadAsync(selection, ct).ConfigureAwait(false);
+        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct).ConfigureAwait(false);
         return GateEvaluation.Decide(build, gate, record, evidence);
     }
 
     private async Task<ReleaseRecord> ReadAsync(ReleaseSelection selection, CancellationToken ct)
     {
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
-        return await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
+        return await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct).ConfigureAwait(false);
     }
 
     private ReleaseSelection Selection(ChatOpsCommand command)
@@ -149,7 +168,7 @@ internal sealed class ChatOpsRequestHandler(IChatOps build, SlackApi slack, Rost
         if (interaction.ResponseUrl is null) return;
         message["response_type"] = "ephemeral";
         message["replace_original"] = false;
-        await TryAsync(() => slack.RespondAsync(interaction.ResponseUrl, message, ct));
+        await TryAsync(() => slack.RespondAsync(interaction.ResponseUrl, message, ct)).ConfigureAwait(false);
     }
 
     // A recorded vote is for everyone: in the Go/NoGo message's thread when the bot may post, else in the channel.
@@ -157,19 +176,19 @@ internal sealed class ChatOpsRequestHandler(IChatOps build, SlackApi slack, Rost
     {
         if (interaction.IsButton && slack.CanPost && interaction.ChannelId is { } channel)
         {
-            await TryAsync(() => slack.PostMessageAsync(channel, message, interaction.MessageTs, ct));
+            await TryAsync(() => slack.PostMessageAsync(channel, message, interaction.MessageTs, ct)).ConfigureAwait(false);
             return;
         }
         if (interaction.ResponseUrl is null) return;
         message["response_type"] = "in_channel";
         message["replace_original"] = false;
-        await TryAsync(() => slack.RespondAsync(interaction.ResponseUrl, message, ct));
+        await TryAsync(() => slack.RespondAsync(interaction.ResponseUrl, message, ct)).ConfigureAwait(false);
     }
 
     // An answer that cannot be delivered is logged; the vote (or refusal) stands as recorded.
     private async Task TryAsync(Func<Task> answer)
     {
-        try { await answer(); }
+        try { await answer().ConfigureAwait(false); }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
             build.Log.Warning($"ChatOps: the answer to Slack could not be delivered ({e.Message}).");

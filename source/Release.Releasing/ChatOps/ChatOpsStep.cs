@@ -14,11 +14,11 @@ internal sealed class ChatOpsStep(IChatOps build)
     {
         var prefix = ChatOpsEndpoint.Prefix(build.Listen!);
         RecordTrust.CheckConfiguration(build);
-        var relay = await People.RelayAsync(build, "ChatOps", ct);
+        var relay = await People.RelayAsync(build, "ChatOps", ct).ConfigureAwait(false);
         var environment = string.IsNullOrWhiteSpace(build.Environment) ? "production" : build.Environment.Trim();
         var gate = GateEvaluation.Find(build, environment);
         ReleaseSelection? release = null;
-        try { release = await ReleaseSelection.ResolveAsync(build, ct); }
+        try { release = await ReleaseSelection.ResolveAsync(build, ct).ConfigureAwait(false); }
         catch (ReleaseRefusedException) { build.Log.Information("ChatOps: no --release; each request names its release (the Go/NoGo buttons do)."); }
 
         using var http = ReleaseChannel.Client();
@@ -26,17 +26,18 @@ internal sealed class ChatOpsStep(IChatOps build)
         var handler = new ChatOpsRequestHandler(build, slack, relay, release);
         await using (ChatOpsEndpoint.Start(prefix, handler, build))
         {
-            build.Log.Information($"ChatOps: listening on {prefix} for release {release?.Id ?? "(named per request)"} at gate '{environment}'; votes are signed by the relay {relay.Name}. " +
+            build.Log.Information($"ChatOps: listening on {prefix} for release {release?.Id ?? "(named per request)"} at gate '{environment}'; " +
+                $"votes are signed by the relay {relay.Name}. " +
                                   "Point the Slack app's Interactivity and /release command Request URLs at it (through HTTPS). Stop with Ctrl+C.");
             var calls = release is not null && slack.CanPost && !string.IsNullOrWhiteSpace(build.SlackChannel)
                 ? GoNoGoCall.RunAsync(build, slack, release, gate, ct)
                 : Task.CompletedTask;
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-            try { await calls; }
+            try { await calls.ConfigureAwait(false); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { } // a call cut short by the stop
 
         }

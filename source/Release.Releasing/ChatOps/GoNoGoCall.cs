@@ -16,11 +16,16 @@ internal static class GoNoGoCall
     /// <summary>Posts the call now; returns the message's ts.</summary>
     public static async Task<string?> PostAsync(IChatOps build, SlackApi slack, ReleaseSelection selection, GatePolicy gate, CancellationToken ct)
     {
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
-        var record = await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct);
-        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
+        var record = await new ReleaseRecordStore(records).ReadAsync(selection.Id, ct).ConfigureAwait(false);
+        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct).ConfigureAwait(false);
         var decision = GateEvaluation.Decide(build, gate, record, evidence);
-        var ts = await slack.PostMessageAsync(build.SlackChannel!.Trim(), GoNoGoMessage.Render(decision, selection.Version.ToString(), gate.Window), null, ct);
+        var ts = await slack.PostMessageAsync(
+            build.SlackChannel!.Trim(),
+            GoNoGoMessage.Render(decision, selection.Version.ToString(), gate.Window),
+            null,
+            ct).ConfigureAwait(false);
         build.Log.Information($"ChatOps: posted the Go/NoGo call for {selection.Id} at gate '{gate.Environment}' to channel {build.SlackChannel} " +
                               $"({(decision.Passed ? "passes" : $"{decision.Blockers.Count} blocker(s)")})");
         return ts;
@@ -34,10 +39,11 @@ internal static class GoNoGoCall
         {
             var now = build.Clock.GetUtcNow();
             var window = gate.Window;
-            if (called is null && (window is null || window.Contains(now)) || window is not null && window.Contains(now) && now - called > window.Closes - window.Opens)
+            if (called is null && (window is null || window.Contains(now))
+                || window is not null && window.Contains(now) && now - called > window.Closes - window.Opens)
             {
                 called = now;
-                try { await PostAsync(build, slack, selection, gate, ct); }
+                try { await PostAsync(build, slack, selection, gate, ct).ConfigureAwait(false); }
                 // A call that cannot be made (records unreachable, Slack down) is logged; the endpoint keeps taking votes.
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
@@ -45,7 +51,8 @@ internal static class GoNoGoCall
                 }
             }
             var wait = window is null ? Timeout.InfiniteTimeSpan : window.NextOpening(now) - now;
-            try { await Task.Delay(wait < TimeSpan.FromSeconds(1) && wait != Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(1) : wait, ct); }
+            try { await Task.Delay(wait < TimeSpan.FromSeconds(1) && wait != Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(1) : wait, ct)
+                .ConfigureAwait(false); }
             catch (OperationCanceledException) { return; }
         }
     }

@@ -23,7 +23,9 @@ public interface IChatOps : IGoNoGo
     string? SlackSigningSecret => TryGetValue(() => SlackSigningSecret);
 
     /// <summary>The Slack bot token (<c>xoxb-...</c>) that posts to the release channel (chat.postMessage).</summary>
-    [Parameter("ChatOps: Slack bot token (xoxb-...) that posts the Go/NoGo call, answers in its thread and posts promotions, rollbacks and evidence"), Secret]
+    [Parameter(
+        "ChatOps: Slack bot token (xoxb-...) that posts the Go/NoGo call, answers in its thread and posts promotions, rollbacks and " +
+            "evidence"), Secret]
     string? SlackBotToken => TryGetValue(() => SlackBotToken);
 
     /// <summary>The release channel's id (e.g. <c>C0123456789</c>).</summary>
@@ -40,7 +42,8 @@ public interface IChatOps : IGoNoGo
 
     /// <summary>Runs the endpoint Slack calls until stopped (Ctrl+C).</summary>
     Target ChatOps => _ => _
-        .Description("Runs the Slack endpoint (Go/NoGo buttons, /release status|go|nogo) on --listen; posts the Go/NoGo call when the voting window opens")
+        .Description(
+            "Runs the Slack endpoint (Go/NoGo buttons, /release status|go|nogo) on --listen; posts the Go/NoGo call when the voting window opens")
         .Requires(() => Listen)
         .Requires(() => SlackSigningSecret)
         .Executes(ct => new ChatOpsStep(this).RunAsync(ct));

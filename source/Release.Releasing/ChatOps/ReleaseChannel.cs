@@ -33,7 +33,8 @@ internal static class ReleaseChannel
         try
         {
             using var http = Client();
-            await Api(chat, http).PostMessageAsync(chat.SlackChannel.Trim(), ReleaseReportMessage.Render(title, fields), null, ct);
+            await Api(chat, http).PostMessageAsync(chat.SlackChannel.Trim(), ReleaseReportMessage.Render(title, fields), null, ct)
+                .ConfigureAwait(false);
             build.Log.Information($"Reported to Slack channel {chat.SlackChannel.Trim()}: {title}");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Engine.BuildInputException && !ct.IsCancellationRequested)

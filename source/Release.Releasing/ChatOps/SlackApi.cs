@@ -19,7 +19,8 @@ internal sealed class SlackApi(HttpClient http, Uri apiBase, string? botToken, H
     /// <summary>True when a bot token was given, so the channel can be posted to.</summary>
     public bool CanPost => !string.IsNullOrWhiteSpace(botToken);
 
-    /// <summary>Posts <paramref name="message"/> to <paramref name="channel"/> (in a thread when <paramref name="threadTs"/> is given); returns the message's ts.</summary>
+    /// <summary>Posts <paramref name="message"/> to <paramref name="channel"/> (in a thread when <paramref name="threadTs"/> is given); returns the
+    /// message's ts.</summary>
     /// <exception cref="HttpRequestException">Slack refused (its error named) or did not answer.</exception>
     public async Task<string?> PostMessageAsync(string channel, JsonObject message, string? threadTs, CancellationToken ct)
     {
@@ -35,13 +36,14 @@ internal sealed class SlackApi(HttpClient http, Uri apiBase, string? botToken, H
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", botToken);
             return http.SendAsync(request, token);
-        }, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
+        }, ct).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         JsonNode? answer = null;
         try { answer = JsonNode.Parse(text); }
         catch (System.Text.Json.JsonException) { }
         if (!response.IsSuccessStatusCode || answer?["ok"]?.GetValue<bool>() != true)
-            throw new HttpRequestException($"chat.postMessage answered {(int)response.StatusCode}: {answer?["error"]?.ToString() ?? "not Slack's answer"}");
+            throw new HttpRequestException(
+                $"chat.postMessage answered {(int)response.StatusCode}: {answer?["error"]?.ToString() ?? "not Slack's answer"}");
         return answer["ts"]?.ToString();
     }
 
@@ -49,10 +51,11 @@ internal sealed class SlackApi(HttpClient http, Uri apiBase, string? botToken, H
     /// <exception cref="HttpRequestException">The URL is not an HTTPS (or loopback) URL, or Slack did not accept it.</exception>
     public async Task RespondAsync(string responseUrl, JsonObject message, CancellationToken ct)
     {
-        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url)
+            || !(url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
             throw new HttpRequestException("the interaction's response_url is not an https URL");
         using var response = await retry.SendAsync(token =>
-            http.PostAsync(url, new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"), token), ct);
+            http.PostAsync(url, new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"), token), ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"the response_url answered {(int)response.StatusCode}");
     }

@@ -24,7 +24,8 @@ public interface IReleaseProcess : IPipeline
     [Parameter("Release records git repository: URL or path (default: a local bare repository under .nuke/temp)")]
     string? ReleaseRecords => TryGetValue(() => ReleaseRecords);
 
-    /// <summary>Who votes, attests, blesses or promotes; default: CI's user (GITLAB_USER_EMAIL, BUILD_REQUESTEDFOREMAIL), else git config user.email.</summary>
+    /// <summary>Who votes, attests, blesses or promotes; default: CI's user (GITLAB_USER_EMAIL, BUILD_REQUESTEDFOREMAIL), else git config
+    /// user.email.</summary>
     [Parameter("Who acts (votes, attests, promotes): e-mail or user id (default: the user who started the CI job, else git config user.email)")]
     string? Voter => TryGetValue(() => Voter);
 
@@ -32,14 +33,16 @@ public interface IReleaseProcess : IPipeline
     /// The private SSH key (a file) that signs what this command records: a person's own key for votes and attestations,
     /// the CI job's key (a secret file variable) for what the job does. Its public half must be on the gate's roster.
     /// </summary>
-    [Parameter("Private SSH key file that signs what you record (ed25519 or ecdsa-p256; its .pub must be on the roster); in CI the job's key as a secret file variable"), Secret]
+    [Parameter("Private SSH key file that signs what you record (ed25519 or ecdsa-p256; its .pub must be on the roster); in CI the job's key as a " +
+        "secret file variable"), Secret]
     string? SigningKey => TryGetValue(() => SigningKey);
 
     /// <summary>Who triggered the release; CI's user variables win over this parameter.</summary>
     [Parameter("Who triggered the release (default: GITLAB_USER_EMAIL, BUILD_REQUESTEDFOREMAIL, else git config user.email)")]
     string? TriggeredBy => TryGetValue(() => TriggeredBy);
 
-    /// <summary>The clock for votes, records and evidence: the run's <see cref="BuildContext.Clock"/> (the system clock unless the host was given another).</summary>
+    /// <summary>The clock for votes, records and evidence: the run's <see cref="BuildContext.Clock"/> (the system clock unless the host was given
+    /// another).</summary>
     TimeProvider Clock => Context.Clock;
 
     /// <summary>The Go/NoGo gates, one per environment that has one. Default: the seed's production gate.</summary>

@@ -28,15 +28,19 @@ public sealed record ReleaseSelection(string Module, SemanticVersion Version)
         var text = build.Release?.Trim();
         var from = "--release";
         if (text is not null && string.IsNullOrWhiteSpace(text))
-            throw new BuildInputException("--release is empty: pass the version to act on, e.g. --release 1.4.0, or leave it out for the version this build computed.");
+            throw new BuildInputException(
+                "--release is empty: pass the version to act on, e.g. --release 1.4.0, or leave it out for the version this build computed.");
         if (string.IsNullOrEmpty(text))
         {
             var paths = build.ReleasePaths;
             // Clone's record is the source of the version; version.json (its copy) serves jobs that were handed only that.
             if (paths.Stages.SourceRecord.FileExists())
-                (text, from) = ((await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct)).Version, paths.Stages.SourceRecord.ToString());
+                (text, from) = ((await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false))
+                    .Version, paths.Stages.SourceRecord.ToString());
             else if (paths.VersionRecord.FileExists())
-                (text, from) = ((await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct)).Version, paths.VersionRecord.ToString());
+                (text, from) = ((await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct).ConfigureAwait(false)).Version, paths
+                    .VersionRecord
+                    .ToString());
             else
                 throw new ReleaseRefusedException(
                     $"No release given: pass --release VERSION (e.g. --release 1.4.0), or run Clone/Version first so {paths.VersionRecord} exists.");

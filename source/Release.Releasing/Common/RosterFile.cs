@@ -16,7 +16,8 @@ public static class RosterFile
     {
         if (!file.FileExists())
             throw new BuildInputException(
-                $"The release roster {file} is missing. Create it with one line per key: 'ROLE WHO PUBLIC-KEY' (ROLE '-' for no role, 'job' for a CI job), " +
+                $"The release roster {file} is missing. Create it with one line per key: 'ROLE WHO PUBLIC-KEY' (ROLE '-' for no role, 'job' for a " +
+                    "CI job), " +
                 "e.g. 'Sre sre@example.com ssh-ed25519 AAAA...' (the line of the person's .pub file).");
         try { return RosterText.Parse(File.ReadAllText(file), file.ToString()); }
         catch (FormatException e) { throw new BuildInputException(e.Message); }

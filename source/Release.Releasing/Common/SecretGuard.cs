@@ -10,6 +10,7 @@ internal static class SecretGuard
     {
         if (string.IsNullOrEmpty(text)) return;
         if (build.Context.Secrets.Secrets.Any(s => s.Length > 0 && text.Contains(s, StringComparison.Ordinal)))
-            throw new ReleaseRefusedException($"{where} contains a secret value of this build; it was not recorded. Remove the secret and try again.");
+            throw new ReleaseRefusedException(
+                $"{where} contains a secret value of this build; it was not recorded. Remove the secret and try again.");
     }
 }

@@ -30,33 +30,36 @@ internal sealed class EvidenceBundle(IEvidence build, ReleaseRecord record, Abso
     {
         var paths = build.ReleasePaths;
         var stages = paths.Stages;
-        await WriteTextAsync("record/release-record.json", ReleaseRecordJson.Serialize(record), ct);
+        await WriteTextAsync("record/release-record.json", ReleaseRecordJson.Serialize(record), ct).ConfigureAwait(false);
         // The full signed record for auditors; everything derived from it only from the events that verify.
         var trusted = RecordTrust.Trusted(build, record);
-        await WriteJsonAsync("record/votes.json", trusted.Votes().Select(v => new { v.Environment, Role = v.Role.Name, v.Voter, v.Decision, v.Reason, v.CastAt }), ct);
-        var evidence = await PipelineEvidenceKeys.ReadAsync(paths, trusted, ct);
-        await WriteJsonAsync("record/checklist.json", build.Gates.Select(g => Checklist(g, evidence)), ct);
-        await WriteJsonAsync("record/timings.json", record.Events.Select(e => new { Event = e.GetType().Name, e.At }), ct);
+        await WriteJsonAsync(
+            "record/votes.json",
+            trusted.Votes().Select(v => new { v.Environment, Role = v.Role.Name, v.Voter, v.Decision, v.Reason, v.CastAt }),
+            ct).ConfigureAwait(false);
+        var evidence = await PipelineEvidenceKeys.ReadAsync(paths, trusted, ct).ConfigureAwait(false);
+        await WriteJsonAsync("record/checklist.json", build.Gates.Select(g => Checklist(g, evidence)), ct).ConfigureAwait(false);
+        await WriteJsonAsync("record/timings.json", record.Events.Select(e => new { Event = e.GetType().Name, e.At }), ct).ConfigureAwait(false);
         await WriteJsonAsync("digests.json", new
         {
             Blessed = trusted.Events.OfType<ReleaseBlessed>().Select(b => new { b.ImageDigest, b.ChartDigest, b.At }),
             Promotions = trusted.Events.OfType<ReleasePromoted>().Select(p => new { p.Environment, p.ImageDigest, p.By, p.At }),
-        }, ct);
-        await CopyAsync(stages.SourceRecord, "source/source.json", ct);
-        await CopyAsync(paths.VersionRecord, "source/version.json", ct);
-        await CopyAsync(paths.CommitsRecord, "source/commits.json", ct);
-        await CopyAsync(stages.PushRecord, "images/push.json", ct);
-        await CopyAsync(stages.ChartRecord, "images/chart.json", ct);
-        await CopyAsync(paths.ChannelRecord, "quality/channel.json", ct);
-        await CopyAsync(paths.ReleaseNotes, "notes/RELEASE_NOTES.md", ct);
-        await CopyFolderAsync(stages.UnitTestDirectory, "unit-tests", ct);
-        await CopyFolderAsync(stages.ScanDirectory, "scan", ct);
-        await CopyFolderAsync(stages.IntegrationDirectory, "integration", ct);
-        await CopyFolderAsync(paths.LoadTestDirectory, "load-test", ct);
-        await CopyFolderAsync(stages.VerifyDirectory(), "verify", ct);
+        }, ct).ConfigureAwait(false);
+        await CopyAsync(stages.SourceRecord, "source/source.json", ct).ConfigureAwait(false);
+        await CopyAsync(paths.VersionRecord, "source/version.json", ct).ConfigureAwait(false);
+        await CopyAsync(paths.CommitsRecord, "source/commits.json", ct).ConfigureAwait(false);
+        await CopyAsync(stages.PushRecord, "images/push.json", ct).ConfigureAwait(false);
+        await CopyAsync(stages.ChartRecord, "images/chart.json", ct).ConfigureAwait(false);
+        await CopyAsync(paths.ChannelRecord, "quality/channel.json", ct).ConfigureAwait(false);
+        await CopyAsync(paths.ReleaseNotes, "notes/RELEASE_NOTES.md", ct).ConfigureAwait(false);
+        await CopyFolderAsync(stages.UnitTestDirectory, "unit-tests", ct).ConfigureAwait(false);
+        await CopyFolderAsync(stages.ScanDirectory, "scan", ct).ConfigureAwait(false);
+        await CopyFolderAsync(stages.IntegrationDirectory, "integration", ct).ConfigureAwait(false);
+        await CopyFolderAsync(paths.LoadTestDirectory, "load-test", ct).ConfigureAwait(false);
+        await CopyFolderAsync(stages.VerifyDirectory(), "verify", ct).ConfigureAwait(false);
         // The last Drift report (artifacts/drift/drift.json) says whether the environments ran what they declared when this release left.
-        await CopyAsync(build.ArtifactsDirectory / "drift" / "drift.json", "drift/drift.json", ct);
-        await WriteTextAsync("index.html", EvidenceHtml.Render(build, trusted, evidence), ct);
+        await CopyAsync(build.ArtifactsDirectory / "drift" / "drift.json", "drift/drift.json", ct).ConfigureAwait(false);
+        await WriteTextAsync("index.html", EvidenceHtml.Render(build, trusted, evidence), ct).ConfigureAwait(false);
     }
 
     private object Checklist(GatePolicy gate, IReadOnlySet<string> evidence)
@@ -65,7 +68,8 @@ internal sealed class EvidenceBundle(IEvidence build, ReleaseRecord record, Abso
         var attestations = RecordTrust.Trusted(build, record).Attestations();
         return new
         {
-            gate.Environment, decision.Passed, GoRoles = decision.GoRoles.Select(r => r.Name), decision.Blockers, decision.IgnoredVotes, decision.IgnoredAttestations, decision.Refused,
+            gate.Environment, decision.Passed, GoRoles = decision.GoRoles.Select(r => r.Name), decision.Blockers, decision.IgnoredVotes, decision
+                .IgnoredAttestations, decision.Refused,
             Items = gate.Checklist.Select(i => new
             {
                 i.Key, Role = i.Role.Name, i.Description,
@@ -83,23 +87,23 @@ internal sealed class EvidenceBundle(IEvidence build, ReleaseRecord record, Abso
         SecretGuard.Check(build, text, $"Evidence file {relative} of {record.ReleaseId}");
         var path = folder / relative;
         path.Parent.CreateDirectory();
-        await File.WriteAllTextAsync(path, text, ct);
+        await File.WriteAllTextAsync(path, text, ct).ConfigureAwait(false);
     }
 
     private async Task CopyAsync(AbsolutePath source, string relative, CancellationToken ct)
     {
         if (!source.FileExists()) return;
-        var bytes = await File.ReadAllBytesAsync(source, ct);
+        var bytes = await File.ReadAllBytesAsync(source, ct).ConfigureAwait(false);
         SecretGuard.Check(build, System.Text.Encoding.UTF8.GetString(bytes), $"Evidence file {source}");
         var path = folder / relative;
         path.Parent.CreateDirectory();
-        await File.WriteAllBytesAsync(path, bytes, ct);
+        await File.WriteAllBytesAsync(path, bytes, ct).ConfigureAwait(false);
     }
 
     private async Task CopyFolderAsync(AbsolutePath source, string relative, CancellationToken ct)
     {
         if (!Directory.Exists(source)) return;
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            await CopyAsync(new AbsolutePath(file), relative + "/" + Path.GetRelativePath(source, file).Replace('\\', '/'), ct);
+            await CopyAsync(new AbsolutePath(file), relative + "/" + Path.GetRelativePath(source, file).Replace('\\', '/'), ct).ConfigureAwait(false);
     }
 }

@@ -11,7 +11,7 @@ internal static class EvidenceChainFile
 
     /// <summary>Reads the chain (empty when there is none yet).</summary>
     public static async Task<HashChain> ReadAsync(RecordsRepository repository, CancellationToken ct) =>
-        HashChain.FromLinks(await RecordsJsonList.ReadAsync<ChainLink>(repository, File, ct));
+        HashChain.FromLinks(await RecordsJsonList.ReadAsync<ChainLink>(repository, File, ct).ConfigureAwait(false));
 
     /// <summary>Writes the chain into the checkout.</summary>
     public static Task WriteAsync(RecordsRepository repository, HashChain chain, CancellationToken ct) =>

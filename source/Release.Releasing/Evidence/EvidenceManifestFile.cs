@@ -14,7 +14,10 @@ internal static class EvidenceManifestFile
     /// <summary>The signed in-toto statement of the manifest (a DSSE envelope); like the manifest, not listed in it.</summary>
     public const string EnvelopeName = "manifest.dsse.json";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NewLine = "\n" };
+    private static readonly JsonSerializerOptions Options = new() {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NewLine = "\n" };
 
     private sealed record Document(string ReleaseId, string Hash, IReadOnlyList<EvidenceFile> Files);
 
@@ -26,14 +29,17 @@ internal static class EvidenceManifestFile
         {
             var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
             if (relative is Name or EnvelopeName) continue;
-            hashes[relative] = Sha256Hex.Of(await File.ReadAllBytesAsync(file, ct));
+            hashes[relative] = Sha256Hex.Of(await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false));
         }
         return hashes;
     }
 
     /// <summary>Writes the manifest.</summary>
     public static Task WriteAsync(AbsolutePath folder, EvidenceManifest manifest, CancellationToken ct) =>
-        File.WriteAllTextAsync(folder / Name, JsonSerializer.Serialize(new Document(manifest.ReleaseId, manifest.Hash, manifest.Files), Options) + "\n", ct);
+        File.WriteAllTextAsync(
+            folder / Name,
+            JsonSerializer.Serialize(new Document(manifest.ReleaseId, manifest.Hash, manifest.Files), Options) + "\n",
+            ct);
 
     /// <summary>Writes the signed statement of the manifest.</summary>
     public static Task WriteEnvelopeAsync(AbsolutePath folder, DsseEnvelope envelope, CancellationToken ct) =>
@@ -44,8 +50,10 @@ internal static class EvidenceManifestFile
     {
         var path = folder / EnvelopeName;
         if (!path.FileExists()) return null;
-        try { return JsonSerializer.Deserialize<DsseEnvelope>(await File.ReadAllTextAsync(path, ct), Options); }
-        catch (JsonException e) { throw new ReleaseRefusedException($"{path} was changed and cannot be read ({e.Message}): the evidence of this release is not intact.", e); }
+        try { return JsonSerializer.Deserialize<DsseEnvelope>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), Options); }
+        catch (JsonException e) { throw new ReleaseRefusedException(
+            $"{path} was changed and cannot be read ({e.Message}): the evidence of this release is not intact.",
+            e); }
     }
 
     /// <summary>Reads a stored manifest; errors name the file.</summary>
@@ -53,10 +61,11 @@ internal static class EvidenceManifestFile
     {
         var path = folder / Name;
         if (!path.FileExists())
-            throw new ReleaseRefusedException($"{path} is missing: the evidence bundle was not written or its manifest was removed. Run ./build.sh Evidence (or restore the bundle).");
+            throw new ReleaseRefusedException($"{path} is missing: the evidence bundle was not written or its manifest was removed. Run ./build.sh " +
+                "Evidence (or restore the bundle).");
         try
         {
-            var document = JsonSerializer.Deserialize<Document>(await File.ReadAllTextAsync(path, ct), Options)
+            var document = JsonSerializer.Deserialize<Document>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), Options)
                            ?? throw new JsonException("empty document");
             return EvidenceManifest.Create(document.ReleaseId, document.Files);
         }

@@ -10,17 +10,22 @@ namespace Release.Releasing.Evidence;
 /// </summary>
 internal static class RecordsJsonList
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NewLine = "\n" };
+    private static readonly JsonSerializerOptions Options = new() {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NewLine = "\n" };
 
     /// <summary>The items of <paramref name="file"/> (relative to the repository); none when there is no file yet.</summary>
     public static async Task<IReadOnlyList<T>> ReadAsync<T>(RecordsRepository repository, string file, CancellationToken ct)
     {
-        var text = await repository.ReadAsync(file, ct);
+        var text = await repository.ReadAsync(file, ct).ConfigureAwait(false);
         if (text is null) return [];
         try { return JsonSerializer.Deserialize<List<T>>(text, Options) ?? []; }
         catch (JsonException e)
         {
-            throw new ReleaseRefusedException($"{file} in {repository.Shown} is not valid JSON ({e.Message}): it was damaged; restore it from the records repository's history.", e);
+            throw new ReleaseRefusedException(
+                $"{file} in {repository.Shown} is not valid JSON ({e.Message}): it was damaged; restore it from the records repository's history.",
+                e);
         }
     }
 
@@ -29,6 +34,6 @@ internal static class RecordsJsonList
     {
         var path = repository.Path / file;
         path.Parent.CreateDirectory();
-        await System.IO.File.WriteAllTextAsync(path, JsonSerializer.Serialize(items, Options) + "\n", ct);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(items, Options) + "\n", ct).ConfigureAwait(false);
     }
 }

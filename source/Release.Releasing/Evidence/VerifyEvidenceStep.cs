@@ -11,22 +11,28 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var selection = await ReleaseSelection.ResolveAsync(build, ct);
+        var selection = await ReleaseSelection.ResolveAsync(build, ct).ConfigureAwait(false);
         var folder = build.ReleasePaths.EvidenceDirectory(selection.Version.ToString());
         if (!Directory.Exists(folder))
-            throw new ReleaseRefusedException($"VerifyEvidence: {folder} does not exist. Run ./build.sh Evidence --release {selection.Version}, or fetch the evidence artifacts of that release.");
-        var manifest = await EvidenceManifestFile.ReadAsync(folder, ct);
+            throw new ReleaseRefusedException($"VerifyEvidence: {folder} does not exist. Run ./build.sh Evidence --release {selection.Version}, or " +
+                "fetch the evidence artifacts of that release.");
+        var manifest = await EvidenceManifestFile.ReadAsync(folder, ct).ConfigureAwait(false);
         if (manifest.ReleaseId != selection.Id)
-            throw new ReleaseRefusedException($"VerifyEvidence: {folder / EvidenceManifestFile.Name} is the manifest of {manifest.ReleaseId}, not of {selection.Id}.");
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
-        var chain = await EvidenceChainFile.ReadAsync(records, ct);
-        var (trusted, from) = await TrustedKeysAsync(ct);
-        var findings = await FindingsAsync(folder, manifest, chain, records, trusted, ct);
+            throw new ReleaseRefusedException(
+                $"VerifyEvidence: {folder / EvidenceManifestFile.Name} is the manifest of {manifest.ReleaseId}, not of {selection.Id}.");
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
+        var chain = await EvidenceChainFile.ReadAsync(records, ct).ConfigureAwait(false);
+        var (trusted, from) = await TrustedKeysAsync(ct).ConfigureAwait(false);
+        var findings = await FindingsAsync(folder, manifest, chain, records, trusted, ct).ConfigureAwait(false);
         if (findings.Count > 0)
             throw new ReleaseRefusedException(
                 $"VerifyEvidence: the evidence of {selection.Id} is NOT intact ({folder}, chain {EvidenceChainFile.File} in {records.Shown}):\n- " +
-                string.Join("\n- ", findings) + "\nRestore the named files or chain links from the original artifacts and the records repository's history.");
-        build.Log.Information($"Evidence of {selection.Id} is intact: {manifest.Files.Count} files match manifest {manifest.Hash}; chain of {chain.Links.Count} link(s) verified, head {chain.Head}; " +
+                string.Join(
+                    "\n- ",
+                    findings) + "\nRestore the named files or chain links from the original artifacts and the records repository's history.");
+        build.Log.Information($"Evidence of {selection.Id} is intact: {manifest.Files.Count} files match manifest {manifest.Hash}; chain of " +
+            $"{chain.Links.Count} link(s) verified, head {chain.Head}; " +
                               $"the manifest's statement and every link are signed by trusted keys ({from})");
         build.ReportSummary("evidence", "intact");
     }
@@ -38,10 +44,10 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
     internal static async Task<List<string>> FindingsAsync(AbsolutePath folder, EvidenceManifest manifest, HashChain chain, RecordsRepository records,
         IReadOnlyCollection<SshPublicKey> trusted, CancellationToken ct)
     {
-        var hashes = await EvidenceManifestFile.HashFilesAsync(folder, ct);
+        var hashes = await EvidenceManifestFile.HashFilesAsync(folder, ct).ConfigureAwait(false);
         var findings = EvidenceVerifier.Verify(manifest, hashes, chain).Select(f => f.ToString()).ToList();
-        findings.AddRange(SignedEvidence.Verify(manifest, await EvidenceManifestFile.ReadEnvelopeAsync(folder, ct), chain,
-            await EvidenceChainSignaturesFile.ReadAsync(records, ct), trusted).Select(p => "NotSigned " + p));
+        findings.AddRange(SignedEvidence.Verify(manifest, await EvidenceManifestFile.ReadEnvelopeAsync(folder, ct).ConfigureAwait(false), chain,
+            await EvidenceChainSignaturesFile.ReadAsync(records, ct).ConfigureAwait(false), trusted).Select(p => "NotSigned " + p));
         return findings;
     }
 
@@ -53,10 +59,11 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
         {
             var file = build.TrustedKeys.Trim();
             if (!File.Exists(file))
-                throw new BuildInputException($"--trusted-keys: no file at '{file}'. Pass a file with one SSH public key per line (the .pub lines of who may sign evidence).");
+                throw new BuildInputException(
+                    $"--trusted-keys: no file at '{file}'. Pass a file with one SSH public key per line (the .pub lines of who may sign evidence).");
             var keys = new List<SshPublicKey>();
             var number = 0;
-            foreach (var line in await File.ReadAllLinesAsync(file, ct))
+            foreach (var line in await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false))
             {
                 number++;
                 var text = line.Trim();
@@ -66,6 +73,7 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
             }
             return (keys, $"--trusted-keys {file}");
         }
-        return (RecordTrust.Rosters(build).SelectMany(r => r.Signers).SelectMany(s => s.Keys).Distinct().ToArray(), "the roster of the build definition");
+        return (RecordTrust.Rosters(build).SelectMany(r => r.Signers).SelectMany(s => s.Keys).Distinct()
+            .ToArray(), "the roster of the build definition");
     }
 }

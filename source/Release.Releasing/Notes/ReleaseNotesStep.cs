@@ -19,15 +19,19 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.ReleasePaths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
         // Clone's record is the one source of the version (version.json is a copy of it for the evidence).
         var version = SemanticVersion.Parse(source.Version, paths.Stages.SourceRecord);
-        var facts = await ReleaseCommits.ReadAsync(source.Workspace, source.Commit, ct, below: version);
+        var facts = await ReleaseCommits.ReadAsync(source.Workspace, source.Commit, ct, below: version).ConfigureAwait(false);
 
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
-        var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, await new ReleaseRecordStore(records).ReadAllAsync(ct)));
-        var rollbackEnvironment = build.PromotionChain.Environments.LastOrDefault(e => e.RequiresBlessing)?.Name ?? build.PromotionChain.Environments[^1].Name;
-        var previousBlessed = history.Blessed.Where(b => b.Version < version).OrderByDescending(b => b.Version).Select(b => b.Version).FirstOrDefault();
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
+        var history = ReleaseHistory.From(
+            RecordTrust.TrustedAll(build, await new ReleaseRecordStore(records).ReadAllAsync(ct).ConfigureAwait(false)));
+        var rollbackEnvironment = build.PromotionChain.Environments.LastOrDefault(e => e.RequiresBlessing)?.Name
+            ?? build.PromotionChain.Environments[^1].Name;
+        var previousBlessed = history.Blessed.Where(b => b.Version < version).OrderByDescending(b => b.Version).Select(b => b.Version)
+            .FirstOrDefault();
 
         ReleaseNotes notes;
         try
@@ -41,7 +45,7 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
         }
         var text = notes.Render();
         SecretGuard.Check(build, text, $"The release notes of {build.Module} {version}");
-        await AtomicFile.WriteTextAsync(paths.ReleaseNotes, text, ct);
+        await AtomicFile.WriteTextAsync(paths.ReleaseNotes, text, ct).ConfigureAwait(false);
         build.Log.Information($"Release notes for {version}: {facts.Commits.Count} commit(s) since {facts.LastStableTag?.Name ?? "the beginning"}, " +
                               $"rollback to {previousBlessed?.ToString() ?? "none"}; {paths.ReleaseNotes}");
         build.ReportSummary("notes", $"{notes.Sections.Sum(s => s.Entries.Count)} entries");

@@ -22,12 +22,13 @@ public static class ReleaseOverview
     /// <param name="ct">Cancellation.</param>
     public static async Task<IReadOnlyList<ReleaseState>> ReadAsync(IEvidence build, CancellationToken ct)
     {
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
         var store = new ReleaseRecordStore(records);
-        var chain = await EvidenceChainFile.ReadAsync(records, ct);
+        var chain = await EvidenceChainFile.ReadAsync(records, ct).ConfigureAwait(false);
         var keys = RecordTrust.Rosters(build).SelectMany(r => r.Signers).SelectMany(s => s.Keys).Distinct().ToArray();
         var states = new List<ReleaseState>();
-        foreach (var stored in (await store.ReadAllAsync(ct)).OrderBy(r => r.Created.At))
+        foreach (var stored in (await store.ReadAllAsync(ct).ConfigureAwait(false)).OrderBy(r => r.Created.At))
         {
             var verified = RecordTrust.Verify(build, stored);
             if (verified.Trusted is not { } record)
@@ -41,19 +42,22 @@ public static class ReleaseOverview
             DateTimeOffset? commitAt = null;
             if (File.Exists(folder / EvidenceManifestFile.Name))
             {
-                var manifest = await EvidenceManifestFile.ReadAsync(folder, ct);
-                var findings = await VerifyEvidenceStep.FindingsAsync(folder, manifest, chain, records, keys, ct);
+                var manifest = await EvidenceManifestFile.ReadAsync(folder, ct).ConfigureAwait(false);
+                var findings = await VerifyEvidenceStep.FindingsAsync(folder, manifest, chain, records, keys, ct).ConfigureAwait(false);
                 if (manifest.ReleaseId != record.ReleaseId) findings.Insert(0, $"The manifest is of {manifest.ReleaseId}, not of {record.ReleaseId}");
                 evidence = new EvidenceCheck(folder, findings.Count == 0, findings);
-                channel = await ChannelOfAsync(folder / "quality" / "channel.json", ct);
-                commitAt = await CommitTimeAsync(folder / "source" / "commits.json", record.Created.Commit, ct);
+                channel = await ChannelOfAsync(folder / "quality" / "channel.json", ct).ConfigureAwait(false);
+                commitAt = await CommitTimeAsync(folder / "source" / "commits.json", record.Created.Commit, ct).ConfigureAwait(false);
             }
             // The pipeline evidence in artifacts/ is this checkout's build: it speaks for its own release only. Other
             // releases keep theirs in their evidence bundle (record/checklist.json), which counts only when intact.
             var current = build.ReleasePaths.CommitsRecord.FileExists()
-                && (await StageRecord.ReadAsync<CommitsRecord>(build.ReleasePaths.CommitsRecord, "OpenRelease", ct)).Commit == record.Created.Commit;
-            var keysRecorded = current ? await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, record, ct)
-                : evidence is { Intact: true } ? await BundleEvidenceKeysAsync(folder / "record" / "checklist.json", ct) : new HashSet<string>();
+                && (await StageRecord.ReadAsync<CommitsRecord>(build.ReleasePaths.CommitsRecord, "OpenRelease", ct).ConfigureAwait(false))
+                    .Commit == record.Created.Commit;
+            var keysRecorded = current ? await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, record, ct).ConfigureAwait(false)
+                : evidence is { Intact: true }
+                    ? await BundleEvidenceKeysAsync(folder / "record" / "checklist.json", ct).ConfigureAwait(false)
+                    : new HashSet<string>();
             var gates = build.Gates.Select(g => GateEvaluation.Decide(build, g, stored, keysRecorded)).ToList();
             states.Add(new ReleaseState(record, verified.Refused, gates, channel, evidence) { CommitAt = commitAt });
         }
@@ -69,7 +73,7 @@ public static class ReleaseOverview
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         if (!file.FileExists()) return keys;
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false));
         foreach (var gate in json.RootElement.EnumerateArray())
             if (gate.TryGetProperty("items", out var items))
                 foreach (var item in items.EnumerateArray())
@@ -81,15 +85,17 @@ public static class ReleaseOverview
     private static async Task<DateTimeOffset?> CommitTimeAsync(AbsolutePath file, string commit, CancellationToken ct)
     {
         if (!file.FileExists()) return null;
-        var commits = await StageRecord.ReadAsync<CommitsRecord>(file, "OpenRelease", ct);
+        var commits = await StageRecord.ReadAsync<CommitsRecord>(file, "OpenRelease", ct).ConfigureAwait(false);
         return commits.Commits.FirstOrDefault(c => c.Sha.Length > 0 && commit.StartsWith(c.Sha, StringComparison.OrdinalIgnoreCase))?.Date;
     }
 
     private static async Task<string?> ChannelOfAsync(AbsolutePath file, CancellationToken ct)
     {
         if (!File.Exists(file)) return null;
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false));
         return json.RootElement.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.String ? channel.GetString()
-            : json.RootElement.TryGetProperty("releasable", out var releasable) && releasable.ValueKind == JsonValueKind.False ? "not releasable" : null;
+            : json.RootElement.TryGetProperty("releasable", out var releasable) && releasable.ValueKind == JsonValueKind.False
+                ? "not releasable"
+                : null;
     }
 }

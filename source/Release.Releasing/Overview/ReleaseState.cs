@@ -8,7 +8,12 @@ namespace Release.Releasing.Overview;
 /// <param name="Gates">Every gate's decision for the release, as GateStatus would print it now.</param>
 /// <param name="Channel">The release channel the quality gate chose (from its evidence), or null when unknown.</param>
 /// <param name="Evidence">Its evidence bundle and the verification result, or null when this machine has no bundle.</param>
-public sealed record ReleaseState(ReleaseRecord Record, IReadOnlyList<string> Refused, IReadOnlyList<GateDecision> Gates, string? Channel, EvidenceCheck? Evidence)
+public sealed record ReleaseState(
+    ReleaseRecord Record,
+    IReadOnlyList<string> Refused,
+    IReadOnlyList<GateDecision> Gates,
+    string? Channel,
+    EvidenceCheck? Evidence)
 {
     /// <summary>When the release's commit was made (from the commits its evidence kept), or null when unknown.</summary>
     public DateTimeOffset? CommitAt { get; init; }

@@ -43,7 +43,7 @@ internal sealed class EnvironmentCharts(IPromote build, string registry, Release
         using var client = build.RegistryConnections.Target(registry);
         var repository = Repository(environment);
         var digest = await RegistryErrors.Explain(stage, $"resolving {registry}/{repository}:{Tag}", "--promotion-registry",
-            () => client.ResolveDigestAsync(repository, Tag, ct));
+            () => client.ResolveDigestAsync(repository, Tag, ct)).ConfigureAwait(false);
         return digest?.ToString();
     }
 
@@ -55,7 +55,8 @@ internal sealed class EnvironmentCharts(IPromote build, string registry, Release
         try { recorded = ChartVersion.Parse(created.ImageTag); }
         catch (FormatException e)
         {
-            throw new ReleaseRefusedException($"The release record of {created.Version} holds image tag '{created.ImageTag}', which is not a tag Clone " +
+            throw new ReleaseRefusedException($"The release record of {created.Version} holds image tag '{created.ImageTag}', which is not a tag " +
+                "Clone " +
                 $"computes ({e.Message}). OpenRelease did not write this: restore the record from the records repository's history.", e);
         }
         if (!recorded.AppVersion.Equals(version) || !created.Commit.StartsWith(recorded.Sha, StringComparison.OrdinalIgnoreCase))

@@ -17,11 +17,12 @@ internal static class EnvironmentRegistry
     public static string Of(IPromote build, PushRecord? push, string target) =>
         !string.IsNullOrWhiteSpace(build.PromotionRegistry) ? build.PromotionRegistry.Trim()
         : push?.Registry ?? throw new ReleaseRefusedException(
-            $"{target}: no registry for the environment repositories: pass --promotion-registry HOST:PORT (the default, the registry Push used, is unknown: {build.Paths.PushRecord} is missing).");
+            $"{target}: no registry for the environment repositories: pass --promotion-registry HOST:PORT (the default, the registry Push used, is " +
+                $"unknown: {build.Paths.PushRecord} is missing).");
 
     /// <summary>The registry, reading Push's record when it is needed and exists.</summary>
     public static async Task<string> ReadAsync(IPromote build, string target, CancellationToken ct) =>
         Of(build, string.IsNullOrWhiteSpace(build.PromotionRegistry) && build.Paths.PushRecord.FileExists()
-            ? await StageRecord.ReadAsync<PushRecord>(build.Paths.PushRecord, "Push", ct)
+            ? await StageRecord.ReadAsync<PushRecord>(build.Paths.PushRecord, "Push", ct).ConfigureAwait(false)
             : null, target);
 }

@@ -39,7 +39,8 @@ public interface IPromote : IBless, IPush, IDeploy
 
     /// <summary>Promotes a release by digest to one or more environments.</summary>
     Target Promote => _ => _
-        .Description("Promotes --release (image and chart by digest) to --to ENV[,ENV...] in chain order through each environment's deployer (production only if blessed)")
+        .Description("Promotes --release (image and chart by digest) to --to ENV[,ENV...] in chain order through each environment's deployer " +
+            "(production only if blessed)")
         .Requires(() => To)
         .TryAfter<IBless>(x => x.Bless)
         .Executes(ct => new PromoteStep(this).RunAsync(ct));

@@ -24,39 +24,45 @@ internal sealed class PromoteStep(IPromote build)
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var selection = await ReleaseSelection.ResolveAsync(build, ct);
+        var selection = await ReleaseSelection.ResolveAsync(build, ct).ConfigureAwait(false);
         var targets = build.To!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var actor = await People.ActorAsync(build, $"Promote release {selection.Id}", ct);
+        var actor = await People.ActorAsync(build, $"Promote release {selection.Id}", ct).ConfigureAwait(false);
         var paths = build.ReleasePaths.Stages;
-        var push = paths.PushRecord.FileExists() ? await StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", ct) : null;
-        var builtChart = paths.ChartRecord.FileExists() ? await StageRecord.ReadAsync<ChartRecord>(paths.ChartRecord, "Chart", ct) : null;
+        var push = paths.PushRecord.FileExists() ? await StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", ct).ConfigureAwait(false) : null;
+        var builtChart = paths.ChartRecord.FileExists()
+            ? await StageRecord.ReadAsync<ChartRecord>(paths.ChartRecord, "Chart", ct).ConfigureAwait(false)
+            : null;
 
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
         var store = new ReleaseRecordStore(records);
-        var stored = await store.ReadAsync(selection.Id, ct);
+        var stored = await store.ReadAsync(selection.Id, ct).ConfigureAwait(false);
         var record = RecordTrust.Trusted(build, stored);
-        var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, await store.ReadAllAsync(ct)));
-        var pipeline = await PipelineArtifactsAsync(push, builtChart, ct);
+        var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, await store.ReadAllAsync(ct).ConfigureAwait(false)));
+        var pipeline = await PipelineArtifactsAsync(push, builtChart, ct).ConfigureAwait(false);
         var sources = new PromotionSources(build.PromotionChain);
         var digest = Decided(() => sources.ImageDigest(record, pipeline));
 
         IReadOnlyList<PromotionStep> plan;
         try
         {
-            plan = new PromotionPlanner(build.PromotionChain).Plan(new PromotionRequest(selection.Id, selection.Version, digest, targets), history.Blessed, history.Deployments);
+            plan = new PromotionPlanner(build.PromotionChain).Plan(
+                new PromotionRequest(selection.Id, selection.Version, digest, targets),
+                history.Blessed,
+                history.Deployments);
         }
         catch (PromotionRefusedException e)
         {
             throw new ReleaseRefusedException($"Promote: release {selection.Id} refused:\n- " + string.Join("\n- ", e.Problems), e);
         }
-        await CheckGatesAsync(plan, stored, ct);
+        await CheckGatesAsync(plan, stored, ct).ConfigureAwait(false);
 
         var deployers = plan.ToDictionary(step => step.Environment, step => build.ReleaseDeployerFor(build.PromotionChain.Get(step.Environment)));
 
         var registry = EnvironmentRegistry.Of(build, push, "Promote");
         var commit = record.Created.Commit[..7];
         var charts = new EnvironmentCharts(build, registry, record.Created);
-        var chartDigest = await ChartDigestAsync(sources, record, pipeline, charts, ct);
+        var chartDigest = await ChartDigestAsync(sources, record, pipeline, charts, ct).ConfigureAwait(false);
         foreach (var step in plan)
         {
             var environment = build.PromotionChain.Get(step.Environment);
@@ -71,37 +77,47 @@ internal sealed class PromoteStep(IPromote build)
 
             var repository = build.EnvironmentRepository(environment);
             build.Log.Information($"Promoting {selection.Id} to '{environment.Name}': copying {from} to {registry}/{repository}:{charts.Tag}");
-            var copy = await build.Promoter.PromoteAsync(from, registry, repository, charts.Tag, "Promote", ct);
+            var copy = await build.Promoter.PromoteAsync(from, registry, repository, charts.Tag, "Promote", ct).ConfigureAwait(false);
             var image = new OciReference(registry, repository, digest: copy.Digest.ToString());
 
-            build.Log.Information($"Promoting the chart of {selection.Id} to '{environment.Name}': copying {chartFrom} to {registry}/{charts.Repository(environment)}:{charts.Tag}");
-            var chartCopy = await build.Promoter.PromoteAsync(chartFrom, registry, charts.Repository(environment), charts.Tag, "Promote", ct);
+            build.Log.Information($"Promoting the chart of {selection.Id} to '{environment.Name}': copying {chartFrom} to " +
+                $"{registry}/{charts.Repository(environment)}:{charts.Tag}");
+            var chartCopy = await build.Promoter.PromoteAsync(chartFrom, registry, charts.Repository(environment), charts.Tag, "Promote", ct)
+                .ConfigureAwait(false);
             var chart = charts.In(environment, chartCopy.Digest.ToString());
 
             var at = build.Clock.GetUtcNow();
             var where = await deployers[step.Environment].DeployAsync(
-                new ReleaseDeployment(environment, selection.Id, selection.Version.ToString(), commit, image, chart, actor, at), ct);
+                new ReleaseDeployment(environment, selection.Id, selection.Version
+                    .ToString(), commit, image, chart, actor, at), ct).ConfigureAwait(false);
             await store.UpdateAsync(selection.Id, actor, $"promoted to '{environment.Name}' by {actor}", existing =>
-                existing!.Append(new ReleasePromoted(at, environment.Name, copy.Digest.ToString(), actor)), ct);
+                existing!.Append(new ReleasePromoted(at, environment.Name, copy.Digest.ToString(), actor)), ct).ConfigureAwait(false);
             build.Log.Information($"'{environment.Name}' runs {selection.Id} ({image}, chart {chart.Digest}): {where}");
             // A GitOps environment that serves a URL is checked once it runs the release (local and helm ones were checked
             // by the deployment itself); a failing release is rolled back without a person, and Promote fails.
             if (build is Delivery.Verify.IVerifyDeployment verify
-                && deployers[step.Environment] is DeclaredEnvironmentDeployer { Declared: { Deployer: Delivery.Deploy.Deployers.GitOps, Url: not null } })
-                await verify.CheckDeploymentAsync(environment.Name, ct);
+                && deployers[step.Environment] is DeclaredEnvironmentDeployer { Declared: { Deployer: Delivery.Deploy.Deployers
+                    .GitOps, Url: not null } })
+                await verify.CheckDeploymentAsync(environment.Name, ct).ConfigureAwait(false);
             build.ReportSummary(environment.Name, $"{selection.Version} {image.Digest}");
             await ChatOps.ReleaseChannel.ReportAsync(build, $"{selection.Id} promoted to {environment.Name}",
-                [("Image", image.ToString()), ("Chart", chart.Digest), ("Commit", commit), ("By", actor), ("Where", where)], ct);
+                [("Image", image.ToString()), ("Chart", chart
+                    .Digest), ("Commit", commit), ("By", actor), ("Where", where)], ct).ConfigureAwait(false);
         }
     }
 
     // The chart a release is promoted with: the blessed one, else the one an environment already holds under the
     // release's tag, else the one this pipeline published (same commit only). The rule orders them; this asks the registry.
-    private async Task<string> ChartDigestAsync(PromotionSources sources, ReleaseRecord record, PipelineArtifacts pipeline, EnvironmentCharts charts, CancellationToken ct)
+    private async Task<string> ChartDigestAsync(
+        PromotionSources sources,
+        ReleaseRecord record,
+        PipelineArtifacts pipeline,
+        EnvironmentCharts charts,
+        CancellationToken ct)
     {
         if (PromotionSources.BlessedChart(record) is { } blessed) return blessed;
         foreach (var environment in sources.ChartHolders(record))
-            if (await charts.DigestInAsync(environment, "Promote", ct) is { } digest) return digest;
+            if (await charts.DigestInAsync(environment, "Promote", ct).ConfigureAwait(false) is { } digest) return digest;
         return Decided(() => PromotionSources.PipelineChart(record, pipeline));
     }
 
@@ -110,7 +126,7 @@ internal sealed class PromoteStep(IPromote build)
     private async Task<PipelineArtifacts> PipelineArtifactsAsync(PushRecord? push, ChartRecord? chart, CancellationToken ct)
     {
         if (push is null && chart is null) return new PipelineArtifacts(null, null, null);
-        var source = await StageRecord.ReadAsync<SourceRecord>(build.Paths.SourceRecord, "Clone", ct);
+        var source = await StageRecord.ReadAsync<SourceRecord>(build.Paths.SourceRecord, "Clone", ct).ConfigureAwait(false);
         return new PipelineArtifacts(source.Commit, push?.Digest, chart?.ManifestDigest);
     }
 
@@ -131,7 +147,7 @@ internal sealed class PromoteStep(IPromote build)
 
     private async Task CheckGatesAsync(IReadOnlyList<PromotionStep> plan, ReleaseRecord record, CancellationToken ct)
     {
-        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct);
+        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct).ConfigureAwait(false);
         foreach (var step in plan)
         {
             // A gate voted elsewhere guarding this environment (the product owner's Go at friendly-user before production).
@@ -140,9 +156,11 @@ internal sealed class PromoteStep(IPromote build)
                 var verdict = GateEvaluation.Decide(build, earlier, record, evidence);
                 if (!verdict.Passed)
                     throw new ReleaseRefusedException(
-                        $"Promote: '{step.Environment}' needs the Go at '{earlier.Environment}' first ({string.Join(", ", earlier.RequiredRoles)}), and it is blocked for {record.ReleaseId}:\n- " +
+                        $"Promote: '{step.Environment}' needs the Go at '{earlier.Environment}' first " +
+                            $"({string.Join(", ", earlier.RequiredRoles)}), and it is blocked for {record.ReleaseId}:\n- " +
                         string.Join("\n- ", verdict.Blockers) +
-                        $"\nOnce the release was tried there: ./build.sh Vote --release {record.Created.Version} --environment {earlier.Environment} --role ROLE --decision go --reason \"...\"");
+                        $"\nOnce the release was tried there: ./build.sh Vote --release {record.Created.Version} --environment " +
+                            $"{earlier.Environment} --role ROLE --decision go --reason \"...\"");
             }
             if (build.Gates.FirstOrDefault(g => g.Environment == step.Environment && g.Before is null) is not { } gate) continue;
             var decision = GateEvaluation.Decide(build, gate, record, evidence);
@@ -152,20 +170,26 @@ internal sealed class PromoteStep(IPromote build)
                 // owner of its role on the roster, lifts it.
                 if (decision.Vetoes.Count > 0)
                     throw new ReleaseRefusedException(
-                        $"Promote: a veto stands on '{step.Environment}' for {record.ReleaseId}, so its blessing does not hold:\n- " + string.Join("\n- ", decision.Vetoes) +
-                        $"\nThe voter lifts it with a signed Go in the same role, or an owner of that role on the roster ('owner' on their roster line) does: ./build.sh Vote --release {record.Created.Version} --environment {step.Environment} " +
+                        $"Promote: a veto stands on '{step.Environment}' for {record.ReleaseId}, so its blessing does not hold:\n- " + string.Join(
+                            "\n- ",
+                            decision.Vetoes) +
+                        "\nThe voter lifts it with a signed Go in the same role, or an owner of that role on the roster ('owner' on their roster " +
+                            $"line) does: ./build.sh Vote --release {record.Created.Version} --environment {step.Environment} " +
                         "--role ROLE --decision go --reason \"...\" --signing-key THEIR-KEY (inside the voting window).");
                 // A blessing counts only with the signed votes behind it: one signed by a roster key but recorded
                 // around Bless (straight into the records repository) has no quorum to stand on.
                 var needed = gate.Quorum.Needed(gate.RequiredRoles.Count);
                 if (decision.GoRoles.Count < needed)
                     throw new ReleaseRefusedException(
-                        $"Promote: the blessing of {record.ReleaseId} does not stand: the signed votes at '{step.Environment}' give Go from {decision.GoRoles.Count} " +
-                        $"of {gate.RequiredRoles.Count} roles ({needed} needed; Go from: {string.Join(", ", decision.GoRoles)}). Collect the missing votes and run Bless again.");
+                        $"Promote: the blessing of {record.ReleaseId} does not stand: the signed votes at '{step.Environment}' give Go from " +
+                            $"{decision.GoRoles.Count} " +
+                        $"of {gate.RequiredRoles.Count} roles ({needed} needed; Go from: {string.Join(", ", decision.GoRoles)}). Collect the " +
+                            "missing votes and run Bless again.");
                 continue;
             }
             if (!decision.Passed)
-                throw new ReleaseRefusedException($"Promote: the gate of '{step.Environment}' is blocked for {record.ReleaseId}:\n- " + string.Join("\n- ", decision.Blockers));
+                throw new ReleaseRefusedException(
+                    $"Promote: the gate of '{step.Environment}' is blocked for {record.ReleaseId}:\n- " + string.Join("\n- ", decision.Blockers));
         }
     }
 }

@@ -24,11 +24,13 @@ internal sealed class SignedRollbackRecords(IPromote build) : IRollbackRecords
         try { target = build.PromotionChain.Get(environment.Name); }
         catch (ArgumentException e)
         {
-            build.Log.Warning($"{Stage}: '{environment.Name}' is not in the promotion chain, so the release records name no release to go back to ({e.Message}).");
+            build.Log.Warning(
+                $"{Stage}: '{environment.Name}' is not in the promotion chain, so the release records name no release to go back to ({e.Message}).");
             return null;
         }
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
-        var all = await new ReleaseRecordStore(records).ReadAllAsync(ct);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
+        var all = await new ReleaseRecordStore(records).ReadAllAsync(ct).ConfigureAwait(false);
         var history = ReleaseHistory.From(RecordTrust.TrustedAll(build, all));
         RollbackPlan plan;
         try { plan = new RollbackPlanner(build.PromotionChain).Plan(environment.Name, history.Deployments, history.Blessed); }
@@ -39,20 +41,24 @@ internal sealed class SignedRollbackRecords(IPromote build) : IRollbackRecords
         }
         if (plan.FromVersion.ToString() != failingVersion)
         {
-            build.Log.Warning($"{Stage}: the release records say '{environment.Name}' runs {plan.FromVersion}, not {failingVersion}: nothing is restored from them.");
+            build.Log.Warning(
+                $"{Stage}: the release records say '{environment.Name}' runs {plan.FromVersion}, not {failingVersion}: nothing is restored from " +
+                    "them.");
             return null;
         }
         var restored = all.First(r => r.ReleaseId == plan.To.ReleaseId);
-        var registry = await EnvironmentRegistry.ReadAsync(build, Stage, ct);
+        var registry = await EnvironmentRegistry.ReadAsync(build, Stage, ct).ConfigureAwait(false);
         var charts = new EnvironmentCharts(build, registry, restored.Created);
         var blessed = history.Blessed.LastOrDefault(b => b.ReleaseId == plan.To.ReleaseId && b.ImageDigest == plan.To.ImageDigest);
-        var chartDigest = blessed?.ChartDigest.Value ?? await charts.DigestInAsync(target, Stage, ct);
+        var chartDigest = blessed?.ChartDigest.Value ?? await charts.DigestInAsync(target, Stage, ct).ConfigureAwait(false);
         if (chartDigest is null)
         {
-            build.Log.Warning($"{Stage}: the chart of {plan.To.ReleaseId} is not in {registry}/{charts.Repository(target)}:{charts.Tag}, so '{environment.Name}' cannot be restored to it by digest.");
+            build.Log.Warning($"{Stage}: the chart of {plan.To.ReleaseId} is not in {registry}/{charts.Repository(target)}:{charts.Tag}, so " +
+                $"'{environment.Name}' cannot be restored to it by digest.");
             return null;
         }
-        build.Log.Information($"{Stage}: the release records name {plan.To.ReleaseId} as the release '{environment.Name}' ran before {failingVersion}");
+        build.Log
+            .Information($"{Stage}: the release records name {plan.To.ReleaseId} as the release '{environment.Name}' ran before {failingVersion}");
         return new VerifiedRelease(plan.To.Version.ToString(), restored.Created.Commit[..7],
             new OciReference(registry, build.EnvironmentRepository(target), digest: plan.To.ImageDigest.Value), null, charts.In(target, chartDigest));
     }
@@ -60,13 +66,16 @@ internal sealed class SignedRollbackRecords(IPromote build) : IRollbackRecords
     public async Task RecordAsync(AutomaticRollback rollback, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rollback);
-        var actor = await People.ActorAsync(build, $"{Stage} of '{rollback.Environment}'", ct);
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var actor = await People.ActorAsync(build, $"{Stage} of '{rollback.Environment}'", ct).ConfigureAwait(false);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
         var releaseId = $"{build.Module}-{rollback.FromVersion}";
         var at = build.Clock.GetUtcNow();
         var recorded = await new ReleaseRecordStore(records).UpdateAsync(releaseId, actor,
             $"'{rollback.Environment}' rolled back automatically from {rollback.FromVersion} to {rollback.ToVersion}: {rollback.Reason}",
-            existing => existing?.Append(new ReleaseRolledBack(at, rollback.Environment, rollback.ToVersion, actor, true, rollback.Reason, [.. rollback.Measurements])), ct);
+            existing => existing?.Append(
+                new ReleaseRolledBack(at, rollback.Environment, rollback.ToVersion, actor, true, rollback.Reason, [.. rollback.Measurements])),
+                    ct).ConfigureAwait(false);
         if (recorded) build.Log.Information($"{Stage} recorded on {releaseId} (signed by {actor})");
         else build.Log.Warning($"{Stage}: {releaseId} has no release record, so the rollback is recorded only in {build.Paths.VerifyDirectory()}.");
     }

@@ -16,8 +16,8 @@ internal sealed class QualityGateStep(IQualityGate build)
     {
         var paths = build.ReleasePaths;
         if (paths.ChannelRecord.FileExists()) File.Delete(paths.ChannelRecord);
-        var (version, target) = await TargetChannelAsync(paths, ct);
-        var metrics = await QualityMetricsReader.ReadAsync(paths.Stages, build.Log, ct);
+        var (version, target) = await TargetChannelAsync(paths, ct).ConfigureAwait(false);
+        var metrics = await QualityMetricsReader.ReadAsync(paths.Stages, build.Log, ct).ConfigureAwait(false);
         ChannelDecision decision;
         try
         {
@@ -30,11 +30,14 @@ internal sealed class QualityGateStep(IQualityGate build)
 
         var record = new ChannelRecord(version, target.ToString(), decision.Channel?.ToString(), decision.IsReleasable,
             decision.Failures.Select(f => f.ToString()).ToArray(), metrics, build.Clock.GetUtcNow());
-        await StageRecord.WriteAsync(paths.ChannelRecord, record, ct);
+        await StageRecord.WriteAsync(paths.ChannelRecord, record, ct).ConfigureAwait(false);
 
-        build.Log.Information($"Unit tests {metrics.UnitTests.Passed}/{metrics.UnitTests.Executed} passed, coverage {QualityMetricsReader.Percent(metrics.LineCoverage)} lines / " +
-                              $"{QualityMetricsReader.Percent(metrics.BranchCoverage)} branches, vulnerabilities critical {metrics.Vulnerabilities.Critical} high {metrics.Vulnerabilities.High}, " +
-                              $"integration {metrics.IntegrationTests.Passed}/{metrics.IntegrationTests.Executed}, advisory sources {metrics.AdvisorySources.Count}");
+        build.Log.Information($"Unit tests {metrics.UnitTests.Passed}/{metrics.UnitTests.Executed} passed, coverage " +
+            $"{QualityMetricsReader.Percent(metrics.LineCoverage)} lines / " +
+                              $"{QualityMetricsReader.Percent(metrics.BranchCoverage)} branches, vulnerabilities critical " +
+                                  $"{metrics.Vulnerabilities.Critical} high {metrics.Vulnerabilities.High}, " +
+                              $"integration {metrics.IntegrationTests.Passed}/{metrics.IntegrationTests.Executed}, advisory sources " +
+                                  $"{metrics.AdvisorySources.Count}");
         foreach (var failure in decision.Failures) build.Log.Warning("missed " + failure);
         build.ReportSummary("channel", decision.Channel?.ToString().ToLowerInvariant() ?? "not releasable");
         if (!decision.IsReleasable)
@@ -50,7 +53,7 @@ internal sealed class QualityGateStep(IQualityGate build)
     // for its label's channel.
     private static async Task<(string Version, ReleaseChannel Target)> TargetChannelAsync(Common.ReleasePaths paths, CancellationToken ct)
     {
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
         if (source.Channel is not null)
             return (source.Version, Enum.Parse<ReleaseChannel>(source.Channel));
         var version = SemanticVersion.Parse(source.Version, paths.Stages.SourceRecord);

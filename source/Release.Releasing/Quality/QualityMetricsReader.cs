@@ -19,18 +19,18 @@ internal static class QualityMetricsReader
     public static async Task<QualityMetrics> ReadAsync(PipelinePaths paths, IBuildLog log, CancellationToken ct)
     {
         var unit = paths.UnitTestSummary.FileExists()
-            ? await StageRecord.ReadAsync<UnitTestSummary>(paths.UnitTestSummary, "UnitTest", ct)
+            ? await StageRecord.ReadAsync<UnitTestSummary>(paths.UnitTestSummary, "UnitTest", ct).ConfigureAwait(false)
             : Missing<UnitTestSummary>(log, paths.UnitTestSummary, "UnitTest", new UnitTestSummary(0, 0, 0, 0, 0));
         var integration = paths.IntegrationSummary.FileExists()
-            ? await StageRecord.ReadAsync<IntegrationSummary>(paths.IntegrationSummary, "Integrate", ct)
+            ? await StageRecord.ReadAsync<IntegrationSummary>(paths.IntegrationSummary, "Integrate", ct).ConfigureAwait(false)
             : Missing<IntegrationSummary>(log, paths.IntegrationSummary, "Integrate", new IntegrationSummary(0, 0, 0, ""));
         var (vulnerabilities, sources) = paths.ScanSummary.FileExists()
-            ? await ReadScanAsync(paths.ScanSummary, log, ct)
+            ? await ReadScanAsync(paths.ScanSummary, log, ct).ConfigureAwait(false)
             : Missing(log, paths.ScanSummary, "Scan", (new VulnerabilityCounts(0, 0), (IReadOnlyList<AdvisorySource>)[]));
         return new QualityMetrics(new TestCounts(unit.Passed, unit.Failed, unit.Skipped), unit.LineCoverage, unit.BranchCoverage,
             vulnerabilities, new TestCounts(integration.Passed, integration.Failed, integration.Skipped), sources)
         {
-            LoadTest = await ReadLoadTestAsync(paths, ct),
+            LoadTest = await ReadLoadTestAsync(paths, ct).ConfigureAwait(false),
         };
     }
 
@@ -38,7 +38,7 @@ internal static class QualityMetricsReader
     private static async Task<LoadTestResult?> ReadLoadTestAsync(PipelinePaths paths, CancellationToken ct)
     {
         if (!paths.LoadTestReport().FileExists()) return null;
-        var report = await StageRecord.ReadAsync<LoadTestReport>(paths.LoadTestReport(), "LoadTest", ct);
+        var report = await StageRecord.ReadAsync<LoadTestReport>(paths.LoadTestReport(), "LoadTest", ct).ConfigureAwait(false);
         return new LoadTestResult(report.Environment, report.Passed, report.Measured.P95Ms, report.Measured.P99Ms, report.Measured.ErrorRate,
             report.Measured.Throughput, report.Breaches.Select(b => b.ToString()).ToList());
     }
@@ -56,20 +56,27 @@ internal static class QualityMetricsReader
     /// time). Never the file's time: artifacts are copied between jobs, and a stale mirror scanned today is still stale.
     /// With neither, the age is unknown and the policy's freshness rule fails, naming the fix.
     /// </summary>
-    private static async Task<(VulnerabilityCounts, IReadOnlyList<AdvisorySource>)> ReadScanAsync(AbsolutePath file, IBuildLog log, CancellationToken ct)
+    private static async Task<(VulnerabilityCounts, IReadOnlyList<AdvisorySource>)> ReadScanAsync(
+        AbsolutePath file,
+        IBuildLog log,
+        CancellationToken ct)
     {
         try
         {
-            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false));
             var root = document.RootElement;
             int Count(string severity) => root.TryGetProperty("countsBySeverity", out var counts)
-                ? counts.EnumerateObject().Where(p => p.Name.Equals(severity, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value.GetInt32()).FirstOrDefault()
+                ? counts.EnumerateObject().Where(p => p.Name.Equals(severity, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value.GetInt32())
+                    .FirstOrDefault()
                 : 0;
             var counts = new VulnerabilityCounts(Count("critical"), Count("high"), Count("medium"), Count("low"));
 
-            DateTimeOffset? scanned = root.TryGetProperty("finishedAt", out var finished) && finished.ValueKind != JsonValueKind.Null ? finished.GetDateTimeOffset() : null;
+            DateTimeOffset? scanned = root.TryGetProperty("finishedAt", out var finished) && finished.ValueKind != JsonValueKind.Null
+                ? finished.GetDateTimeOffset()
+                : null;
             var asOf = root.TryGetProperty("sourcesAsOf", out var dates) && dates.ValueKind == JsonValueKind.Object
-                ? dates.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? (DateTimeOffset?)null : p.Value.GetDateTimeOffset())
+                ? dates.EnumerateObject()
+                    .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? (DateTimeOffset?)null : p.Value.GetDateTimeOffset())
                 : new Dictionary<string, DateTimeOffset?>();
             var sources = new List<AdvisorySource>();
             if (root.TryGetProperty("sourcesWithData", out var withData))
@@ -78,7 +85,8 @@ internal static class QualityMetricsReader
                     var at = asOf.TryGetValue(name, out var dataAsOf) ? dataAsOf : scanned;
                     if (at is null)
                         log.Warning($"{file} does not say how old the data of advisory source '{name}' is " +
-                                    "(no sourcesAsOf entry or one without a date, and no finishedAt): its age counts as unknown. Run ./build.sh Scan again.");
+                                    "(no sourcesAsOf entry or one without a date, and no finishedAt): its age counts as unknown. Run ./build.sh " +
+                                        "Scan again.");
                     sources.Add(new AdvisorySource(name, true, at));
                 }
             if (root.TryGetProperty("sourcesWithoutData", out var withoutData))

@@ -28,9 +28,11 @@ internal static class RecordTrust
     {
         foreach (var gate in build.Gates.Where(g => GateEvaluation.IsProductionLike(build, g.Environment) && !g.Roster.NamesKeys))
             throw new BuildInputException(
-                $"Gate '{gate.Environment}' guards an environment that accepts only blessed releases, but its roster names no keys, so anyone who can push " +
+                $"Gate '{gate.Environment}' guards an environment that accepts only blessed releases, but its roster names no keys, so anyone who " +
+                    "can push " +
                 "to the records repository could vote. Give the gate a roster with each member's SSH public key in the build definition, e.g. " +
-                $"GatePolicy.SeedDefault(\"{gate.Environment}\").WithRoster(RosterFile.Read(RootDirectory / \"build\" / \"release-roster\")) with a line per key in that file " +
+                $"GatePolicy.SeedDefault(\"{gate.Environment}\").WithRoster(RosterFile.Read(RootDirectory / \"build\" / \"release-roster\")) with " +
+                    "a line per key in that file " +
                 "(see docs/release-process.md, 'Trust model').");
     }
 

@@ -15,8 +15,9 @@ public static class RecordedDeployments
     /// <param name="ct">Cancellation.</param>
     public static async Task<IReadOnlyList<Deployment>> ReadAsync(IReleaseProcess build, CancellationToken ct)
     {
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
-        var all = await new ReleaseRecordStore(records).ReadAllAsync(ct);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
+        var all = await new ReleaseRecordStore(records).ReadAllAsync(ct).ConfigureAwait(false);
         return ReleaseHistory.From(RecordTrust.TrustedAll(build, all)).Deployments;
     }
 }

@@ -18,11 +18,13 @@ internal sealed class RecordsAnchor(AbsolutePath folder, string repository)
 
     /// <summary>The anchored commit, or null on first use.</summary>
     public async Task<string?> ReadAsync(CancellationToken ct) =>
-        File.FileExists() ? (await System.IO.File.ReadAllTextAsync(File, ct)).Trim() is { Length: > 0 } head ? head : null : null;
+        File.FileExists()
+            ? (await System.IO.File.ReadAllTextAsync(File, ct).ConfigureAwait(false)).Trim() is { Length: > 0 } head ? head : null
+            : null;
 
     /// <summary>Anchors <paramref name="head"/>.</summary>
     public async Task WriteAsync(string head, CancellationToken ct)
     {
-        await AtomicFile.WriteTextAsync(File, head + "\n", ct);
+        await AtomicFile.WriteTextAsync(File, head + "\n", ct).ConfigureAwait(false);
     }
 }

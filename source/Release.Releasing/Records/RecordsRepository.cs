@@ -54,25 +54,29 @@ internal sealed class RecordsRepository : IAsyncDisposable
         string location;
         if (build.ReleaseRecords is null)
         {
-            if (CiVariables.FirstOrDefault(v => build.Context.Environment.TryGetValue(v, out var value) && !string.IsNullOrWhiteSpace(value) && value != "false") is { } ci)
+            if (CiVariables.FirstOrDefault(
+                v => build.Context.Environment.TryGetValue(v, out var value) && !string.IsNullOrWhiteSpace(value) && value != "false") is { } ci)
                 throw new BuildInputException(
-                    $"This job runs in CI ({ci} is set) but has no shared release records repository: the default one under .nuke/temp dies with the job, " +
-                    "so votes and records would never reach it. Set the CI variable RELEASE_RECORDS (or pass --release-records) to the records repository's URL.");
+                    $"This job runs in CI ({ci} is set) but has no shared release records repository: the default one under .nuke/temp dies with " +
+                        "the job, " +
+                    "so votes and records would never reach it. Set the CI variable RELEASE_RECORDS (or pass --release-records) to the records " +
+                        "repository's URL.");
             location = paths.DefaultRecordsRepository;
-            await CreateDefaultAsync(git, location, ct);
+            await CreateDefaultAsync(git, location, ct).ConfigureAwait(false);
         }
         else
         {
             location = RepositoryLocation.Resolve(build.ReleaseRecords, build.RootDirectory);
             if (!location.Contains("://", StringComparison.Ordinal) && System.IO.Path.IsPathFullyQualified(location) && !Directory.Exists(location))
                 throw new BuildInputException(
-                    $"The release records repository '{location}' (--release-records) does not exist. Create it (git init --bare) or pass an existing repository.");
+                    $"The release records repository '{location}' (--release-records) does not exist. Create it (git init --bare) or pass an " +
+                        "existing repository.");
         }
         var shown = RepositoryLocation.Redact(location);
         var checkout = paths.RecordsCheckouts / Guid.NewGuid().ToString("N");
         try
         {
-            await git.CloneAsync(new GitCloneSettings(location, checkout), ct);
+            await git.CloneAsync(new GitCloneSettings(location, checkout), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is GitRepositoryNotFoundException or ProcessFailedException)
         {
@@ -80,11 +84,13 @@ internal sealed class RecordsRepository : IAsyncDisposable
         }
         var repository = new RecordsRepository(git, checkout, shown, new RecordsAnchor(paths.RecordsAnchors, location))
         {
-            Signer = build.SigningKey is null ? null : await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), build.Processes, ct),
+            Signer = build.SigningKey is null
+                ? null
+                : await SshKeygenSigner.OpenAsync(build.SigningKey.Trim(), build.Processes, ct).ConfigureAwait(false),
             SigningRequired = RecordTrust.SigningRequired(build),
         };
-        await repository.CheckOutBranchAsync(ct);
-        await repository.CheckAnchorAsync(ct);
+        await repository.CheckOutBranchAsync(ct).ConfigureAwait(false);
+        await repository.CheckAnchorAsync(ct).ConfigureAwait(false);
         return repository;
     }
 
@@ -96,7 +102,7 @@ internal sealed class RecordsRepository : IAsyncDisposable
         var parent = System.IO.Path.GetDirectoryName(location)!;
         Directory.CreateDirectory(parent);
         var making = System.IO.Path.Combine(parent, $".release-records-{Guid.NewGuid():N}.tmp");
-        await git.InitAsync(new GitInitSettings(making) { Bare = true, InitialBranch = Branch }, ct);
+        await git.InitAsync(new GitInitSettings(making) { Bare = true, InitialBranch = Branch }, ct).ConfigureAwait(false);
         try { Directory.Move(making, location); }
         catch (IOException) when (Directory.Exists(location)) { Directory.Delete(making, recursive: true); }
     }
@@ -106,11 +112,15 @@ internal sealed class RecordsRepository : IAsyncDisposable
     // and pushed to main.
     private async Task CheckOutBranchAsync(CancellationToken ct)
     {
-        var remote = await _git.RunAsync(Path, ["rev-parse", "--verify", "--quiet", $"refs/remotes/origin/{Branch}"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+        var remote = await _git.RunAsync(
+            Path,
+            ["rev-parse", "--verify", "--quiet", $"refs/remotes/origin/{Branch}"],
+            new GitRunOptions { AllowNonZeroExit = true },
+            ct).ConfigureAwait(false);
         if (remote.ExitCode == 0)
-            await RunAsync(["checkout", "--quiet", "-B", Branch, $"refs/remotes/origin/{Branch}"], ct);
+            await RunAsync(["checkout", "--quiet", "-B", Branch, $"refs/remotes/origin/{Branch}"], ct).ConfigureAwait(false);
         else
-            await RunAsync(["symbolic-ref", "HEAD", $"refs/heads/{Branch}"], ct);
+            await RunAsync(["symbolic-ref", "HEAD", $"refs/heads/{Branch}"], ct).ConfigureAwait(false);
     }
 
     // Reads go through libgit2 in-process; the clone, fetch and push above and below stay with the git CLI.
@@ -127,24 +137,29 @@ internal sealed class RecordsRepository : IAsyncDisposable
     // remote's current head is asked before anything is called a rewrite.
     private async Task CheckAnchorAsync(CancellationToken ct)
     {
-        var head = await HeadAsync(ct);
-        if (await _anchor.ReadAsync(ct) is { } anchored && anchored != head && (head is null || !await ContainsAsync(anchored, head, ct)))
+        var head = await HeadAsync(ct).ConfigureAwait(false);
+        if (await _anchor.ReadAsync(ct).ConfigureAwait(false) is { } anchored && anchored != head
+            && (head is null || !await ContainsAsync(anchored, head, ct).ConfigureAwait(false)))
         {
-            if (await RemoteHeadAsync(ct) is { } remote && await ContainsAsync(anchored, remote, ct)) return; // behind, not rewritten
+            if (await RemoteHeadAsync(ct).ConfigureAwait(false) is { } remote && await ContainsAsync(anchored, remote, ct).ConfigureAwait(false)) return; // behind, not rewritten
             throw new ReleaseRefusedException(
-                $"The release records repository '{Shown}' was rewritten: its branch '{Branch}' is now {(head is null ? "empty" : head[..12])}, and no longer " +
-                $"contains {anchored[..12]}, the head this machine saw last. Records are append-only, so nothing will be granted from it. An operator must " +
-                $"resolve it: push the lost history back (git push --force REPOSITORY {anchored}:refs/heads/{Branch} from a clone that has it), or, after " +
+                $"The release records repository '{Shown}' was rewritten: its branch '{Branch}' is now {(head is null ? "empty" : head[..12])}, " +
+                    "and no longer " +
+                $"contains {anchored[..12]}, the head this machine saw last. Records are append-only, so nothing will be granted from it. An " +
+                    "operator must " +
+                $"resolve it: push the lost history back (git push --force REPOSITORY {anchored}:refs/heads/{Branch} from a clone that has it), " +
+                    "or, after " +
                 $"reviewing the new history, accept it by deleting {_anchor.File}.");
         }
-        if (head is not null) await AnchorAsync(head, ct);
+        if (head is not null) await AnchorAsync(head, ct).ConfigureAwait(false);
     }
 
     // The anchor only moves forward: a head that does not contain the current anchor (an older clone's) is not written.
     private async Task AnchorAsync(string head, CancellationToken ct)
     {
-        if (await _anchor.ReadAsync(ct) is { } anchored && anchored != head && !await ContainsAsync(anchored, head, ct)) return;
-        await _anchor.WriteAsync(head, ct);
+        if (await _anchor.ReadAsync(ct).ConfigureAwait(false) is { } anchored && anchored != head
+            && !await ContainsAsync(anchored, head, ct).ConfigureAwait(false)) return;
+        await _anchor.WriteAsync(head, ct).ConfigureAwait(false);
     }
 
     // An anchor this clone does not have at all (the history was rewritten without it) is not contained either.
@@ -158,9 +173,11 @@ internal sealed class RecordsRepository : IAsyncDisposable
 
     private async Task<string?> RemoteHeadAsync(CancellationToken ct)
     {
-        try { await new GitRepository(Path, _git).FetchAsync(new GitFetchSettings { Remote = "origin", RefSpecs = [Branch] }, ct); }
+        try { await new GitRepository(Path, _git).FetchAsync(new GitFetchSettings { Remote = "origin", RefSpecs = [Branch] }, ct)
+            .ConfigureAwait(false); }
         catch (ProcessFailedException) { return null; }
-        var fetched = await _git.RunAsync(Path, ["rev-parse", "--verify", "--quiet", "FETCH_HEAD"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+        var fetched = await _git.RunAsync(Path, ["rev-parse", "--verify", "--quiet", "FETCH_HEAD"], new GitRunOptions { AllowNonZeroExit = true }, ct)
+            .ConfigureAwait(false);
         return fetched.ExitCode == 0 ? fetched.OutputText.Trim() : null;
     }
 
@@ -168,13 +185,14 @@ internal sealed class RecordsRepository : IAsyncDisposable
     public async Task<string?> ReadAsync(string relative, CancellationToken ct)
     {
         var file = Path / relative;
-        return file.FileExists() ? await File.ReadAllTextAsync(file, ct) : null;
+        return file.FileExists() ? await File.ReadAllTextAsync(file, ct).ConfigureAwait(false) : null;
     }
 
     /// <summary>Every file under a folder of the checkout, relative paths.</summary>
     public IReadOnlyList<string> List(string folder, string pattern) =>
         Directory.Exists(Path / folder)
-            ? Directory.GetFiles(Path / folder, pattern).Select(f => folder + "/" + System.IO.Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray()
+            ? Directory.GetFiles(Path / folder, pattern).Select(f => folder + "/" + System.IO.Path.GetFileName(f)).Order(StringComparer.Ordinal)
+                .ToArray()
             : [];
 
     /// <summary>The file's content at every commit that changed it, oldest first (the audit trail).</summary>
@@ -200,23 +218,24 @@ internal sealed class RecordsRepository : IAsyncDisposable
         var repository = new GitRepository(Path, _git);
         for (var attempt = 1; ; attempt++)
         {
-            var message = await change(ct);
+            var message = await change(ct).ConfigureAwait(false);
             if (message is null) return false;
-            await RunAsync(["add", "--all"], ct);
+            await RunAsync(["add", "--all"], ct).ConfigureAwait(false);
             await _git.RunAsync(Path, new GitCommitSettings(message) { Author = identity, Committer = identity }.ToArguments(),
-                new GitRunOptions { Environment = new Dictionary<string, string?>(identity.ToEnvironment("COMMITTER")) }, ct);
-            if (await PushAsync(repository, ct))
+                new GitRunOptions { Environment = new Dictionary<string, string?>(identity.ToEnvironment("COMMITTER")) }, ct).ConfigureAwait(false);
+            if (await PushAsync(repository, ct).ConfigureAwait(false))
             {
-                if (await HeadAsync(ct) is { } head) await AnchorAsync(head, ct);
+                if (await HeadAsync(ct).ConfigureAwait(false) is { } head) await AnchorAsync(head, ct).ConfigureAwait(false);
                 return true;
             }
             if (attempt == PushAttempts)
                 throw new ReleaseRefusedException(
-                    $"The release records repository '{Shown}' moved on {attempt} times while this change was pushing (the record was not changed): " +
-                    "others are recording at the same moment. Retry when they are done.");
+                    $"The release records repository '{Shown}' moved on {attempt} times while this change was pushing (the record was not " +
+                        "changed): " +
+                        "others are recording at the same moment. Retry when they are done.");
             // Someone else recorded first: their change is taken as it is and ours is made again on top of it.
-            await repository.ResetToRemoteAsync("origin", Branch, ct);
-            await CheckAnchorAsync(ct);
+            await repository.ResetToRemoteAsync("origin", Branch, ct).ConfigureAwait(false);
+            await CheckAnchorAsync(ct).ConfigureAwait(false);
         }
     }
 
@@ -225,13 +244,14 @@ internal sealed class RecordsRepository : IAsyncDisposable
     {
         try
         {
-            return await repository.TryPushAsync(new GitPushSettings { RefSpecs = [$"HEAD:refs/heads/{Branch}"] }, ct);
+            return await repository.TryPushAsync(new GitPushSettings { RefSpecs = [$"HEAD:refs/heads/{Branch}"] }, ct).ConfigureAwait(false);
         }
         catch (ProcessFailedException e)
         {
             throw new ReleaseRefusedException(
-                $"The release records repository '{Shown}' refused the push (the record was not changed). Check the credentials in --release-records " +
-                $"and that the branch '{Branch}' accepts pushes.\n{e.Message}", e);
+                $"The release records repository '{Shown}' refused the push (the record was not changed). Check the credentials in " +
+                    "--release-records " +
+                    $"and that the branch '{Branch}' accepts pushes.\n{e.Message}", e);
         }
     }
 

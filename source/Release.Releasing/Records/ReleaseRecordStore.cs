@@ -22,11 +22,11 @@ internal sealed class ReleaseRecordStore(RecordsRepository repository)
     public async Task<ReleaseRecord?> TryReadAsync(string releaseId, CancellationToken ct)
     {
         var file = FileOf(releaseId);
-        var text = await repository.ReadAsync(file, ct);
+        var text = await repository.ReadAsync(file, ct).ConfigureAwait(false);
         if (text is null) return null;
         var current = Parse(text, file);
         ReleaseRecord? earlier = null;
-        foreach (var (commit, version) in await repository.HistoryAsync(file, ct))
+        foreach (var (commit, version) in await repository.HistoryAsync(file, ct).ConfigureAwait(false))
         {
             var stored = Parse(version, $"{file} at commit {commit[..7]}");
             if (earlier is not null && stored.FindRewriteOf(earlier) is { } rewrite)
@@ -42,7 +42,7 @@ internal sealed class ReleaseRecordStore(RecordsRepository repository)
 
     /// <summary>The record; a clear error when the release was never opened.</summary>
     public async Task<ReleaseRecord> ReadAsync(string releaseId, CancellationToken ct) =>
-        await TryReadAsync(releaseId, ct) ?? throw new ReleaseRefusedException(
+        await TryReadAsync(releaseId, ct).ConfigureAwait(false) ?? throw new ReleaseRefusedException(
             $"Release {releaseId} has no record in {repository.Shown} ({FileOf(releaseId)}). Open it first with ./build.sh OpenRelease " +
             "(the pipeline does this after Clone), or check --release and --module.");
 
@@ -51,7 +51,7 @@ internal sealed class ReleaseRecordStore(RecordsRepository repository)
     {
         var records = new List<ReleaseRecord>();
         foreach (var file in repository.List("releases", "*.json"))
-            records.Add(Parse((await repository.ReadAsync(file, ct))!, file));
+            records.Add(Parse((await repository.ReadAsync(file, ct).ConfigureAwait(false))!, file));
         return records;
     }
 
@@ -64,20 +64,21 @@ internal sealed class ReleaseRecordStore(RecordsRepository repository)
         Func<ReleaseRecord?, ReleaseRecord?> change, CancellationToken ct) =>
         UpdateAsync(releaseId, actor, summary, (record, _) => Task.FromResult(change(record)), ct);
 
-    /// <summary>Asynchronous form of <see cref="UpdateAsync(string, string, string, Func{ReleaseRecord?, ReleaseRecord?}, CancellationToken)"/>.</summary>
+    /// <summary>Asynchronous form of
+    /// <see cref="UpdateAsync(string, string, string, Func{ReleaseRecord?, ReleaseRecord?}, CancellationToken)"/>.</summary>
     public Task<bool> UpdateAsync(string releaseId, string actor, string summary,
         Func<ReleaseRecord?, CancellationToken, Task<ReleaseRecord?>> change, CancellationToken ct) =>
         repository.CommitAsync(actor, async token =>
         {
-            var before = await TryReadAsync(releaseId, token);
-            var after = await change(before, token);
+            var before = await TryReadAsync(releaseId, token).ConfigureAwait(false);
+            var after = await change(before, token).ConfigureAwait(false);
             if (after is null) return null;
             if (before is not null && after.FindRewriteOf(before) is { } rewrite)
                 throw new InvalidOperationException($"Refusing to rewrite release record {FileOf(releaseId)}: {rewrite}");
-            after = await SignAsync(after, before?.Events.Count ?? 0, token);
+            after = await SignAsync(after, before?.Events.Count ?? 0, token).ConfigureAwait(false);
             var path = repository.Path / FileOf(releaseId);
             path.Parent.CreateDirectory();
-            await File.WriteAllTextAsync(path, ReleaseRecordJson.Serialize(after), token);
+            await File.WriteAllTextAsync(path, ReleaseRecordJson.Serialize(after), token).ConfigureAwait(false);
             return $"{releaseId}: {summary}";
         }, ct);
 
@@ -85,10 +86,11 @@ internal sealed class ReleaseRecordStore(RecordsRepository repository)
     // roster names keys (then signatures are not required, and a key given is still used).
     private async Task<ReleaseRecord> SignAsync(ReleaseRecord record, int from, CancellationToken ct)
     {
-        if (repository.Signer is { } signer) return await RecordChain.SignAsync(record, from, signer, ct);
+        if (repository.Signer is { } signer) return await RecordChain.SignAsync(record, from, signer, ct).ConfigureAwait(false);
         if (repository.SigningRequired)
             throw new ReleaseRefusedException(
-                $"Release {record.ReleaseId}: records must be signed (the gate's roster names keys) and no key was given. Pass --signing-key with your " +
+                $"Release {record.ReleaseId}: records must be signed (the gate's roster names keys) and no key was given. Pass --signing-key with " +
+                    "your " +
                 "private SSH key file (its public key must be on the roster); in CI the job's key comes from a secret file variable (SIGNING_KEY).");
         return record;
     }

@@ -31,15 +31,18 @@ internal sealed class SshKeygenSigner : IMessageSigner
     public static async Task<SshKeygenSigner> OpenAsync(string keyFile, IProcessRunner runner, CancellationToken ct)
     {
         if (!File.Exists(keyFile))
-            throw new BuildInputException($"--signing-key: no key file at '{keyFile}'. Pass your private SSH key file (e.g. ~/.ssh/id_ed25519); in CI, the job key's secret file variable.");
+            throw new BuildInputException($"--signing-key: no key file at '{keyFile}'. Pass your private SSH key file (e.g. ~/.ssh/id_ed25519); in " +
+                "CI, the job key's secret file variable.");
         string line;
         if (File.Exists(keyFile + ".pub"))
-            line = await File.ReadAllTextAsync(keyFile + ".pub", ct);
+            line = await File.ReadAllTextAsync(keyFile + ".pub", ct).ConfigureAwait(false);
         else
         {
-            var result = await runner.RunAsync(new ProcessSpec("ssh-keygen", ["-y", "-P", "", "-f", keyFile]) { AllowNonZeroExit = true }, ct);
+            var result = await runner.RunAsync(new ProcessSpec("ssh-keygen", ["-y", "-P", "", "-f", keyFile]) { AllowNonZeroExit = true }, ct)
+                .ConfigureAwait(false);
             if (result.ExitCode != 0)
-                throw new BuildInputException($"--signing-key: '{keyFile}' is not a private SSH key ssh-keygen can read without a passphrase. Use an unencrypted key file (in CI, a secret file variable).");
+                throw new BuildInputException($"--signing-key: '{keyFile}' is not a private SSH key ssh-keygen can read without a passphrase. Use " +
+                    "an unencrypted key file (in CI, a secret file variable).");
             line = result.OutputText;
         }
         try { return new SshKeygenSigner(keyFile, SshPublicKey.Parse(line, $"--signing-key {keyFile}"), runner); }
@@ -53,10 +56,11 @@ internal sealed class SshKeygenSigner : IMessageSigner
         var result = await _runner.RunAsync(new ProcessSpec("ssh-keygen", ["-Y", "sign", "-q", "-f", _keyFile, "-n", @namespace])
         {
             StandardInput = Encoding.UTF8.GetString(message.Span), AllowNonZeroExit = true,
-        }, ct);
+        }, ct).ConfigureAwait(false);
         var armored = string.Join('\n', result.Output.SkipWhile(l => !l.StartsWith("-----BEGIN SSH SIGNATURE", StringComparison.Ordinal)));
         if (result.ExitCode != 0 || armored.Length == 0)
-            throw new ReleaseRefusedException($"--signing-key: ssh-keygen could not sign with '{_keyFile}' (exit {result.ExitCode}). Check that it is an unencrypted private key.");
+            throw new ReleaseRefusedException(
+                $"--signing-key: ssh-keygen could not sign with '{_keyFile}' (exit {result.ExitCode}). Check that it is an unencrypted private key.");
         return armored + "\n";
     }
 }

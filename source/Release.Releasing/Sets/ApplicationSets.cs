@@ -18,7 +18,7 @@ internal sealed record ApplicationSets(IReadOnlyList<ReleaseManifest> Sets, SetH
     /// <exception cref="BuildInputException">A set record cannot be read; the message names the record and the fix.</exception>
     public static async Task<ApplicationSets> ReadAsync(IReleaseSets build, ReleaseRecordStore store, CancellationToken ct)
     {
-        var trusted = RecordTrust.TrustedAll(build, await store.ReadAllAsync(ct));
+        var trusted = RecordTrust.TrustedAll(build, await store.ReadAllAsync(ct).ConfigureAwait(false));
         try
         {
             var sets = new List<ReleaseManifest>();

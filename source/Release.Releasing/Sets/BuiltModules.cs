@@ -26,12 +26,13 @@ internal static class BuiltModules
         {
             var paths = new PipelinePaths(build.RootDirectory, module);
             if (!paths.PushRecord.FileExists()) continue;
-            var push = await StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", ct);
-            var chart = await PipelineRecords.TryReadChartAsync(paths, ct);
-            var source = await PipelineRecords.TryReadSourceAsync(paths, ct);
+            var push = await StageRecord.ReadAsync<PushRecord>(paths.PushRecord, "Push", ct).ConfigureAwait(false);
+            var chart = await PipelineRecords.TryReadChartAsync(paths, ct).ConfigureAwait(false);
+            var source = await PipelineRecords.TryReadSourceAsync(paths, ct).ConfigureAwait(false);
             if (chart is null || source is null)
             {
-                problems.Add($"module '{module}' was pushed ({paths.PushRecord}) but {(chart is null ? paths.ChartRecord : paths.SourceRecord)} is missing: " +
+                problems.Add($"module '{module}' was pushed ({paths.PushRecord}) but {(chart is null ? paths.ChartRecord : paths.SourceRecord)} is " +
+                    "missing: " +
                              "run Clone, Push and Chart for it in the same pipeline (a set pins its version, image and chart together).");
                 continue;
             }

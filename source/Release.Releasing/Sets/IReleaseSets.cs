@@ -53,7 +53,8 @@ public interface IReleaseSets : IPromote, IDeployApplication
         .Requires(() => Text)
         .Executes(ct => new VoteSetStep(this, "Attestation").RunAsync(ct));
 
-    /// <summary><c>./build.sh GateStatusSet --set 2.3.0</c>: every gate's decision on the set (votes, missing roles, checklist); changes nothing.</summary>
+    /// <summary><c>./build.sh GateStatusSet --set 2.3.0</c>: every gate's decision on the set (votes, missing roles, checklist); changes
+    /// nothing.</summary>
     Target GateStatusSet => _ => _
         .Description("Shows the Go/NoGo gates of the application release --set: votes, missing roles, checklist")
         .Requires(() => Set)
@@ -64,7 +65,8 @@ public interface IReleaseSets : IPromote, IDeployApplication
     /// the set; the blessing records the set's digest, so production takes exactly its module digests.
     /// </summary>
     Target BlessSet => _ => _
-        .Description("Blesses the application release --set for production: every gate passed on the set; records the set's digest (every module's image and chart)")
+        .Description("Blesses the application release --set for production: every gate passed on the set; records the set's digest (every module's " +
+            "image and chart)")
         .Requires(() => Set)
         .TryAfter<IReleaseSets>(x => x.OpenSet)
         .Executes(ct => new BlessSetStep(this).RunAsync(ct));

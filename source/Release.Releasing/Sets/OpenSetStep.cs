@@ -17,44 +17,57 @@ internal sealed class OpenSetStep(IReleaseSets build)
     public async Task RunAsync(CancellationToken ct)
     {
         var selection = SetSelection.Of(build, "OpenSet");
-        var built = await BuiltModules.ReadAsync(build, ct);
-        var triggeredBy = await People.TriggeredByAsync(build, ct);
+        var built = await BuiltModules.ReadAsync(build, ct).ConfigureAwait(false);
+        var triggeredBy = await People.TriggeredByAsync(build, ct).ConfigureAwait(false);
         var authors = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var module in built)
-            authors.UnionWith((await ReleaseCommits.ReadAsync(module.Source.Workspace, module.Source.Commit, ct, below: module.Pin.Version)).Authors());
+            authors.UnionWith((await ReleaseCommits.ReadAsync(module.Source.Workspace, module.Source.Commit, ct, below: module.Pin.Version)
+                .ConfigureAwait(false)).Authors());
 
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
         var store = new ReleaseRecordStore(records);
-        var known = await ApplicationSets.ReadAsync(build, store, ct);
+        var known = await ApplicationSets.ReadAsync(build, store, ct).ConfigureAwait(false);
         var previous = known.Sets.LastOrDefault(s => s.Version < selection.Version);
         NextReleaseSet next;
-        try { next = NextReleaseSet.Make(build.Application.Graph, selection.Application, selection.Version, [.. built.Select(b => b.Pin)], previous); }
+        try { next = NextReleaseSet.Make(
+            build.Application.Graph,
+            selection.Application,
+            selection.Version,
+            [.. built.Select(b => b.Pin)],
+            previous); }
         catch (ReleaseSetException e) { throw new BuildInputException($"OpenSet --set {selection.Version}:\n- " + string.Join("\n- ", e.Problems)); }
         var set = next.Manifest;
 
         var branches = built.Select(b => b.Source.VersionBranch ?? b.Source.Branch ?? "detached").Distinct(StringComparer.Ordinal).ToList();
         var branch = branches.Count > 0 ? string.Join(",", branches)
             : previous is not null && known.Records.TryGetValue(SetRecords.ReleaseId(previous), out var before) ? before.Created.Branch : "detached";
-        var commit = string.Join(",", built.Select(b => b.Source.Commit).Distinct(StringComparer.Ordinal)) is { Length: > 0 } commits ? commits : set.Digest.Hex;
+        var commit = string.Join(",", built.Select(b => b.Source.Commit).Distinct(StringComparer.Ordinal)) is { Length: > 0 } commits
+            ? commits
+            : set.Digest.Hex;
 
         var created = await store.UpdateAsync(selection.Id, triggeredBy, $"set {set.Digest} opened", existing =>
         {
             if (existing is null)
             {
                 var at = build.Clock.GetUtcNow();
-                return ReleaseRecord.Create(selection.Id, new ReleaseCreated(at, selection.Version.ToString(), branch, commit, triggeredBy, [.. authors]))
+                return ReleaseRecord.Create(
+                    selection.Id,
+                    new ReleaseCreated(at, selection.Version.ToString(), branch, commit, triggeredBy, [.. authors]))
                     .Append(SetRecords.Recorded(set, at));
             }
             var recorded = SetManifestOf(existing);
             if (recorded?.Digest == set.Digest) return null;
             throw new BuildInputException(
                 $"OpenSet: application release {selection.Id} already exists in {records.Shown} as set {recorded?.Digest.Value ?? "(not a set)"}; " +
-                $"the modules pushed here make set {set.Digest}. Overwritten version refused: a version names one set forever. Open it as a new version (--set).");
-        }, ct);
+                $"the modules pushed here make set {set.Digest}. Overwritten version refused: a version names one set forever. Open it as a new " +
+                    "version (--set).");
+        }, ct).ConfigureAwait(false);
 
-        var manifestFile = new Delivery.ApplicationDelivery.ApplicationPaths(build.RootDirectory).Directory / "sets" / $"{selection.Version}.manifest";
+        var manifestFile = new Delivery.ApplicationDelivery.ApplicationPaths(build.RootDirectory).Directory / "sets"
+            / $"{selection.Version}.manifest";
         manifestFile.Parent.CreateDirectory();
-        await File.WriteAllTextAsync(manifestFile, set.Canonical, ct);
+        await File.WriteAllTextAsync(manifestFile, set.Canonical, ct).ConfigureAwait(false);
         build.Log.Information(created
             ? $"Opened application release {set.Title} in {records.Shown}: " + Describe(next)
             : $"Application release {selection.Id} is already open as set {set.Digest}; nothing changed.");

@@ -18,7 +18,7 @@ internal static class SetEvidenceKeys
         foreach (var paths in built)
         {
             if (!paths.UnitTestSummary.FileExists()) return false;
-            var unit = await StageRecord.ReadAsync<UnitTestSummary>(paths.UnitTestSummary, "UnitTest", ct);
+            var unit = await StageRecord.ReadAsync<UnitTestSummary>(paths.UnitTestSummary, "UnitTest", ct).ConfigureAwait(false);
             if (unit.Passed + unit.Failed == 0) return false;
         }
         return built.Count > 0;

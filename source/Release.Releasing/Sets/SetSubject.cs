@@ -16,11 +16,16 @@ internal static class SetSubject
     {
         // Only a --module typed on the command line names a module: the parameter's default is the one-module pipeline's.
         var module = ((IBuild)build).TryGetValue<string>(() => build.Module)?.Trim();
-        var problems = SetApprovals.Problems(build.SetApprovalScope, set, new ApprovalSubject(kind, module, set.Digest.Value, module is null ? "--set" : "--module"));
+        var problems = SetApprovals.Problems(
+            build.SetApprovalScope,
+            set,
+            new ApprovalSubject(kind, module, set.Digest.Value, module is null ? "--set" : "--module"));
         if (problems.Count > 0) throw new BuildInputException(string.Join("\n", problems));
         if (build.SetApprovalScope == ApprovalScope.Module)
             throw new BuildInputException(
-                $"--module: application '{set.Application}' approves each module on its own: cast the {kind.ToLowerInvariant()} on module '{module}''s own release " +
-                $"with ./build.sh {kind switch { "Vote" => "Vote", "Attestation" => "Attest", _ => "Bless" }} --module {module} --release {set.PinOf(module!)!.Version}.");
+                $"--module: application '{set.Application}' approves each module on its own: cast the {kind.ToLowerInvariant()} on module " +
+                    $"'{module}''s own release " +
+                $"with ./build.sh {kind switch { "Vote" => "Vote", "Attestation" => "Attest", _ => "Bless" }} --module {module} --release " +
+                    $"{set.PinOf(module!)!.Version}.");
     }
 }

@@ -16,18 +16,19 @@ internal sealed class VoteSetStep(IReleaseSets build, string kind)
     {
         var command = kind switch { "Vote" => "VoteSet", "Attestation" => "AttestSet", _ => "GateStatusSet" };
         var selection = SetSelection.Of(build, command);
-        await using (var records = await RecordsRepository.OpenAsync(build, ct))
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using (records.ConfigureAwait(false))
         {
-            var sets = await ApplicationSets.ReadAsync(build, new ReleaseRecordStore(records), ct);
+            var sets = await ApplicationSets.ReadAsync(build, new ReleaseRecordStore(records), ct).ConfigureAwait(false);
             var set = sets.Get(selection, command, records.Shown);
             if (kind != "Status") SetSubject.Check(build, set, kind);
         }
         var release = selection.AsRelease();
-        await (kind switch
+        await ((kind switch
         {
             "Vote" => new VoteStep(build, release).RunAsync(ct),
             "Attestation" => new AttestStep(build, release).RunAsync(ct),
             _ => new GateStatusStep(build, release).RunAsync(ct),
-        });
+        }).ConfigureAwait(false));
     }
 }

@@ -20,7 +20,9 @@ public interface IReleaseTrain : IPromote
     /// close), else the seed's (16:00 and 17:00 Asia/Kolkata, Monday to Friday). Override in the build class.
     /// </summary>
     ReleaseTrainSchedule TrainSchedule =>
-        Gates.FirstOrDefault(g => g.Environment == TrainEnvironment)?.Window is { } window ? ReleaseTrainSchedule.From(window) : ReleaseTrainSchedule.SeedDefault();
+        Gates.FirstOrDefault(g => g.Environment == TrainEnvironment)?.Window is { } window
+            ? ReleaseTrainSchedule.From(window)
+            : ReleaseTrainSchedule.SeedDefault();
 
     /// <summary>The environment the train releases to, whose gate must be Go.</summary>
     string TrainEnvironment => "production";
@@ -31,7 +33,8 @@ public interface IReleaseTrain : IPromote
     /// when it fails.
     /// </summary>
     Target TrainDeparture => _ => _
-        .Description("The daily release train: goes on only at release time with the gate Go; otherwise says why (Slack with --slack-webhook) and fails")
+        .Description(
+            "The daily release train: goes on only at release time with the gate Go; otherwise says why (Slack with --slack-webhook) and fails")
         .TryAfter<IGoNoGo>(x => x.OpenRelease)
         .TryAfter<Quality.IQualityGate>(x => x.QualityGate)
         .TryBefore<IBless>(x => x.Bless)

@@ -20,18 +20,20 @@ internal sealed class TrainDepartureStep(IReleaseTrain build)
     {
         ReleaseTrainSchedule schedule;
         try { schedule = build.TrainSchedule; }
-        catch (ArgumentException e) { throw new Engine.BuildDefinitionException($"TrainDeparture: {e.Message} (IReleaseTrain.TrainSchedule in the build class)"); }
-        var selection = await ReleaseSelection.ResolveAsync(build, ct);
+        catch (ArgumentException e) { throw new Engine.BuildDefinitionException(
+            $"TrainDeparture: {e.Message} (IReleaseTrain.TrainSchedule in the build class)"); }
+        var selection = await ReleaseSelection.ResolveAsync(build, ct).ConfigureAwait(false);
         var gate = GateEvaluation.Find(build, build.TrainEnvironment);
-        await using var records = await RecordsRepository.OpenAsync(build, ct);
-        var record = await new ReleaseRecordStore(records).TryReadAsync(selection.Id, ct);
+        var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
+        await using var recordsDisposal = records.ConfigureAwait(false);
+        var record = await new ReleaseRecordStore(records).TryReadAsync(selection.Id, ct).ConfigureAwait(false);
         bool passed;
         IReadOnlyList<string> blockers;
         if (record is null)
             (passed, blockers) = (false, [$"{selection.Id} has no release record (run OpenRelease; nobody could vote on it)"]);
         else
         {
-            var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct);
+            var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct).ConfigureAwait(false);
             var decision = GateEvaluation.Decide(build, gate, record, evidence);
             (passed, blockers) = (decision.Passed, [.. decision.Blockers, .. decision.Refused.Select(r => "refused record: " + r)]);
         }
@@ -46,7 +48,12 @@ internal sealed class TrainDepartureStep(IReleaseTrain build)
                 return;
             case TrainVerdict.NoGo:
                 build.ReportSummary("release train", $"NoGo: {selection.Id} stays ({blockers.Count} blocker(s))");
-                await NotifyAsync(selection, record?.Created.Commit, $"No release today: {selection.Id} missed the {schedule.DepartsAt:HH\\:mm} train (gate not Go)", train.Reason, ct);
+                await NotifyAsync(
+                    selection,
+                    record?.Created.Commit,
+                    $"No release today: {selection.Id} missed the {schedule.DepartsAt:HH\\:mm} train (gate not Go)",
+                    train.Reason,
+                    ct).ConfigureAwait(false);
                 throw new ReleaseRefusedException($"TrainDeparture: {train.Reason}");
             default:
                 // Nothing was due, so nothing is posted; the run still fails: it released nothing.
@@ -62,10 +69,16 @@ internal sealed class TrainDepartureStep(IReleaseTrain build)
             build.Log.Information("No --slack-webhook: the team is not told on Slack.");
             return;
         }
-        var notice = new DeploymentNotice(selection.Module, selection.Version.ToString(), build.TrainEnvironment, commit is { Length: >= 7 } c ? c[..7] : "unknown", Actor, "")
+        var notice = new DeploymentNotice(
+            selection.Module,
+            selection.Version.ToString(),
+            build.TrainEnvironment,
+            commit is { Length: >= 7 } c ? c[..7] : "unknown",
+            Actor,
+            "")
         {
             Title = title, Detail = reason,
         };
-        await WebhookNotices.PostAsync(build, notice, "the train did not depart either way", ct);
+        await WebhookNotices.PostAsync(build, notice, "the train did not depart either way", ct).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,11 @@ public static class RepositoryVersion
     /// <param name="branch">The branch name; the checked-out branch, CI's branch variables or "detached" when null.</param>
     /// <param name="ct">Cancels the git commands.</param>
     /// <exception cref="ArgumentException">The branch matches no rule of the model.</exception>
-    public static async Task<CalculatedVersion> CalculateAsync(string workspace, BranchModel? model = null, string? branch = null, CancellationToken ct = default)
+    public static async Task<CalculatedVersion> CalculateAsync(
+        string workspace,
+        BranchModel? model = null,
+        string? branch = null,
+        CancellationToken ct = default)
     {
         string head;
         string? checkedOut;
@@ -26,7 +30,8 @@ public static class RepositoryVersion
         }
         var facts = await ReleaseCommits.ReadAsync(workspace, head, ct).ConfigureAwait(false);
         branch ??= checkedOut
-                   ?? Environment.GetEnvironmentVariable("CI_COMMIT_REF_NAME") ?? Environment.GetEnvironmentVariable("BUILD_SOURCEBRANCHNAME") ?? "detached";
+                   ?? Environment.GetEnvironmentVariable("CI_COMMIT_REF_NAME") ?? Environment.GetEnvironmentVariable(
+                       "BUILD_SOURCEBRANCHNAME") ?? "detached";
         return new VersionCalculator(model).Calculate(new VersionInput(
             facts.Tags.Select(t => t.Version).ToArray(), facts.Conventional, branch, facts.Commits.Count, head[..7]));
     }

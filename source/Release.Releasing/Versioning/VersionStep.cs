@@ -13,14 +13,15 @@ internal sealed class VersionStep(IVersioning build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.ReleasePaths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct);
+        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
         if (source.Channel is null || source.ImageTags is null)
-            throw new InvalidOperationException($"Version: {paths.Stages.SourceRecord} has no version details (it was written by an older Clone). Run Clone again.");
+            throw new InvalidOperationException(
+                $"Version: {paths.Stages.SourceRecord} has no version details (it was written by an older Clone). Run Clone again.");
 
         var record = new VersionRecord(source.Version, source.ChartVersion, source.BaseVersion ?? "", source.Bump ?? "", source.Channel,
             source.VersionBranch ?? source.Branch ?? "detached", source.BranchModel ?? "", source.Commit, source.ShortCommit, source.ReleaseType,
             source.VersionReason ?? "", source.ImageTags);
-        await StageRecord.WriteAsync(paths.VersionRecord, record, ct);
+        await StageRecord.WriteAsync(paths.VersionRecord, record, ct).ConfigureAwait(false);
         build.Log.Information($"Version {record.Version} ({record.Channel}, base {record.BaseVersion}, {record.Bump} bump): {record.Reason}");
         build.ReportSummary("version", record.Version);
         build.ReportSummary("channel target", record.Channel);

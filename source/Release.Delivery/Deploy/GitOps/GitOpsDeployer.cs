@@ -37,14 +37,17 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
     /// <param name="modules">Each module's request, the records it came from (named in errors) and the modules it depends on.</param>
     /// <param name="ct">Cancels the deployment.</param>
     public Task<DeploymentOutcome> DeployApplicationAsync(
-        string application, IReadOnlyList<(DeploymentRequest Request, PipelinePaths Paths, IReadOnlyList<string> DependsOn)> modules, CancellationToken ct)
+        string application, IReadOnlyList<(DeploymentRequest Request, PipelinePaths Paths, IReadOnlyList<string> DependsOn)> modules,
+            CancellationToken ct)
     {
         if (modules.Count == 0) throw new ArgumentException("An application deploys at least one module.", nameof(modules));
         var specs = modules.Select(m => Spec(m.Request, m.Paths, m.DependsOn)).ToList();
         var first = modules[0].Request;
         var message = $"deploy({first.Environment.Name}): {application} " +
                       string.Join(", ", modules.Select(m => $"{m.Request.Module} {m.Request.Version}")) + "\n\n" +
-                      string.Join("\n", modules.Select(m => Trailers(m.Request, m.Request.Chart!.Version, m.Request.Chart.Digest, m.Request.Image!.ToString())));
+                      string.Join(
+                          "\n",
+                          modules.Select(m => Trailers(m.Request, m.Request.Chart!.Version, m.Request.Chart.Digest, m.Request.Image!.ToString())));
         return CommitAsync(first.Environment, first.DeployedBy, specs, message, ct);
     }
 
@@ -53,7 +56,8 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
     {
         var environment = request.Environment;
         var chart = request.Chart ?? throw new BuildInputException(
-            $"Deploy: the gitops deployer pins the chart that Chart pushed, but {paths.ChartRecord} is missing. Run Chart first (the build must implement IChart).");
+            $"Deploy: the gitops deployer pins the chart that Chart pushed, but {paths.ChartRecord} is missing. Run Chart first (the build must " +
+                "implement IChart).");
         var image = request.Image ?? throw new BuildInputException(
             $"Deploy: the gitops deployer needs the pushed image, but {paths.PushRecord} is missing. Run Push first.");
         return new FluxReleaseSpec(environment.Name, request.Module, environment.Namespace, chart.Url)
@@ -75,7 +79,8 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
         var configured = environment.GitopsRepository ?? build.GitopsRepository;
         var location = string.IsNullOrWhiteSpace(configured)
             ? throw new BuildInputException(
-                $"Deploy: environment '{environment.Name}' uses the gitops deployer, which needs the environment repository: pass --gitops-repository URL-or-path " +
+                $"Deploy: environment '{environment.Name}' uses the gitops deployer, which needs the environment repository: pass " +
+                    "--gitops-repository URL-or-path " +
                 "(or declare it on the environment: GitopsRepository = ...).")
             : RepositoryLocation.Resolve(configured, build.RootDirectory);
         var shown = RepositoryLocation.Redact(location);
@@ -84,27 +89,33 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
         try
         {
             var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
-            var repository = await CloneAsync(git, location, shown, work, ct);
+            var repository = await CloneAsync(git, location, shown, work, ct).ConfigureAwait(false);
             var folders = specs.Select(FluxManifestWriter.FolderFor).ToList();
             var shownFolders = string.Join(", ", folders);
             var identity = new GitIdentity(deployedBy, Email(deployedBy));
             for (var attempt = 1; ; attempt++)
             {
-                foreach (var spec in specs) await WriteManifestsAsync(repository, spec, ct);
-                await repository.AddAsync(new GitAddSettings { Paths = folders }, ct);
-                var unchanged = await git.RunAsync(repository.Path, ["diff", "--cached", "--quiet"], new GitRunOptions { AllowNonZeroExit = true }, ct);
+                foreach (var spec in specs) await WriteManifestsAsync(repository, spec, ct).ConfigureAwait(false);
+                await repository.AddAsync(new GitAddSettings { Paths = folders }, ct).ConfigureAwait(false);
+                var unchanged = await git.RunAsync(
+                    repository.Path,
+                    ["diff", "--cached", "--quiet"],
+                    new GitRunOptions { AllowNonZeroExit = true },
+                    ct).ConfigureAwait(false);
                 if (unchanged.ExitCode == 0)
                 {
-                    var current = await repository.RevParseAsync("HEAD", ct);
-                    return new DeploymentOutcome(environment.Url ?? shown, $"{shown} already deploys this version ({shownFolders} at {current[..7]}); nothing to commit");
+                    var current = await repository.RevParseAsync("HEAD", ct).ConfigureAwait(false);
+                    return new DeploymentOutcome(
+                        environment.Url ?? shown,
+                        $"{shown} already deploys this version ({shownFolders} at {current[..7]}); nothing to commit");
                 }
 
                 await repository.CommitAsync(new GitCommitSettings(message)
                 {
                     Author = identity,
                     Committer = identity,
-                }, ct);
-                if (await PushAsync(repository, shown, ct)) break;
+                }, ct).ConfigureAwait(false);
+                if (await PushAsync(repository, shown, ct).ConfigureAwait(false)) break;
                 if (attempt == PushAttempts)
                     throw new InvalidOperationException(
                         $"Deploy: {shown} ({build.GitopsBranch}) moved on {attempt} times while this deploy was pushing, so nothing was deployed. " +
@@ -112,11 +123,12 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
                 // The folders are this deploy's alone to write, so they are written again on top of what landed first
                 // (a rebase would conflict when both deploys changed the same environment). Both commits stay in the
                 // history; the environment ends at the one pushed last.
-                build.Log.Information($"Another change reached {shown} first; writing this deploy again on top of it (push {attempt + 1} of {PushAttempts})");
-                await repository.ResetToRemoteAsync("origin", build.GitopsBranch, ct);
+                build.Log.Information(
+                    $"Another change reached {shown} first; writing this deploy again on top of it (push {attempt + 1} of {PushAttempts})");
+                await repository.ResetToRemoteAsync("origin", build.GitopsBranch, ct).ConfigureAwait(false);
             }
 
-            var head = await repository.RevParseAsync("HEAD", ct);
+            var head = await repository.RevParseAsync("HEAD", ct).ConfigureAwait(false);
             build.Log.Information($"Committed {head} to {shown} ({shownFolders})");
             return new DeploymentOutcome(environment.Url ?? shown, $"commit {head} in {shown} ({shownFolders})");
         }
@@ -137,9 +149,9 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
                     SeparateImageValues = true,
                     ImageValues = spec.Values,
                     Values = new Dictionary<string, object?>(),
-                }, ct);
+                }, ct).ConfigureAwait(false);
             else
-                await new FluxManifestWriter().WriteAsync(repository.Path, spec, ct);
+                await new FluxManifestWriter().WriteAsync(repository.Path, spec, ct).ConfigureAwait(false);
         }
         catch (ArgumentException e)
         {
@@ -152,12 +164,13 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
     {
         try
         {
-            return await repository.TryPushAsync(new GitPushSettings(), ct);
+            return await repository.TryPushAsync(new GitPushSettings(), ct).ConfigureAwait(false);
         }
         catch (ProcessFailedException e)
         {
             throw new InvalidOperationException(
-                $"Deploy: pushing to {shown} ({build.GitopsBranch}) was refused, so nothing was deployed. Check the credentials in the repository URL " +
+                $"Deploy: pushing to {shown} ({build.GitopsBranch}) was refused, so nothing was deployed. Check the credentials in the repository " +
+                    "URL " +
                 $"and that the branch accepts pushes.\n{e.Message}", e);
         }
     }
@@ -166,17 +179,19 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
     {
         try
         {
-            return await git.CloneAsync(new GitCloneSettings(location, work) { Branch = build.GitopsBranch }, ct);
+            return await git.CloneAsync(new GitCloneSettings(location, work) { Branch = build.GitopsBranch }, ct).ConfigureAwait(false);
         }
         catch (GitRepositoryNotFoundException e)
         {
             throw new BuildInputException(
-                $"Deploy: the GitOps repository '{shown}' (--gitops-repository) does not exist or is not reachable. Pass the environment repository's URL or path.\n{e.Message}", e);
+                $"Deploy: the GitOps repository '{shown}' (--gitops-repository) does not exist or is not reachable. Pass the environment " +
+                    $"repository's URL or path.\n{e.Message}", e);
         }
         catch (GitRefNotFoundException e)
         {
             throw new BuildInputException(
-                $"Deploy: the branch '{build.GitopsBranch}' (--gitops-branch) does not exist in '{shown}'. Pass the branch Flux watches.\n{e.Message}", e);
+                $"Deploy: the branch '{build.GitopsBranch}' (--gitops-branch) does not exist in '{shown}'. Pass the branch Flux " +
+                    $"watches.\n{e.Message}", e);
         }
     }
 

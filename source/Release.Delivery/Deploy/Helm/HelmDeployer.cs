@@ -15,7 +15,8 @@ internal sealed class HelmDeployer(IDeploy build) : IDeployer
     public static HelmUpgradeSettings SettingsFor(DeploymentRequest request, TimeSpan timeout)
     {
         var chart = request.Chart ?? throw new BuildInputException(
-            $"Deploy: the helm deployer installs the chart that Chart pushed, but artifacts/modules/{request.Module}/chart/chart.json is missing. Run Chart first (the build must implement IChart).");
+            $"Deploy: the helm deployer installs the chart that Chart pushed, but artifacts/modules/{request.Module}/chart/chart.json is missing. " +
+                "Run Chart first (the build must implement IChart).");
         var image = request.Image ?? throw new BuildInputException(
             $"Deploy: the helm deployer needs the pushed image, but artifacts/modules/{request.Module}/push/push.json is missing. Run Push first.");
         var registryHost = chart.Registry.Split(':')[0];
@@ -31,7 +32,8 @@ internal sealed class HelmDeployer(IDeploy build) : IDeployer
             [
                 new HelmSetValue("image.repository", image.Name) { ForceString = true },
                 new HelmSetValue("image.digest", image.Digest ?? throw new BuildInputException(
-                    $"Deploy: the helm deployer pins images by digest, but {request.Module}'s pushed image {image} has none. Run Push again.")) { ForceString = true },
+                    $"Deploy: the helm deployer pins images by digest, but {request.Module}'s pushed image {image} has none. Run Push again.")) {
+                        ForceString = true },
             ],
             PlainHttp = registryHost is "localhost" or "127.0.0.1",
             KubeContext = request.Environment.KubeContext,
@@ -44,7 +46,7 @@ internal sealed class HelmDeployer(IDeploy build) : IDeployer
         var helm = new HelmCli(build.Processes, new ToolLocator(), build.Log.Information);
         try
         {
-            await helm.UpgradeInstallAsync(settings, ct);
+            await helm.UpgradeInstallAsync(settings, ct).ConfigureAwait(false);
         }
         catch (ToolNotFoundException e)
         {

@@ -12,7 +12,7 @@ internal sealed class ContainerInstance(ContainerRunner runner, string name, str
     {
         try
         {
-            return (await runner.InspectAsync(name, ct)).Running;
+            return (await runner.InspectAsync(name, ct).ConfigureAwait(false)).Running;
         }
         catch (ContainerRunException)
         {
@@ -26,7 +26,7 @@ internal sealed class ContainerInstance(ContainerRunner runner, string name, str
     {
         try
         {
-            return (await runner.LogsAsync(name, ct)).TakeLast(15).ToList();
+            return (await runner.LogsAsync(name, ct).ConfigureAwait(false)).TakeLast(15).ToList();
         }
         catch (ContainerRunException e)
         {

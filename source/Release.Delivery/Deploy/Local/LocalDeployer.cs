@@ -26,17 +26,26 @@ internal sealed class LocalDeployer(LocalDeployerSettings settings) : IDeployer
     {
     }
 
-    /// <summary>The run's local deployments of <paramref name="build"/> (a per-run service): which instance is current per module and environment.</summary>
+    /// <summary>The run's local deployments of <paramref name="build"/> (a per-run service): which instance is current per module and
+    /// environment.</summary>
     public static LocalDeployments DeploymentsOf(IDeploy build) =>
-        build.Context.GetOrAddService(() => new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Processes, build.Log.Information));
+        build.Context
+            .GetOrAddService(() => new LocalDeployments(build.KeepRunning, build.LocalStateDirectory, build.Processes, build.Log.Information));
 
     public async Task<DeploymentOutcome> DeployAsync(DeploymentRequest request, CancellationToken ct)
     {
         var key = $"{request.Module}-{request.Environment.Name}";
         var deployments = settings.Deployments;
-        var previous = await deployments.CurrentAsync(key, ct);
+        var previous = await deployments.CurrentAsync(key, ct).ConfigureAwait(false);
         var credentials = settings.Credentials;
-        var launcher = await LocalLaunchers.SelectAsync(settings.Runtime, request, credentials, settings.Log, settings.Environment, settings.Processes, ct);
+        var launcher = await LocalLaunchers.SelectAsync(
+            settings.Runtime,
+            request,
+            credentials,
+            settings.Log,
+            settings.Environment,
+            settings.Processes,
+            ct).ConfigureAwait(false);
         var url = $"http://127.0.0.1:{FreePort()}";
         var name = $"{key}-{Guid.NewGuid().ToString("N")[..8]}";
         var kept = previous is null ? "There was no previous instance."
@@ -45,25 +54,29 @@ internal sealed class LocalDeployer(LocalDeployerSettings settings) : IDeployer
         LocalInstance instance;
         try
         {
-            instance = await launcher.StartAsync(request, name, url, ct);
+            instance = await launcher.StartAsync(request, name, url, ct).ConfigureAwait(false);
         }
         catch (ContainerRunException e) when (e.Unauthorized)
         {
             throw new InvalidOperationException(
                 $"Deploy: could not start {request.Module} {request.Version} locally: {e.Message} To fix: pass valid --registry-username and " +
-                $"--registry-password for {request.Image?.Registry} (or the REGISTRY_USERNAME and REGISTRY_PASSWORD variables), as for Push. {kept}", e);
+                $"--registry-password for {request.Image?.Registry} (or the REGISTRY_USERNAME and REGISTRY_PASSWORD variables), as for Push. " +
+                    $"{kept}", e);
         }
-        catch (Exception e) when (e is ContainerRunException or ProcessFailedException or ProcessTimeoutException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is ContainerRunException or ProcessFailedException or ProcessTimeoutException
+                                       or System.ComponentModel.Win32Exception)
         {
             throw new InvalidOperationException($"Deploy: could not start {request.Module} {request.Version} locally: {e.Message} {kept}", e);
         }
 
         settings.Log.Information($"Started {instance.Description} at {url}; waiting for {request.HealthPath}");
         await AwaitHealthyAsync(instance, () => HttpReadiness.WaitAsync(new Uri(url + request.HealthPath), settings.HealthTimeout,
-            instance.IsRunningAsync, ct), $"{request.Module} {request.Version}", kept);
+            instance.IsRunningAsync, ct), $"{request.Module} {request.Version}", kept).ConfigureAwait(false);
 
-        await deployments.ReplaceAsync(key, instance, previous, ct);
-        settings.Log.Information($"{request.Module} {request.Version} answers at {url}" + (settings.KeepRunning ? " and keeps running after the build (--keep-running)" : " until the build ends"));
+        await deployments.ReplaceAsync(key, instance, previous, ct).ConfigureAwait(false);
+        settings.Log.Information($"{request.Module} {request.Version} answers at {url}" + (settings.KeepRunning
+            ? " and keeps running after the build (--keep-running)"
+            : " until the build ends"));
         return new DeploymentOutcome(url, instance.Description);
     }
 
@@ -75,14 +88,14 @@ internal sealed class LocalDeployer(LocalDeployerSettings settings) : IDeployer
     {
         try
         {
-            await readiness();
+            await readiness().ConfigureAwait(false);
         }
         catch (Exception e)
         {
             IReadOnlyList<string> output = [];
-            try { output = await instance.RecentOutputAsync(CancellationToken.None); }
+            try { output = await instance.RecentOutputAsync(CancellationToken.None).ConfigureAwait(false); }
             catch (Exception) { /* the output only illustrates the failure; stopping matters */ }
-            await instance.StopAsync(CancellationToken.None);
+            await instance.StopAsync(CancellationToken.None).ConfigureAwait(false);
             if (e is not (TimeoutException or InvalidOperationException)) throw;
             throw new InvalidOperationException(
                 $"Deploy: the new instance of {release} ({instance.Description}) did not become healthy: {e.Message} " +

@@ -19,21 +19,21 @@ internal sealed class LocalDeployments(bool keepRunning, AbsolutePath stateDirec
     public async Task<LocalInstance?> CurrentAsync(string key, CancellationToken ct)
     {
         if (_current.TryGetValue(key, out var instance)) return instance;
-        var remembered = await ReadStateAsync(stateDirectory, key, ct);
+        var remembered = await ReadStateAsync(stateDirectory, key, ct).ConfigureAwait(false);
         if (remembered is null) return null;
         var candidate = new RememberedInstance(remembered, processes, log);
-        return await candidate.IsRunningAsync(ct) ? candidate : null;
+        return await candidate.IsRunningAsync(ct).ConfigureAwait(false) ? candidate : null;
     }
 
     /// <summary>Makes <paramref name="instance"/> current, then stops <paramref name="previous"/> (the new one is healthy by now).</summary>
     public async Task ReplaceAsync(string key, LocalInstance instance, LocalInstance? previous, CancellationToken ct)
     {
         _current[key] = instance;
-        await WriteStateAsync(key, instance.ToState(), ct);
+        await WriteStateAsync(key, instance.ToState(), ct).ConfigureAwait(false);
         if (previous is not null)
         {
             log($"Stopping the previous instance ({previous.Description}) at {previous.Url}");
-            await previous.StopAsync(ct);
+            await previous.StopAsync(ct).ConfigureAwait(false);
         }
     }
 
@@ -48,7 +48,7 @@ internal sealed class LocalDeployments(bool keepRunning, AbsolutePath stateDirec
                 continue;
             }
             log($"Stopping {instance.Description} at {instance.Url} (the run is over; pass --keep-running to keep it)");
-            await instance.StopAsync(CancellationToken.None);
+            await instance.StopAsync(CancellationToken.None).ConfigureAwait(false);
             var state = StatePath(stateDirectory, key);
             if (state.FileExists()) File.Delete(state);
         }
@@ -56,19 +56,24 @@ internal sealed class LocalDeployments(bool keepRunning, AbsolutePath stateDirec
     }
 
     /// <summary>Stops an instance an earlier run left running; false when there was none.</summary>
-    public static async Task<bool> StopRememberedAsync(AbsolutePath stateDirectory, string key, IProcessRunner processes, Action<string> log, CancellationToken ct)
+    public static async Task<bool> StopRememberedAsync(
+        AbsolutePath stateDirectory,
+        string key,
+        IProcessRunner processes,
+        Action<string> log,
+        CancellationToken ct)
     {
-        var state = await ReadStateAsync(stateDirectory, key, ct);
+        var state = await ReadStateAsync(stateDirectory, key, ct).ConfigureAwait(false);
         if (state is null) return false;
         log($"Stopping {state.Kind} {state.Id} at {state.Url}");
-        await new RememberedInstance(state, processes, log).StopAsync(ct);
+        await new RememberedInstance(state, processes, log).StopAsync(ct).ConfigureAwait(false);
         File.Delete(StatePath(stateDirectory, key));
         return true;
     }
 
     private async Task WriteStateAsync(string key, LocalInstanceState state, CancellationToken ct)
     {
-        await AtomicFile.WriteTextAsync(StatePath(stateDirectory, key), JsonSerializer.Serialize(state), ct);
+        await AtomicFile.WriteTextAsync(StatePath(stateDirectory, key), JsonSerializer.Serialize(state), ct).ConfigureAwait(false);
     }
 
     private static async Task<LocalInstanceState?> ReadStateAsync(AbsolutePath stateDirectory, string key, CancellationToken ct)
@@ -77,7 +82,7 @@ internal sealed class LocalDeployments(bool keepRunning, AbsolutePath stateDirec
         if (!path.FileExists()) return null;
         try
         {
-            return JsonSerializer.Deserialize<LocalInstanceState>(await File.ReadAllTextAsync(path, ct));
+            return JsonSerializer.Deserialize<LocalInstanceState>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false));
         }
         catch (JsonException)
         {

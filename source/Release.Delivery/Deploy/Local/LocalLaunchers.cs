@@ -22,8 +22,10 @@ internal static class LocalLaunchers
         var dockerHost = environment.GetValueOrDefault("DOCKER_HOST");
         switch (choice.Trim().ToLowerInvariant())
         {
-            case "podman": return new ContainerLauncher(await PodmanAsync(processes, log, ct), credentials);
-            case "docker": return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(processes, log.Information, dockerHost, ct), credentials);
+            case "podman": return new ContainerLauncher(await PodmanAsync(processes, log, ct).ConfigureAwait(false), credentials);
+            case "docker": return new ContainerLauncher(
+                await ContainerRunner.CreateDockerAsync(processes, log.Information, dockerHost, ct).ConfigureAwait(false),
+                credentials);
             case "process": return new ProcessLauncher(log);
             case "auto": break;
             default:
@@ -32,12 +34,16 @@ internal static class LocalLaunchers
 
         if (request.Image is null) return new ProcessLauncher(log);
         var locator = new ToolLocator();
-        if (await locator.TryFindAsync(KnownTools.Podman, ct) is not null) return new ContainerLauncher(await PodmanAsync(processes, log, ct), credentials);
-        if (!string.IsNullOrEmpty(dockerHost) && await locator.TryFindAsync(KnownTools.Docker, ct) is not null)
-            return new ContainerLauncher(await ContainerRunner.CreateDockerAsync(processes, log.Information, dockerHost, ct), credentials);
+        if (await locator.TryFindAsync(KnownTools.Podman, ct).ConfigureAwait(false) is not null) return new ContainerLauncher(
+            await PodmanAsync(processes, log, ct).ConfigureAwait(false),
+            credentials);
+        if (!string.IsNullOrEmpty(dockerHost) && await locator.TryFindAsync(KnownTools.Docker, ct).ConfigureAwait(false) is not null)
+            return new ContainerLauncher(
+                await ContainerRunner.CreateDockerAsync(processes, log.Information, dockerHost, ct).ConfigureAwait(false),
+                credentials);
         try
         {
-            return new ContainerLauncher(await PodmanAsync(processes, log, ct), credentials);
+            return new ContainerLauncher(await PodmanAsync(processes, log, ct).ConfigureAwait(false), credentials);
         }
         catch (Exception e) when (e is InvalidOperationException or ToolNotFoundException && request.PublishDirectory is not null)
         {
@@ -49,9 +55,9 @@ internal static class LocalLaunchers
     // podman is the embedded default: installed with apt when missing (with runc, the runtime its configuration names).
     private static async Task<ContainerRunner> PodmanAsync(IProcessRunner processes, IBuildLog log, CancellationToken ct)
     {
-        if (await new ToolLocator().TryFindAsync(KnownTools.Podman, ct) is null)
-            await new AptInstaller(processes, log.Information).EnsureInstalledAsync(["podman", "runc"], ct);
-        return await ContainerRunner.CreatePodmanAsync(processes, log.Information, cancellationToken: ct);
+        if (await new ToolLocator().TryFindAsync(KnownTools.Podman, ct).ConfigureAwait(false) is null)
+            await new AptInstaller(processes, log.Information).EnsureInstalledAsync(["podman", "runc"], ct).ConfigureAwait(false);
+        return await ContainerRunner.CreatePodmanAsync(processes, log.Information, cancellationToken: ct).ConfigureAwait(false);
     }
 }
 
@@ -64,9 +70,12 @@ internal sealed class ContainerLauncher(ContainerRunner runner, RegistryCredenti
     public async Task<LocalInstance> StartAsync(DeploymentRequest request, string name, string url, CancellationToken ct)
     {
         var image = request.Image ?? throw new BuildInputException(
-            "Deploy: there is no image to run (no artifacts/modules/MODULE/push/push.json or build/image.json). Run Build and Push, or pass --local-runtime process.");
+            "Deploy: there is no image to run (no artifacts/modules/MODULE/push/push.json or build/image.json). Run Build and Push, or pass " +
+                "--local-runtime process.");
         var host = image.Registry.Split(':')[0];
-        using var auth = credentials is null ? null : await RegistryAuthFile.WriteAsync(image.Registry, credentials.UserName, credentials.Password, ct);
+        using var auth = credentials is null
+            ? null
+            : await RegistryAuthFile.WriteAsync(image.Registry, credentials.UserName, credentials.Password, ct).ConfigureAwait(false);
         var id = await runner.RunDetachedAsync(new ContainerRunSettings(image.ToString())
         {
             Name = name,
@@ -80,7 +89,7 @@ internal sealed class ContainerLauncher(ContainerRunner runner, RegistryCredenti
                 ["release.environment"] = request.Environment.Name,
                 ["release.version"] = request.Version,
             },
-        }, ct);
+        }, ct).ConfigureAwait(false);
         return new ContainerInstance(runner, name, url, image.ToString(), id);
     }
 }
@@ -93,7 +102,8 @@ internal sealed class ProcessLauncher(IBuildLog log) : ILocalLauncher
         var directory = request.PublishDirectory;
         if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory))
             throw new BuildInputException(
-                $"Deploy: cannot run {request.Module} as a process: Build's publish directory '{directory}' does not exist. Run Build first, or use a container engine (--local-runtime podman).");
+                $"Deploy: cannot run {request.Module} as a process: Build's publish directory '{directory}' does not exist. Run Build first, or " +
+                    "use a container engine (--local-runtime podman).");
         // The app's entry assembly is the one with a runtimeconfig.json next to it.
         var config = Directory.GetFiles(directory, "*.runtimeconfig.json").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault()
             ?? throw new InvalidOperationException($"Deploy: {directory} holds no *.runtimeconfig.json, so it is not a published .NET app.");

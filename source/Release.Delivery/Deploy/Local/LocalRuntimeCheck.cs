@@ -29,8 +29,12 @@ public static class LocalRuntimeCheck
     public static Task<IReadOnlyList<LocalRuntimeDifference>> DifferencesAsync(IDeploy build, string environment, CancellationToken ct) =>
         DifferencesAsync(build.LocalStateDirectory, environment, build.Processes, build.Log.Information, ct);
 
-    internal static async Task<IReadOnlyList<LocalRuntimeDifference>> DifferencesAsync(AbsolutePath stateDirectory, string environment, IProcessRunner processes,
-        Action<string> log, CancellationToken ct)
+    internal static async Task<IReadOnlyList<LocalRuntimeDifference>> DifferencesAsync(
+        AbsolutePath stateDirectory,
+        string environment,
+        IProcessRunner processes,
+        Action<string> log,
+        CancellationToken ct)
     {
         var differences = new List<LocalRuntimeDifference>();
         if (!Directory.Exists(stateDirectory)) return differences;
@@ -38,25 +42,30 @@ public static class LocalRuntimeCheck
         foreach (var file in Directory.GetFiles(stateDirectory, "*" + suffix).Order(StringComparer.Ordinal))
         {
             LocalInstanceState? state;
-            try { state = JsonSerializer.Deserialize<LocalInstanceState>(await File.ReadAllTextAsync(file, ct)); }
+            try { state = JsonSerializer.Deserialize<LocalInstanceState>(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)); }
             catch (JsonException) { continue; } // a damaged state file names no instance to compare
             if (state is null) continue;
             var module = Path.GetFileName(file)[..^suffix.Length];
             var repair = $"./build.sh Undeploy --environment {environment} && ./build.sh Deploy --environment {environment} --keep-running";
             LocalRuntimeDifference Difference(string field, string expected, string found) =>
-                new(module, $"{state.Kind} {(state.Kind == "process" ? "" : "container ")}{state.Id} {field}".Replace("  ", " ", StringComparison.Ordinal), expected, found, repair);
+                new(
+                    module,
+                    $"{state.Kind} {(state.Kind == "process" ? "" : "container ")}{state.Id} {field}".Replace("  ", " ", StringComparison.Ordinal),
+                    expected,
+                    found,
+                    repair);
 
             if (state.Kind == "process")
             {
-                if (!await new RememberedInstance(state, processes, log).IsRunningAsync(ct))
+                if (!await new RememberedInstance(state, processes, log).IsRunningAsync(ct).ConfigureAwait(false))
                     differences.Add(Difference("program", $"dotnet {state.Program} running", "(no such process)"));
                 continue;
             }
             var runner = state.Kind == "docker"
-                ? await ContainerRunner.CreateDockerAsync(processes, log, cancellationToken: ct)
-                : await ContainerRunner.CreatePodmanAsync(processes, log, cancellationToken: ct);
+                ? await ContainerRunner.CreateDockerAsync(processes, log, cancellationToken: ct).ConfigureAwait(false)
+                : await ContainerRunner.CreatePodmanAsync(processes, log, cancellationToken: ct).ConfigureAwait(false);
             ContainerState live;
-            try { live = await runner.InspectAsync(state.Id, ct); }
+            try { live = await runner.InspectAsync(state.Id, ct).ConfigureAwait(false); }
             catch (ContainerRunException)
             {
                 differences.Add(Difference("state", "running", "(no such container)"));

@@ -58,12 +58,13 @@ internal sealed class ProcessInstance : LocalInstance
     public override async Task StopAsync(CancellationToken ct)
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync(ct);
+        await _process.WaitForExitAsync(ct).ConfigureAwait(false);
         _process.Dispose();
     }
 
     public override Task<IReadOnlyList<string>> RecentOutputAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<string>>(_output.TakeLast(15).ToList());
 
-    public override LocalInstanceState ToState() => new("process", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Url, Program);
+    public override LocalInstanceState ToState()
+        => new("process", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Url, Program);
 }

@@ -17,7 +17,7 @@ internal sealed class RememberedInstance(LocalInstanceState state, IProcessRunne
         }
         try
         {
-            return (await (await RunnerAsync(ct)).InspectAsync(state.Id, ct)).Running;
+            return (await (await RunnerAsync(ct).ConfigureAwait(false)).InspectAsync(state.Id, ct).ConfigureAwait(false)).Running;
         }
         catch (ContainerRunException)
         {
@@ -29,13 +29,13 @@ internal sealed class RememberedInstance(LocalInstanceState state, IProcessRunne
     {
         if (state.Kind != "process")
         {
-            await (await RunnerAsync(ct)).RemoveAsync(state.Id, ct);
+            await (await RunnerAsync(ct).ConfigureAwait(false)).RemoveAsync(state.Id, ct).ConfigureAwait(false);
             return;
         }
         using var process = FindProcess();
         if (process is null) return;
         process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync(ct);
+        await process.WaitForExitAsync(ct).ConfigureAwait(false);
     }
 
     public override Task<IReadOnlyList<string>> RecentOutputAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
@@ -43,8 +43,8 @@ internal sealed class RememberedInstance(LocalInstanceState state, IProcessRunne
     public override LocalInstanceState ToState() => state;
 
     private async Task<ContainerRunner> RunnerAsync(CancellationToken ct) => state.Kind == "docker"
-        ? await ContainerRunner.CreateDockerAsync(processes, log, cancellationToken: ct)
-        : await ContainerRunner.CreatePodmanAsync(processes, log, cancellationToken: ct);
+        ? await ContainerRunner.CreateDockerAsync(processes, log, cancellationToken: ct).ConfigureAwait(false)
+        : await ContainerRunner.CreatePodmanAsync(processes, log, cancellationToken: ct).ConfigureAwait(false);
 
     // Process ids are reused: only a process still running the recorded program is ours to stop.
     private System.Diagnostics.Process? FindProcess()
@@ -53,7 +53,9 @@ internal sealed class RememberedInstance(LocalInstanceState state, IProcessRunne
         try
         {
             var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-            return state.Program is not null && commandLine.Contains(state.Program, StringComparison.Ordinal) ? System.Diagnostics.Process.GetProcessById(pid) : null;
+            return state.Program is not null && commandLine.Contains(state.Program, StringComparison.Ordinal)
+                ? System.Diagnostics.Process.GetProcessById(pid)
+                : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

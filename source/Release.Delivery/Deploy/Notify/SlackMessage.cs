@@ -35,7 +35,9 @@ public static class SlackMessage
         if (!string.IsNullOrWhiteSpace(notice.Url))
             blocks.Add(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*Link:* {link}" } });
         if (!string.IsNullOrWhiteSpace(notice.Detail))
-            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = Cut(Escape(notice.Detail), SectionLimit) } });
+            blocks.Add(new JsonObject {
+                ["type"] = "section",
+                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = Cut(Escape(notice.Detail), SectionLimit) } });
         return new JsonObject
         {
             ["text"] = title, // shown in notifications and by clients without Block Kit

@@ -11,18 +11,21 @@ namespace Release.Delivery.Deploy.Notify;
 /// <param name="retry">The retry policy; null for the shared defaults.</param>
 public sealed class SlackNotifier(HttpClient http, HttpRetryPolicy? retry = null)
 {
-    private readonly HttpRetryPolicy retry = retry ?? new HttpRetryPolicy();
+    private readonly HttpRetryPolicy _retry = retry ?? new HttpRetryPolicy();
 
     /// <summary>Posts the notice; throws <see cref="HttpRequestException"/> when Slack does not answer 2xx after the retries.</summary>
     public async Task NotifyAsync(string webhookUrl, DeploymentNotice notice, CancellationToken cancellationToken = default)
     {
         var message = SlackMessage.Render(notice);
         // A fresh request per attempt: a sent request cannot be sent again.
-        using var response = await retry.SendAsync(ct => http.PostAsJsonAsync(webhookUrl, message, ct), cancellationToken);
+        using var response = await _retry.SendAsync(ct => http.PostAsJsonAsync(webhookUrl, message, ct), cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException($"the webhook answered {(int)response.StatusCode} {response.StatusCode}: {body.Trim()}", null, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new HttpRequestException(
+                $"the webhook answered {(int)response.StatusCode} {response.StatusCode}: {body.Trim()}",
+                null,
+                response.StatusCode);
         }
     }
 }

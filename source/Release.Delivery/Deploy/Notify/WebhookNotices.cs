@@ -23,11 +23,12 @@ public static class WebhookNotices
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
             var retry = new HttpRetryPolicy(log: message => build.Log.Information($"Slack notification: {message}"));
-            await new SlackNotifier(http, retry).NotifyAsync(build.SlackWebhook, notice, ct);
+            await new SlackNotifier(http, retry).NotifyAsync(build.SlackWebhook, notice, ct).ConfigureAwait(false);
             build.Log.Information("Slack notified");
             return true;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException or InvalidOperationException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException or InvalidOperationException
+            && !ct.IsCancellationRequested)
         {
             build.Log.Warning($"The Slack notification failed ({e.Message}); {onFailure}.");
             return false;

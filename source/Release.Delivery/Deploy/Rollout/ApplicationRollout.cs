@@ -21,13 +21,17 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
     /// <returns>What happened, module by module (also written to the records' <c>rollout.json</c>).</returns>
     /// <exception cref="RolloutFailedException">A module failed; the message names it and the reason, and what was put back.</exception>
     /// <exception cref="BuildInputException">The releases do not match the application's modules, or a deployer refused its input.</exception>
-    public async Task<RolloutReport> RunAsync(EnvironmentDefinition environment, IReadOnlyList<ModuleRelease> releases, string deployedBy, CancellationToken ct)
+    public async Task<RolloutReport> RunAsync(
+        EnvironmentDefinition environment,
+        IReadOnlyList<ModuleRelease> releases,
+        string deployedBy,
+        CancellationToken ct)
     {
         var entry = options.Checks is null ? null : EntryModule(options.Checks);
         var wanted = ReleasesByModule(releases);
         var before = new Dictionary<string, ModuleDeployment>(StringComparer.OrdinalIgnoreCase);
         foreach (var module in graph.Order)
-            if (await records.CurrentAsync(environment.Name, module, ct) is { } running) before[module] = running;
+            if (await records.CurrentAsync(environment.Name, module, ct).ConfigureAwait(false) is { } running) before[module] = running;
         RolloutPlan plan;
         try
         {
@@ -43,34 +47,45 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
         wanted = graph.Order.ToDictionary(m => m, m => wanted[m] with { Module = m }, StringComparer.OrdinalIgnoreCase);
         var run = new Run(environment, deployedBy, before, plan);
         foreach (var module in plan.Unchanged)
-            run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.Unchanged, "unchanged", before[module].Release.Version, before[module].Release.Version, before[module].Url, null, null));
+            run.Add(new ModuleRolloutStep(
+                module,
+                ModuleRolloutOutcome.Unchanged,
+                "unchanged",
+                before[module].Release.Version,
+                before[module].Release.Version,
+                before[module].Url,
+                null,
+                null));
         log.Information($"Rollout to {environment.Name}: " + (plan.Changed.Count == 0 ? "every module runs its release already"
             : string.Join("; ", plan.Changed.Select(m => $"{m} {wanted[m].Version} ({plan.ReasonFor(m)})"))));
 
         var waves = options.FollowGraph ? plan.Waves
-            : releases.Select(r => graph.Order.First(m => string.Equals(m, r.Module, StringComparison.OrdinalIgnoreCase))).Where(plan.Changed.Contains).Select(m => (IReadOnlyList<string>)[m]).ToList();
+            : releases.Select(r => graph.Order.First(m => string.Equals(m, r.Module, StringComparison.OrdinalIgnoreCase)))
+                .Where(plan.Changed.Contains)
+                .Select(m => (IReadOnlyList<string>)[m])
+                .ToList();
         Failure? failure = null;
         foreach (var wave in waves)
         {
-            var failures = await Task.WhenAll(wave.Select(m => DeployAsync(run, wanted[m], ct)));
+            var failures = await Task.WhenAll(wave.Select(m => DeployAsync(run, wanted[m], ct))).ConfigureAwait(false);
             failure = failures.FirstOrDefault(f => f is not null);
             if (failure is not null) break;
         }
 
         IReadOnlyList<SanityCheckResult> checks = [];
         if (failure is null && options.Checks is { } declared && entry is not null)
-            (checks, failure) = await CheckApplicationAsync(run, declared, entry, ct);
+            (checks, failure) = await CheckApplicationAsync(run, declared, entry, ct).ConfigureAwait(false);
         if (failure is null)
         {
             var done = new RolloutReport(environment.Name, true, null, run.Steps) { ApplicationChecks = checks };
-            await records.WriteReportAsync(done, ct);
+            await records.WriteReportAsync(done, ct).ConfigureAwait(false);
             return done;
         }
 
         foreach (var module in plan.Changed.Where(m => !run.Touched(m)))
             run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.NotStarted, $"not started: the rollout stopped at {failure.Module}",
                 wanted[module].Version, before.GetValueOrDefault(module)?.Release.Version, before.GetValueOrDefault(module)?.Url, null, null));
-        var putBack = await RestoreAsync(run, ct);
+        var putBack = await RestoreAsync(run, ct).ConfigureAwait(false);
         // The module and what was put back first; the reason after, since a deployer's may end with many output lines.
         var kept = run.Steps.Where(s => s.Outcome == ModuleRolloutOutcome.NothingToRestore).Select(s => $"{s.Module} {s.Version}").ToList();
         var message = $"Rollout to '{environment.Name}' stopped at {failure.Module}; " +
@@ -81,7 +96,7 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
                     kept.Count == 0 ? null : $"left at the new release (nothing ran before): {string.Join(", ", kept)}",
                 }.OfType<string>()) + ".") + $"\n{failure.Module}: {failure.Reason}";
         var report = new RolloutReport(environment.Name, false, $"{failure.Module}: {failure.Reason}", run.Steps) { ApplicationChecks = checks };
-        await records.WriteReportAsync(report, CancellationToken.None);
+        await records.WriteReportAsync(report, CancellationToken.None).ConfigureAwait(false);
         log.Error(message);
         if (failure.Error is BuildInputException) throw new BuildInputException(message, failure.Error);
         throw new RolloutFailedException(message, report, failure.Error);
@@ -91,21 +106,31 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
     // The graph's spelling of the module the checks go to; checked before anything is deployed.
     private string EntryModule(ApplicationChecks declared) =>
         graph.Order.FirstOrDefault(m => string.Equals(m, declared.EntryModule, StringComparison.OrdinalIgnoreCase))
-        ?? throw new BuildDefinitionException($"Application checks: they are sent to '{declared.EntryModule}', which is not a module of the application " +
+        ?? throw new BuildDefinitionException($"Application checks: they are sent to '{declared.EntryModule}', which is not a module of the " +
+            "application " +
                                               $"({string.Join(", ", graph.Order)}); name the module clients call (RolloutOptions.Checks).");
 
-    private async Task<(IReadOnlyList<SanityCheckResult> Results, Failure? Failure)> CheckApplicationAsync(Run run, ApplicationChecks declared, string entry, CancellationToken ct)
+    private async Task<(IReadOnlyList<SanityCheckResult> Results, Failure? Failure)> CheckApplicationAsync(
+        Run run,
+        ApplicationChecks declared,
+        string entry,
+        CancellationToken ct)
     {
         if (run.Current(entry) is not { } target)
-            return ([], new Failure(ChecksName, $"{entry} is not deployed in '{run.Environment.Name}', so the application's checks cannot reach it", null));
-        var results = await declared.RunAsync(target.Url, target.Release.HealthPath, ct);
+            return ([], new Failure(
+                ChecksName,
+                $"{entry} is not deployed in '{run.Environment.Name}', so the application's checks cannot reach it",
+                null));
+        var results = await declared.RunAsync(target.Url, target.Release.HealthPath, ct).ConfigureAwait(false);
         var failed = results.Where(r => !r.Passed).Select(r => $"{r.Name}: {r.Detail}").ToList();
         if (failed.Count == 0)
         {
-            log.Information($"Rollout to {run.Environment.Name}: the application's checks passed through {entry} ({string.Join(", ", results.Select(r => r.Name))})");
+            log.Information($"Rollout to {run.Environment.Name}: the application's checks passed through {entry} " +
+                $"({string.Join(", ", results.Select(r => r.Name))})");
             return (results, null);
         }
-        log.Warning($"Rollout to {run.Environment.Name}: the application's checks failed through {entry} at {target.Url}:\n- " + string.Join("\n- ", failed));
+        log.Warning(
+            $"Rollout to {run.Environment.Name}: the application's checks failed through {entry} at {target.Url}:\n- " + string.Join("\n- ", failed));
         return (results, new Failure(ChecksName, $"failed through {entry} ({target.Url}): " + string.Join("; ", failed), null));
     }
 
@@ -117,7 +142,8 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
         var byModule = new Dictionary<string, ModuleRelease>(StringComparer.OrdinalIgnoreCase);
         foreach (var release in releases)
             if (!byModule.TryAdd(release.Module, release))
-                throw new BuildInputException($"Rollout: two releases were given for module '{release.Module}' ({byModule[release.Module].Version} and {release.Version}); give one per module.");
+                throw new BuildInputException($"Rollout: two releases were given for module '{release.Module}' ({byModule[release.Module].Version} " +
+                    $"and {release.Version}); give one per module.");
         return byModule;
     }
 
@@ -131,11 +157,22 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
             foreach (var dependency in run.Plan.WaitsFor(module))
             {
                 var problem = run.Current(dependency) is { } target
-                    ? await new HealthWait(options.DependencyHealthTimeout, options.PollInterval).ProblemAsync(target.Url, target.Release.HealthPath, ct)
+                    ? await new HealthWait(options.DependencyHealthTimeout, options.PollInterval).ProblemAsync(
+                        target.Url,
+                        target.Release.HealthPath,
+                        ct).ConfigureAwait(false)
                     : $"it is not deployed in '{run.Environment.Name}'";
                 if (problem is null) continue;
                 var reason = $"not started: its dependency {dependency} is not healthy ({dependency}: {problem}).";
-                run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.Failed, reason, release.Version, previous?.Release.Version, previous?.Url, null, DateTimeOffset.UtcNow));
+                run.Add(new ModuleRolloutStep(
+                    module,
+                    ModuleRolloutOutcome.Failed,
+                    reason,
+                    release.Version,
+                    previous?.Release.Version,
+                    previous?.Url,
+                    null,
+                    DateTimeOffset.UtcNow));
                 return new Failure(module, reason, null);
             }
         }
@@ -144,19 +181,34 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
         log.Information($"Rollout: deploying {module} {release.Version}" + (previous is null ? "" : $" (runs {previous.Release.Version})"));
         try
         {
-            var outcome = await deployer.DeployAsync(Request(run, release), ct);
+            var outcome = await deployer.DeployAsync(Request(run, release), ct).ConfigureAwait(false);
             var deployment = new ModuleDeployment(release, outcome.Url, DateTimeOffset.UtcNow);
             run.Replaced(deployment);
-            await records.WriteCurrentAsync(run.Environment.Name, deployment, ct);
-            run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.Deployed, run.Plan.ReasonFor(module), release.Version, previous?.Release.Version,
-                outcome.Url, started, deployment.DeployedAt));
+            await records.WriteCurrentAsync(run.Environment.Name, deployment, ct).ConfigureAwait(false);
+            run.Add(new ModuleRolloutStep(
+                module,
+                ModuleRolloutOutcome.Deployed,
+                run.Plan.ReasonFor(module),
+                release.Version,
+                previous?.Release.Version,
+                outcome.Url,
+                started,
+                deployment.DeployedAt));
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The whole message: a local deployer's ends with the instance's last output, which often says why.
             var reason = e.Message.Trim();
-            run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.Failed, reason, release.Version, previous?.Release.Version, previous?.Url, started, DateTimeOffset.UtcNow));
+            run.Add(new ModuleRolloutStep(
+                module,
+                ModuleRolloutOutcome.Failed,
+                reason,
+                release.Version,
+                previous?.Release.Version,
+                previous?.Url,
+                started,
+                DateTimeOffset.UtcNow));
             return new Failure(module, reason, e);
         }
     }
@@ -178,19 +230,27 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
             log.Information($"Rollout: putting back {module} {previous.Release.Version}");
             try
             {
-                var outcome = await deployer.DeployAsync(Request(run, previous.Release), ct);
+                var outcome = await deployer.DeployAsync(Request(run, previous.Release), ct).ConfigureAwait(false);
                 var restored = new ModuleDeployment(previous.Release, outcome.Url, DateTimeOffset.UtcNow);
                 run.Replaced(restored, restoring: true);
-                await records.WriteCurrentAsync(run.Environment.Name, restored, ct);
-                run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.Restored, $"put back to {previous.Release.Version}", previous.Release.Version,
-                    previous.Release.Version, outcome.Url, started, restored.DeployedAt));
+                await records.WriteCurrentAsync(run.Environment.Name, restored, ct).ConfigureAwait(false);
+                run.Add(new ModuleRolloutStep(
+                    module,
+                    ModuleRolloutOutcome.Restored,
+                    $"put back to {previous.Release.Version}",
+                    previous.Release.Version,
+                    previous.Release.Version,
+                    outcome.Url,
+                    started,
+                    restored.DeployedAt));
                 putBack.Add($"{module} {previous.Release.Version}");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var now = run.Current(module);
                 run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.RestoreFailed,
-                    $"could not put back {previous.Release.Version}: {FirstLine(e.Message)} {now?.Release.Version ?? "nothing"} runs at {now?.Url ?? "no address"}.",
+                    $"could not put back {previous.Release.Version}: {FirstLine(e.Message)} {now?.Release.Version ?? "nothing"} runs at " +
+                        $"{now?.Url ?? "no address"}.",
                     previous.Release.Version, previous.Release.Version, now?.Url, started, DateTimeOffset.UtcNow));
                 putBack.Add($"{module} FAILED ({FirstLine(e.Message)})");
             }

@@ -22,10 +22,12 @@ internal sealed class HealthWait(TimeSpan timeout, TimeSpan pollInterval)
             {
                 try
                 {
-                    using var response = await client.GetAsync(url, deadline.Token);
+                    using var response = await client.GetAsync(url, deadline.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode) return null;
-                    var body = (await response.Content.ReadAsStringAsync(deadline.Token)).ReplaceLineEndings(" ").Trim();
-                    last = $"answered {(int)response.StatusCode}" + (body.Length == 0 ? "" : $" \"{(body.Length > 300 ? body[..300] + "..." : body)}\"");
+                    var body = (await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false)).ReplaceLineEndings(" ").Trim();
+                    last = $"answered {(int)response.StatusCode}" + (body.Length == 0
+                        ? ""
+                        : $" \"{(body.Length > 300 ? body[..300] + "..." : body)}\"");
                 }
                 catch (HttpRequestException e)
                 {
@@ -35,7 +37,7 @@ internal sealed class HealthWait(TimeSpan timeout, TimeSpan pollInterval)
                 {
                     last = "did not answer within 5 s";
                 }
-                await Task.Delay(pollInterval, deadline.Token);
+                await Task.Delay(pollInterval, deadline.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

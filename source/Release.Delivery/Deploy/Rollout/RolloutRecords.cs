@@ -23,7 +23,7 @@ internal sealed class RolloutRecords(AbsolutePath directory)
         if (!path.FileExists()) return null;
         try
         {
-            return JsonSerializer.Deserialize<ModuleDeployment>(await File.ReadAllTextAsync(path, ct), Json);
+            return JsonSerializer.Deserialize<ModuleDeployment>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), Json);
         }
         catch (JsonException e)
         {
@@ -51,7 +51,9 @@ internal sealed class RolloutRecords(AbsolutePath directory)
     public async Task<RolloutReport?> ReportAsync(string environment, CancellationToken ct)
     {
         var path = directory / environment / "rollout.json";
-        return path.FileExists() ? JsonSerializer.Deserialize<RolloutReport>(await File.ReadAllTextAsync(path, ct), Json) : null;
+        return path.FileExists()
+            ? JsonSerializer.Deserialize<RolloutReport>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), Json)
+            : null;
     }
 
     /// <summary>Records what a rollout did.</summary>

@@ -54,7 +54,9 @@ public sealed record BatchOutcome(BatchPlan Plan, IReadOnlyList<EnvironmentOutco
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(failures);
         var missing = plan.Environments.FirstOrDefault(e => !failures.ContainsKey(e.Environment));
-        if (missing is not null) throw new ArgumentException($"No result was given for environment '{missing.Environment}' of the batch.", nameof(failures));
+        if (missing is not null) throw new ArgumentException(
+            $"No result was given for environment '{missing.Environment}' of the batch.",
+            nameof(failures));
         var stray = failures.Keys.FirstOrDefault(k => plan.Environments.All(e => e.Environment != k));
         if (stray is not null) throw new ArgumentException($"'{stray}' is not an environment of the batch.", nameof(failures));
 

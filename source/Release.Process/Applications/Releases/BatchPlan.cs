@@ -40,7 +40,8 @@ public sealed record BatchPlan(ChainStep Step, ReleaseManifest Set, IReadOnlyLis
     /// approval given for one batch cannot be read as approving another.
     /// </summary>
     public string Approval =>
-        $"promote {Set.Application} {Set.Version} (set {Set.Digest}) to {string.Join(", ", Environments.Select(e => e.Environment))} (step {Step.Name})";
+        $"promote {Set.Application} {Set.Version} (set {Set.Digest}) to {string.Join(", ", Environments.Select(e => e.Environment))} (step " +
+            $"{Step.Name})";
 
     /// <summary>True when the step lets the environments that succeeded keep the new set after another one failed.</summary>
     public bool AllowsPartialSuccess => Step.AllowsPartialSuccess;

@@ -46,8 +46,11 @@ public sealed class BatchPromotionPlanner(SetChain chain, ModuleGraph graph)
         if (steps.Count > 1)
             throw new PromotionRefusedException([
                 $"--to {string.Join(",", targets)}: a batch takes the environments of one step of the chain, and these belong to " +
-                string.Join(", ", steps.Select(s => $"step '{chain.Steps[s].Name}' ({string.Join(", ", targets.Where(t => chain.StepIndexOf(t) == s))})")) +
-                $". Promote one step at a time, in chain order: first --to {string.Join(",", targets.Where(t => chain.StepIndexOf(t) == steps[0]))}."]);
+                string.Join(
+                    ", ",
+                    steps.Select(s => $"step '{chain.Steps[s].Name}' ({string.Join(", ", targets.Where(t => chain.StepIndexOf(t) == s))})")) +
+                ". Promote one step at a time, in chain order: first --to " +
+                    $"{string.Join(",", targets.Where(t => chain.StepIndexOf(t) == steps[0]))}."]);
         var stepIndex = steps[0];
         var step = chain.Steps[stepIndex];
 
@@ -55,7 +58,8 @@ public sealed class BatchPromotionPlanner(SetChain chain, ModuleGraph graph)
                      .Concat(blessed.Select(b => (b.Set, Where: "blessed")))
                      .Where(u => u.Set.Application == set.Application && u.Set.Version.Equals(set.Version) && u.Set.Digest != set.Digest)
                      .DistinctBy(u => u.Set.Digest))
-            problems.Add($"Overwritten version: {set.Application} {set.Version} was already {other.Where} as set {other.Set.Digest}; this set is {set.Digest}. " +
+            problems.Add($"Overwritten version: {set.Application} {set.Version} was already {other.Where} as set {other.Set.Digest}; this set is " +
+                $"{set.Digest}. " +
                          "An application version names one set forever: release a new version.");
 
         if (stepIndex > 0)
@@ -81,12 +85,14 @@ public sealed class BatchPromotionPlanner(SetChain chain, ModuleGraph graph)
 
     /// <summary>The pins as <see cref="RolloutPlanner"/> compares them: module name to <see cref="ModulePin.Identity"/>.</summary>
     internal static Dictionary<string, string> Identities(ReleaseManifest set, ModuleGraph? only = null) =>
-        set.Modules.Where(p => only is null || only.Contains(p.Module)).ToDictionary(p => p.Module, p => p.Identity, StringComparer.OrdinalIgnoreCase);
+        set.Modules.Where(p => only is null || only.Contains(p.Module))
+            .ToDictionary(p => p.Module, p => p.Identity, StringComparer.OrdinalIgnoreCase);
 
     private void CheckModules(ReleaseManifest set, List<string> problems)
     {
         foreach (var module in graph.Order.Where(m => set.PinOf(m) is null))
-            problems.Add($"Set {set.Title} does not pin module '{module}' of application '{set.Application}': make the release again with every module.");
+            problems.Add(
+                $"Set {set.Title} does not pin module '{module}' of application '{set.Application}': make the release again with every module.");
         foreach (var pin in set.Modules.Where(p => !graph.Contains(p.Module)))
             problems.Add($"Set {set.Title} pins module '{pin.Module}', which application '{set.Application}' does not declare " +
                          $"(modules: {string.Join(", ", graph.Names)}): make the release again from the application's modules.");

@@ -54,7 +54,12 @@ public sealed class NextReleaseSet
     /// <param name="built">What this pipeline built and pushed, one pin per module it built.</param>
     /// <param name="previous">The previous set of the application, or null for the first release.</param>
     /// <exception cref="ReleaseSetException">The set cannot be made; each problem names the module and the fix.</exception>
-    public static NextReleaseSet Make(ModuleGraph graph, string application, SemanticVersion version, IReadOnlyList<ModulePin> built, ReleaseManifest? previous)
+    public static NextReleaseSet Make(
+        ModuleGraph graph,
+        string application,
+        SemanticVersion version,
+        IReadOnlyList<ModulePin> built,
+        ReleaseManifest? previous)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(version);
@@ -100,6 +105,13 @@ public sealed class NextReleaseSet
         IReadOnlyList<string> Of(ModuleChangeKind kind) =>
             graph.Order.Where(m => changes.Any(c => c.Kind == kind && string.Equals(c.Module, m, StringComparison.OrdinalIgnoreCase))).ToList();
         var removed = changes.Where(c => c.Kind == ModuleChangeKind.Removed).Select(c => c.Module).ToList();
-        return new NextReleaseSet(manifest, previous, Of(ModuleChangeKind.Changed), Of(ModuleChangeKind.Carried), Of(ModuleChangeKind.Added), removed, changes);
+        return new NextReleaseSet(
+            manifest,
+            previous,
+            Of(ModuleChangeKind.Changed),
+            Of(ModuleChangeKind.Carried),
+            Of(ModuleChangeKind.Added),
+            removed,
+            changes);
     }
 }

@@ -94,7 +94,8 @@ public sealed class ReleaseManifest
         if (lines.Length < 4 || lines[0] != Header) Fail(1, $"expected '{Header}'");
         var application = Field(lines[1], "application", 2, Fail);
         var versionText = Field(lines[2], "version", 3, Fail);
-        if (!SemanticVersion.TryParse(versionText, out var version, out var versionError)) Fail(3, $"'{versionText}' is not a version ({versionError})");
+        if (!SemanticVersion
+            .TryParse(versionText, out var version, out var versionError)) Fail(3, $"'{versionText}' is not a version ({versionError})");
         var pins = new List<ModulePin>();
         for (var i = 3; i < lines.Length - 1; i++)
         {
@@ -142,7 +143,9 @@ public sealed class ReleaseManifest
     }
 
     private static string Field(string line, string name, int number, Func<int, string, string> fail) =>
-        line.StartsWith(name + " ", StringComparison.Ordinal) && line.Length > name.Length + 1 ? line[(name.Length + 1)..] : fail(number, $"expected '{name} …'");
+        line.StartsWith(name + " ", StringComparison.Ordinal) && line.Length > name.Length + 1
+            ? line[(name.Length + 1)..]
+            : fail(number, $"expected '{name} …'");
 
     private static void CheckName(string? name, string field, List<string> problems)
     {

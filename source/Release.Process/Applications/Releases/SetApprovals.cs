@@ -40,12 +40,15 @@ public static class SetApprovals
                          $"releases as a whole (votes, attestations, checklist and blessing are on the set {manifest.Digest}). " +
                          $"Cast it on the set: leave out the module and name {release}.");
         if (scope == ApprovalScope.Module && subject.Module is null)
-            problems.Add($"{subject.Place}: {subject.Kind} on {release} as a whole refused: application '{manifest.Application}' approves each module " +
-                         $"on its own. Name the module (one of {string.Join(", ", manifest.Modules.Select(p => p.Module))}).");
+            problems
+                .Add($"{subject.Place}: {subject.Kind} on {release} as a whole refused: application '{manifest.Application}' approves each module " +
+                    $"on its own. Name the module (one of {string.Join(", ", manifest.Modules.Select(p => p.Module))}).");
         if (scope == ApprovalScope.Module && subject.Module is not null && manifest.PinOf(subject.Module) is null)
-            problems.Add($"{subject.Place}: {release} has no module '{subject.Module}': name one of {string.Join(", ", manifest.Modules.Select(p => p.Module))}.");
+            problems.Add($"{subject.Place}: {release} has no module '{subject.Module}': name one of " +
+                $"{string.Join(", ", manifest.Modules.Select(p => p.Module))}.");
         if (scope == ApprovalScope.Set && subject.SetDigest is null)
-            problems.Add($"{subject.Place}: {subject.Kind} on {release} names no set digest: cast it on the set {manifest.Digest}, so it cannot count for another set.");
+            problems.Add($"{subject.Place}: {subject.Kind} on {release} names no set digest: cast it on the set {manifest.Digest}, so it cannot " +
+                "count for another set.");
         else if (subject.SetDigest is not null && !string.Equals(subject.SetDigest, manifest.Digest.Value, StringComparison.Ordinal))
             problems.Add($"{subject.Place}: {subject.Kind} was cast on set {subject.SetDigest}, but {release} is the set {manifest.Digest}: " +
                          "it approved other module digests and does not count here. Cast it again on this set.");

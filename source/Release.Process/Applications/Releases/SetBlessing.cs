@@ -28,7 +28,8 @@ public static class SetBlessing
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(set);
-        var result = rule.Evaluate(new BlessingInput(SetRecords.ReleaseId(set), set.Version, sourceBranch, set.Digest.Value, set.Digest.Value, decisions));
+        var result = rule.Evaluate(
+            new BlessingInput(SetRecords.ReleaseId(set), set.Version, sourceBranch, set.Digest.Value, set.Digest.Value, decisions));
         var missing = result.Missing.ToList();
         foreach (var pin in set.Modules.Where(p => p.Version.IsPreRelease))
             missing.Add($"Module '{pin.Module}' is pinned at pre-release {pin.Version} in {set.Title}: a blessed set pins stable module versions. " +

@@ -23,7 +23,8 @@ public sealed class SetChain
     {
         Steps = steps.ToArray();
         if (Steps.Count == 0)
-            throw new ArgumentException("The promotion chain has no step: declare the environments in promotion order, e.g. staging, pre-prod, production.");
+            throw new ArgumentException(
+                "The promotion chain has no step: declare the environments in promotion order, e.g. staging, pre-prod, production.");
         var empty = Steps.FirstOrDefault(s => s.Environments.Count == 0 || s.Environments.Any(string.IsNullOrWhiteSpace));
         if (empty is not null)
             throw new ArgumentException($"Step '{empty.Name}' of the promotion chain has no environment or an environment without a name.");

@@ -47,7 +47,8 @@ public static class SetChanges
             ? new ModuleChange(pin.Module, pin.SameArtefactsAs(before) ? ModuleChangeKind.Carried : ModuleChangeKind.Changed, before, pin)
             : new ModuleChange(pin.Module, ModuleChangeKind.Added, null, pin)).ToList();
         if (previous is not null)
-            changes.AddRange(previous.Modules.Where(p => next.PinOf(p.Module) is null).Select(p => new ModuleChange(p.Module, ModuleChangeKind.Removed, p, null)));
+            changes.AddRange(
+                previous.Modules.Where(p => next.PinOf(p.Module) is null).Select(p => new ModuleChange(p.Module, ModuleChangeKind.Removed, p, null)));
         return changes;
     }
 }

@@ -46,7 +46,8 @@ public static class SetNotes
             text.Append($"No earlier blessed set exists in {rollbackEnvironment}: this release cannot be rolled back; fix forward.\n");
         else
             text.Append($"Previous blessed set: {previousBlessed.Set.Application} {previousBlessed.Set.Version} (`{previousBlessed.Set.Digest}`). " +
-                        $"To restore it in {rollbackEnvironment}:\n\n```sh\n{RollbackPlanner.CommandFor(rollbackEnvironment, previousBlessed.Set.Version)}\n```\n");
+                        "To restore it in " +
+                            $"{rollbackEnvironment}:\n\n```sh\n{RollbackPlanner.CommandFor(rollbackEnvironment, previousBlessed.Set.Version)}\n```\n");
         return text.ToString();
     }
 

@@ -28,7 +28,8 @@ public static class SetRecords
     public static ReleaseBlessed Blessing(ReleaseManifest set, DateTimeOffset at) => new(at, set.Digest.Value, set.Digest.Value);
 
     /// <summary>The promotion of <paramref name="set"/> to an environment.</summary>
-    public static ReleasePromoted Promotion(ReleaseManifest set, string environment, string by, DateTimeOffset at) => new(at, environment, set.Digest.Value, by);
+    public static ReleasePromoted Promotion(ReleaseManifest set, string environment, string by, DateTimeOffset at)
+        => new(at, environment, set.Digest.Value, by);
 
     /// <summary>
     /// The set a record holds, or null for a module release (no <see cref="SetRecorded"/> event). Read it from the trusted
@@ -47,9 +48,11 @@ public static class SetRecords
         if (manifest.Digest.Value != events[0].Event!.Digest)
             problems.Add($"{where}: the manifest's digest is {manifest.Digest}, but the event records {events[0].Event!.Digest}.");
         if (ReleaseId(manifest) != record.ReleaseId || manifest.Version.ToString() != record.Created.Version)
-            problems.Add($"{where}: the manifest is release {manifest.Application} {manifest.Version}, not {record.ReleaseId} (version {record.Created.Version}).");
+            problems.Add($"{where}: the manifest is release {manifest.Application} {manifest.Version}, not {record.ReleaseId} (version " +
+                $"{record.Created.Version}).");
         foreach (var other in events.Skip(1).Where(e => e.Event!.Digest != events[0].Event!.Digest))
-            problems.Add($"release record {record.ReleaseId}, event {other.Number}: records set {other.Event!.Digest} after set {events[0].Event!.Digest}; " +
+            problems.Add($"release record {record.ReleaseId}, event {other.Number}: records set {other.Event!.Digest} after set " +
+                $"{events[0].Event!.Digest}; " +
                          "a release names one set forever: release a new version for another set.");
         if (problems.Count > 0)
             throw new ReleaseSetException([.. problems, "Restore the record from the records repository's history, or open a new release."]);
@@ -90,19 +93,22 @@ public sealed record SetHistory(IReadOnlyList<BlessedSet> Blessed, IReadOnlyList
                         blessed.Add(new BlessedSet(set, b.At));
                         break;
                     case ReleaseBlessed b:
-                        ignored.Add($"release record {record.ReleaseId}: the blessing at {b.At:O} names {b.ImageDigest}, not the release's set {digest}.");
+                        ignored.Add(
+                            $"release record {record.ReleaseId}: the blessing at {b.At:O} names {b.ImageDigest}, not the release's set {digest}.");
                         break;
                     case ReleasePromoted p when p.ImageDigest == digest:
                         deployments.Add(new SetDeployment(p.Environment, set, p.At));
                         break;
                     case ReleasePromoted p:
-                        ignored.Add($"release record {record.ReleaseId}: the promotion to {p.Environment} names {p.ImageDigest}, not the release's set {digest}.");
+                        ignored.Add($"release record {record.ReleaseId}: the promotion to {p.Environment} names {p.ImageDigest}, not the release's " +
+                            $"set {digest}.");
                         break;
                     case ReleaseRolledBack r when byVersion.TryGetValue(r.ToVersion, out var restored):
                         deployments.Add(new SetDeployment(r.Environment, restored, r.At));
                         break;
                     case ReleaseRolledBack r:
-                        ignored.Add($"release record {record.ReleaseId}: the rollback of {r.Environment} names version {r.ToVersion}, which has no trusted set.");
+                        ignored.Add($"release record {record.ReleaseId}: the rollback of {r.Environment} names version {r.ToVersion}, which has no " +
+                            "trusted set.");
                         break;
                 }
             }

@@ -10,7 +10,12 @@ namespace Release.Process.Applications.Releases;
 /// <param name="To">The set it goes back to.</param>
 /// <param name="Rollout">The modules whose pins differ between the two, planned as a rollout to <paramref name="To"/>.</param>
 /// <param name="Waves">The order the modules go back in: see <see cref="SetRollbackPlanner.Plan"/>.</param>
-public sealed record SetRollbackPlan(string Environment, ReleaseManifest From, ReleaseManifest To, RolloutPlan Rollout, IReadOnlyList<IReadOnlyList<string>> Waves)
+public sealed record SetRollbackPlan(
+    string Environment,
+    ReleaseManifest From,
+    ReleaseManifest To,
+    RolloutPlan Rollout,
+    IReadOnlyList<IReadOnlyList<string>> Waves)
 {
     /// <summary>The command that performs this rollback.</summary>
     public string Command => RollbackPlanner.CommandFor(Environment, To.Version);
@@ -57,7 +62,11 @@ public sealed class SetRollbackPlanner(SetChain chain, ModuleGraph graph)
             throw new PromotionRefusedException([
                 $"Cannot roll '{environment}' back to {to.Title}: it does not pin {string.Join(", ", missing.Select(m => $"'{m}'"))}, " +
                 "which the application has now. A rollback across an added module is not planned yet: fix forward with a new release."]);
-        var rollout = RolloutPlanner.Plan(graph, BatchPromotionPlanner.Identities(to, graph), BatchPromotionPlanner.Identities(from, graph), addressesMove);
+        var rollout = RolloutPlanner.Plan(
+            graph,
+            BatchPromotionPlanner.Identities(to, graph),
+            BatchPromotionPlanner.Identities(from, graph),
+            addressesMove);
         var waves = addressesMove ? rollout.Waves : rollout.Waves.Reverse().ToList();
         return new SetRollbackPlan(environment, from, to, rollout, waves);
     }

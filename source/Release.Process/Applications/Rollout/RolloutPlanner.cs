@@ -13,14 +13,20 @@ public static class RolloutPlanner
     /// <param name="running">The release each module runs now; a module missing here runs nothing.</param>
     /// <param name="addressesMove">Whether a deployment moves the module's address.</param>
     /// <exception cref="ArgumentException">A module has no wanted release, or a release names no module; the message names it.</exception>
-    public static RolloutPlan Plan(ModuleGraph graph, IReadOnlyDictionary<string, string> wanted, IReadOnlyDictionary<string, string> running, bool addressesMove)
+    public static RolloutPlan Plan(
+        ModuleGraph graph,
+        IReadOnlyDictionary<string, string> wanted,
+        IReadOnlyDictionary<string, string> running,
+        bool addressesMove)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var want = new Dictionary<string, string>(wanted, StringComparer.OrdinalIgnoreCase);
         var runs = new Dictionary<string, string>(running, StringComparer.OrdinalIgnoreCase);
         var unknown = want.Keys.Concat(runs.Keys).FirstOrDefault(m => !graph.Contains(m));
         if (unknown is not null)
-            throw new ArgumentException($"'{unknown}' is not a module of the application (modules: {string.Join(", ", graph.Names)}).", nameof(wanted));
+            throw new ArgumentException(
+                $"'{unknown}' is not a module of the application (modules: {string.Join(", ", graph.Names)}).",
+                nameof(wanted));
         var missing = graph.Order.FirstOrDefault(m => !want.ContainsKey(m));
         if (missing is not null)
             throw new ArgumentException($"No release was given for module '{missing}'; every module of the application needs one.", nameof(wanted));
@@ -29,7 +35,8 @@ public static class RolloutPlanner
         foreach (var module in graph.Order)
         {
             if (!runs.TryGetValue(module, out var current)) reasons[module] = $"not running; deploys {want[module]}";
-            else if (!string.Equals(current, want[module], StringComparison.Ordinal)) reasons[module] = $"new release {want[module]} (runs {current})";
+            else if (!string
+                .Equals(current, want[module], StringComparison.Ordinal)) reasons[module] = $"new release {want[module]} (runs {current})";
         }
         if (addressesMove)
         {
