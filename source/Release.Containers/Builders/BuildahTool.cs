@@ -30,6 +30,8 @@ public sealed class BuildahTool : DockerfileTool
         args.AddRange(["--isolation", Isolation, "--runtime", Runtime]);
         if (!settings.TlsVerify)
             args.Add("--tls-verify=false");
+        if (settings.Timestamp is { } timestamp)
+            args.AddRange(["--timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         args.AddRange(DockerfileArguments(settings));
         return args;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Release.Containers.Builders;
 
 /// <summary>The docker CLI, for hosts with a docker daemon.</summary>
@@ -14,7 +16,12 @@ public sealed class DockerTool : DockerfileTool
         DockerHost is null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["DOCKER_HOST"] = DockerHost };
 
     /// <summary>The exact arguments of <c>docker build</c>.</summary>
-    public override IReadOnlyList<string> BuildArguments(DockerfileBuildSettings settings) => ["build", .. DockerfileArguments(settings)];
+    /// <remarks>BuildKit reads <c>SOURCE_DATE_EPOCH</c> for the image's creation time when <see cref="DockerfileBuildSettings.Timestamp"/> is set.</remarks>
+    public override IReadOnlyList<string> BuildArguments(DockerfileBuildSettings settings) =>
+        settings.Timestamp is { } timestamp
+            ? ["build", "--build-arg", "SOURCE_DATE_EPOCH=" + timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                .. DockerfileArguments(settings)]
+            : ["build", .. DockerfileArguments(settings)];
 
     /// <summary>The exact arguments of <c>docker push</c> (TLS is the daemon's setting: its insecure registries).</summary>
     public override IReadOnlyList<string> PushArguments(string tag, bool tlsVerify) => ["push", tag];

@@ -20,6 +20,12 @@ public sealed record DockerfileBuildSettings(string ContextDirectory, IReadOnlyL
     /// <summary>OCI labels.</summary>
     public ImageMetadata Metadata { get; init; } = new();
 
+    /// <summary>
+    /// The time the image and its layers' files carry (the source commit's time), so the same sources build the same image
+    /// digest again (buildah's <c>--timestamp</c>; docker's <c>SOURCE_DATE_EPOCH</c> build argument); null: now.
+    /// </summary>
+    public DateTimeOffset? Timestamp { get; init; }
+
     /// <summary>False to pull from and push to plain-HTTP registries (buildah's <c>--tls-verify=false</c>).</summary>
     public bool TlsVerify { get; init; } = true;
 

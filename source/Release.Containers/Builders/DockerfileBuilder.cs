@@ -10,7 +10,7 @@ namespace Release.Containers.Builders;
 /// <param name="tool">The tool that builds, e.g. <c>new BuildahTool()</c>.</param>
 /// <param name="runner">Runs the tool's commands.</param>
 /// <param name="log">Receives every output line.</param>
-public sealed class DockerfileBuilder(DockerfileTool tool, ProcessRunner runner, Action<string> log)
+public sealed class DockerfileBuilder(DockerfileTool tool, IProcessRunner runner, Action<string> log)
 {
     /// <summary>The tool that builds.</summary>
     public DockerfileTool Tool => tool;

@@ -61,9 +61,12 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
         log($"Building {file.RelativeTo(paths.Workspace)} with {tool.Command} on {baseImage.Reference} as {reference}");
         try
         {
-            await new DockerfileBuilder(tool, new ProcessRunner(), log).BuildAndPushAsync(new DockerfileBuildSettings(context, [reference])
+            await new DockerfileBuilder(tool, build.Processes, log).BuildAndPushAsync(new DockerfileBuildSettings(context, [reference])
             {
                 Dockerfile = file,
+                // The commit's time on the image and its files: the same commit builds the same digest again (a chart
+                // version, once published, must keep pinning one image).
+                Timestamp = source.CommitDate,
                 BaseImage = baseImage.Reference,
                 Metadata = metadata,
                 // The embedded registry and a team's plain-HTTP mirror; a TLS registry is verified.

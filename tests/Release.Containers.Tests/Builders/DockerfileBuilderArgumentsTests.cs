@@ -51,6 +51,17 @@ public class DockerfileBuilderArgumentsTests
     }
 
     [Test]
+    public void A_timestamp_is_buildahs_timestamp_and_dockers_source_date_epoch()
+    {
+        var commit = DateTimeOffset.FromUnixTimeSeconds(1764979200);
+        Assert.That(new BuildahTool().BuildArguments(Settings with { Timestamp = commit }).Skip(7).Take(3),
+            Is.EqualTo(new[] { "--tls-verify=false", "--timestamp", "1764979200" }));
+        Assert.That(new DockerTool().BuildArguments(Settings with { Timestamp = commit }).Take(3),
+            Is.EqualTo(new[] { "build", "--build-arg", "SOURCE_DATE_EPOCH=1764979200" }));
+        Assert.That(new BuildahTool().BuildArguments(Settings), Does.Not.Contain("--timestamp"), "no timestamp: buildah's own (now)");
+    }
+
+    [Test]
     public void Docker_build_and_push_arguments()
     {
         Assert.That(new DockerTool().BuildArguments(Settings with { Dockerfile = "/src/web/Containerfile" }), Is.EqualTo(new[]

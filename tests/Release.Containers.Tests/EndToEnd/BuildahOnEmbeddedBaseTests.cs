@@ -66,6 +66,33 @@ public class BuildahOnEmbeddedBaseTests() : EndToEndRegistry("release-buildah-e2
     }
 
     [Test]
+    public async Task The_same_context_built_twice_at_one_timestamp_is_the_same_digest_and_at_another_is_not()
+    {
+        var commit = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+        async Task<string?> BuildAsync(string name, string tag, DateTimeOffset? at)
+        {
+            // A fresh copy of the context each time: the files' own times differ, as in two clones of one commit.
+            var context = WriteContext(name);
+            await _buildah.BuildAndPushAsync(new DockerfileBuildSettings(context, [$"{Registry.Address}/apps/again:{tag}"])
+            {
+                BaseImage = _baseImage,
+                TlsVerify = false,
+                Timestamp = at,
+            });
+            using var client = Registry.CreateClient();
+            return (await client.ResolveDigestAsync("apps/again", tag))?.ToString();
+        }
+
+        var first = await BuildAsync("again-1", "first", commit);
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // a second later: without the timestamp, buildah would stamp another time
+        var second = await BuildAsync("again-2", "second", commit);
+        var later = await BuildAsync("again-3", "later", commit.AddDays(1));
+        Assert.That(first, Is.Not.Null);
+        Assert.That(second, Is.EqualTo(first), "one commit, one image digest");
+        Assert.That(later, Is.Not.EqualTo(first), "the timestamp is what the image carries");
+    }
+
+    [Test]
     public void A_from_image_that_cannot_be_pulled_names_it_and_the_fix()
     {
         var missing = $"{Registry.Address}/base/absent:10.0";
