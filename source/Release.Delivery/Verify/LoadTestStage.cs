@@ -68,18 +68,7 @@ internal sealed class LoadTestStage(ILoadTest build)
         var measurements = breaches.Select(b => b.ToString()).ToList();
         var stage = new DeployStage(build);
         var state = await VerifiedReleases.ReadAsync(VerifiedReleases.File(build, environment.Name), ct).ConfigureAwait(false);
-        var failing = state.Current is { } current && current.Version == deployment.Version && (current.Image?.Digest ?? "") == deployment.ImageDigest
-            ? current.Request(environment, build.Module, deployment.DeployedBy, build.HealthPath)
-            : new DeploymentRequest(
-                environment,
-                build.Module,
-                deployment.Version,
-                "unknown",
-                deployment.DeployedBy,
-                null,
-                null,
-                null,
-                build.HealthPath);
+        var failing = state.RequestFor(environment, build, build.HealthPath, deployment, out _);
         var rollback = await new DeploymentVerifier(build, stage.DeployAndRecordAsync, stage.NotifyAsync)
             .RollBackAsync(failing, state, "its load test missed the declared limits", measurements, ct).ConfigureAwait(false);
         await RecordRollbackAsync(paths, rollback, ct).ConfigureAwait(false);

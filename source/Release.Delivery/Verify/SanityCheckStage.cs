@@ -29,20 +29,7 @@ internal sealed class SanityCheckStage(IVerifyDeployment build)
         if (deployment.Deployer == Deployers.GitOps)
             await verifier.WaitForVersionAsync(environment.Name, deployment.Url, deployment.Version, ct).ConfigureAwait(false);
         var state = await VerifiedReleases.ReadAsync(VerifiedReleases.File(build, environment.Name), ct).ConfigureAwait(false);
-        var current = state.Current;
-        var known = current is not null && current.Version == deployment.Version && (current.Image?.Digest ?? "") == deployment.ImageDigest;
-        // A deployment this machine never verified is checked all the same, but not remembered as one to go back to.
-        var request = known ? current!.Request(environment, build.Module, deployment.DeployedBy, build.HealthPath)
-            : new DeploymentRequest(
-                environment,
-                build.Module,
-                deployment.Version,
-                "unknown",
-                deployment.DeployedBy,
-                null,
-                null,
-                null,
-                build.HealthPath);
+        var request = state.RequestFor(environment, build, build.HealthPath, deployment, out var known);
         await verifier.AfterDeployAsync(request, new DeploymentOutcome(deployment.Url, Recorded), ct, remember: known).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using Release.Pipeline.Records;
 using System.Text.Json;
 using Release.Foundation.IO;
 using Release.Delivery.Chart;
@@ -55,6 +56,20 @@ public sealed record VerifiedReleases(VerifiedRelease? Current, VerifiedRelease?
 
     /// <summary>Writes the state (whole file, replaced at once).</summary>
     public Task WriteAsync(AbsolutePath file, CancellationToken ct) => AtomicFile.WriteTextAsync(file, JsonSerializer.Serialize(this, Options), ct);
+
+    /// <summary>
+    /// The deployment Deploy recorded, as a request to check or roll back: the current verified release's own request when
+    /// that is what runs (<paramref name="known"/>), else one that knows only its version and digest (a deployment this
+    /// machine never verified is checked all the same, but not remembered as one to go back to).
+    /// </summary>
+    public DeploymentRequest RequestFor(
+        EnvironmentDefinition environment, IDeploy build, string healthPath, DeploymentRecord deployment, out bool known)
+    {
+        known = Current is not null && Current.Version == deployment.Version && (Current.Image?.Digest ?? "") == deployment.ImageDigest;
+        return known
+            ? Current!.Request(environment, build.Module, deployment.DeployedBy, healthPath)
+            : new DeploymentRequest(environment, build.Module, deployment.Version, "unknown", deployment.DeployedBy, null, null, null, healthPath);
+    }
 
     /// <summary>
     /// The release to go back to when <paramref name="failing"/> fails: the current one when the failing release never
