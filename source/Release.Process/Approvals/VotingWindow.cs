@@ -1,3 +1,5 @@
+using Release.Process.Calendar;
+
 namespace Release.Process.Approvals;
 
 /// <summary>
@@ -14,30 +16,20 @@ public sealed class VotingWindow
     /// <exception cref="ArgumentException">Unknown time zone, empty days, or closes not after opens.</exception>
     public VotingWindow(string timeZoneId, TimeOnly opens, TimeOnly closes, IEnumerable<DayOfWeek> days)
     {
-        try
-        {
-            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new ArgumentException(
-                $"Voting window time zone '{timeZoneId}' is not known on this machine: use an IANA id such as 'Asia/Kolkata' (and install tzdata).",
-                nameof(timeZoneId),
-                e);
-        }
+        _week = TeamWeek.Create(timeZoneId, days, "Voting window", "Voting window has no days: give at least one day of the week.",
+            nameof(timeZoneId), nameof(days));
         if (closes <= opens)
             throw new ArgumentException(
                 $"Voting window closes at {closes:HH\\:mm}, not after it opens at {opens:HH\\:mm}: windows over midnight are not supported.",
                 nameof(closes));
-        Days = days.Distinct().Order().ToArray();
-        if (Days.Count == 0)
-            throw new ArgumentException("Voting window has no days: give at least one day of the week.", nameof(days));
         Opens = opens;
         Closes = closes;
     }
 
+    private readonly TeamWeek _week;
+
     /// <summary>The time zone the times are in.</summary>
-    public TimeZoneInfo TimeZone { get; }
+    public TimeZoneInfo TimeZone => _week.TimeZone;
 
     /// <summary>Local opening time (inclusive).</summary>
     public TimeOnly Opens { get; }
@@ -46,7 +38,7 @@ public sealed class VotingWindow
     public TimeOnly Closes { get; }
 
     /// <summary>Days votes are accepted, in order.</summary>
-    public IReadOnlyList<DayOfWeek> Days { get; }
+    public IReadOnlyList<DayOfWeek> Days => _week.Days;
 
     /// <summary>The seed's window: Monday to Friday, 16:00 to 17:00 in Asia/Kolkata.</summary>
     public static VotingWindow SeedDefault() => new("Asia/Kolkata", new TimeOnly(16, 0), new TimeOnly(17, 0),
@@ -63,24 +55,11 @@ public sealed class VotingWindow
 
     /// <summary>The first instant after <paramref name="after"/> at which the window opens (when the Go/NoGo call is made).</summary>
     /// <param name="after">The instant to look from.</param>
-    public DateTimeOffset NextOpening(DateTimeOffset after)
-    {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, TimeZone).DateTime);
-        for (var day = 0; day <= 8; day++)
-        {
-            var date = today.AddDays(day);
-            if (!Days.Contains(date.DayOfWeek)) continue;
-            var local = date.ToDateTime(Opens);
-            var opening = new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
-            if (opening > after) return opening;
-        }
-        throw new InvalidOperationException("A window with at least one day opens within eight days."); // unreachable: Days is never empty
-    }
+    public DateTimeOffset NextOpening(DateTimeOffset after) => _week.Next(Opens, after, orAt: false);
 
     /// <summary>The instant in the window's local time, for messages.</summary>
     /// <param name="instant">The instant.</param>
-    public string Local(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("ddd yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset instant) => _week.Local(instant);
 
     /// <inheritdoc />
     public override string ToString() =>

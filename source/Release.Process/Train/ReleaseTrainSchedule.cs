@@ -1,5 +1,6 @@
 using System.Globalization;
 using Release.Process.Approvals;
+using Release.Process.Calendar;
 
 namespace Release.Process.Train;
 
@@ -19,29 +20,20 @@ public sealed class ReleaseTrainSchedule
     /// <exception cref="ArgumentException">Unknown time zone, no days, or the release not after the call.</exception>
     public ReleaseTrainSchedule(string timeZoneId, TimeOnly goNoGoAt, TimeOnly departsAt, IEnumerable<DayOfWeek> days)
     {
-        try
-        {
-            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new ArgumentException(
-                $"Release train time zone '{timeZoneId}' is not known on this machine: use an IANA id such as 'Asia/Kolkata' (and install " +
-                    "tzdata).", nameof(timeZoneId), e);
-        }
+        _week = TeamWeek.Create(timeZoneId, days, "Release train", "The release train runs on no day: give at least one day of the week.",
+            nameof(timeZoneId), nameof(days));
         if (departsAt <= goNoGoAt)
             throw new ArgumentException(
                 $"The release train departs at {departsAt:HH\\:mm}, not after its Go/NoGo call at {goNoGoAt:HH\\:mm}: the call must come first on " +
                     "the same day.", nameof(departsAt));
-        Days = days.Distinct().Order().ToArray();
-        if (Days.Count == 0)
-            throw new ArgumentException("The release train runs on no day: give at least one day of the week.", nameof(days));
         GoNoGoAt = goNoGoAt;
         DepartsAt = departsAt;
     }
 
+    private readonly TeamWeek _week;
+
     /// <summary>The team's time zone.</summary>
-    public TimeZoneInfo TimeZone { get; }
+    public TimeZoneInfo TimeZone => _week.TimeZone;
 
     /// <summary>Local time of the Go/NoGo call.</summary>
     public TimeOnly GoNoGoAt { get; }
@@ -50,7 +42,7 @@ public sealed class ReleaseTrainSchedule
     public TimeOnly DepartsAt { get; }
 
     /// <summary>Days the train runs, in order.</summary>
-    public IReadOnlyList<DayOfWeek> Days { get; }
+    public IReadOnlyList<DayOfWeek> Days => _week.Days;
 
     /// <summary>
     /// How long after <see cref="DepartsAt"/> a run still catches the train: a scheduled CI pipeline starts late when
@@ -76,32 +68,15 @@ public sealed class ReleaseTrainSchedule
     /// </summary>
     /// <param name="date">The local date.</param>
     /// <param name="time">The local time.</param>
-    public DateTimeOffset At(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        while (TimeZone.IsInvalidTime(local)) local = local.AddMinutes(1);
-        var offset = TimeZone.IsAmbiguousTime(local) ? TimeZone.GetAmbiguousTimeOffsets(local).Max() : TimeZone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
-    }
+    public DateTimeOffset At(DateOnly date, TimeOnly time) => _week.At(date, time);
 
     /// <summary>The local date of an instant in the team's zone.</summary>
     /// <param name="instant">The instant.</param>
-    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+    public DateOnly LocalDate(DateTimeOffset instant) => _week.LocalDate(instant);
 
     /// <summary>The first departure at or after <paramref name="from"/>.</summary>
     /// <param name="from">The instant to look from.</param>
-    public DateTimeOffset NextDeparture(DateTimeOffset from)
-    {
-        var today = LocalDate(from);
-        for (var day = 0; day <= 8; day++)
-        {
-            var date = today.AddDays(day);
-            if (!Days.Contains(date.DayOfWeek)) continue;
-            var departure = At(date, DepartsAt);
-            if (departure >= from) return departure;
-        }
-        throw new InvalidOperationException("A train with at least one day departs within eight days."); // unreachable: Days is never empty
-    }
+    public DateTimeOffset NextDeparture(DateTimeOffset from) => _week.Next(DepartsAt, from, orAt: true);
 
     /// <summary>
     /// Five-field cron lines (UTC, as CI schedules are) that start a run at every departure: one line per UTC offset the
@@ -126,8 +101,7 @@ public sealed class ReleaseTrainSchedule
 
     /// <summary>An instant in the team's local time, for messages (e.g. <c>Mon 2026-12-07 17:00 +05:30</c>).</summary>
     /// <param name="instant">The instant.</param>
-    public string Local(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("ddd yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset instant) => _week.Local(instant);
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
