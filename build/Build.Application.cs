@@ -33,11 +33,8 @@ partial class Build : IApplicationStages, IIntegrateApplication
         {
             var clone = (IClone)this;
             if (SampleApplicationHere) return SampleApplication;
-            // Its integration tests are --integration-test-project, else the one-module convention
-            // (<module directory>/tests/<Module>.IntegrationTests), both inside the clone.
-            var integrate = (Delivery.Integrate.IIntegrate)this;
-            var tests = integrate.IntegrationTestProject?.Trim()
-                ?? $"{clone.ModuleDirectory}/tests/{char.ToUpperInvariant(clone.Module[0])}{clone.Module[1..]}.IntegrationTests";
+            // Its integration tests are where the one-module Integrate finds them, inside the clone.
+            var tests = ((Delivery.Integrate.IIntegrate)this).IntegrationTestProjectOrConvention;
             return Application.Named(clone.Module).Module(clone.Module, m => m
                 .Repository(clone.SourceRepository, clone.SourceRef ?? "HEAD")
                 .DotNetProject(((IBuildImage)this).AppProject ?? "(the module's only ASP.NET project)")

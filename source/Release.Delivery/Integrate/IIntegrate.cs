@@ -22,6 +22,14 @@ public interface IIntegrate : IPipeline
     [Parameter("Integration test project (default: <module directory>/tests/<Module>.IntegrationTests)")]
     string? IntegrationTestProject => TryGetValue(() => IntegrationTestProject);
 
+    /// <summary>
+    /// The integration test project to run: <see cref="IntegrationTestProject"/>, else the convention
+    /// <c>&lt;module directory&gt;/tests/&lt;Module&gt;.IntegrationTests</c> (a module <c>order-api</c> is <c>OrderApi</c>).
+    /// </summary>
+    string IntegrationTestProjectOrConvention => IntegrationTestProject?.Trim()
+        ?? Path.Combine(ModuleDirectory, "tests", string.Concat(Module.Split('-', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => char.ToUpperInvariant(p[0]) + p[1..])) + ".IntegrationTests");
+
     /// <summary>The environment variable the tests read the URL from.</summary>
     [Parameter("Environment variable that gives the tests the deployed URL (default: <MODULE>_URL, e.g. DIRECTOR_URL)")]
     string? IntegrationUrlVariable => TryGetValue(() => IntegrationUrlVariable);

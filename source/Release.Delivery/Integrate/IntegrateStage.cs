@@ -84,9 +84,7 @@ internal sealed class IntegrateStage(IIntegrate build)
     // A relative path means the cloned module (what was built) when Clone ran, else the build's own checkout.
     private async Task<string> ProjectAsync(PipelinePaths paths, CancellationToken ct)
     {
-        var relative = build.IntegrationTestProject is null
-            ? Path.Combine(build.ModuleDirectory, "tests", Pascal(build.Module) + ".IntegrationTests")
-            : build.IntegrationTestProject.Trim();
+        var relative = build.IntegrationTestProjectOrConvention;
         if (Path.IsPathFullyQualified(relative)) return Exists(relative);
         var source = paths.SourceRecord.FileExists()
             ? await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false)
@@ -101,7 +99,4 @@ internal sealed class IntegrateStage(IIntegrate build)
 
     private static string Exists(string path) => Directory.Exists(path) || File.Exists(path) ? path
         : throw new BuildInputException($"Integrate: the integration test project '{path}' does not exist. Fix --integration-test-project.");
-
-    private static string Pascal(string module) =>
-        string.Concat(module.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 }
