@@ -54,7 +54,11 @@ internal sealed class ApplicationDeployStage(IDeployApplication build)
     {
         var environment = deployed.Environment;
         var timeout = TimeSpan.FromSeconds(build.HealthTimeout ?? (environment.Deployer == Deployers.Helm ? 300 : 120));
-        var options = new RolloutOptions(timeout, AddressesMove: environment.Deployer == Deployers.Local) { Checks = build.ApplicationChecks };
+        var options = new RolloutOptions(timeout, AddressesMove: environment.Deployer == Deployers.Local)
+        {
+            Checks = build.ApplicationChecks,
+            Clock = build.Context.Clock,
+        };
         var rollout = new ApplicationRollout(application.Graph, DeployStage.DeployerFor(build, environment), deployed.Records, options, build.Log);
         RolloutReport report;
         try

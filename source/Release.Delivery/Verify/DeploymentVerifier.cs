@@ -176,8 +176,8 @@ internal sealed class DeploymentVerifier(IVerifyDeployment build, Redeploy redep
         CancellationToken ct)
     {
         var environment = request.Environment.Name;
-        var report = new SanityReport(environment, url, request.Version, request.Image?.Digest, DateTimeOffset.UtcNow, results.All(r => r.Passed),
-            results, rollback.ActionName, rollback.Reason, rollback.RestoredVersion);
+        var report = new SanityReport(environment, url, request.Version, request.Image?.Digest, build.Context.Clock.GetUtcNow(),
+            results.All(r => r.Passed), results, rollback.ActionName, rollback.Reason, rollback.RestoredVersion);
         await StageRecord.WriteAsync(build.Paths.SanityReport(environment), report, ct).ConfigureAwait(false);
         var cases = results.Select(r => new TestCaseResult(
             $"SanityChecks.{request.Module}.{environment}",

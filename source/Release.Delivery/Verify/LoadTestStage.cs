@@ -49,7 +49,8 @@ internal sealed class LoadTestStage(ILoadTest build)
         var breaches = LoadVerdict.Check(measured, limits);
         var report = new LoadTestReport(build.Module, environment.Name, deployment.Url + profile.Path, deployment.Version,
             string.IsNullOrEmpty(deployment.ImageDigest) ? null : deployment.ImageDigest, Generator, profile.Rate, profile.Duration.TotalSeconds,
-            LoadLimitsFigures.From(limits), LoadFigures.From(measured), breaches, breaches.Count == 0, DateTimeOffset.UtcNow, LoadWindow.Of(samples));
+            LoadLimitsFigures.From(limits), LoadFigures.From(measured), breaches, breaches.Count == 0, build.Context.Clock.GetUtcNow(),
+                LoadWindow.Of(samples));
 
         using (var output = StageOutput.Begin(paths.LoadTestDirectory()))
         {

@@ -172,17 +172,17 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
                     previous?.Release.Version,
                     previous?.Url,
                     null,
-                    DateTimeOffset.UtcNow));
+                    options.Clock.GetUtcNow()));
                 return new Failure(module, reason, null);
             }
         }
 
-        var started = DateTimeOffset.UtcNow;
+        var started = options.Clock.GetUtcNow();
         log.Information($"Rollout: deploying {module} {release.Version}" + (previous is null ? "" : $" (runs {previous.Release.Version})"));
         try
         {
             var outcome = await deployer.DeployAsync(Request(run, release), ct).ConfigureAwait(false);
-            var deployment = new ModuleDeployment(release, outcome.Url, DateTimeOffset.UtcNow);
+            var deployment = new ModuleDeployment(release, outcome.Url, options.Clock.GetUtcNow());
             run.Replaced(deployment);
             await records.WriteCurrentAsync(run.Environment.Name, deployment, ct).ConfigureAwait(false);
             run.Add(new ModuleRolloutStep(
@@ -208,7 +208,7 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
                 previous?.Release.Version,
                 previous?.Url,
                 started,
-                DateTimeOffset.UtcNow));
+                options.Clock.GetUtcNow()));
             return new Failure(module, reason, e);
         }
     }
@@ -226,12 +226,12 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
                     stays?.Release.Version, null, stays?.Url, null, null));
                 continue;
             }
-            var started = DateTimeOffset.UtcNow;
+            var started = options.Clock.GetUtcNow();
             log.Information($"Rollout: putting back {module} {previous.Release.Version}");
             try
             {
                 var outcome = await deployer.DeployAsync(Request(run, previous.Release), ct).ConfigureAwait(false);
-                var restored = new ModuleDeployment(previous.Release, outcome.Url, DateTimeOffset.UtcNow);
+                var restored = new ModuleDeployment(previous.Release, outcome.Url, options.Clock.GetUtcNow());
                 run.Replaced(restored, restoring: true);
                 await records.WriteCurrentAsync(run.Environment.Name, restored, ct).ConfigureAwait(false);
                 run.Add(new ModuleRolloutStep(
@@ -251,7 +251,7 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
                 run.Add(new ModuleRolloutStep(module, ModuleRolloutOutcome.RestoreFailed,
                     $"could not put back {previous.Release.Version}: {FirstLine(e.Message)} {now?.Release.Version ?? "nothing"} runs at " +
                         $"{now?.Url ?? "no address"}.",
-                    previous.Release.Version, previous.Release.Version, now?.Url, started, DateTimeOffset.UtcNow));
+                    previous.Release.Version, previous.Release.Version, now?.Url, started, options.Clock.GetUtcNow()));
                 putBack.Add($"{module} FAILED ({FirstLine(e.Message)})");
             }
         }

@@ -22,4 +22,8 @@ internal sealed record RolloutOptions(TimeSpan DependencyHealthTimeout, bool Add
     /// in this run are put back like after a failed module. Null: each module's health is all that is checked.
     /// </summary>
     public Verify.ApplicationChecks? Checks { get; init; }
+
+    /// <summary>The clock the rollout's records are stamped with: the build's (<c>BuildContext.Clock</c>), so tests
+    /// with a fake clock see the times they set.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
