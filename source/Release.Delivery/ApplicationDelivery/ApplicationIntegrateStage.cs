@@ -5,8 +5,6 @@ using Release.Delivery.Integrate;
 using Release.Engine;
 using Release.Pipeline;
 using Release.Pipeline.Records;
-using Release.Tooling.DotNet;
-using Release.Tooling.Processes;
 
 namespace Release.Delivery.ApplicationDelivery;
 
@@ -46,7 +44,6 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
         // Every module's address, as its dependents are told it: MODULE_URL with a trailing slash for relative paths.
         var addresses = application.Graph.Order
             .ToDictionary(m => m.ToUpperInvariant().Replace('-', '_') + "_URL", m => (string?)(running[m].Url.TrimEnd('/') + "/"));
-        addresses["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         var paths = deployed.Paths;
         using var output = StageOutput.Begin(paths.IntegrationDirectory);
@@ -59,29 +56,13 @@ internal sealed class ApplicationIntegrateStage(IIntegrateApplication build)
                                   string.Join(
                                       ", ",
                                       addresses.Where(a => a.Key.EndsWith("_URL", StringComparison.Ordinal)).Select(a => $"{a.Key}={a.Value}")));
-            var trxName = module + ".trx";
-            var settings = new DotNetTestSettings {
-                Project = project,
-                ResultsDirectory = output.Staging,
-                Loggers = [$"trx;LogFileName={trxName}", "console;verbosity=normal"] };
-            var run = await build.Processes.RunAsync(new ProcessSpec("dotnet", settings.ToArguments())
+            var run = await IntegrationTestRun.RunAsync(build, project, output.Staging, module + ".trx", addresses, ct).ConfigureAwait(false);
+            if (run.NoResults is not null)
             {
-                WorkingDirectory = build.RootDirectory,
-                Environment = addresses,
-                Secrets = build.Context.Secrets.Secrets,
-                OnOutput = build.Log.Information,
-                AllowNonZeroExit = true, // failing tests still produce the reports, written below
-                Timeout = TimeSpan.FromMinutes(30),
-            }, ct).ConfigureAwait(false);
-            var trx = output.Staging / trxName;
-            if (!trx.FileExists())
-            {
-                problems.Add($"dotnet test wrote no results for {module}'s tests {project} (exit code {run.ExitCode}); the project probably did " +
-                    "not build. " +
-                             $"Last output:\n  {string.Join("\n  ", run.Output.Concat(run.Error).TakeLast(15))}");
+                problems.Add($"{module}'s tests: {run.NoResults}");
                 continue;
             }
-            var found = TrxReader.Read(trx);
+            var found = run.Results;
             if (found.Count == 0) problems.Add($"{module}'s integration tests ({project}) executed no test");
             else if (run.ExitCode != 0 && found.All(r => r.Outcome != "Failed")) problems.Add(
                 $"dotnet test of {module}'s tests exited with {run.ExitCode}");

@@ -2,8 +2,6 @@ using System.Globalization;
 using Release.Delivery.Deploy;
 using Release.Engine;
 using Release.Stages.Common;
-using Release.Tooling.DotNet;
-using Release.Tooling.Processes;
 using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Pipeline.References;
@@ -35,31 +33,11 @@ internal sealed class IntegrateStage(IIntegrate build)
         using var output = StageOutput.Begin(paths.IntegrationDirectory);
         build.Log.Information(
             $"Testing {deployment.Url} ({build.Module} {deployment.Version} in {environment}) with {project}, {variable}={deployment.Url}");
-        var settings = new DotNetTestSettings
-        {
-            Project = project,
-            ResultsDirectory = output.Staging,
-            Loggers = [$"trx;LogFileName={TrxName}", "console;verbosity=normal"],
-        };
-        var run = await build.Processes.RunAsync(new ProcessSpec("dotnet", settings.ToArguments())
-        {
-            WorkingDirectory = build.RootDirectory,
-            Environment = new Dictionary<string, string?> { [variable] = deployment.Url, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
-            Secrets = build.Context.Secrets.Secrets,
-            OnOutput = build.Log.Information,
-            AllowNonZeroExit = true, // failing tests still produce the reports, written below
-            Timeout = TimeSpan.FromMinutes(30),
-        }, ct).ConfigureAwait(false);
-
-        var trx = output.Staging / TrxName;
-        if (!trx.FileExists())
-            throw new InvalidOperationException(
-                $"Integrate: dotnet test wrote no results for {project} (exit code {run.ExitCode}); the project probably did not build. " +
-                $"Last output:\n  {string.Join("\n  ", run.Output.Concat(run.Error).TakeLast(15))}");
-        var results = TrxReader.Read(trx);
-        var passed = results.Count(r => r.Outcome == "Passed");
-        var failed = results.Count(r => r.Outcome == "Failed");
-        var skipped = results.Count(r => r.Outcome == "Skipped");
+        var run = await IntegrationTestRun.RunAsync(build, project, output.Staging, TrxName,
+            new Dictionary<string, string?> { [variable] = deployment.Url }, ct).ConfigureAwait(false);
+        if (run.NoResults is not null) throw new InvalidOperationException("Integrate: " + run.NoResults);
+        var results = run.Results;
+        var (passed, failed, skipped) = (run.Passed, run.Failed, run.Skipped);
 
         JUnitReportWriter.Render($"{build.Module} integration tests", results).Save(output.Staging / "junit.xml");
         await File.WriteAllTextAsync(output.Staging / "report.html",
@@ -79,6 +57,11 @@ internal sealed class IntegrateStage(IIntegrate build)
                     ", ",
                     results.Where(r => r.Outcome == "Failed").Select(r => r.Name).DefaultIfEmpty($"dotnet test exited with {run.ExitCode}")) +
                 $". See {paths.IntegrationDirectory / "report.html"}.");
+        // Green must mean something: a project that ran no test proved nothing about the deployment.
+        if (passed == 0)
+            throw new InvalidOperationException(
+                $"Integrate: {project} executed no test against {deployment.Url} ({skipped} skipped): a run that tests nothing is not a pass. " +
+                "Check the project's test filter and that it holds tests.");
     }
 
     // A relative path means the cloned module (what was built) when Clone ran, else the build's own checkout.

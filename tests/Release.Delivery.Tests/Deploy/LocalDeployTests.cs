@@ -74,6 +74,31 @@ public class LocalDeployTests
     }
 
     [Test]
+    public async Task An_integration_project_that_runs_no_test_fails_the_stage_instead_of_passing_green()
+    {
+        // The sample's integration project with its tests replaced by one ignored test: dotnet test succeeds, having tested nothing.
+        var digest = await DeliverySetUp.Director.DigestAsync();
+        var project = Path.Combine(DeliverySetUp.Director.SampleDirectory, "tests", "Director.NothingTested");
+        Directory.CreateDirectory(project);
+        File.Copy(Path.Combine(DeliverySetUp.Director.IntegrationTests, "Director.IntegrationTests.csproj"),
+            Path.Combine(project, "Director.NothingTested.csproj"), overwrite: true);
+        File.WriteAllText(Path.Combine(project, "IgnoredTests.cs"),
+            "public class IgnoredTests { [Test, Ignore(\"switched off\")] public void Health() { } }\n");
+        using var root = new PipelineRoot();
+        await root.WriteSourceAsync();
+        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, DirectorImage.Tag, digest, DeliverySetUp.Director.PublishDirectory);
+
+        var run = await BuildRunner.RunAsync<DeployOnlyBuild>(root.Path, "Integrate", "--environment", "local", "--local-runtime", "process",
+            "--integration-test-project", project);
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        Assert.That(run.Output, Does.Contain("executed no test").And.Contain("1 skipped").And.Contain("a run that tests nothing is not a pass"));
+        var summary = JsonDocument.Parse(File.ReadAllText(root.Paths.IntegrationSummary)).RootElement;
+        Assert.That((summary.GetProperty("passed").GetInt32(), summary.GetProperty("skipped").GetInt32()), Is.EqualTo((0, 1)),
+            "the reports still say what ran");
+    }
+
+    [Test]
     public async Task A_new_instance_that_never_becomes_healthy_is_removed_and_the_previous_one_stays()
     {
         using var root = await DirectorRootAsync();
