@@ -20,9 +20,7 @@ public class AuthenticatedLocalDeployTests
     public async Task Deploy_pulls_with_the_registry_credentials_and_without_them_names_the_fix()
     {
         await using var secured = await AuthenticatedRegistry.StartAsync();
-        using var root = new PipelineRoot();
-        await root.WriteSourceAsync();
-        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, DirectorImage.Tag, await DeliverySetUp.Director.DigestAsync());
+        using var root = await PipelineRoot.WithDirectorAsync();
         string[] credentials = ["--registry-username", AuthenticatedRegistry.User, "--registry-password", AuthenticatedRegistry.Password];
         var push = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, ["Push", "--push-registry", secured.Address, "--push-repository", "apps/director", .. credentials]);
         Assert.That(push.ExitCode, Is.Zero, push.ToString());

@@ -14,19 +14,10 @@ namespace Release.Delivery.Tests.Deploy;
 [NonParallelizable]
 public class LocalDeployTests
 {
-    private static async Task<PipelineRoot> DirectorRootAsync()
-    {
-        var digest = await DeliverySetUp.Director.DigestAsync();
-        var root = new PipelineRoot();
-        await root.WriteSourceAsync();
-        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, DirectorImage.Tag, digest);
-        return root;
-    }
-
     [Test]
     public async Task The_built_image_runs_with_podman_answers_the_integration_tests_and_stops_with_the_build()
     {
-        using var root = await DirectorRootAsync();
+        using var root = await PipelineRoot.WithDirectorAsync();
         await using var webhook = new WebhookListener();
 
         var run = await BuildRunner.RunAsync<DeliveryBuild>(root.Path, "Integrate", "--environment", "local", "--local-runtime", "podman",
@@ -55,10 +46,7 @@ public class LocalDeployTests
     [Test]
     public async Task Without_a_container_engine_the_published_app_runs_as_a_process_answers_the_integration_tests_and_stops_with_the_build()
     {
-        var digest = await DeliverySetUp.Director.DigestAsync();
-        using var root = new PipelineRoot();
-        await root.WriteSourceAsync();
-        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, DirectorImage.Tag, digest, DeliverySetUp.Director.PublishDirectory);
+        using var root = await PipelineRoot.WithDirectorAsync(withPublishedApp: true);
 
         var run = await BuildRunner.RunAsync<DeployOnlyBuild>(root.Path, "Integrate", "--environment", "local", "--local-runtime", "process",
             "--integration-test-project", DeliverySetUp.Director.IntegrationTests);
@@ -77,16 +65,13 @@ public class LocalDeployTests
     public async Task An_integration_project_that_runs_no_test_fails_the_stage_instead_of_passing_green()
     {
         // The sample's integration project with its tests replaced by one ignored test: dotnet test succeeds, having tested nothing.
-        var digest = await DeliverySetUp.Director.DigestAsync();
         var project = Path.Combine(DeliverySetUp.Director.SampleDirectory, "tests", "Director.NothingTested");
         Directory.CreateDirectory(project);
         File.Copy(Path.Combine(DeliverySetUp.Director.IntegrationTests, "Director.IntegrationTests.csproj"),
             Path.Combine(project, "Director.NothingTested.csproj"), overwrite: true);
         File.WriteAllText(Path.Combine(project, "IgnoredTests.cs"),
             "public class IgnoredTests { [Test, Ignore(\"switched off\")] public void Health() { } }\n");
-        using var root = new PipelineRoot();
-        await root.WriteSourceAsync();
-        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, DirectorImage.Tag, digest, DeliverySetUp.Director.PublishDirectory);
+        using var root = await PipelineRoot.WithDirectorAsync(withPublishedApp: true);
 
         var run = await BuildRunner.RunAsync<DeployOnlyBuild>(root.Path, "Integrate", "--environment", "local", "--local-runtime", "process",
             "--integration-test-project", project);
@@ -101,7 +86,7 @@ public class LocalDeployTests
     [Test]
     public async Task A_new_instance_that_never_becomes_healthy_is_removed_and_the_previous_one_stays()
     {
-        using var root = await DirectorRootAsync();
+        using var root = await PipelineRoot.WithDirectorAsync();
         var first = await BuildRunner.RunAsync<DeployOnlyBuild>(root.Path, "Deploy", "--environment", "local", "--local-runtime", "podman", "--keep-running");
         Assert.That(first.ExitCode, Is.Zero, first.ToString());
         var previous = await StageRecord.ReadAsync<DeploymentRecord>(root.Paths.DeploymentRecord("local"), "Deploy", CancellationToken.None);

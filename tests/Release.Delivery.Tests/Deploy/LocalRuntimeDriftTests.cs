@@ -28,11 +28,7 @@ public class LocalRuntimeDriftTests
     public async Task A_container_replaced_by_hand_is_found_and_the_deployed_one_is_clean()
     {
         var digest = await DeliverySetUp.Director.DigestAsync();
-        using var root = new PipelineRoot();
-        await root.WriteSourceAsync();
-        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, DirectorImage.Tag, digest);
-        Directory.CreateDirectory(Path.Combine(root.Path, "modules", "director"));
-        File.WriteAllText(Path.Combine(root.Path, "modules", "director", "Dockerfile"), "FROM base\n");
+        using var root = await PipelineRoot.WithDirectorAsync(declaredModule: true);
         using var environments = await TempBareRemote.CreateWithCommitsAsync(1);
         string[] repository = ["--environments-repository", environments.Path];
 

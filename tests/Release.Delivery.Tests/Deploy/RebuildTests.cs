@@ -24,11 +24,7 @@ public class RebuildTests
     public async Task Rebuild_recreates_the_local_environment_at_its_declared_digest_tests_it_and_leaves_evidence()
     {
         var digest = await DeliverySetUp.Director.DigestAsync();
-        using var root = new PipelineRoot();
-        await root.WriteSourceAsync();
-        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, DirectorImage.Tag, digest);
-        Directory.CreateDirectory(Path.Combine(root.Path, "modules", "director"));
-        File.WriteAllText(Path.Combine(root.Path, "modules", "director", "Dockerfile"), "FROM base\n");
+        using var root = await PipelineRoot.WithDirectorAsync(declaredModule: true);
 
         var deploy = await BuildRunner.RunAsync<DeployOnlyBuild>(root.Path, "Deploy", "--environment", "local", "--local-runtime", "podman", "--keep-running");
         Assert.That(deploy.ExitCode, Is.Zero, deploy.ToString());

@@ -26,6 +26,28 @@ internal sealed class PipelineRoot : IDisposable
             shortCommit, branch, [], "Ada Lovelace", "ada@example.com", CommitDate, version, chartVersion) { ImageTag = chartVersion.Replace('+', '_') },
             CancellationToken.None);
 
+    /// <summary>
+    /// A root where the real director image (<paramref name="image"/>, default the sample as it is) was built and recorded
+    /// at <paramref name="version"/>: Clone's and Build's records. <paramref name="withPublishedApp"/> also records the
+    /// published app (the process runtime runs it); <paramref name="declaredModule"/> adds <c>modules/director/Dockerfile</c>,
+    /// the folder environments as code declare the module by.
+    /// </summary>
+    public static async Task<PipelineRoot> WithDirectorAsync(DirectorImage? image = null, string version = "1.2.3", bool withPublishedApp = false,
+        bool declaredModule = false)
+    {
+        image ??= DeliverySetUp.Director;
+        var root = new PipelineRoot();
+        await root.WriteSourceAsync(version);
+        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, image.ImageTag, await image.DigestAsync(),
+            withPublishedApp ? image.PublishDirectory : "");
+        if (declaredModule)
+        {
+            Directory.CreateDirectory(System.IO.Path.Combine(root.Path, "modules", "director"));
+            File.WriteAllText(System.IO.Path.Combine(root.Path, "modules", "director", "Dockerfile"), "FROM base\n");
+        }
+        return root;
+    }
+
     public Task WriteImageAsync(string registry, string repository, string tag, string digest, string publishDirectory = "") =>
         StageRecord.WriteAsync(Paths.ImageRecord, new ImageRecord(registry, repository, tag, digest, "base/aspnet:10.0",
             new Dictionary<string, string>(), publishDirectory), CancellationToken.None);

@@ -11,10 +11,7 @@ public class LoadTestTests
 {
     private static async Task<PipelineRoot> RootAsync()
     {
-        var root = new PipelineRoot();
-        await root.WriteSourceAsync();
-        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, DirectorImage.Tag, await DeliverySetUp.Director.DigestAsync());
-        return root;
+        return await PipelineRoot.WithDirectorAsync();
     }
 
     [Test]

@@ -18,10 +18,7 @@ public class SanityChecksAfterDeployTests
 {
     private static async Task<PipelineRoot> RootAsync(DirectorImage image, string version)
     {
-        var root = new PipelineRoot();
-        await root.WriteSourceAsync(version);
-        await root.WriteImageAsync(DeliverySetUp.Registry.Address, DirectorImage.Repository, image.ImageTag, await image.DigestAsync());
-        return root;
+        return await PipelineRoot.WithDirectorAsync(image, version);
     }
 
     private static async Task UseAsync(PipelineRoot root, DirectorImage image, string version)
