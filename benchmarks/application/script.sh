@@ -42,27 +42,7 @@ VERSION="0.0.1"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 [ -f "$LAYOUT/index.json" ] || { echo "script: $LAYOUT is missing; run ./build.sh once first." >&2; exit 2; }
 
-# The same containers.conf the pipeline's podman calls read (Release.Containers PodmanConfiguration).
-mkdir -p "$WORK"
-cat > "$WORK/containers.conf" <<'CONF'
-[containers]
-default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]
-netns = "none"
-
-[engine]
-runtime = "runc"
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-CONF
-export CONTAINERS_CONF="$WORK/containers.conf"
-
-STEP_NAME="" STEP_START="" STEPS=""
-step() {
-  local now; now=$(date +%s.%N)
-  [ -n "$STEP_NAME" ] && STEPS="$STEPS $STEP_NAME $(awk -v a="$STEP_START" -v b="$now" 'BEGIN { printf "%.2f", b - a }')s"
-  STEP_NAME="${1:-}" STEP_START="$now"
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$(dirname "${BASH_SOURCE[0]}")/../common/script-steps.sh"
 wait_health() { # URL
   for i in $(seq 600); do curl -fsS "$1/health" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "script: $1/health never answered" >&2; return 1
