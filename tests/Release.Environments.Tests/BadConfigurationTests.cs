@@ -39,33 +39,24 @@ public partial class ComponentTests
 }
 
 /// <summary>The sample's environments with an overlay for a module the application does not have.</summary>
-public sealed class UnknownModuleBuild : Build, IEnvironments
+public sealed class UnknownModuleBuild : SampleVariantBuild
 {
-    CheckedEnvironments IEnvironments.DeclaredEnvironments => SampleSource.Declared
+    protected override EnvironmentSet Vary(EnvironmentSet sample) => sample
         .Environment("qa", e => e.Step(5).Deployer("gitops").Cluster("eu-test").Namespace("director-qa")
-            .Module("ledgr", c => c.Value("RETENTION_DAYS", "7")))
-        .Check(SampleEnvironmentsBuild.ApplicationAt(RootDirectory), RootDirectory);
-
-    EnvironmentRenderOptions IEnvironments.EnvironmentRendering => new("oci://registry.local/charts");
+            .Module("ledgr", c => c.Value("RETENTION_DAYS", "7")));
 }
 
 /// <summary>The sample's environments with an overlay key the module's base does not have.</summary>
-public sealed class UnknownOverlayKeyBuild : Build, IEnvironments
+public sealed class UnknownOverlayKeyBuild : SampleVariantBuild
 {
-    CheckedEnvironments IEnvironments.DeclaredEnvironments => SampleSource.Declared
+    protected override EnvironmentSet Vary(EnvironmentSet sample) => sample
         .Environment("qa", e => e.Step(5).Deployer("gitops").Cluster("eu-test").Namespace("director-qa")
-            .Module("gateway", c => c.Value("log_level", "debug")))
-        .Check(SampleEnvironmentsBuild.ApplicationAt(RootDirectory), RootDirectory);
-
-    EnvironmentRenderOptions IEnvironments.EnvironmentRendering => new("oci://registry.local/charts");
+            .Module("gateway", c => c.Value("log_level", "debug")));
 }
 
 /// <summary>The sample's environments with a second environment in staging's namespace of the same cluster.</summary>
-public sealed class NamespaceClashBuild : Build, IEnvironments
+public sealed class NamespaceClashBuild : SampleVariantBuild
 {
-    CheckedEnvironments IEnvironments.DeclaredEnvironments => SampleSource.Declared
-        .Environment("qa", e => e.Step(5).Deployer("gitops").Cluster("eu-test").Namespace("director-staging"))
-        .Check(SampleEnvironmentsBuild.ApplicationAt(RootDirectory), RootDirectory);
-
-    EnvironmentRenderOptions IEnvironments.EnvironmentRendering => new("oci://registry.local/charts");
+    protected override EnvironmentSet Vary(EnvironmentSet sample) => sample
+        .Environment("qa", e => e.Step(5).Deployer("gitops").Cluster("eu-test").Namespace("director-staging"));
 }

@@ -19,24 +19,33 @@ public sealed class SampleEnvironmentsBuild : Build, IEnvironments
     EnvironmentRenderOptions IEnvironments.EnvironmentRendering => new("oci://registry.local/charts");
 }
 
-/// <summary>The sample's environments with a secret given as a literal: refused before anything is written.</summary>
-public sealed class SecretLiteralBuild : Build, IEnvironments
+/// <summary>
+/// The sample's environments changed by <see cref="Vary"/> (an environment added, an overlay given), checked against the
+/// sample application as <see cref="SampleEnvironmentsBuild"/> checks them: each bad configuration or variant is one line.
+/// </summary>
+public abstract class SampleVariantBuild : Build, IEnvironments
 {
-    CheckedEnvironments IEnvironments.DeclaredEnvironments => SampleSource.Declared
-        .Environment("qa", e => e.Step(5).Deployer("gitops").Cluster("eu-test").Namespace("director-qa")
-            .Module("gateway", c => c.Value("LEDGER_TOKEN", "literal-token-value")))
-        .Check(SampleEnvironmentsBuild.ApplicationAt(RootDirectory), RootDirectory);
+    /// <summary>The change to the sample's environments.</summary>
+    protected abstract EnvironmentSet Vary(EnvironmentSet sample);
+
+    CheckedEnvironments IEnvironments.DeclaredEnvironments =>
+        Vary(SampleSource.Declared).Check(SampleEnvironmentsBuild.ApplicationAt(RootDirectory), RootDirectory);
 
     EnvironmentRenderOptions IEnvironments.EnvironmentRendering => new("oci://registry.local/charts");
 }
 
-/// <summary>The sample's environments plus a second production region in production's group (one batch).</summary>
-public sealed class ProductionGroupBuild : Build, IEnvironments
+/// <summary>The sample's environments with a secret given as a literal: refused before anything is written.</summary>
+public sealed class SecretLiteralBuild : SampleVariantBuild
 {
-    CheckedEnvironments IEnvironments.DeclaredEnvironments => SampleSource.Declared
-        .Environment("production-us", e => e.Step(4).Group("production").Deployer("gitops").Cluster("us-prod").Namespace("director")
-            .Module("gateway", c => c.Value("TIMEOUT_SECONDS", "45")))
-        .Check(SampleEnvironmentsBuild.ApplicationAt(RootDirectory), RootDirectory);
+    protected override EnvironmentSet Vary(EnvironmentSet sample) => sample
+        .Environment("qa", e => e.Step(5).Deployer("gitops").Cluster("eu-test").Namespace("director-qa")
+            .Module("gateway", c => c.Value("LEDGER_TOKEN", "literal-token-value")));
+}
 
-    EnvironmentRenderOptions IEnvironments.EnvironmentRendering => new("oci://registry.local/charts");
+/// <summary>The sample's environments plus a second production region in production's group (one batch).</summary>
+public sealed class ProductionGroupBuild : SampleVariantBuild
+{
+    protected override EnvironmentSet Vary(EnvironmentSet sample) => sample
+        .Environment("production-us", e => e.Step(4).Group("production").Deployer("gitops").Cluster("us-prod").Namespace("director")
+            .Module("gateway", c => c.Value("TIMEOUT_SECONDS", "45")));
 }
