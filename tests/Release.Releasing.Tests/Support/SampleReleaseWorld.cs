@@ -93,16 +93,56 @@ public sealed class SampleReleaseWorld : IDisposable
         await developer.CommitAsync("fix: operator notes for the director #2", Developer);
         await world.PushAsync();
 
-        // The team's OSV mirror, synced an hour before the release: its newest advisory's `modified` is the data's date.
+        WriteOsvMirror(world._root.Path, start);
+        return world;
+    }
+
+    /// <summary>
+    /// The team's OSV mirror in <c>.nuke/advisories</c> of <paramref name="root"/>, synced an hour before
+    /// <paramref name="start"/> (its newest advisory's <c>modified</c> is the data's date), and the root's
+    /// <c>.nuke/parameters.json</c> pointing OsvDirectory at it, as this repository's own root does.
+    /// </summary>
+    internal static void WriteOsvMirror(string root, DateTimeOffset start)
+    {
         var synced = start.AddHours(-1).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        world._root.WriteFile(".nuke/advisories/GHSA-5crp-9r3c-p9vr.json", $$$"""
+        Directory.CreateDirectory(Path.Combine(root, ".nuke", "advisories"));
+        File.WriteAllText(Path.Combine(root, ".nuke", "advisories", "GHSA-5crp-9r3c-p9vr.json"), $$$"""
             {"schema_version": "1.4.0", "id": "GHSA-5crp-9r3c-p9vr", "modified": "{{{synced}}}", "published": "2022-06-22T00:00:00Z",
              "summary": "Improper Handling of Exceptional Conditions in Newtonsoft.Json",
              "affected": [{"package": {"ecosystem": "NuGet", "name": "Newtonsoft.Json"}, "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "13.0.1"}]}]}],
              "database_specific": {"severity": "HIGH"}}
             """);
-        world._root.WriteFile(".nuke/parameters.json", "{\n  \"OsvDirectory\": \".nuke/advisories\"\n}\n");
-        return world;
+        File.WriteAllText(Path.Combine(root, ".nuke", "parameters.json"), "{\n  \"OsvDirectory\": \".nuke/advisories\"\n}\n");
+    }
+
+    /// <summary>This process's environment (PATH, HOME, the SDK) for an in-process build, minus CI variables: those of a
+    /// runner executing this test would name another pipeline, branch or person.</summary>
+    internal static Dictionary<string, string> BuildEnvironment() => Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+        .Select(e => ((string)e.Key, (string?)e.Value ?? ""))
+        .Where(e => !e.Item1.StartsWith("CI_", StringComparison.Ordinal) && !e.Item1.StartsWith("GITLAB_", StringComparison.Ordinal)
+                    && !e.Item1.StartsWith("BUILD_", StringComparison.Ordinal) && !e.Item1.StartsWith("SYSTEM_", StringComparison.Ordinal))
+        .ToDictionary(e => e.Item1, e => e.Item2);
+
+    /// <summary>
+    /// Runs this repository's build in-process in <paramref name="root"/> with <paramref name="args"/> at the release
+    /// clock <paramref name="now"/>, and logs the run (every run's output goes to the test's log: a failure later in a
+    /// flow is often explained by an earlier run).
+    /// </summary>
+    internal static async Task<SampleRun> RunBuildAsync(string root, string[] args, string[] fullArguments, DateTimeOffset now)
+    {
+        var run = new SampleRun(args);
+        var writer = new StringWriter();
+        var options = new BuildHostOptions
+        {
+            RootDirectory = root, Environment = BuildEnvironment(), Output = TextWriter.Synchronized(writer), Interactive = false, Observer = run,
+            WriteSchema = false, Clock = new FakeTimeProvider(now.ToUniversalTime()),
+        };
+        var watch = Stopwatch.StartNew();
+        run.ExitCode = await BuildHost.RunAsync<global::Release.Build.Build>(fullArguments, null, options, CancellationToken.None);
+        run.Output = writer.ToString();
+        await TestContext.Progress.WriteLineAsync($"--- {string.Join(' ', args)} -> exit {run.ExitCode} ({watch.Elapsed.TotalSeconds:0.0} s)");
+        await TestContext.Out.WriteLineAsync($"===== {string.Join(' ', args)} (clock {now:O}) -> exit {run.ExitCode}\n{run.Output}");
+        return run;
     }
 
     /// <summary>When the OSV mirror's data is as of (its newest <c>modified</c>).</summary>
@@ -116,34 +156,15 @@ public sealed class SampleReleaseWorld : IDisposable
     /// Runs targets of the build in the build root, with the world's repositories and registry; <paramref name="args"/>
     /// are the targets and their own parameters. The release clock moves 20 seconds first.
     /// </summary>
-    public async Task<SampleRun> RunAsync(params string[] args)
+    public Task<SampleRun> RunAsync(params string[] args)
     {
         _now = _now.AddSeconds(20);
-        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .Select(e => ((string)e.Key, (string?)e.Value ?? ""))
-            // CI variables of a runner executing this test would name another pipeline, branch or person.
-            .Where(e => !e.Item1.StartsWith("CI_", StringComparison.Ordinal) && !e.Item1.StartsWith("GITLAB_", StringComparison.Ordinal)
-                        && !e.Item1.StartsWith("BUILD_", StringComparison.Ordinal) && !e.Item1.StartsWith("SYSTEM_", StringComparison.Ordinal))
-            .ToDictionary(e => e.Item1, e => e.Item2);
         string[] world =
         [
             "--source-repository", Source.FileUrl, "--registry", Registry.Address,
             "--release-records", Records.Path, "--gitops-repository", Environments.Path,
         ];
-        var run = new SampleRun(args);
-        var writer = new StringWriter();
-        var options = new BuildHostOptions
-        {
-            RootDirectory = Root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, Observer = run, WriteSchema = false,
-            Clock = new FakeTimeProvider(_now.ToUniversalTime()),
-        };
-        var watch = Stopwatch.StartNew();
-        run.ExitCode = await BuildHost.RunAsync<global::Release.Build.Build>([.. args, .. Roster.SigningArguments(args), .. world], null, options, CancellationToken.None);
-        run.Output = writer.ToString();
-        await TestContext.Progress.WriteLineAsync($"--- {string.Join(' ', args)} -> exit {run.ExitCode} ({watch.Elapsed.TotalSeconds:0.0} s)");
-        // Every run's output in the test's log: a failure later in the flow is often explained by an earlier run.
-        await TestContext.Out.WriteLineAsync($"===== {string.Join(' ', args)} (clock {_now:O}) -> exit {run.ExitCode}\n{run.Output}");
-        return run;
+        return RunBuildAsync(Root, args, [.. args, .. Roster.SigningArguments(args), .. world], _now);
     }
 
     /// <summary>Reads a stage record the runs left under artifacts/.</summary>
