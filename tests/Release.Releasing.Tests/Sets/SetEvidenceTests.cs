@@ -50,10 +50,10 @@ public class SetEvidenceTests
         var set = SetRecords.ManifestOf(ReleaseRecordJson.Deserialize(await world.RecordAsync(id), id))!;
         await world.RecordPromotionAsync(id, set.Digest.Value, "staging-eu");
         await world.RecordPromotionAsync(id, set.Digest.Value, "staging-us");
-        await world.RecordPromotionAsync(id, set.Digest.Value, "pre-prod");
+        await SetResults.RecordPromotionAsync(world, id, set.Digest.Value, "pre-prod");
         await world.VoteAndAttestAsync(version);
         (await world.RunAsync("BlessSet", "--set", version)).Succeeded();
-        await world.RecordPromotionAsync(id, set.Digest.Value, "production");
+        await SetResults.RecordPromotionAsync(world, id, set.Digest.Value, "production");
         if (version == "1.1.0") await SetResults.RecordRollbackAsync(world, id, "production", "1.0.0");
         (await world.RunAsync("ReleaseNotesSet", "--set", version)).Succeeded();
         var run = (await world.RunAsync("EvidenceSet", "--set", version)).Succeeded();
@@ -137,8 +137,10 @@ public class SetEvidenceTests
         run.Refused("the evidence of shop.set-1.1.0 is NOT intact", "modules/web/scan/summary.json: its SHA-256 in manifest.json is not the one signed",
             "is not the manifest that was signed", "chain link of shop.set-1.1.0 (hash");
         Assert.That(run.ExitCode, Is.Not.EqualTo(0));
-        // The first set's bundle is untouched and still verifies.
-        (await world.RunAsync("VerifyEvidenceSet", "--set", "1.0.0", "--trusted-keys", trusted)).Succeeded();
+        // Verifying the first set checks the whole chain too: its own files are intact, the rewritten link is named.
+        var firstRun = (await world.RunAsync("VerifyEvidenceSet", "--set", "1.0.0", "--trusted-keys", trusted))
+            .Refused("chain link of shop.set-1.1.0 (hash", "carries no signature over that hash");
+        Assert.That(firstRun.Output, Does.Not.Contain("modules/web/scan/summary.json").And.Not.Contain("is not the manifest that was signed"));
     }
 
     [Test]

@@ -26,6 +26,15 @@ public static class SetResults
     }
 
     /// <summary>
+    /// Records, signed with the CI job's roster key and chained, a promotion of the set to <paramref name="environment"/> a
+    /// second after the record's last event: a promotion of its own, not part of a batch recorded before it.
+    /// </summary>
+    public static Task RecordPromotionAsync(SetWorld world, string releaseId, string setDigest, string environment) =>
+        RecordsTampering.CommitSignedEventAsync(world.Records, releaseId,
+            record => new ReleasePromoted(record.Events[^1].At.AddSeconds(1), environment, setDigest, TeamRoster.Job),
+            world.Roster.KeyOf(TeamRoster.Job));
+
+    /// <summary>
     /// Records, signed with the CI job's roster key and chained, that <paramref name="environment"/> was rolled back from
     /// the set of <paramref name="releaseId"/> to the set <paramref name="toVersion"/>: what the set's rollback records.
     /// </summary>
