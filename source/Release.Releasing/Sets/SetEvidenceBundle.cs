@@ -13,7 +13,7 @@ namespace Release.Releasing.Sets;
 /// the record part every bundle has (<see cref="RecordEvidenceFiles"/>: signed record, votes, checklist, timings), the
 /// blessing and every environment's promotions, batches and rollbacks, each module's results for its pinned version
 /// (<see cref="ModuleResults"/>) with where they were taken from, the application's integration run and the set's notes
-/// where present, and every finding. Returns the findings.
+/// where present, every finding, and an HTML summary. Returns the findings.
 /// </summary>
 internal sealed class SetEvidenceBundle(ISetEvidence build, ApplicationSets sets, ReleaseManifest set, ReleaseRecord record, HashChain chain,
     AbsolutePath folder)
@@ -58,6 +58,7 @@ internal sealed class SetEvidenceBundle(ISetEvidence build, ApplicationSets sets
             findings.Add($"no release notes ({Path.GetRelativePath(build.RootDirectory, notes)}): run ./build.sh ReleaseNotesSet --set " +
                 $"{set.Version} before the evidence.");
         await _files.WriteJsonAsync("findings.json", findings, ct).ConfigureAwait(false);
+        await _files.WriteTextAsync("index.html", SetEvidenceHtml.Render(set, trusted, modules, findings), ct).ConfigureAwait(false);
         return findings;
     }
 }

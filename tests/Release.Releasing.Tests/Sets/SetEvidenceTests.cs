@@ -166,5 +166,7 @@ public class SetEvidenceTests
         Assert.That(Directory.Exists(Bundle(world, "1.1.0", "modules/web")), Is.False);
         var web = JsonNode.Parse(await File.ReadAllTextAsync(Bundle(world, "1.1.0", "set/modules.json")))!.AsArray().Single(m => (string?)m!["module"] == "web")!;
         Assert.That(web["resultsFrom"], Is.Null);
+        Assert.That(await File.ReadAllTextAsync(Bundle(world, "1.1.0", "index.html")),
+            Does.Contain("<td>web</td>").And.Contain("none found").And.Contain("module &#39;web&#39; 2.0.0: no results"));
     }
 }
