@@ -23,7 +23,7 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
         var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
         await using var recordsDisposal = records.ConfigureAwait(false);
         var chain = await EvidenceChainFile.ReadAsync(records, ct).ConfigureAwait(false);
-        var (trusted, from) = await TrustedKeysAsync(ct).ConfigureAwait(false);
+        var (trusted, from) = await TrustedKeysAsync(build, ct).ConfigureAwait(false);
         var findings = await FindingsAsync(folder, manifest, chain, records, trusted, ct).ConfigureAwait(false);
         if (findings.Count > 0)
             throw new ReleaseRefusedException(
@@ -51,9 +51,11 @@ internal sealed class VerifyEvidenceStep(IEvidence build)
         return findings;
     }
 
-    // The keys the verifier trusts: --trusted-keys (one public key line each), else the rosters of the build
-    // definition; never a key found in the bundle or the records.
-    private async Task<(IReadOnlyCollection<SshPublicKey> Keys, string From)> TrustedKeysAsync(CancellationToken ct)
+    /// <summary>
+    /// The keys the verifier trusts: <c>--trusted-keys</c> (one public key line each), else the rosters of the build
+    /// definition; never a key found in the bundle or the records.
+    /// </summary>
+    internal static async Task<(IReadOnlyCollection<SshPublicKey> Keys, string From)> TrustedKeysAsync(IEvidence build, CancellationToken ct)
     {
         if (build.TrustedKeys is not null)
         {

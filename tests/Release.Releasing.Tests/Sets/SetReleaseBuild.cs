@@ -9,10 +9,10 @@ namespace Release.Releasing.Tests.Sets;
 
 /// <summary>
 /// A team's build that ships the application <c>shop</c> (<c>api</c>, and <c>web</c> which calls it) and releases it as
-/// a set: the release process and <see cref="IReleaseSets"/> mixed in, the production gate's roster the team's reviewed
+/// a set: the release process, <see cref="IReleaseSets"/> and <see cref="ISetEvidence"/> mixed in, the production gate's roster the team's reviewed
 /// file <c>build/release-roster</c>. The environments are declared with the GitOps deployer in the world's repository.
 /// </summary>
-public sealed class SetReleaseBuild : global::Release.Engine.Build, IRelease, IReleaseSets
+public sealed class SetReleaseBuild : global::Release.Engine.Build, IRelease, IReleaseSets, ISetEvidence
 {
     private CheckedApplication? _application;
 
