@@ -37,7 +37,8 @@ internal sealed class PromoteSetStep(IReleaseSets build)
             known.History.Deployments); }
         catch (PromotionRefusedException e)
         {
-            throw new BuildInputException($"{Command}: application release {set.Title} refused:\n- " + string.Join("\n- ", e.Problems), e);
+            var problems = e.Problems.Concat(BlessedDifference.Of(set, targets, chain, known.History.Blessed));
+            throw new BuildInputException($"{Command}: application release {set.Title} refused:\n- " + string.Join("\n- ", problems), e);
         }
         SetEnvironments.Check(build, Command, plan.Environments.Select(e => e.Environment), _ => plan.Step.RequiresBlessing);
         var pipeline = await SetSources.PipelineAsync(build, ct).ConfigureAwait(false);
