@@ -10,7 +10,8 @@ namespace Release.Releasing.Sets;
 /// <summary>
 /// What PromoteSet does. <see cref="BatchPromotionPlanner"/> decides (one step of the chain, the step before holding the
 /// set, blessed sets with exactly the blessed digests where the step requires it, each environment's modules in
-/// dependency order); every environment is checked and every module's source found before anything is copied. The
+/// dependency order); every environment is checked, the gates guarding it pass (<see cref="PromotionGates"/>: for
+/// production, no veto since the blessing) and every module's source is found before anything is copied. The
 /// environments of the batch then go at the same time, each through its deployer (<see cref="SetDeployer"/>);
 /// <see cref="BatchOutcome"/> decides what stays, the environments it puts back get the set they ran, and one records
 /// commit, naming the batch, adds a promotion event for each environment that keeps the new set.
@@ -41,6 +42,8 @@ internal sealed class PromoteSetStep(IReleaseSets build)
             throw new BuildInputException($"{Command}: application release {set.Title} refused:\n- " + string.Join("\n- ", problems), e);
         }
         SetEnvironments.Check(build, Command, plan.Environments.Select(e => e.Environment), _ => plan.Step.RequiresBlessing);
+        await PromotionGates.CheckAsync(build, Command, plan.Environments.Select(e => e.Environment), await store.ReadAsync(selection.Id, ct)
+            .ConfigureAwait(false), $"VoteSet --set {set.Version}", "BlessSet", ct).ConfigureAwait(false);
         var pipeline = await SetSources.PipelineAsync(build, ct).ConfigureAwait(false);
         var registry = EnvironmentRegistry.Of(build, pipeline.Values.Select(p => p.Push).FirstOrDefault(), Command);
         var sources = new SetSources(build, registry, chain, pipeline);

@@ -118,4 +118,24 @@ public class PromoteSetTests : RegistryTestBase
         Assert.That(await world.RecordAsync("shop.set-1.0.0"), Is.EqualTo(before));
         Assert.That(await world.LastCommitPathsAsync(), Has.None.Contain("environments/production/"));
     }
+
+    [Test]
+    public async Task A_NoGo_on_the_set_after_its_blessing_stops_its_promotion_to_production()
+    {
+        using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
+        await world.PushedAsync("api", "1.0.0", "api one");
+        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.OpenedAndStagedAsync("1.0.0");
+        await world.VoteAndAttestAsync("1.0.0");
+        (await world.RunAsync("BlessSet", "--set", "1.0.0")).Succeeded();
+        (await world.RunAsync("VoteSet", "--set", "1.0.0", "--role", "sre", "--decision", "nogo", "--reason", "on-call rota empty tonight",
+            "--voter", "sre@example.com")).Succeeded();
+
+        (await world.RunAsync("PromoteSet", "--set", "1.0.0", "--to", "production")).Refused(
+            "PromoteSet: a veto stands on 'production' for shop.set-1.0.0", "NoGo from sre@example.com (Sre): on-call rota empty tonight",
+            "./build.sh VoteSet --set 1.0.0 --environment production");
+        Assert.That(await world.LastCommitPathsAsync(), Has.None.Contain("environments/production/"));
+        Assert.That(ReleaseRecordJson.Deserialize(await world.RecordAsync("shop.set-1.0.0"), "1.0.0").Events.OfType<ReleasePromoted>()
+            .Select(p => p.Environment), Has.None.EqualTo("production"));
+    }
 }
