@@ -32,6 +32,9 @@ public class PromoteSetTests : RegistryTestBase
             Assert.That(await world.FileAsync(environment, "web", "helmrelease.yaml"), Does.Contain("dependsOn").And.Contain("api"),
                 "Flux installs web after api");
         }
+        var log = await Release.Testing.Git.GitCli.RunAsync(world.Records.Path, ["log", "--format=%B", "main"]);
+        Assert.That(log, Does.Contain($"promote shop 1.0.0 (set {first.Digest}) to staging-eu, staging-us (step staging): staging-eu: promoted"),
+            "one records commit names the batch and each environment's result");
         var records = await world.RecordAsync("shop.set-1.0.0");
         Assert.That(ReleaseRecordJson.Deserialize(records, "1.0.0").Events.OfType<ReleasePromoted>().Select(p => p.Environment),
             Is.EquivalentTo(new[] { "staging-eu", "staging-us" }));
