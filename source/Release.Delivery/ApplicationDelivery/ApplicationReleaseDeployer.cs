@@ -60,4 +60,30 @@ public static class ApplicationReleaseDeployer
             throw new InvalidOperationException(e.Message, e);
         }
     }
+
+    /// <summary>
+    /// Removes every module of the application from <paramref name="environment"/>: what puts back an environment that ran
+    /// none of them before a promotion that is reverted. GitOps only: one commit removing the modules' folders, so Flux
+    /// uninstalls them.
+    /// </summary>
+    /// <param name="build">The build, with its application and declared environments.</param>
+    /// <param name="environment">A declared environment's name.</param>
+    /// <param name="who">Who removes them.</param>
+    /// <param name="ct">Cancels the removal.</param>
+    /// <exception cref="InvalidOperationException">The environment is not deployed through GitOps, or the commit failed.</exception>
+    public static async Task RemoveAsync(IDeployApplication build, string environment, string who, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var application = build.Application;
+        var declared = DeployStage.Select(build, environment);
+        if (declared.Deployer != Deployers.GitOps)
+            throw new InvalidOperationException(
+                $"removing {application.Name}'s modules from '{declared.Name}' ({declared.Deployer}) is not automated: " +
+                "stop them by hand (Undeploy for local deployments, helm uninstall for helm).");
+        var outcome = await new Deploy.GitOps.GitOpsDeployer(build)
+            .RemoveApplicationAsync(declared, application.Name, application.Graph.Order, who, ct).ConfigureAwait(false);
+        var records = new DeployedApplication(build, declared).Records;
+        foreach (var module in application.Graph.Order) records.Forget(declared.Name, module);
+        build.Log.Information($"Removed {application.Name} from '{declared.Name}': {outcome.Detail}");
+    }
 }

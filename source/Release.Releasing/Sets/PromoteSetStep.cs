@@ -1,3 +1,4 @@
+using Release.Delivery.ApplicationDelivery;
 using Release.Engine;
 using Release.Process.Applications.Releases;
 using Release.Process.Promotion;
@@ -76,11 +77,12 @@ internal sealed class PromoteSetStep(IReleaseSets build)
         {
             try
             {
+                build.Log.Information($"{Command}: putting '{reverted.Environment}' back on {reverted.RestoreTo?.Title ?? "nothing"} " +
+                                      $"({reverted.Detail})");
                 if (reverted.RestoreTo is null)
-                    throw new InvalidOperationException($"it ran no set before, and removing an application's modules is not automated yet: remove " +
-                                                        $"them from '{reverted.Environment}' by hand, or promote the set again once the batch passes");
-                build.Log.Information($"{Command}: putting '{reverted.Environment}' back on {reverted.RestoreTo.Title} ({reverted.Detail})");
-                await deployer.DeployAsync(reverted.Environment, reverted.RestoreTo, [], ct).ConfigureAwait(false);
+                    await ApplicationReleaseDeployer.RemoveAsync(build, reverted.Environment, actor, ct).ConfigureAwait(false);
+                else
+                    await deployer.DeployAsync(reverted.Environment, reverted.RestoreTo, [], ct).ConfigureAwait(false);
             }
             catch (InvalidOperationException e)
             {

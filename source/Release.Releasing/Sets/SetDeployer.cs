@@ -13,7 +13,9 @@ namespace Release.Releasing.Sets;
 /// </summary>
 internal sealed class SetDeployer(IReleaseSets build, string registry, string actor, string stage)
 {
-    /// <summary>Copies <paramref name="sources"/> and deploys <paramref name="set"/>; a failure names the module or the deployer and the reason.</summary>
+    /// <summary>
+    /// Copies <paramref name="sources"/> and deploys <paramref name="set"/>; a failure names the module or the deployer and the reason.
+    /// </summary>
     /// <exception cref="InvalidOperationException">A copy or the deployment failed.</exception>
     public async Task DeployAsync(string environment, ReleaseManifest set, IReadOnlyList<ModuleSource> sources, CancellationToken ct)
     {

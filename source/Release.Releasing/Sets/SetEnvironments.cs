@@ -11,7 +11,8 @@ namespace Release.Releasing.Sets;
 /// </summary>
 internal static class SetEnvironments
 {
-    /// <exception cref="BuildInputException">An environment is not declared, or a production-like one is not GitOps; the message says how to fix it.</exception>
+    /// <exception cref="BuildInputException">An environment is not declared, or a production-like one is not GitOps; the message says how
+    /// to fix it.</exception>
     public static void Check(IReleaseSets build, string command, IEnumerable<string> environments, Func<string, bool> requiresBlessing)
     {
         var declared = build.Environments.ToList();

@@ -41,8 +41,11 @@ internal sealed class SetSources(
         return pushed;
     }
 
-    /// <summary>The source of each of <paramref name="modules"/> of <paramref name="set"/> for <paramref name="environment"/>, in their order.</summary>
-    /// <exception cref="BuildInputException">A module's pinned digests are nowhere they may come from; the message names the module and the fix.</exception>
+    /// <summary>
+    /// The source of each of <paramref name="modules"/> of <paramref name="set"/> for <paramref name="environment"/>, in their order.
+    /// </summary>
+    /// <exception cref="BuildInputException">A module's pinned digests are nowhere they may come from; the message names the module and
+    /// the fix.</exception>
     public async Task<IReadOnlyList<ModuleSource>> ForAsync(
         string environment, ReleaseManifest set, IReadOnlyList<string> modules, CancellationToken ct)
     {

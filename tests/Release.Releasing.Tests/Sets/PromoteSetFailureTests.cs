@@ -87,4 +87,27 @@ public class PromoteSetFailureTests : RegistryTestBase
         var record = ReleaseRecordJson.Deserialize(await world.RecordAsync("shop.set-1.1.0"), "1.1.0");
         Assert.That(record.Events.OfType<ReleasePromoted>().Select(p => p.Environment), Is.EqualTo(new[] { "staging-eu" }));
     }
+
+    [Test]
+    public async Task A_batch_failing_with_the_first_set_removes_it_again_from_the_environment_that_had_taken_it()
+    {
+        using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
+        using var stagingUs = await TempBareRemote.CreateWithCommitsAsync(1);
+        world.Variables["TEST_STAGING_US_REPOSITORY"] = stagingUs.Path;
+        await world.PushedAsync("api", "1.0.0", "api one");
+        await world.PushedAsync("web", "2.0.0", "web one");
+        (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
+        await stagingUs.InstallHookAsync("pre-receive", RefuseWeb);
+
+        var run = await world.RunAsync("PromoteSet", "--set", "1.0.0", "--to", "staging-eu,staging-us");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Contain("staging-eu: reverted (the batch failed in staging-us").And.Contain("back on nothing (modules removed)"));
+        Assert.That(await GitCli.RunAsync(world.Environments.Path, ["ls-tree", "-r", "--name-only", "main", "--", "environments/staging-eu"]), Is.Empty,
+            "staging-eu runs none of shop's modules again");
+        Assert.That(await GitCli.RunAsync(world.Environments.Path, ["log", "-1", "--format=%s", "main"]), Does.Contain("remove(staging-eu): shop api, web"));
+        Assert.That(await GitCli.RunAsync(stagingUs.Path, ["ls-tree", "-r", "--name-only", "main", "--", "environments"]), Is.Empty);
+        var record = ReleaseRecordJson.Deserialize(await world.RecordAsync("shop.set-1.0.0"), "1.0.0");
+        Assert.That(record.Events.OfType<ReleasePromoted>(), Is.Empty);
+    }
 }
