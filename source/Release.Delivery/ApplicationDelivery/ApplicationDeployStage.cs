@@ -80,7 +80,7 @@ internal sealed class ApplicationDeployStage(IDeployApplication build)
     }
 
     // GitOps: one commit for every module; Flux orders the installs by the HelmReleases' dependsOn.
-    private async Task CommitAsync(CheckedApplication application, DeployedApplication deployed,
+    internal async Task CommitAsync(CheckedApplication application, DeployedApplication deployed,
         IReadOnlyList<(ModuleRelease Release, PipelinePaths Paths)> releases, string who, CancellationToken ct)
     {
         var environment = deployed.Environment;

@@ -55,7 +55,8 @@ internal sealed class PromoteStep(IPromote build)
         {
             throw new ReleaseRefusedException($"Promote: release {selection.Id} refused:\n- " + string.Join("\n- ", e.Problems), e);
         }
-        await CheckGatesAsync(plan, stored, ct).ConfigureAwait(false);
+        await PromotionGates.CheckAsync(build, "Promote", plan.Select(s => s.Environment), stored,
+            $"Vote --release {stored.Created.Version}", "Bless", ct).ConfigureAwait(false);
 
         var deployers = plan.ToDictionary(step => step.Environment, step => build.ReleaseDeployerFor(build.PromotionChain.Get(step.Environment)));
 
@@ -144,52 +145,4 @@ internal sealed class PromoteStep(IPromote build)
         e.Problems.Any(p => p.Contains("this pipeline", StringComparison.Ordinal))
             ? $" (this pipeline's records: {build.Paths.PushRecord}, {build.Paths.ChartRecord}, {build.Paths.SourceRecord})"
             : "";
-
-    private async Task CheckGatesAsync(IReadOnlyList<PromotionStep> plan, ReleaseRecord record, CancellationToken ct)
-    {
-        var evidence = await PipelineEvidenceKeys.ReadAsync(build.ReleasePaths, RecordTrust.Trusted(build, record), ct).ConfigureAwait(false);
-        foreach (var step in plan)
-        {
-            // A gate voted elsewhere guarding this environment (the product owner's Go at friendly-user before production).
-            foreach (var earlier in build.Gates.Where(g => g.Before == step.Environment))
-            {
-                var verdict = GateEvaluation.Decide(build, earlier, record, evidence);
-                if (!verdict.Passed)
-                    throw new ReleaseRefusedException(
-                        $"Promote: '{step.Environment}' needs the Go at '{earlier.Environment}' first " +
-                            $"({string.Join(", ", earlier.RequiredRoles)}), and it is blocked for {record.ReleaseId}:\n- " +
-                        string.Join("\n- ", verdict.Blockers) +
-                        $"\nOnce the release was tried there: ./build.sh Vote --release {record.Created.Version} --environment " +
-                            $"{earlier.Environment} --role ROLE --decision go --reason \"...\"");
-            }
-            if (build.Gates.FirstOrDefault(g => g.Environment == step.Environment && g.Before is null) is not { } gate) continue;
-            var decision = GateEvaluation.Decide(build, gate, record, evidence);
-            if (GateEvaluation.IsProductionLike(build, step.Environment))
-            {
-                // The blessing stands for the gate as it was; a NoGo recorded since revokes it until its voter, or an
-                // owner of its role on the roster, lifts it.
-                if (decision.Vetoes.Count > 0)
-                    throw new ReleaseRefusedException(
-                        $"Promote: a veto stands on '{step.Environment}' for {record.ReleaseId}, so its blessing does not hold:\n- " + string.Join(
-                            "\n- ",
-                            decision.Vetoes) +
-                        "\nThe voter lifts it with a signed Go in the same role, or an owner of that role on the roster ('owner' on their roster " +
-                            $"line) does: ./build.sh Vote --release {record.Created.Version} --environment {step.Environment} " +
-                        "--role ROLE --decision go --reason \"...\" --signing-key THEIR-KEY (inside the voting window).");
-                // A blessing counts only with the signed votes behind it: one signed by a roster key but recorded
-                // around Bless (straight into the records repository) has no quorum to stand on.
-                var needed = gate.Quorum.Needed(gate.RequiredRoles.Count);
-                if (decision.GoRoles.Count < needed)
-                    throw new ReleaseRefusedException(
-                        $"Promote: the blessing of {record.ReleaseId} does not stand: the signed votes at '{step.Environment}' give Go from " +
-                            $"{decision.GoRoles.Count} " +
-                        $"of {gate.RequiredRoles.Count} roles ({needed} needed; Go from: {string.Join(", ", decision.GoRoles)}). Collect the " +
-                            "missing votes and run Bless again.");
-                continue;
-            }
-            if (!decision.Passed)
-                throw new ReleaseRefusedException(
-                    $"Promote: the gate of '{step.Environment}' is blocked for {record.ReleaseId}:\n- " + string.Join("\n- ", decision.Blockers));
-        }
-    }
 }

@@ -18,6 +18,13 @@ public interface IReleaseSets : IPromote, IDeployApplication
     [NotEmpty, Pattern(Common.ReleaseVersionPattern.Expression, "a SemVer version like 2.3.0 (the application release's own version)")]
     string? Set => TryGetValue(() => Set);
 
+    /// <summary>
+    /// The promotion chain of application releases: its steps, each a group of environments promoted as one batch.
+    /// Default: one step per environment of <see cref="Common.IReleaseProcess.PromotionChain"/>. A build that declares its
+    /// environments with groups returns <c>ReleaseSetChain.Of(environments, ["production"])</c> (Release.Environments).
+    /// </summary>
+    SetChain SetChain => SetChain.Of(PromotionChain);
+
     /// <summary>What the application's votes, attestations and blessing are about. Default: the set as a whole.</summary>
     ApprovalScope SetApprovalScope => ApprovalScope.Set;
 
@@ -70,4 +77,29 @@ public interface IReleaseSets : IPromote, IDeployApplication
         .Requires(() => Set)
         .TryAfter<IReleaseSets>(x => x.OpenSet)
         .Executes(ct => new BlessSetStep(this).RunAsync(ct));
+
+    /// <summary>
+    /// <c>./build.sh PromoteSet --set 2.3.0 --to staging-eu,staging-us</c>: promotes the application release to the
+    /// environments of one step of <see cref="SetChain"/> at the same time, under one approval naming the batch: each
+    /// module's image and chart by digest into the environment's repositories, every module through the environment's
+    /// deployer in dependency order. An environment that fails is left on the set it ran; the others go back too unless
+    /// the step allows partial success. Production-like steps take only the blessed set.
+    /// </summary>
+    Target PromoteSet => _ => _
+        .Description("Promotes the application release --set to --to ENV[,ENV...] of one step of the chain as a batch (every module by digest, in " +
+            "dependency order; production only if blessed)")
+        .Requires(() => Set)
+        .Requires(() => To)
+        .TryAfter<IReleaseSets>(x => x.BlessSet)
+        .Executes(ct => new PromoteSetStep(this).RunAsync(ct));
+
+    /// <summary>
+    /// <c>./build.sh RollbackSet --environment production [--to 2.2.0]</c>: returns the environment to the application
+    /// release it ran before the current one (blessed, for production), or to <c>--to</c>, every module at that set's
+    /// pins by digest; recorded on the set it left.
+    /// </summary>
+    Target RollbackSet => _ => _
+        .Description("Rolls --environment back to the application release (set) it ran before the current one, or to --to VERSION")
+        .Requires(() => ((Approvals.IGoNoGo)this).Environment)
+        .Executes(ct => new RollbackSetStep(this).RunAsync(ct));
 }

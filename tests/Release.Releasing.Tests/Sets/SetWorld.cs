@@ -8,6 +8,7 @@ using Release.Oci;
 using Release.Releasing.Tests.Support;
 using Release.Testing;
 using Release.Testing.Git;
+using Release.Testing.Registry;
 using Release.Testing.Signing;
 
 namespace Release.Releasing.Tests.Sets;
@@ -16,13 +17,19 @@ namespace Release.Releasing.Tests.Sets;
 /// The world of an application released as a set: a build root declaring <c>shop</c> (<see cref="SetReleaseBuild"/>),
 /// the modules' real git repository (Alice's commits; each module's Clone record points at it), a real bare records
 /// repository, the team's roster with real SSH keys, and a clock on a Wednesday at 16:01 IST (inside the seed voting
-/// window) moving 20 seconds per run. <see cref="PushedAsync"/> leaves what Clone, Push and Chart leave for a module.
+/// window) moving 20 seconds per run. <see cref="PushedAsync"/> leaves what Clone, Push and Chart leave for a module;
+/// a world made with a registry (<see cref="CreateAsync{TBuild}"/>) pushes each module's image and chart there for real,
+/// so promotions copy them by digest.
 /// </summary>
 public sealed class SetWorld : IDisposable
 {
     public static readonly GitAuthor Alice = new("Alice Author", "alice@example.com");
     private readonly TempDirectory _root = new("set-root");
+    private readonly string _salt = Guid.NewGuid().ToString("N");
     private DateTimeOffset _now = new(2026, 11, 25, 10, 31, 0, TimeSpan.Zero);
+    private RegistryFixture? _registry;
+    private Func<string, IReadOnlyDictionary<string, string>, TimeProvider, IReadOnlyList<string>, Task<BuildRun>> _run =
+        (root, environment, clock, args) => BuildRun.RunAsync<SetReleaseBuild>(root, environment, clock, args);
 
     private SetWorld(TempGitRepository source, TempBareRemote records, TempBareRemote environments)
     {
@@ -48,6 +55,18 @@ public sealed class SetWorld : IDisposable
 
     public string Root => _root.Path;
 
+    /// <summary>Variables of every run's environment (e.g. a repository the build class reads).</summary>
+    public Dictionary<string, string> Variables { get; } = new();
+
+    /// <summary>A world whose runs use <typeparamref name="TBuild"/> and whose modules are pushed to <paramref name="registry"/>.</summary>
+    public static async Task<SetWorld> CreateAsync<TBuild>(RegistryFixture registry) where TBuild : global::Release.Engine.Build, new()
+    {
+        var world = await CreateAsync();
+        world._registry = registry;
+        world._run = (root, environment, clock, args) => BuildRun.RunAsync<TBuild>(root, environment, clock, args);
+        return world;
+    }
+
     public static async Task<SetWorld> CreateAsync()
     {
         var source = await TempGitRepository.CreateAsync();
@@ -63,7 +82,7 @@ public sealed class SetWorld : IDisposable
     public Task<BuildRun> RunAsync(IReadOnlyList<string>? signing, params string[] args)
     {
         _now = _now.AddSeconds(20);
-        return BuildRun.RunAsync<SetReleaseBuild>(Root, new Dictionary<string, string>(), new FakeTimeProvider(_now),
+        return _run(Root, Variables, new FakeTimeProvider(_now),
             [.. args, .. signing ?? Roster.SigningArguments(args), "--release-records", Records.Path, "--gitops-repository", Environments.Path,
                 "--triggered-by", "release.manager@example.com"]);
     }
@@ -82,9 +101,18 @@ public sealed class SetWorld : IDisposable
         await StageRecord.WriteAsync(paths.UnitTestSummary, new UnitTestSummary(40, 0, 0, 85.0, 70.0), ct);
         var image = "sha256:" + Sha($"image {module} {content}");
         var chart = "sha256:" + Sha($"chart {module} {content}");
-        await StageRecord.WriteAsync(paths.PushRecord, new PushRecord("registry.example", $"apps/{module}", version, image), ct);
-        await StageRecord.WriteAsync(paths.ChartRecord, new ChartRecord(module, version, version, $"{module}-{version}.tgz", "sha256:" + Sha($"package {module} {content}"),
-            new OciReference("registry.example", $"charts/{module}", version, chart), $"{module}-{version}", new OciReference("registry.example", $"apps/{module}", digest: image)), ct);
+        var package = "sha256:" + Sha($"package {module} {content}");
+        var registry = "registry.example";
+        if (_registry is not null)
+        {
+            using var client = _registry.CreateClient();
+            registry = _registry.Address;
+            image = (await SampleImage.Create("app.txt", $"{module} {content} {_salt}").PushAsync(client, $"apps/{module}", version)).ToString();
+            (chart, package) = await SampleChart.PushAsync(client, $"charts/{module}", version, $"{module} {content} {_salt}");
+        }
+        await StageRecord.WriteAsync(paths.PushRecord, new PushRecord(registry, $"apps/{module}", version, image), ct);
+        await StageRecord.WriteAsync(paths.ChartRecord, new ChartRecord(module, version, version, $"{module}-{version}.tgz", package,
+            new OciReference(registry, $"charts/{module}", version, chart), $"{module}-{version}", new OciReference(registry, $"apps/{module}", digest: image)), ct);
         return (image, chart);
     }
 

@@ -72,9 +72,39 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
         };
     }
 
+    /// <summary>
+    /// Removes modules from an environment in one commit (their folders, so Flux uninstalls them): what puts an
+    /// environment that ran none of an application's modules back where it was.
+    /// </summary>
+    /// <param name="environment">The environment.</param>
+    /// <param name="application">The application's name, for the commit's subject.</param>
+    /// <param name="modules">The modules to remove.</param>
+    /// <param name="removedBy">Who removes them.</param>
+    /// <param name="ct">Cancels the removal.</param>
+    public Task<DeploymentOutcome> RemoveApplicationAsync(
+        EnvironmentDefinition environment, string application, IReadOnlyList<string> modules, string removedBy, CancellationToken ct)
+    {
+        var folders = modules.Select(m => Path.Combine("environments", environment.Name, m)).ToList();
+        return CommitAsync(environment, removedBy, folders, (repository, git, token) => git.RunAsync(repository.Path,
+                ["rm", "-r", "-q", "--ignore-unmatch", "--", .. folders], new GitRunOptions(), token),
+            $"remove({environment.Name}): {application} {string.Join(", ", modules)}\n\nRemoved-By: {removedBy}\n", ct);
+    }
+
     // Writes every spec's folder and commits them together; pushes, writing again on top when another deploy pushed first.
-    private async Task<DeploymentOutcome> CommitAsync(
+    private Task<DeploymentOutcome> CommitAsync(
         EnvironmentDefinition environment, string deployedBy, IReadOnlyList<FluxReleaseSpec> specs, string message, CancellationToken ct)
+    {
+        var folders = specs.Select(FluxManifestWriter.FolderFor).ToList();
+        return CommitAsync(environment, deployedBy, folders, async (repository, _, token) =>
+        {
+            foreach (var spec in specs) await WriteManifestsAsync(repository, spec, token).ConfigureAwait(false);
+            await repository.AddAsync(new GitAddSettings { Paths = folders }, token).ConfigureAwait(false);
+        }, message, ct);
+    }
+
+    // Stages the change to the folders (again on top of what landed first when another deploy pushed first), commits and pushes.
+    private async Task<DeploymentOutcome> CommitAsync(EnvironmentDefinition environment, string deployedBy, IReadOnlyList<string> folders,
+        Func<GitRepository, GitClient, CancellationToken, Task> stage, string message, CancellationToken ct)
     {
         var configured = environment.GitopsRepository ?? build.GitopsRepository;
         var location = string.IsNullOrWhiteSpace(configured)
@@ -90,13 +120,11 @@ internal sealed class GitOpsDeployer(IDeploy build) : IDeployer
         {
             var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
             var repository = await CloneAsync(git, location, shown, work, ct).ConfigureAwait(false);
-            var folders = specs.Select(FluxManifestWriter.FolderFor).ToList();
             var shownFolders = string.Join(", ", folders);
             var identity = new GitIdentity(deployedBy, Email(deployedBy));
             for (var attempt = 1; ; attempt++)
             {
-                foreach (var spec in specs) await WriteManifestsAsync(repository, spec, ct).ConfigureAwait(false);
-                await repository.AddAsync(new GitAddSettings { Paths = folders }, ct).ConfigureAwait(false);
+                await stage(repository, git, ct).ConfigureAwait(false);
                 var unchanged = await git.RunAsync(
                     repository.Path,
                     ["diff", "--cached", "--quiet"],
