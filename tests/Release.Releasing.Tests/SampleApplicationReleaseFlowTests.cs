@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Release.Engine;
 using Release.Process.Applications.Releases;
 using Release.Process.Approvals;
@@ -13,7 +15,9 @@ namespace Release.Releasing.Tests;
 /// (build/*.cs, run in-process; only the release clock is set): the real stages build, test, scan, push and chart the
 /// three modules, DeployApplication and IntegrateApplication run them locally, then the application release (the set of
 /// the three modules' digests) is opened, voted on by four people in four roles, attested, blessed and promoted through
-/// the real GitOps repository. See <see cref="SampleApplicationWorld"/> for what is real.
+/// the real GitOps repository; a second release changes the gateway alone, and production is rolled back to the first;
+/// both evidence bundles verify. The test prints the machine time of the first release (commit to production) and of the
+/// rollback: the figures in the README. See <see cref="SampleApplicationWorld"/> for what is real.
 /// </summary>
 [NonParallelizable]
 public class SampleApplicationReleaseFlowTests : RegistryTestBase
@@ -22,28 +26,105 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
     private static readonly string[] Modules = ["director", "ledger", "gateway"];
 
     [Test]
-    public async Task The_application_is_built_every_module_pinned_in_one_set_and_voted_on_as_a_whole()
+    public async Task The_application_is_released_as_a_set_batch_promoted_blessed_shipped_to_production_released_again_rolled_back_and_both_bundles_verify()
     {
         using var world = await SampleApplicationWorld.CreateAsync(Registry, RepositoryRoot.File("samples"));
 
-        var pipeline = (await world.RunAsync("Pipeline")).Succeeded();
-        foreach (var stage in new[] { "DeployApplication", "IntegrateApplication" }
-                     .Concat(Modules.SelectMany(m => new[] { "BuildModule", "UnitTestModule", "ScanModule", "PushModule", "ChartModule" }
-                         .Select(s => TargetFamily.TargetName(s, m)))))
-            Assert.That(pipeline.Statuses.GetValueOrDefault(stage), Is.EqualTo(TargetStatus.Succeeded), $"{stage}:\n{pipeline.Output}");
+        var clock = Stopwatch.StartNew();
+        var first = await ReleaseAsync(world, "1.0.0", previous: null);
+        var firstRelease = clock.Elapsed;
 
-        (await world.RunAsync("OpenSet", "--set", "1.0.0", "--triggered-by", ReleaseManager)).Succeeded();
-        var set = SetRecords.ManifestOf(ReleaseRecordJson.Deserialize(await world.RecordAsync("director.set-1.0.0"), "director.set-1.0.0"))!;
+        // Release 2: the gateway (the leaf: nothing depends on it) changes; the director and the ledger are carried.
+        world.Repository.WriteFile("samples/gateway/NOTES.md", "Operators: the gateway asks the director and records in the ledger.\n");
+        await world.Repository.CommitAsync("feat(gateway): operator notes #3", SampleReleaseWorld.Developer);
+        var second = await ReleaseAsync(world, "1.1.0", previous: first);
+        Assert.That(second.PinOf("gateway")!.ImageDigest, Is.Not.EqualTo(first.PinOf("gateway")!.ImageDigest), "the changed module has a new image");
+        foreach (var carried in new[] { "director", "ledger" })
+            Assert.That(second.PinOf(carried), Is.EqualTo(first.PinOf(carried)), $"{carried} did not change: the same version and digests");
+
+        // Production goes back to release 1 in one command, through GitOps.
+        var rollback = Stopwatch.StartNew();
+        (await world.RunAsync("RollbackSet", "--environment", "production")).Succeeded();
+        var rolledBack = rollback.Elapsed;
+        await AssertRunsAsync(world, "production", first);
+        var history = SetHistory.From("director", [await RecordOfAsync(world, "1.0.0"), await RecordOfAsync(world, "1.1.0")]);
+        Assert.That(history.Current("production")!.Digest, Is.EqualTo(first.Digest), "the records say production runs release 1 again");
+
+        // Both bundles (the second re-sealed after the rollback) verify against the records and the team's keys.
+        (await world.RunAsync("EvidenceSet", "--set", "1.1.0")).Succeeded();
+        var trusted = world.Roster.TrustedKeysFile();
+        foreach (var version in new[] { "1.0.0", "1.1.0" })
+            Assert.That((await world.RunAsync("VerifyEvidenceSet", "--set", version, "--trusted-keys", trusted)).Succeeded().Output,
+                Does.Contain($"Evidence of application release director {version}").And.Contain("is intact"));
+        await TestContext.Progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Measured: commit -> blessed production release of the sample application {firstRelease.TotalSeconds:0.0} s; rollback of production " +
+            $"through GitOps {rolledBack.TotalSeconds:0.0} s"));
+    }
+
+    // One application release, from the pipeline on main to its evidence; asserts each step's real outcome.
+    private static async Task<ReleaseManifest> ReleaseAsync(SampleApplicationWorld world, string version, ReleaseManifest? previous)
+    {
+        var pipeline = (await world.RunAsync("Pipeline")).Succeeded();
+        foreach (var stage in new[] { "DeployApplication", "IntegrateApplication" })
+            Assert.That(pipeline.Statuses.GetValueOrDefault(stage), Is.EqualTo(TargetStatus.Succeeded), $"{stage}:\n{pipeline.Output}");
+        foreach (var module in Modules)
+        {
+            var changed = previous is null || module == "gateway";
+            Assert.That(pipeline.Statuses.GetValueOrDefault(TargetFamily.TargetName("BuildModule", module)),
+                changed ? Is.EqualTo(TargetStatus.Succeeded) : Is.Not.EqualTo(TargetStatus.Succeeded),
+                $"{module} is {(changed ? "" : "not ")}rebuilt:\n{pipeline.Output}");
+        }
+
+        (await world.RunAsync("OpenSet", "--set", version, "--triggered-by", ReleaseManager)).Succeeded();
+        var set = SetRecords.ManifestOf(await RecordOfAsync(world, version))!;
         foreach (var module in Modules)
         {
             var push = await StageRecord.ReadAsync<PushRecord>(world.Paths(module).PushRecord, "PushModule", CancellationToken.None);
             Assert.That(set.PinOf(module)!.ImageDigest.Value, Is.EqualTo(push.Digest), $"{module} is pinned at the digest its pipeline pushed");
         }
-        await VoteAndAttestAsync(world, "1.0.0");
-        var status = (await world.RunAsync("GateStatusSet", "--set", "1.0.0")).Succeeded().Output;
-        Assert.That(status, Does.Contain("Gate 'production': blocked; Go from ModuleLead, Sre, Qa, ProductManagement")
-            .And.Contain("Checklist item 'qa-suite-preprod'").And.Contain("production: 1 blocker(s)"),
-            "every module's tests and scans are the set's evidence; only the QA suite on pre-prod is missing before the set is there");
+        await VoteAndAttestAsync(world, version);
+        if (previous is null)
+        {
+            var status = (await world.RunAsync("GateStatusSet", "--set", version)).Succeeded().Output;
+            Assert.That(status, Does.Contain("Gate 'production': blocked; Go from ModuleLead, Sre, Qa, ProductManagement")
+                .And.Contain("Checklist item 'qa-suite-preprod'").And.Contain("production: 1 blocker(s)"),
+                "every module's tests and scans are the set's evidence; only the QA suite on pre-prod is missing before the set is there");
+            (await world.RunAsync("PromoteSet", "--set", version, "--to", "production")).Refused("before step 'pre-prod' holds it", "Unblessed set: step 'production' takes only blessed releases");
+        }
+
+        // The staging group in one batch (this machine and the staging cluster), then pre-prod, each module by digest.
+        var batch = (await world.RunAsync("PromoteSet", "--set", version, "--to", "local,staging")).Succeeded();
+        Assert.That(batch.Output, Does.Contain($"local: promoted to {set.Title}").And.Contain($"staging: promoted to {set.Title}"));
+        await AssertRunsAsync(world, "staging", set);
+        (await world.RunAsync("PromoteSet", "--set", version, "--to", "pre-prod")).Succeeded();
+        await AssertRunsAsync(world, "pre-prod", set);
+
+        // QA's suite on pre-prod (a cluster this machine cannot reach) is attested; then the set is blessed and shipped.
+        (await world.RunAsync("AttestSet", "--set", version, "--item", "qa-suite-preprod", "--role", "qa", "--text",
+            $"QA suite on pre-prod: https://qa.example.com/runs/director/{version}", "--voter", "qa@example.com")).Succeeded();
+        (await world.RunAsync("BlessSet", "--set", version)).Succeeded();
+        (await world.RunAsync("PromoteSet", "--set", version, "--to", "production")).Succeeded();
+        await AssertRunsAsync(world, "production", set);
+
+        (await world.RunAsync("ReleaseNotesSet", "--set", version)).Succeeded();
+        (await world.RunAsync("EvidenceSet", "--set", version)).Succeeded();
+        return set;
+    }
+
+    private static async Task<ReleaseRecord> RecordOfAsync(SampleApplicationWorld world, string version) =>
+        ReleaseRecordJson.Deserialize(await world.RecordAsync($"director.set-{version}"), version);
+
+    // Every module of the set runs in the environment at its pins: the GitOps repository's values pin the image digest
+    // of the environment's repository, its OCIRepository the chart digest.
+    private static async Task AssertRunsAsync(SampleApplicationWorld world, string environment, ReleaseManifest set)
+    {
+        foreach (var pin in set.Modules)
+        {
+            Assert.That(await world.GitopsFileAsync($"environments/{environment}/{pin.Module}/values-configmap.yaml"),
+                Does.Contain(pin.ImageDigest.Value).And.Contain($"{environment}/{pin.Module}"), $"{environment}: {pin.Module}'s image is {set.Title}'s");
+            Assert.That(await world.GitopsFileAsync($"environments/{environment}/{pin.Module}/ocirepository.yaml"),
+                Does.Contain(pin.ChartDigest.Value), $"{environment}: {pin.Module}'s chart is {set.Title}'s");
+        }
     }
 
     // Four people vote Go on the set in the seed's four roles; the owning roles attest the checklist (not the QA suite on

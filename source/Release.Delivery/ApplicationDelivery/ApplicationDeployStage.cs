@@ -53,6 +53,9 @@ internal sealed class ApplicationDeployStage(IDeployApplication build)
         IReadOnlyList<(ModuleRelease Release, PipelinePaths Paths)> releases, string who, CancellationToken ct)
     {
         var environment = deployed.Environment;
+        // A local instance whose run ended is not running any more, whatever its record says: forget it before the rollout
+        // compares releases (PromoteSet and Rebuild come here without DeployApplication's look first).
+        await deployed.RunningAsync(ct).ConfigureAwait(false);
         var timeout = TimeSpan.FromSeconds(build.HealthTimeout ?? (environment.Deployer == Deployers.Helm ? 300 : 120));
         var options = new RolloutOptions(timeout, AddressesMove: environment.Deployer == Deployers.Local)
         {

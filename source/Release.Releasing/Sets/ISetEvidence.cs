@@ -29,6 +29,8 @@ public interface ISetEvidence : IReleaseSets, IEvidence, IReleaseNotes
             "and links it into the hash chain")
         .Requires(() => Set)
         .TryAfter<IReleaseSets>(x => x.BlessSet)
+        .TryAfter<IReleaseSets>(x => x.PromoteSet)
+        .TryAfter<IReleaseSets>(x => x.RollbackSet)
         .TryAfter<ISetEvidence>(x => x.ReleaseNotesSet)
         .Produces(SetPaths.EvidenceGlob)
         .Executes(ct => new EvidenceSetStep(this).RunAsync(ct));
