@@ -50,7 +50,9 @@ internal sealed class CloneStage(IClone build)
         if (build.SourceFolders is { Count: > 0 } folders)
         {
             using var history = GitHistory.Open(paths.Workspace);
-            build.ReportSummary("changes", ModuleChanges.Describe(history, previous, record, folders));
+            var changes = ModuleChanges.Describe(history, previous, record, folders);
+            build.Log.Information($"Changes to its folders: {changes}");
+            build.ReportSummary("changes", changes);
         }
     }
 
