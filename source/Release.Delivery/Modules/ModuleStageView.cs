@@ -38,12 +38,11 @@ internal sealed class ModuleStageView(IBuild owner, ApplicationModule module, Ch
     string? IClone.SourceRef => IsOwnersModule ? ((IClone)owner).SourceRef
         : module.Source is RepositorySource repository ? repository.Branch : (owner as IClone)?.SourceRef;
 
-    // A folder module is versioned at the last commit changing its folder or the folders of the modules it depends on
-    // (those of this repository): a commit touching only other modules leaves its record, Build and Push up to date.
-    // A module of its own repository, and the one-module build's module, are versioned at the commit checked out.
-    IReadOnlyList<SourceFolder>? IClone.SourceFolders => application is null || IsOwnersModule || module.Source is not FolderSource ? null
-        : [.. application.Graph.AllDependenciesOf(module.Name).Prepend(module.Name).Select(name => application[name])
-            .Where(m => m.Source is FolderSource).Select(m => new SourceFolder(m.Folder, m.Name))];
+    // A folder module is versioned at the last commit changing its folder, its inputs or those of the modules it depends
+    // on (ModuleSourcePaths): a commit touching only other modules leaves its record, Build and Push up to date. A module
+    // of its own repository, and the one-module build's module, are versioned at the commit checked out.
+    IReadOnlyList<SourceFolder>? IClone.SourceFolders =>
+        application is null || IsOwnersModule ? null : ModuleSourcePaths.Of(application, module.Name);
 
     // The module the one-module parameters describe: its repository is --source-repository and its name --module.
     private bool IsOwnersModule => module.Source is RepositorySource repository && owner is IClone clone

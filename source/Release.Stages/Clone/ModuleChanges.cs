@@ -29,8 +29,8 @@ internal static class ModuleChanges
         return string.Join(", ", shown) + (files.Count > Shown ? $" (+{files.Count - Shown} more)" : "");
     }
 
-    // The module whose folder holds the file; the longest folder wins (a module may live inside another's folder).
+    // The module whose folder (or input) holds the file; the longest path wins (a module may live inside another's folder).
     private static string? OwnerOf(string file, IReadOnlyList<SourceFolder> folders) =>
-        folders.Where(f => f.Path is "." or "" || file.StartsWith(f.Path.TrimEnd('/') + "/", StringComparison.Ordinal))
+        folders.Where(f => f.Path is "." or "" || file == f.Path || file.StartsWith(f.Path.TrimEnd('/') + "/", StringComparison.Ordinal))
             .OrderByDescending(f => f.Path.Length).FirstOrDefault()?.Module;
 }
