@@ -69,14 +69,19 @@ internal sealed class SourceVersionReader(GitRepository repository, IClone build
         });
     }
 
+    private const int Shown = 3;
+
     // HEAD, or for a module of an application the last commit that changed its folders (they are the same at HEAD).
     private string VersionedCommit(GitHistory history, CancellationToken ct)
     {
         if (build.SourceFolders is not { Count: > 0 } folders) return "HEAD";
         var commit = history.LastCommitChanging(folders.Select(f => f.Path).Distinct().ToList(), "HEAD", ct);
         if (commit != history.Resolve("HEAD"))
+        {
+            var more = folders.Count > Shown ? $" or {folders.Count - Shown} more paths" : "";
             build.Log.Information($"Versioned at {history.ShortHash(commit)}, the last commit changing " +
-                $"{string.Join(", ", folders.Select(f => f.Path))} (HEAD is {history.ShortHash("HEAD")}, which changed none of them)");
+                $"{string.Join(", ", folders.Take(Shown).Select(f => f.Path))}{more} (HEAD is {history.ShortHash("HEAD")}, which changed none of them)");
+        }
         return commit;
     }
 
