@@ -95,8 +95,18 @@ internal static partial class ApplicationCheck
             problems.Add($"{place} does not say how it is built. Add .DotNetProject(\"src/X/X.csproj\") or .Dockerfile().");
         if (declaration.HealthPath is { } health && !health.StartsWith('/'))
             problems.Add($"{place} has health endpoint '{health}'. Give an HTTP path starting with '/', e.g. \"/healthz\".");
+        foreach (var input in declaration.InputPaths)
+        {
+            if (Escapes(input))
+                problems.Add($"{place} names build input '{input}', outside the repository. Give a path relative to the repository root ({root}).");
+            else if (!(root / input).FileExists() && !(root / input).DirectoryExists())
+                problems.Add($"{place} names build input '{input}', which does not exist under {root}. Correct the path in .Inputs(...).");
+        }
         return problems.Count > count ? null : new ApplicationModule(declaration.Name, declaration.Source!, declaration.BuildKind!,
-            declaration.ChartFolder, declaration.HealthPath, declaration.TestProject, declaration.Dependencies.ToList(), site);
+            declaration.ChartFolder, declaration.HealthPath, declaration.TestProject, declaration.Dependencies.ToList(), site)
+        {
+            Inputs = declaration.InputPaths.Distinct(StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>The files a module in this repository names must exist; a cloned module's are checked after its clone.</summary>

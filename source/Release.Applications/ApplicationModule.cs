@@ -19,6 +19,12 @@ public sealed record ApplicationModule(
     IReadOnlyList<string> DependsOn,
     DeclarationSite Site)
 {
+    /// <summary>
+    /// Files or folders of this repository outside its folder that its build reads, relative to the repository root
+    /// (<see cref="ModuleDeclaration.Inputs"/>): they version and rebuild it as its folder does.
+    /// </summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
     /// <summary>The module's folder relative to the repository root (its own folder, or where its clone goes).</summary>
     public string Folder => Source switch
     {

@@ -47,10 +47,12 @@ public sealed class CheckedApplication
 
     /// <summary>
     /// Globs of the files whose changes reach <paramref name="module"/>: its own folder and those of every module it
-    /// depends on, directly or not. For <see cref="ITargetDefinition.ChangedBy"/>, so a CI job runs for a change to the
+    /// depends on, directly or not, and their declared build inputs (<see cref="ApplicationModule.Inputs"/>). For <see cref="ITargetDefinition.ChangedBy"/>, so a CI job runs for a change to the
     /// module or to anything it needs.
     /// </summary>
     public IReadOnlyList<string> ChangePathsOf(string module) =>
         Graph.AllDependenciesOf(this[module].Name).Append(this[module].Name).Select(m => this[m])
-            .Where(m => m.Source is FolderSource).Select(m => m.Folder == "." ? "**/*" : m.Folder + "/**/*").ToList();
+            .SelectMany(m => (m.Source is FolderSource ? [m.Folder] : Array.Empty<string>()).Concat(m.Inputs))
+            .Distinct(StringComparer.Ordinal)
+            .Select(path => path == "." ? "**/*" : (Root / path).FileExists() ? path : path + "/**/*").ToList();
 }

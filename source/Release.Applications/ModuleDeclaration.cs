@@ -8,6 +8,7 @@ namespace Release.Applications;
 public sealed class ModuleDeclaration
 {
     private readonly List<string> _dependsOn = [];
+    private readonly List<string> _inputs = [];
 
     internal ModuleDeclaration(string name) => Name = name;
 
@@ -18,6 +19,7 @@ public sealed class ModuleDeclaration
     internal string? HealthPath { get; private set; }
     internal string? TestProject { get; private set; }
     internal IReadOnlyList<string> Dependencies => _dependsOn;
+    internal IReadOnlyList<string> InputPaths => _inputs;
 
     /// <summary>The module's source is a folder of this repository, relative to its root.</summary>
     public ModuleDeclaration Folder(string path) { Source = new FolderSource(Normalize(path)); return this; }
@@ -53,6 +55,13 @@ public sealed class ModuleDeclaration
 
     /// <summary>The module's own integration test project, relative to the module's folder.</summary>
     public ModuleDeclaration IntegrationTests(string project) { TestProject = Normalize(project); return this; }
+
+    /// <summary>
+    /// Files or folders of this repository outside the module's folder that its build reads (a shared props file, a
+    /// proto folder), relative to the repository root. Adds. A change to them rebuilds the module, as a change to its
+    /// folder does, and the CI rules run its jobs for them.
+    /// </summary>
+    public ModuleDeclaration Inputs(params string[] paths) { _inputs.AddRange(paths.Select(Normalize)); return this; }
 
     /// <summary>Modules this one needs: built before it, deployed and healthy before it starts.</summary>
     public ModuleDeclaration DependsOn(params string[] modules) { _dependsOn.AddRange(modules); return this; }

@@ -93,5 +93,5 @@ public interface IApplicationStages : IChart, IScan, IUnitTest
         .Executes(ct => new ChartStage(ViewOf(module)).RunAsync(ct)));
 
     /// <summary>The build seen as the build of <paramref name="module"/> (its paths, repository, project, health path).</summary>
-    private ModuleStageView ViewOf(string module) => new(this, Application[module]);
+    private ModuleStageView ViewOf(string module) => new(this, Application[module], Application);
 }

@@ -16,7 +16,7 @@ namespace Release.Delivery.Modules;
 /// (<c>--module</c>, <c>--module-directory</c>, <c>--app-project</c>, the image repository, the health path). The
 /// stages run on it unchanged, so a module's files land in its own <see cref="PipelinePaths"/>.
 /// </summary>
-internal sealed class ModuleStageView(IBuild owner, ApplicationModule module) : IChart, IScan, IUnitTest
+internal sealed class ModuleStageView(IBuild owner, ApplicationModule module, CheckedApplication? application = null) : IChart, IScan, IUnitTest
 {
     public BuildContext Context => owner.Context;
 
@@ -37,6 +37,12 @@ internal sealed class ModuleStageView(IBuild owner, ApplicationModule module) : 
 
     string? IClone.SourceRef => IsOwnersModule ? ((IClone)owner).SourceRef
         : module.Source is RepositorySource repository ? repository.Branch : (owner as IClone)?.SourceRef;
+
+    // A folder module is versioned at the last commit changing its folder, its inputs or those of the modules it depends
+    // on (ModuleSourcePaths): a commit touching only other modules leaves its record, Build and Push up to date. A module
+    // of its own repository, and the one-module build's module, are versioned at the commit checked out.
+    IReadOnlyList<SourceFolder>? IClone.SourceFolders =>
+        application is null || IsOwnersModule ? null : ModuleSourcePaths.Of(application, module.Name);
 
     // The module the one-module parameters describe: its repository is --source-repository and its name --module.
     private bool IsOwnersModule => module.Source is RepositorySource repository && owner is IClone clone

@@ -30,6 +30,9 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     public List<(string Tool, Func<CancellationToken, Task<string>> Version)> ToolVersions { get; } = [];
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
 
+    /// <summary>The parameters read while this definition was filled in (a glob or a value taken from a parameter).</summary>
+    public Parameters.ParameterReads DefinitionReads { get; } = new();
+
     public ITargetDefinition Description(string description) { DescriptionText = description; return this; }
     public ITargetDefinition Unlisted() { IsUnlisted = true; return this; }
 

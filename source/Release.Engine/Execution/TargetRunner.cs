@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Release.Engine.Incremental;
+using Release.Engine.Parameters;
 using Release.Engine.Planning;
 
 namespace Release.Engine.Execution;
@@ -40,9 +41,13 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
             return (TargetStatus.Skipped, $"condition false: {failedCondition.Text}");
 
         var tracked = incremental is not null && IncrementalCache.Applies(target) ? incremental : null;
-        if (tracked is not null && !force)
+        // The parameters this target reads from here on (its tool versions, its actions) are what it is keyed on.
+        var reads = new ParameterReads();
+        using var readScope = context.Parameters.RecordReadsInto(reads);
+        if (tracked is not null && !force
+            && await tracked.RecordedReadsAsync(target, cancellationToken).ConfigureAwait(false) is { } readBefore)
         {
-            var hash = await tracked.ComputeHashAsync(target, cancellationToken).ConfigureAwait(false);
+            var (hash, _) = await tracked.ComputeHashAsync(target, () => readBefore, cancellationToken).ConfigureAwait(false);
             if (await tracked.UpToDateFiguresAsync(target, hash, cancellationToken).ConfigureAwait(false) is { } figures)
             {
                 foreach (var (key, value) in figures) context.ReportSummary(key, value);
@@ -80,8 +85,8 @@ internal sealed class TargetRunner(BuildContext context, IncrementalCache? incre
         {
             // Hashed after the run: a tracked tool version is often known only once the target ran (a tool it
             // installed, a service it started first), and the next run compares against the state this run leaves.
-            var hash = await tracked.ComputeHashAsync(target, CancellationToken.None).ConfigureAwait(false);
-            await tracked.RecordSuccessAsync(target, hash, context.FiguresOf(target.Name), CancellationToken.None).ConfigureAwait(false);
+            var (hash, keyed) = await tracked.ComputeHashAsync(target, () => reads.Names, CancellationToken.None).ConfigureAwait(false);
+            await tracked.RecordSuccessAsync(target, hash, context.FiguresOf(target.Name), keyed, CancellationToken.None).ConfigureAwait(false);
         }
         return (TargetStatus.Succeeded, null);
     }

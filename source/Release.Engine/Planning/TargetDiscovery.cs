@@ -1,5 +1,6 @@
 using System.Reflection;
 using Release.Engine.Definition;
+using Release.Engine.Parameters;
 
 namespace Release.Engine.Planning;
 
@@ -24,16 +25,20 @@ internal static class TargetDiscovery
         {
             if (property.PropertyType == typeof(TargetFamily))
             {
-                var family = (TargetFamily?)Evaluate(property, build)
+                // What the family reads to list its members (an application's declaration) concerns every member.
+                var familyReads = new ParameterReads();
+                TargetFamily? evaluated;
+                using (build.Context.Parameters.RecordReadsInto(familyReads)) evaluated = (TargetFamily?)Evaluate(property, build);
+                var family = evaluated
                     ?? throw new BuildDefinitionException(
                         $"Target family property '{name}' returned null. Return a family: new(members, (member, _) => _.Executes(...)).");
-                families.Add(family.Name ?? name, family, DeclareMembers(family, family.Name ?? name, build, targets));
+                families.Add(family.Name ?? name, family, DeclareMembers(family, family.Name ?? name, build, targets, familyReads));
                 continue;
             }
             var factory = (Target)Evaluate(property, build)!
                 ?? throw new BuildDefinitionException($"Target property '{name}' returned null. Return a definition: _ => _.Executes(...).");
             var definition = new TargetDefinition(name, property, build);
-            factory(definition);
+            using (build.Context.Parameters.RecordReadsInto(definition.DefinitionReads)) factory(definition);
             var target = new ExecutableTarget(name, targets.Count, definition);
             targets.Add(target);
             byMethod.TryAdd(factory.Method, target);
@@ -60,7 +65,8 @@ internal static class TargetDiscovery
         }
     }
 
-    private static List<ExecutableTarget> DeclareMembers(TargetFamily family, string familyName, IBuild build, List<ExecutableTarget> targets)
+    private static List<ExecutableTarget> DeclareMembers(TargetFamily family, string familyName, IBuild build, List<ExecutableTarget> targets,
+        ParameterReads familyReads)
     {
         family.CheckMembers(familyName);
         var members = new List<ExecutableTarget>(family.Members.Count);
@@ -69,7 +75,8 @@ internal static class TargetDiscovery
             var name = TargetFamily.TargetName(familyName, member);
             // No declaring property: Base() and Inherit() reuse a property's definition, and a member has none of its own.
             var definition = new TargetDefinition(name, null, build);
-            family.Define(member, definition);
+            definition.DefinitionReads.AddRange(familyReads.Names);
+            using (build.Context.Parameters.RecordReadsInto(definition.DefinitionReads)) family.Define(member, definition);
             var target = new ExecutableTarget(name, targets.Count, definition) { Family = familyName, Member = member };
             targets.Add(target);
             members.Add(target);

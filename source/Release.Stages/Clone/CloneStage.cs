@@ -19,6 +19,10 @@ internal sealed class CloneStage(IClone build)
         var shown = RepositoryLocation.Redact(source);
         var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);
 
+        // The record of the previous run says what this module was built from, so the summary can say what changed.
+        var previous = build.SourceFolders is not null && paths.SourceRecord.FileExists()
+            ? await PreviousAsync(paths.SourceRecord, ct).ConfigureAwait(false)
+            : null;
         // A stale source.json of an earlier run must not outlive a failed clone: later stages would trust it.
         using var records = StageOutput.Begin(paths.SourceRecord.Parent);
         using var workspace = StageOutput.Begin(paths.Workspace);
@@ -43,6 +47,20 @@ internal sealed class CloneStage(IClone build)
             $"{record.ChartVersion}");
         build.ReportSummary("commit", record.ShortCommit);
         build.ReportSummary("version", record.Version);
+        if (build.SourceFolders is { Count: > 0 } folders)
+        {
+            using var history = GitHistory.Open(paths.Workspace);
+            var changes = ModuleChanges.Describe(history, previous, record, folders);
+            build.Log.Information($"Changes to its folders: {changes}");
+            build.ReportSummary("changes", changes);
+        }
+    }
+
+    // A record an older engine wrote or one cut short is no previous build: the module is described as built anew.
+    private static async Task<SourceRecord?> PreviousAsync(AbsolutePath path, CancellationToken ct)
+    {
+        try { return await StageRecord.ReadAsync<SourceRecord>(path, "Clone", ct).ConfigureAwait(false); }
+        catch (Exception e) when (e is InvalidOperationException or BuildInputException) { return null; }
     }
 
     private static async Task<GitRepository> CloneAsync(GitClient git, string source, string shown, string? reference, int? depth,

@@ -43,6 +43,15 @@ public interface IClone : IPipeline
     [OneOf("major", "minor", "Patch", "Feature", "EmergencyFix", "Breaking", IgnoreCase = true)]
     string? ReleaseType => TryGetValue(() => ReleaseType);
 
+    /// <summary>
+    /// The folders the module is built from (its own, then those of the modules it depends on), when it is a module of
+    /// an application in this repository: Clone then records the last commit that changed them, and the version at it,
+    /// instead of the checked-out commit, so a commit touching only other modules leaves this one's record, and so its
+    /// Build and what follows, unchanged (still true to its source: the folders are the same at both commits). Null
+    /// (the default) records the checked-out commit.
+    /// </summary>
+    IReadOnlyList<SourceFolder>? SourceFolders => null;
+
     /// <summary>Clones the repository and records commit, tags, author and version.</summary>
     Target Clone => _ => _
         .Description("Clones the module's repository and computes its version")

@@ -11,7 +11,9 @@ namespace Release.Stages.Clone;
 
 /// <summary>
 /// Reads what the version calculator needs from a checked-out repository (release tags reachable from HEAD, the
-/// conventional commits since the newest one, the branch) and computes the version and chart version.
+/// conventional commits since the newest one, the branch) and computes the version and chart version. A module of an
+/// application (<see cref="IClone.SourceFolders"/>) is versioned at the last commit that changed its folders instead
+/// of HEAD.
 /// </summary>
 internal sealed class SourceVersionReader(GitRepository repository, IClone build)
 {
@@ -19,15 +21,16 @@ internal sealed class SourceVersionReader(GitRepository repository, IClone build
     {
         // History is read in-process (one open, no git processes); the clone itself stays with the git CLI.
         using var history = GitHistory.Open(repository.Path);
-        var head = history.ReadCommit("HEAD");
-        var shortSha = history.ShortHash("HEAD");
+        var at = VersionedCommit(history, ct);
+        var head = history.ReadCommit(at);
+        var shortSha = history.ShortHash(at);
         var checkedOutBranch = history.CurrentBranch;
         var branch = checkedOutBranch ?? BranchForDetachedHead();
         if (history.IsShallow)
             build.Log.Warning($"The clone is shallow (--clone-depth {build.CloneDepth}): release tags older than the cut are not seen, so the " +
                 "version may be too low.");
 
-        var facts = ReleaseTagHistory.Read(history, "HEAD", ct: ct);
+        var facts = ReleaseTagHistory.Read(history, at, ct: ct);
         var conventional = facts.Commits.Select(c => ConventionalCommitParser.ParseOrOther(c.Message, c.Hash[..7])).ToList();
 
         var model = Model();
@@ -47,7 +50,7 @@ internal sealed class SourceVersionReader(GitRepository repository, IClone build
         build.Log.Information($"Version {version.Version} from {(facts.LastStable?.Name ?? "no release tag")} + {facts.Commits.Count} commit(s): " +
             $"{version.Reason}");
 
-        var tagsAtHead = NewestVersionFirst(history.TagsAt("HEAD"));
+        var tagsAtHead = NewestVersionFirst(history.TagsAt(at));
         var recordedBranch = checkedOutBranch ?? (reference is null ? null : branch);
         return Task.FromResult(new SourceRecord(shownRepository, repository.Path, head.Hash, shortSha, recordedBranch,
             tagsAtHead, head.Author.Name, head.Author.Email, head.Committer.Date ?? head.Author.Date ?? DateTimeOffset.UnixEpoch,
@@ -64,6 +67,22 @@ internal sealed class SourceVersionReader(GitRepository repository, IClone build
             VersionReason = version.Reason,
             ImageTags = version.ToImageTags().All,
         });
+    }
+
+    private const int Shown = 3;
+
+    // HEAD, or for a module of an application the last commit that changed its folders (they are the same at HEAD).
+    private string VersionedCommit(GitHistory history, CancellationToken ct)
+    {
+        if (build.SourceFolders is not { Count: > 0 } folders) return "HEAD";
+        var commit = history.LastCommitChanging(folders.Select(f => f.Path).Distinct().ToList(), "HEAD", ct);
+        if (commit != history.Resolve("HEAD"))
+        {
+            var more = folders.Count > Shown ? $" or {folders.Count - Shown} more paths" : "";
+            build.Log.Information($"Versioned at {history.ShortHash(commit)}, the last commit changing " +
+                $"{string.Join(", ", folders.Take(Shown).Select(f => f.Path))}{more} (HEAD is {history.ShortHash("HEAD")}, which changed none of them)");
+        }
+        return commit;
     }
 
     // An explicit release type (the seed's words "major" and "minor", or the type's name); null when not given.

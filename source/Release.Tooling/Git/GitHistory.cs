@@ -9,7 +9,7 @@ namespace Release.Tooling.Git;
 /// <see cref="GitRepository"/>, which honours credential helpers and <c>--force-with-lease</c>.
 /// Not thread-safe: open one per reader, dispose it when done.
 /// </summary>
-public sealed class GitHistory : IDisposable
+public sealed partial class GitHistory : IDisposable
 {
     private readonly Repository _repository;
 
