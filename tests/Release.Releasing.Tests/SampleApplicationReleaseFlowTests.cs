@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Release.Engine;
 using Release.Process.Applications.Releases;
 using Release.Process.Approvals;
@@ -37,7 +38,7 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
         // Release 2: the gateway (the leaf: nothing depends on it) changes; the director and the ledger are carried.
         world.Repository.WriteFile("samples/gateway/NOTES.md", "Operators: the gateway asks the director and records in the ledger.\n");
         await world.Repository.CommitAsync("feat(gateway): operator notes #3", SampleReleaseWorld.Developer);
-        var second = await ReleaseAsync(world, "1.1.0", previous: first);
+        var second = await ReleaseAsync(world, "1.1.0", previous: first, sealEvidence: false);
         Assert.That(second.PinOf("gateway")!.ImageDigest, Is.Not.EqualTo(first.PinOf("gateway")!.ImageDigest), "the changed module has a new image");
         foreach (var carried in new[] { "director", "ledger" })
             Assert.That(second.PinOf(carried), Is.EqualTo(first.PinOf(carried)), $"{carried} did not change: the same version and digests");
@@ -50,8 +51,14 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
         var history = SetHistory.From("director", [await RecordOfAsync(world, "1.0.0"), await RecordOfAsync(world, "1.1.0")]);
         Assert.That(history.Current("production")!.Digest, Is.EqualTo(first.Digest), "the records say production runs release 1 again");
 
-        // Both bundles (the second re-sealed after the rollback) verify against the records and the team's keys.
+        // The second release's evidence is sealed after its rollback (a bundle is sealed once per release) and holds it;
+        // both bundles verify against the records and the team's keys.
         (await world.RunAsync("EvidenceSet", "--set", "1.1.0")).Succeeded();
+        var environments = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(world.Root, "artifacts/application/evidence/1.1.0/record/environments.json")))!;
+        Assert.That(environments["environments"]!.AsArray().Single(e => (string?)e!["environment"] == "production")!["events"]!.AsArray()
+            .Select(e => (string?)e!["kind"]), Is.EqualTo(new[] { "promoted", "rolled back from this set" }));
+        Assert.That(environments["batches"]!.AsArray().Single()!["environments"]!.AsArray().Select(e => (string?)e),
+            Is.EqualTo(new[] { "local", "staging" }), "the staging group was promoted as one batch");
         var trusted = world.Roster.TrustedKeysFile();
         foreach (var version in new[] { "1.0.0", "1.1.0" })
             Assert.That((await world.RunAsync("VerifyEvidenceSet", "--set", version, "--trusted-keys", trusted)).Succeeded().Output,
@@ -62,7 +69,7 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
     }
 
     // One application release, from the pipeline on main to its evidence; asserts each step's real outcome.
-    private static async Task<ReleaseManifest> ReleaseAsync(SampleApplicationWorld world, string version, ReleaseManifest? previous)
+    private static async Task<ReleaseManifest> ReleaseAsync(SampleApplicationWorld world, string version, ReleaseManifest? previous, bool sealEvidence = true)
     {
         var pipeline = (await world.RunAsync("Pipeline")).Succeeded();
         foreach (var stage in new[] { "DeployApplication", "IntegrateApplication" })
@@ -107,7 +114,10 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
         await AssertRunsAsync(world, "production", set);
 
         (await world.RunAsync("ReleaseNotesSet", "--set", version)).Succeeded();
-        (await world.RunAsync("EvidenceSet", "--set", version)).Succeeded();
+        if (previous is not null)
+            Assert.That(await File.ReadAllTextAsync(Path.Combine(world.Root, "artifacts", "application", "sets", $"{version}.RELEASE_NOTES.md")),
+                Does.Contain("operator notes #3").And.Contain("(unchanged)"), "the gateway's change; the director and the ledger carried");
+        if (sealEvidence) (await world.RunAsync("EvidenceSet", "--set", version)).Succeeded();
         return set;
     }
 
