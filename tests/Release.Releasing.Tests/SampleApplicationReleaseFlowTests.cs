@@ -68,6 +68,52 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
             $"through GitOps {rolledBack.TotalSeconds:0.0} s"));
     }
 
+    [Test]
+    public async Task A_module_failing_its_health_mid_promotion_leaves_the_batch_on_the_previous_set_in_full()
+    {
+        using var world = await SampleApplicationWorld.CreateAsync(Registry, RepositoryRoot.File("samples"));
+        try
+        {
+            // Release 1 runs in the staging group: kept running on this machine (local), committed for the staging cluster.
+            (await world.RunAsync("Pipeline")).Succeeded();
+            (await world.RunAsync("OpenSet", "--set", "1.0.0", "--triggered-by", ReleaseManager)).Succeeded();
+            var first = SetRecords.ManifestOf(await RecordOfAsync(world, "1.0.0"))!;
+            (await world.RunAsync("PromoteSet", "--set", "1.0.0", "--to", "local,staging", "--keep-running")).Succeeded();
+
+            // Release 2: a new director, and a ledger whose image builds, passes its unit tests and scan, but never starts.
+            world.Repository.WriteFile("samples/director/NOTES.md", "Operators: the director answers /health, /version and the windows API.\n");
+            var dockerfile = Path.Combine(world.Root, "samples", "ledger", "Dockerfile");
+            await File.WriteAllTextAsync(dockerfile, (await File.ReadAllTextAsync(dockerfile))
+                .Replace("ENTRYPOINT [\"dotnet\", \"/app/Ledger.dll\"]", "ENTRYPOINT [\"dotnet\", \"/app/Missing.dll\"]", StringComparison.Ordinal));
+            await world.Repository.CommitAsync("feat: the director's operator notes and the ledger's new entry point #4", SampleReleaseWorld.Developer);
+            (await world.RunAsync("Chart")).Succeeded();
+            (await world.RunAsync("OpenSet", "--set", "1.1.0", "--triggered-by", ReleaseManager)).Succeeded();
+            var second = SetRecords.ManifestOf(await RecordOfAsync(world, "1.1.0"))!;
+            Assert.That(second.PinOf("ledger")!.ImageDigest, Is.Not.EqualTo(first.PinOf("ledger")!.ImageDigest));
+
+            var failed = (await world.RunAsync("PromoteSet", "--set", "1.1.0", "--to", "local,staging", "--keep-running")).Refused("ledger");
+            Assert.That(failed.Output, Does.Not.Contain("Exception"));
+
+            // Every module of the batch's environments runs release 1's digests: on this machine, answering its health...
+            using var http = new HttpClient();
+            foreach (var pin in first.Modules)
+            {
+                var record = JsonNode.Parse(await File.ReadAllTextAsync(
+                    Path.Combine(world.Root, "artifacts", "application", "deploy", "local", "modules", pin.Module + ".json")))!;
+                Assert.That(record.ToJsonString(), Does.Contain(pin.ImageDigest.Value), $"local: {pin.Module} runs release 1's image");
+                using var health = await http.GetAsync(record["Url"]!.GetValue<string>().TrimEnd('/') + "/health");
+                Assert.That(health.IsSuccessStatusCode, Is.True, $"local: {pin.Module} answers its health");
+            }
+            // ...and in the staging cluster's GitOps folder; the records hold no promotion of release 2.
+            await AssertRunsAsync(world, "staging", first);
+            Assert.That((await RecordOfAsync(world, "1.1.0")).Events.OfType<ReleasePromoted>(), Is.Empty);
+        }
+        finally
+        {
+            foreach (var module in Modules) await world.RunAsync("Undeploy", "--environment", "local", "--module", module);
+        }
+    }
+
     // One application release, from the pipeline on main to its evidence; asserts each step's real outcome.
     private static async Task<ReleaseManifest> ReleaseAsync(SampleApplicationWorld world, string version, ReleaseManifest? previous, bool sealEvidence = true)
     {
