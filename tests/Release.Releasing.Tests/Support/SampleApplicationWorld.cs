@@ -63,6 +63,10 @@ public sealed class SampleApplicationWorld : IDisposable
             TestFolders.CopyWithoutOutputs(System.IO.Path.Combine(samplesFolder, module), System.IO.Path.Combine(root.Path, "samples", module));
         // What the build writes, and the team's roster (reviewed in the build's own repository), stay out of the commits.
         root.WriteFile(".gitignore", "bin/\nobj/\nTestResults/\nartifacts/\n.nuke/\nbuild/\n");
+        // Each world's commits are its own: the tests of a class share one registry, where a module's tag names its commit
+        // and is immutable, and a module built from the same commit in another folder is not byte-identical (its build
+        // paths differ), so a second world with the same commits would find its tags taken.
+        root.WriteFile("WORLD", Guid.NewGuid().ToString("N") + "\n");
         await root.CommitAsync("feat: the director application #1", SampleReleaseWorld.Developer);
         await root.TagAsync("v1.0.0", "release 1.0.0");
         root.WriteFile("samples/director/NOTES.md", "Operators: the director answers /health and /version.\n");
