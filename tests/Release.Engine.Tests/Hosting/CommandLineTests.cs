@@ -27,7 +27,7 @@ public class CommandLineTests
     public async Task The_default_target_runs_when_none_is_named()
     {
         using var root = new TempRoot();
-        var run = await BuildRun.RunAsync<Simple>(root.Path, new Dictionary<string, string>(), x => x.Deploy, CancellationToken.None);
+        var run = await BuildRun.RunWithDefaultTargetAsync<Simple>(root.Path, x => x.Deploy);
         Assert.That(run.Started, Is.EqualTo(new[] { "Compile", "Deploy" }));
     }
 
@@ -83,8 +83,8 @@ public class CommandLineTests
         using var first = new TempRoot();
         using var second = new TempRoot();
         var runs = await Task.WhenAll(
-            BuildRun.RunAsync<Simple>(first.Path, new Dictionary<string, string> { ["ENVIRONMENT"] = "alpha" }, null, CancellationToken.None, "Deploy"),
-            BuildRun.RunAsync<Simple>(second.Path, new Dictionary<string, string> { ["ENVIRONMENT"] = "beta" }, null, CancellationToken.None, "Deploy"));
+            BuildRun.RunAsync<Simple>(first.Path, new Dictionary<string, string> { ["ENVIRONMENT"] = "alpha" }, CancellationToken.None, "Deploy"),
+            BuildRun.RunAsync<Simple>(second.Path, new Dictionary<string, string> { ["ENVIRONMENT"] = "beta" }, CancellationToken.None, "Deploy"));
         Assert.That(runs[0].Output, Does.Contain("deploying to alpha").And.Not.Contain("beta"));
         Assert.That(runs[1].Output, Does.Contain("deploying to beta").And.Not.Contain("alpha"));
     }

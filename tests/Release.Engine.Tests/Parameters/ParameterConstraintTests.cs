@@ -29,7 +29,7 @@ public class ParameterConstraintTests
     }
 
     private static Task<BuildRun> Run(TempRoot root, Dictionary<string, string>? environment, params string[] args) =>
-        BuildRun.RunAsync<Constrained>(root.Path, environment ?? new(), null, CancellationToken.None, new[] { "Show" }.Concat(args).ToArray());
+        BuildRun.RunAsync<Constrained>(root.Path, environment ?? new(), CancellationToken.None, new[] { "Show" }.Concat(args).ToArray());
 
     [Test]
     public async Task Values_within_their_constraints_are_accepted()

@@ -21,7 +21,7 @@ public class ParameterSourceTests
     }
 
     private static Task<BuildRun> Run(TempRoot root, Dictionary<string, string>? environment, params string[] args) =>
-        BuildRun.RunAsync<Typed>(root.Path, environment ?? new(), null, CancellationToken.None, new[] { "Show" }.Concat(args).ToArray());
+        BuildRun.RunAsync<Typed>(root.Path, environment ?? new(), CancellationToken.None, new[] { "Show" }.Concat(args).ToArray());
 
     [Test]
     public async Task Every_type_converts_from_the_command_line()

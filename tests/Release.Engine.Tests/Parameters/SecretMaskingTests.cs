@@ -19,7 +19,7 @@ public class SecretMaskingTests
     public async Task A_secret_never_appears_in_log_lines_summary_or_errors()
     {
         using var root = new TempRoot();
-        var run = await BuildRun.RunAsync<WithSecret>(root.Path, new Dictionary<string, string> { ["TOKEN"] = "s3cr3t-value-42" }, null, CancellationToken.None, "Leak");
+        var run = await BuildRun.RunAsync<WithSecret>(root.Path, new Dictionary<string, string> { ["TOKEN"] = "s3cr3t-value-42" }, CancellationToken.None, "Leak");
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Output, Does.Not.Contain("s3cr3t-value-42"));
         Assert.That(run.Output, Does.Contain("[Leak] using token ***").And.Contain("server rejected ***"));
@@ -29,7 +29,7 @@ public class SecretMaskingTests
     public async Task A_secret_given_with_surrounding_white_space_is_masked_as_targets_see_it()
     {
         using var root = new TempRoot();
-        var run = await BuildRun.RunAsync<WithSecret>(root.Path, new Dictionary<string, string> { ["TOKEN"] = " s3cr3t-value-42\n" }, null, CancellationToken.None, "Leak");
+        var run = await BuildRun.RunAsync<WithSecret>(root.Path, new Dictionary<string, string> { ["TOKEN"] = " s3cr3t-value-42\n" }, CancellationToken.None, "Leak");
         Assert.That(run.Output, Does.Not.Contain("s3cr3t-value-42"));
         Assert.That(run.Output, Does.Contain("[Leak] using token ***"));
     }

@@ -118,7 +118,7 @@ public class TargetFamilyTests
     public async Task Independent_members_run_at_the_same_time_within_max_parallel(CancellationToken testTimeout)
     {
         using var root = new TempRoot();
-        var run = await BuildRun.RunAsync<ParallelMembers>(root.Path, new Dictionary<string, string>(), null, testTimeout, "All", "--max-parallel", "2");
+        var run = await BuildRun.RunAsync<ParallelMembers>(root.Path, new Dictionary<string, string>(), testTimeout, "All", "--max-parallel", "2");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         var events = run.Events.ToList();
         Assert.That(events.IndexOf("start:Build.right"), Is.LessThan(events.IndexOf("end:Build.left:Succeeded")));

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Release.Engine;
 using Release.Engine.Hosting;
 
@@ -21,10 +21,19 @@ public sealed class BuildRun : IBuildObserver
     public List<string> Started => Events.Where(e => e.StartsWith("start:")).Select(e => e[6..]).ToList();
 
     public static async Task<BuildRun> RunAsync<T>(string root, params string[] args) where T : Build, new() =>
-        await RunAsync<T>(root, new Dictionary<string, string>(), null, CancellationToken.None, args);
+        await RunAsync<T>(root, new Dictionary<string, string>(), CancellationToken.None, args);
 
-    public static async Task<BuildRun> RunAsync<T>(string root, IReadOnlyDictionary<string, string> environment,
-        Expression<Func<T, Target>>? defaultTarget, CancellationToken cancellationToken, params string[] args) where T : Build, new()
+    public static Task<BuildRun> RunAsync<T>(string root, IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken, params string[] args) where T : Build, new() =>
+        RunAsync<T>(root, environment, null, null, cancellationToken, args);
+
+    /// <summary>Runs with no target named, so the build's default target (<paramref name="defaultTarget"/>) runs.</summary>
+    public static Task<BuildRun> RunWithDefaultTargetAsync<T>(string root, Func<T, Target> defaultTarget,
+        [CallerArgumentExpression(nameof(defaultTarget))] string? defaultTargetText = null) where T : Build, new() =>
+        RunAsync(root, new Dictionary<string, string>(), defaultTarget, defaultTargetText, CancellationToken.None, []);
+
+    private static async Task<BuildRun> RunAsync<T>(string root, IReadOnlyDictionary<string, string> environment,
+        Func<T, Target>? defaultTarget, string? defaultTargetText, CancellationToken cancellationToken, string[] args) where T : Build, new()
     {
         var run = new BuildRun();
         var writer = new StringWriter();
@@ -32,7 +41,7 @@ public sealed class BuildRun : IBuildObserver
         {
             RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, Observer = run,
         };
-        run.ExitCode = await BuildHost.RunAsync(args, defaultTarget, options, cancellationToken);
+        run.ExitCode = await BuildHost.RunAsync(args, defaultTarget, options, cancellationToken, defaultTargetText);
         run.Output = writer.ToString();
         return run;
     }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Release.Engine;
 using Release.Engine.Hosting;
 
@@ -35,7 +34,7 @@ public sealed class StageRun : IBuildObserver
             RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, Observer = run,
             WriteSchema = false,
         };
-        run.ExitCode = await BuildHost.RunAsync<T>(args, (Expression<Func<T, Target>>?)null, options, CancellationToken.None);
+        run.ExitCode = await BuildHost.RunAsync<T>(args, null, options, CancellationToken.None);
         run.Output = writer.ToString();
         TestContext.Progress.WriteLine($"--- {string.Join(' ', args)} -> exit {run.ExitCode}");
         return run;
