@@ -17,9 +17,11 @@ namespace Release.Applications;
 /// </summary>
 public sealed class Application
 {
-    private readonly IReadOnlyList<(ModuleDeclaration Declaration, DeclarationSite Site)> _modules;
+    // Pairs as a class, not a value tuple: a list of a struct is JIT-compiled at every start of a build (the
+    // runtime's precompiled code covers lists of reference types), and every start declares the application.
+    private readonly IReadOnlyList<DeclaredModule> _modules;
 
-    private Application(string name, DeclarationSite site, IReadOnlyList<(ModuleDeclaration, DeclarationSite)> modules)
+    private Application(string name, DeclarationSite site, IReadOnlyList<DeclaredModule> modules)
     {
         Name = name;
         Site = site;
@@ -42,7 +44,7 @@ public sealed class Application
     {
         var declaration = new ModuleDeclaration(name);
         declare(declaration);
-        return new Application(Name, Site, [.. _modules, (declaration, new DeclarationSite(file, line))]);
+        return new Application(Name, Site, [.. _modules, new DeclaredModule(declaration, new DeclarationSite(file, line))]);
     }
 
     /// <summary>
@@ -52,5 +54,8 @@ public sealed class Application
     /// </summary>
     public CheckedApplication Check(AbsolutePath root) => ApplicationCheck.Run(this, root);
 
-    internal IReadOnlyList<(ModuleDeclaration Declaration, DeclarationSite Site)> Declarations => _modules;
+    internal IReadOnlyList<DeclaredModule> Declarations => _modules;
+
+    /// <summary>A module's declaration and where it was made.</summary>
+    internal sealed record DeclaredModule(ModuleDeclaration Declaration, DeclarationSite Site);
 }

@@ -15,5 +15,5 @@ public sealed class CiPartitionAttribute : ParameterConstraintAttribute
     public override string? Check(object value) => CiPartition.TryParse(value.ToString(), out _) ? null : "is not a partition";
 
     /// <inheritdoc />
-    public override IReadOnlyList<KeyValuePair<string, object>> SchemaKeywords => [new("pattern", "^[1-9][0-9]*/[1-9][0-9]*$")];
+    public override IReadOnlyList<SchemaKeyword> SchemaKeywords => [new("pattern", "^[1-9][0-9]*/[1-9][0-9]*$")];
 }

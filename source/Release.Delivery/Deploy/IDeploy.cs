@@ -45,7 +45,7 @@ public interface IDeploy : IPipeline
     string? DeployedBy => TryGetValue(() => DeployedBy);
 
     /// <summary>How local deployments run: auto (podman, else docker, else installs podman, else a process), podman, docker or process.</summary>
-    [Parameter("How to run local deployments: auto, podman, docker or process"), OneOf("auto", "podman", "docker", "process", IgnoreCase = true)]
+    [Parameter("How to run local deployments: auto, podman, docker or process"), OneOf(["auto", "podman", "docker", "process"], ignoreCase: true)]
     string LocalRuntime => TryGetValue(() => LocalRuntime) ?? "auto";
 
     /// <summary>Seconds to wait for health (local) or readiness (helm).</summary>

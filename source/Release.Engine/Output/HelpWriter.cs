@@ -33,7 +33,8 @@ internal static class HelpWriter
         {
             var name = target.Name + (target.Name == defaultTarget ? " (default)" : "");
             var dependencies = target.DependsOn.Count > 0 ? $" -> {string.Join(", ", target.DependsOn)}" : "";
-            Line($"  {name.PadRight(width)}{target.Description}{dependencies}");
+            text.Append("  ").Append(name).AppendSpaces(width - name.Length);
+            Line($"{target.Description}{dependencies}");
         }
         Line("");
         Line("Parameters (source of the current value):");
@@ -43,7 +44,8 @@ internal static class HelpWriter
             var source = parameters.SourceOf(parameter.Name) is { } from ? "from " + from : "not set";
             var flags = (parameter.IsSecret ? " [secret]" : "") + (parameter.IsRequired ? " [required]" : "");
             var rules = Rules(parameter);
-            Line($"  {parameter.ArgumentName.PadRight(argumentWidth)}{TypeName(parameter.Type)}{flags} {parameter.Description}{rules} ({source}; " +
+            text.Append("  ").Append(parameter.ArgumentName).AppendSpaces(argumentWidth - parameter.ArgumentName.Length);
+            Line($"{TypeName(parameter.Type)}{flags} {parameter.Description}{rules} ({source}; " +
                 $"env {parameter.EnvironmentName})");
         }
         Line("");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Release.Engine.Output;
 
 namespace Release.Engine.Startup;
 
@@ -33,22 +34,22 @@ internal static class IndentedJson
                 text.Append('{');
                 for (var i = 0; i < properties.Count; i++)
                 {
-                    text.Append(i == 0 ? "\n" : ",\n").Append(' ', (depth + 1) * 2);
+                    text.Append(i == 0 ? "\n" : ",\n").AppendSpaces((depth + 1) * 2);
                     WriteString(text, properties[i].Key);
                     text.Append(": ");
                     WriteValue(text, properties[i].Value, depth + 1);
                 }
-                text.Append('\n').Append(' ', depth * 2).Append('}');
+                text.Append('\n').AppendSpaces(depth * 2).Append('}');
                 break;
             case List<object?> items:
                 if (items.Count == 0) { text.Append("[]"); break; }
                 text.Append('[');
                 for (var i = 0; i < items.Count; i++)
                 {
-                    text.Append(i == 0 ? "\n" : ",\n").Append(' ', (depth + 1) * 2);
+                    text.Append(i == 0 ? "\n" : ",\n").AppendSpaces((depth + 1) * 2);
                     WriteValue(text, items[i], depth + 1);
                 }
-                text.Append('\n').Append(' ', depth * 2).Append(']');
+                text.Append('\n').AppendSpaces(depth * 2).Append(']');
                 break;
             default: throw new InvalidOperationException($"No JSON form for {value.GetType().Name}.");
         }

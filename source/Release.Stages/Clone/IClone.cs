@@ -34,13 +34,13 @@ public interface IClone : IPipeline
     string? VersionBranch => TryGetValue(() => VersionBranch);
 
     /// <summary>Which branch model maps branches to channels: <c>git-flow</c> (default) or <c>trunk-based</c>.</summary>
-    [Parameter("Branch model for versioning: git-flow or trunk-based"), OneOf("git-flow", "trunk-based", "gitflow", "trunk", IgnoreCase = true)]
+    [Parameter("Branch model for versioning: git-flow or trunk-based"), OneOf(["git-flow", "trunk-based", "gitflow", "trunk"], ignoreCase: true)]
     string BranchModel => TryGetValue(() => BranchModel) ?? "git-flow";
 
     /// <summary>An explicit release type: major (feature), minor (emergency fix), Patch, Feature, EmergencyFix or Breaking.</summary>
     [Parameter("Release type: seed words 'major' (feature, SemVer minor) or 'minor' (emergency fix, SemVer patch), or " +
         "Patch/Feature/EmergencyFix/Breaking")]
-    [OneOf("major", "minor", "Patch", "Feature", "EmergencyFix", "Breaking", IgnoreCase = true)]
+    [OneOf(["major", "minor", "Patch", "Feature", "EmergencyFix", "Breaking"], ignoreCase: true)]
     string? ReleaseType => TryGetValue(() => ReleaseType);
 
     /// <summary>

@@ -16,7 +16,7 @@ public class ParameterConstraintTests
         [Parameter, Range(1, 65535)] readonly int? Port;
         [Parameter, Range(1)] readonly int? Depth;
         [Parameter, Range(0, 100)] readonly double Coverage = 60;
-        [Parameter, OneOf("auto", "podman", "docker", IgnoreCase = true)] readonly string Runtime = "auto";
+        [Parameter, OneOf(["auto", "podman", "docker"], ignoreCase: true)] readonly string Runtime = "auto";
         [Parameter, OneOf("go", "nogo")] readonly string? Decision;
         [Parameter, Pattern("^[1-9][0-9]*/[1-9][0-9]*$", "N/TOTAL, like 2/3")] readonly string? Partition;
         [Parameter, NotEmpty] readonly string? Release;

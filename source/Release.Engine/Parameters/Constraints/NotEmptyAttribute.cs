@@ -13,5 +13,5 @@ public sealed class NotEmptyAttribute : ParameterConstraintAttribute
     public override string? Check(object value) => string.IsNullOrWhiteSpace(value.ToString()) ? "is empty" : null;
 
     /// <inheritdoc />
-    public override IReadOnlyList<KeyValuePair<string, object>> SchemaKeywords => [new("minLength", 1d)];
+    public override IReadOnlyList<SchemaKeyword> SchemaKeywords => [new("minLength", 1d)];
 }

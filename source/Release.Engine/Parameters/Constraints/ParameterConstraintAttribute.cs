@@ -27,5 +27,5 @@ public abstract class ParameterConstraintAttribute : Attribute
     /// The JSON Schema (draft-07) keywords that say the same, added to the parameter's schema (to its <c>items</c> for
     /// an array): values are strings, numbers (<see cref="double"/>) or lists of strings. None by default.
     /// </summary>
-    public virtual IReadOnlyList<KeyValuePair<string, object>> SchemaKeywords => [];
+    public virtual IReadOnlyList<SchemaKeyword> SchemaKeywords => [];
 }

@@ -39,5 +39,5 @@ public sealed class PatternAttribute(string pattern, string description) : Param
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<KeyValuePair<string, object>> SchemaKeywords => [new("pattern", Pattern)];
+    public override IReadOnlyList<SchemaKeyword> SchemaKeywords => [new("pattern", Pattern)];
 }

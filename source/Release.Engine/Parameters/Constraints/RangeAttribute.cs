@@ -31,7 +31,7 @@ public sealed class RangeAttribute(double minimum, double maximum = double.Posit
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<KeyValuePair<string, object>> SchemaKeywords => double.IsPositiveInfinity(Maximum)
+    public override IReadOnlyList<SchemaKeyword> SchemaKeywords => double.IsPositiveInfinity(Maximum)
         ? [new("minimum", Minimum)]
         : [new("minimum", Minimum), new("maximum", Maximum)];
 
