@@ -174,15 +174,10 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
     // pre-prod, which waits for the set to be there).
     private static async Task VoteAndAttestAsync(SampleApplicationWorld world, string version)
     {
-        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") })
+        foreach (var (role, voter) in SeedApprovals.Voters)
             (await world.RunAsync("VoteSet", "--set", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter)).Succeeded();
-        foreach (var (item, role, by) in new[]
-                 {
-                     ("special-deployment-provisions", "module-lead", "lead@example.com"), ("prs-described-and-linked", "module-lead", "lead@example.com"),
-                     ("dr-plan-drafted", "sre", "sre@example.com"), ("on-call-named", "sre", "sre@example.com"), ("load-test-report", "qa", "qa@example.com"),
-                     ("release-notes-ready", "product-management", "pm@example.com"),
-                 })
+        foreach (var (item, role) in SeedApprovals.Attested.Where(a => a.Item != SeedApprovals.QaSuitePreProd))
             (await world.RunAsync("AttestSet", "--set", version, "--item", item, "--role", role, "--text", $"{item}: https://wiki.example.com/director/{version}",
-                "--voter", by)).Succeeded();
+                "--voter", SeedApprovals.VoterOf(role))).Succeeded();
     }
 }
