@@ -116,6 +116,16 @@ public sealed class SetWorld : IDisposable
         return (image, chart);
     }
 
+    /// <summary>
+    /// Both modules' first releases pushed (<see cref="PushedAsync"/>): api 1.0.0 and web 2.0.0, what most Sets tests start from.
+    /// </summary>
+    public async Task<((string Image, string Chart) Api, (string Image, string Chart) Web)> BothModulesPushedAsync()
+    {
+        var api = await PushedAsync("api", "1.0.0", "api one");
+        var web = await PushedAsync("web", "2.0.0", "web one");
+        return (api, web);
+    }
+
     /// <summary>Four people vote Go on the set in the seed's four roles, and the attestable checklist items are attested.</summary>
     public async Task VoteAndAttestAsync(string version, string? skipVoteOf = null)
     {
