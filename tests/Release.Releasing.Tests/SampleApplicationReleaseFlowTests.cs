@@ -47,7 +47,7 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
         var rollback = Stopwatch.StartNew();
         (await world.RunAsync("RollbackSet", "--environment", "production")).Succeeded();
         var rolledBack = rollback.Elapsed;
-        await AssertRunsAsync(world, "production", first);
+        await GitopsPins.AssertRunsAsync(world.Environments, "production", first);
         var history = SetHistory.From("director", [await RecordOfAsync(world, "1.0.0"), await RecordOfAsync(world, "1.1.0")]);
         Assert.That(history.Current("production")!.Digest, Is.EqualTo(first.Digest), "the records say production runs release 1 again");
 
@@ -105,7 +105,7 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
                 Assert.That(health.IsSuccessStatusCode, Is.True, $"local: {pin.Module} answers its health");
             }
             // ...and in the staging cluster's GitOps folder; the records hold no promotion of release 2.
-            await AssertRunsAsync(world, "staging", first);
+            await GitopsPins.AssertRunsAsync(world.Environments, "staging", first);
             Assert.That((await RecordOfAsync(world, "1.1.0")).Events.OfType<ReleasePromoted>(), Is.Empty);
         }
         finally
@@ -148,16 +148,16 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
         // The staging group in one batch (this machine and the staging cluster), then pre-prod, each module by digest.
         var batch = (await world.RunAsync("PromoteSet", "--set", version, "--to", "local,staging")).Succeeded();
         Assert.That(batch.Output, Does.Contain($"local: promoted to {set.Title}").And.Contain($"staging: promoted to {set.Title}"));
-        await AssertRunsAsync(world, "staging", set);
+        await GitopsPins.AssertRunsAsync(world.Environments, "staging", set);
         (await world.RunAsync("PromoteSet", "--set", version, "--to", "pre-prod")).Succeeded();
-        await AssertRunsAsync(world, "pre-prod", set);
+        await GitopsPins.AssertRunsAsync(world.Environments, "pre-prod", set);
 
         // QA's suite on pre-prod (a cluster this machine cannot reach) is attested; then the set is blessed and shipped.
         (await world.RunAsync("AttestSet", "--set", version, "--item", "qa-suite-preprod", "--role", "qa", "--text",
             $"QA suite on pre-prod: https://qa.example.com/runs/director/{version}", "--voter", "qa@example.com")).Succeeded();
         (await world.RunAsync("BlessSet", "--set", version)).Succeeded();
         (await world.RunAsync("PromoteSet", "--set", version, "--to", "production")).Succeeded();
-        await AssertRunsAsync(world, "production", set);
+        await GitopsPins.AssertRunsAsync(world.Environments, "production", set);
 
         (await world.RunAsync("ReleaseNotesSet", "--set", version)).Succeeded();
         if (previous is not null)
@@ -170,32 +170,14 @@ public class SampleApplicationReleaseFlowTests : RegistryTestBase
     private static async Task<ReleaseRecord> RecordOfAsync(SampleApplicationWorld world, string version) =>
         ReleaseRecordJson.Deserialize(await world.RecordAsync($"director.set-{version}"), version);
 
-    // Every module of the set runs in the environment at its pins: the GitOps repository's values pin the image digest
-    // of the environment's repository, its OCIRepository the chart digest.
-    private static async Task AssertRunsAsync(SampleApplicationWorld world, string environment, ReleaseManifest set)
-    {
-        foreach (var pin in set.Modules)
-        {
-            Assert.That(await world.GitopsFileAsync($"environments/{environment}/{pin.Module}/values-configmap.yaml"),
-                Does.Contain(pin.ImageDigest.Value).And.Contain($"{environment}/{pin.Module}"), $"{environment}: {pin.Module}'s image is {set.Title}'s");
-            Assert.That(await world.GitopsFileAsync($"environments/{environment}/{pin.Module}/ocirepository.yaml"),
-                Does.Contain(pin.ChartDigest.Value), $"{environment}: {pin.Module}'s chart is {set.Title}'s");
-        }
-    }
-
     // Four people vote Go on the set in the seed's four roles; the owning roles attest the checklist (not the QA suite on
     // pre-prod, which waits for the set to be there).
     private static async Task VoteAndAttestAsync(SampleApplicationWorld world, string version)
     {
-        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") })
+        foreach (var (role, voter) in SeedApprovals.Voters)
             (await world.RunAsync("VoteSet", "--set", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter)).Succeeded();
-        foreach (var (item, role, by) in new[]
-                 {
-                     ("special-deployment-provisions", "module-lead", "lead@example.com"), ("prs-described-and-linked", "module-lead", "lead@example.com"),
-                     ("dr-plan-drafted", "sre", "sre@example.com"), ("on-call-named", "sre", "sre@example.com"), ("load-test-report", "qa", "qa@example.com"),
-                     ("release-notes-ready", "product-management", "pm@example.com"),
-                 })
+        foreach (var (item, role) in SeedApprovals.Attested.Where(a => a.Item != SeedApprovals.QaSuitePreProd))
             (await world.RunAsync("AttestSet", "--set", version, "--item", item, "--role", role, "--text", $"{item}: https://wiki.example.com/director/{version}",
-                "--voter", by)).Succeeded();
+                "--voter", SeedApprovals.VoterOf(role))).Succeeded();
     }
 }

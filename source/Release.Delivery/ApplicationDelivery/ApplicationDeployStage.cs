@@ -48,14 +48,12 @@ internal sealed class ApplicationDeployStage(IDeployApplication build)
     }
 
     // Local and helm: one ApplicationRollout through the environment's deployer, then each module's deployment record (Rebuild rolls out through it
-    // too).
+    // too). The caller has looked at what runs first (DeployedApplication.RunningAsync), so the records of local instances whose run ended are
+    // forgotten before the rollout compares releases: DeployApplication's RunAsync and PromoteSet look, Rebuild forgets every record itself.
     internal async Task RollOutAsync(CheckedApplication application, DeployedApplication deployed,
         IReadOnlyList<(ModuleRelease Release, PipelinePaths Paths)> releases, string who, CancellationToken ct)
     {
         var environment = deployed.Environment;
-        // A local instance whose run ended is not running any more, whatever its record says: forget it before the rollout
-        // compares releases (PromoteSet and Rebuild come here without DeployApplication's look first).
-        await deployed.RunningAsync(ct).ConfigureAwait(false);
         var timeout = TimeSpan.FromSeconds(build.HealthTimeout ?? (environment.Deployer == Deployers.Helm ? 300 : 120));
         var options = new RolloutOptions(timeout, AddressesMove: environment.Deployer == Deployers.Local)
         {

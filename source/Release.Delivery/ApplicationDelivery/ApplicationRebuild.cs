@@ -72,6 +72,7 @@ public static class ApplicationRebuild
             deployed.Records.Forget(environment.Name, module);
         }
 
+        // Every record was forgotten above, so the rollout starts every module afresh (nothing left to look at first).
         await new ApplicationDeployStage(build).RollOutAsync(application, deployed, releases, who, ct).ConfigureAwait(false);
 
         var rebuilt = new List<RebuiltModule>();

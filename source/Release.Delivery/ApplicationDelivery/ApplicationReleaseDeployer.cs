@@ -53,7 +53,12 @@ public static class ApplicationReleaseDeployer
             if (declared.Deployer == Deployers.GitOps)
                 await stage.CommitAsync(application, deployed, releases, who, ct).ConfigureAwait(false);
             else
+            {
+                // A local instance whose run ended is not running any more, whatever its record says: forget it before the
+                // rollout compares releases (a promotion comes here without DeployApplication's look).
+                await deployed.RunningAsync(ct).ConfigureAwait(false);
                 await stage.RollOutAsync(application, deployed, releases, who, ct).ConfigureAwait(false);
+            }
         }
         catch (RolloutFailedException e)
         {

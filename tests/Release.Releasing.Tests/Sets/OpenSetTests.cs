@@ -15,8 +15,7 @@ public class OpenSetTests
     public async Task OpenSet_records_every_modules_image_and_chart_digest_signed_in_the_records_repository()
     {
         using var world = await SetWorld.CreateAsync();
-        var api = await world.PushedAsync("api", "1.0.0", "api one");
-        var web = await world.PushedAsync("web", "2.0.0", "web one");
+        var (api, web) = await world.BothModulesPushedAsync();
 
         var run = (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
 
@@ -43,8 +42,7 @@ public class OpenSetTests
     public async Task The_next_set_after_one_changed_module_differs_only_in_that_modules_digest()
     {
         using var world = await SetWorld.CreateAsync();
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
 
         world.Source.WriteFile("modules/api/app.txt", "v2\n");
@@ -66,8 +64,7 @@ public class OpenSetTests
     public async Task Opening_a_version_again_with_other_digests_is_refused_with_exit_2_and_records_nothing()
     {
         using var world = await SetWorld.CreateAsync();
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         var before = await world.RecordAsync("shop.set-1.0.0");
 

@@ -30,8 +30,7 @@ public class PromoteSetFailureTests : RegistryTestBase
         var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(registry);
         var stagingUs = await TempBareRemote.CreateWithCommitsAsync(1);
         world.Variables["TEST_STAGING_US_REPOSITORY"] = stagingUs.Path;
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         (await world.RunAsync("PromoteSet", "--set", "1.0.0", "--to", "staging-eu,staging-us")).Succeeded();
         await world.PushedAsync("api", "1.1.0", "api two");
@@ -94,8 +93,7 @@ public class PromoteSetFailureTests : RegistryTestBase
         using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
         using var stagingUs = await TempBareRemote.CreateWithCommitsAsync(1);
         world.Variables["TEST_STAGING_US_REPOSITORY"] = stagingUs.Path;
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         await stagingUs.InstallHookAsync("pre-receive", RefuseWeb);
 

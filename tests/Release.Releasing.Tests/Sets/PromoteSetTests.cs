@@ -17,8 +17,7 @@ public class PromoteSetTests : RegistryTestBase
     public async Task A_set_goes_through_the_staging_batch_pre_prod_and_production_and_the_next_set_changes_only_the_changed_modules_pin()
     {
         using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         var first = await world.SetAsync("1.0.0");
 
@@ -66,8 +65,7 @@ public class PromoteSetTests : RegistryTestBase
     public async Task Promoting_a_set_to_production_with_a_module_digest_other_than_the_blessed_one_is_refused_with_exit_2()
     {
         using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         var first = await world.OpenedAndStagedAsync("1.0.0");
         await world.BlessedToProductionAsync("1.0.0");
         world.NotBuilt("web");
@@ -90,8 +88,7 @@ public class PromoteSetTests : RegistryTestBase
     public async Task A_batch_mixing_environments_of_two_steps_is_refused_with_exit_2_and_changes_nothing()
     {
         using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         var before = await world.RecordAsync("shop.set-1.0.0");
 
@@ -108,8 +105,7 @@ public class PromoteSetTests : RegistryTestBase
     public async Task Promoting_to_production_before_pre_prod_holds_the_set_is_refused_with_exit_2()
     {
         using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         (await world.RunAsync("PromoteSet", "--set", "1.0.0", "--to", "staging-eu,staging-us")).Succeeded();
         var before = await world.RecordAsync("shop.set-1.0.0");
@@ -126,8 +122,7 @@ public class PromoteSetTests : RegistryTestBase
     public async Task A_NoGo_on_the_set_after_its_blessing_stops_its_promotion_to_production()
     {
         using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         await world.OpenedAndStagedAsync("1.0.0");
         await world.VoteAndAttestAsync("1.0.0");
         (await world.RunAsync("BlessSet", "--set", "1.0.0")).Succeeded();

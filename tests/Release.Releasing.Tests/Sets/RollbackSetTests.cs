@@ -15,8 +15,7 @@ public class RollbackSetTests : RegistryTestBase
     public async Task Production_rolls_back_to_the_previous_blessed_set_through_GitOps_and_the_records_answer_the_first_set()
     {
         using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         var first = await world.OpenedAndStagedAsync("1.0.0");
         await world.BlessedToProductionAsync("1.0.0");
         world.NotBuilt("web");
@@ -50,8 +49,7 @@ public class RollbackSetTests : RegistryTestBase
     public async Task Rolling_back_an_environment_that_ran_one_set_only_is_refused_with_exit_2_naming_it()
     {
         using var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         var first = await world.OpenedAndStagedAsync("1.0.0");
         var before = await world.RecordAsync("shop.set-1.0.0");
 

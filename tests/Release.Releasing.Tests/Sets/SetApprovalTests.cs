@@ -13,8 +13,7 @@ public class SetApprovalTests
     private static async Task<(SetWorld World, ReleaseManifest Set)> OpenedAsync()
     {
         var world = await SetWorld.CreateAsync();
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         var set = SetRecords.ManifestOf(ReleaseRecordJson.Deserialize(await world.RecordAsync("shop.set-1.0.0"), "shop.set-1.0.0"))!;
         await world.RecordPromotionAsync("shop.set-1.0.0", set.Digest.Value, "pre-prod");

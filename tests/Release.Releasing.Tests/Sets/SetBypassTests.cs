@@ -17,8 +17,7 @@ public class SetBypassTests : RegistryTestBase
     private async Task<(SetWorld World, ReleaseManifest Set)> OpenedAsync()
     {
         var world = await SetWorld.CreateAsync<BatchSetReleaseBuild>(Registry);
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         return (world, await world.SetAsync("1.0.0"));
     }

@@ -27,9 +27,8 @@ public class SetEvidenceTests
     private static async Task<(SetWorld World, ReleaseManifest First, ReleaseManifest Second)> TwoReleasedSetsAsync()
     {
         var world = await SetWorld.CreateAsync();
-        await world.PushedAsync("api", "1.0.0", "api one");
+        await world.BothModulesPushedAsync();
         SetResults.Leave(world, "api", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
         SetResults.Leave(world, "web", "web one");
         var first = await ReleasedAsync(world, "1.0.0");
 
@@ -147,8 +146,7 @@ public class SetEvidenceTests
     public async Task A_carried_module_whose_results_are_nowhere_is_a_finding_named_in_the_bundle_and_the_log()
     {
         using var world = await SetWorld.CreateAsync();
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         world.NotBuilt("web");
         await world.PushedAsync("api", "1.1.0", "api two");

@@ -10,25 +10,11 @@ public static class SetGitops
 {
     /// <summary>A file of <paramref name="module"/>'s folder in <paramref name="environment"/> on main.</summary>
     public static Task<string> FileAsync(this SetWorld world, string environment, string module, string file, TempBareRemote? repository = null) =>
-        GitCli.RunAsync((repository ?? world.Environments).Path, ["show", $"main:environments/{environment}/{module}/{file}"]);
+        GitopsPins.FileAsync(repository ?? world.Environments, environment, module, file);
 
-    /// <summary>
-    /// Asserts that every module of <paramref name="set"/> is deployed in <paramref name="environment"/> at its pin: the
-    /// values pin the image digest of the environment's repository, the OCIRepository the chart digest of the
-    /// environment's chart repository.
-    /// </summary>
-    public static async Task AssertRunsAsync(this SetWorld world, string environment, ReleaseManifest set, TempBareRemote? repository = null)
-    {
-        foreach (var pin in set.Modules)
-        {
-            var values = await world.FileAsync(environment, pin.Module, "values-configmap.yaml", repository);
-            var chart = await world.FileAsync(environment, pin.Module, "ocirepository.yaml", repository);
-            Assert.That(values, Does.Contain(pin.ImageDigest.Value).And.Contain($"{environment}/{pin.Module}"),
-                $"{environment}: {pin.Module}'s image is {set.Title}'s");
-            Assert.That(chart, Does.Contain(pin.ChartDigest.Value).And.Contain($"{environment}/charts/{pin.Module}"),
-                $"{environment}: {pin.Module}'s chart is {set.Title}'s");
-        }
-    }
+    /// <summary>Asserts that every module of <paramref name="set"/> runs in <paramref name="environment"/> at its pins.</summary>
+    public static Task AssertRunsAsync(this SetWorld world, string environment, ReleaseManifest set, TempBareRemote? repository = null) =>
+        GitopsPins.AssertRunsAsync(repository ?? world.Environments, environment, set);
 
     /// <summary>The set recorded for <paramref name="version"/>.</summary>
     public static async Task<ReleaseManifest> SetAsync(this SetWorld world, string version) =>

@@ -12,8 +12,7 @@ public class SetNotesTests
     public async Task The_second_sets_notes_name_the_changed_modules_commits_since_the_first_set_and_show_the_other_as_carried()
     {
         using var world = await SetWorld.CreateAsync();
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
 
         // A change to web that no pipeline built (web is carried), then api's change.
@@ -42,8 +41,7 @@ public class SetNotesTests
     public async Task The_first_sets_notes_list_every_module_as_new_with_its_commits()
     {
         using var world = await SetWorld.CreateAsync();
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
 
         (await world.RunAsync("ReleaseNotesSet", "--set", "1.0.0")).Succeeded();
@@ -56,8 +54,7 @@ public class SetNotesTests
     public async Task Notes_of_a_set_whose_changed_module_was_not_built_here_are_refused_with_exit_2_naming_the_module()
     {
         using var world = await SetWorld.CreateAsync();
-        await world.PushedAsync("api", "1.0.0", "api one");
-        await world.PushedAsync("web", "2.0.0", "web one");
+        await world.BothModulesPushedAsync();
         (await world.RunAsync("OpenSet", "--set", "1.0.0")).Succeeded();
         world.NotBuilt("api");
 

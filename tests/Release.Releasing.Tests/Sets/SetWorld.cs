@@ -116,25 +116,24 @@ public sealed class SetWorld : IDisposable
         return (image, chart);
     }
 
-    private static readonly Dictionary<string, string> RoleOf = new()
+    /// <summary>
+    /// Both modules' first releases pushed (<see cref="PushedAsync"/>): api 1.0.0 and web 2.0.0, what most Sets tests start from.
+    /// </summary>
+    public async Task<((string Image, string Chart) Api, (string Image, string Chart) Web)> BothModulesPushedAsync()
     {
-        ["lead@example.com"] = "module-lead", ["sre@example.com"] = "sre", ["qa@example.com"] = "qa", ["pm@example.com"] = "product-management",
-    };
+        var api = await PushedAsync("api", "1.0.0", "api one");
+        var web = await PushedAsync("web", "2.0.0", "web one");
+        return (api, web);
+    }
 
     /// <summary>Four people vote Go on the set in the seed's four roles, and the attestable checklist items are attested.</summary>
     public async Task VoteAndAttestAsync(string version, string? skipVoteOf = null)
     {
-        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") }
-                     .Where(v => v.Item1 != skipVoteOf))
+        foreach (var (role, voter) in SeedApprovals.Voters.Where(v => v.Role != skipVoteOf))
             (await RunAsync("VoteSet", "--set", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter)).Succeeded();
-        foreach (var (item, by) in new[]
-                 {
-                     ("special-deployment-provisions", "lead@example.com"), ("prs-described-and-linked", "lead@example.com"), ("dr-plan-drafted", "sre@example.com"),
-                     ("on-call-named", "sre@example.com"), ("load-test-report", "qa@example.com"), ("qa-suite-preprod", "qa@example.com"),
-                     ("release-notes-ready", "pm@example.com"),
-                 })
-            (await RunAsync("AttestSet", "--set", version, "--item", item, "--text", $"done: https://wiki.example.com/{item}", "--voter", by,
-                "--role", RoleOf[by])).Succeeded();
+        foreach (var (item, role) in SeedApprovals.Attested)
+            (await RunAsync("AttestSet", "--set", version, "--item", item, "--text", $"done: https://wiki.example.com/{item}", "--voter",
+                SeedApprovals.VoterOf(role), "--role", role)).Succeeded();
     }
 
     /// <summary>
