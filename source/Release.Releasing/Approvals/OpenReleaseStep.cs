@@ -21,9 +21,8 @@ internal sealed class OpenReleaseStep(IGoNoGo build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.ReleasePaths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
         // Clone's record is the one source of the version (version.json is a copy of it for the evidence).
-        var version = SemanticVersion.Parse(source.Version, paths.Stages.SourceRecord);
+        var (source, version) = await ClonedSource.ReadAsync(paths, ct).ConfigureAwait(false);
         var selection = new ReleaseSelection(build.Module, version);
         var branch = source.VersionBranch ?? source.Branch ?? "detached";
 

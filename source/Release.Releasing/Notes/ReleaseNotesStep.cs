@@ -19,9 +19,8 @@ internal sealed class ReleaseNotesStep(IReleaseNotes build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.ReleasePaths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
         // Clone's record is the one source of the version (version.json is a copy of it for the evidence).
-        var version = SemanticVersion.Parse(source.Version, paths.Stages.SourceRecord);
+        var (source, version) = await ClonedSource.ReadAsync(paths, ct).ConfigureAwait(false);
         var facts = await ReleaseCommits.ReadAsync(source.Workspace, source.Commit, ct, below: version).ConfigureAwait(false);
 
         var records = await RecordsRepository.OpenAsync(build, ct).ConfigureAwait(false);
