@@ -100,17 +100,23 @@ internal static class TargetDiscovery
 
         foreach (var component in buildType.GetInterfaces().Where(i => typeof(IBuild).IsAssignableFrom(i)))
         {
-            var map = buildType.GetInterfaceMap(component);
             foreach (var property in component.GetProperties(Members).Where(p => IsTarget(p) && !p.Name.Contains('.')))
             {
+                // Only a name found before can be the same target (a class member implementing it, or a component sharing
+                // that implementation), so the interface map, which reflection builds slowly, is asked for only then.
+                var clash = Named(found, property.Name);
+                if (clash is null)
+                {
+                    found.Add((property.Name, property));
+                    continue;
+                }
+                var map = buildType.GetInterfaceMap(component);
                 var implementation = map.TargetMethods[Array.IndexOf(map.InterfaceMethods, property.GetMethod)];
                 if (ImplementedByClass(found, implementation)) continue;
-                var clash = Named(found, property.Name);
-                if (clash is not null && !SameImplementation(buildType, clash, implementation))
+                if (!SameImplementation(buildType, clash, implementation))
                     throw new BuildDefinitionException(
                         $"Two targets are named '{property.Name}': one from {clash.DeclaringType!.Name}, one from {component.Name}. " +
                         $"Rename one, or implement '{property.Name}' once in {buildType.Name} so both components share it.");
-                if (clash is null) found.Add((property.Name, property));
             }
         }
         return found;
