@@ -163,17 +163,8 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
                         ct).ConfigureAwait(false)
                     : $"it is not deployed in '{run.Environment.Name}'";
                 if (problem is null) continue;
-                var reason = $"not started: its dependency {dependency} is not healthy ({dependency}: {problem}).";
-                run.Add(new ModuleRolloutStep(
-                    module,
-                    ModuleRolloutOutcome.Failed,
-                    reason,
-                    release.Version,
-                    previous?.Release.Version,
-                    previous?.Url,
-                    null,
-                    options.Clock.GetUtcNow()));
-                return new Failure(module, reason, null);
+                return Failed(run, release, previous, $"not started: its dependency {dependency} is not healthy ({dependency}: {problem}).",
+                    started: null, error: null);
             }
         }
 
@@ -199,18 +190,23 @@ internal sealed class ApplicationRollout(ModuleGraph graph, IDeployer deployer, 
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The whole message: a local deployer's ends with the instance's last output, which often says why.
-            var reason = e.Message.Trim();
-            run.Add(new ModuleRolloutStep(
-                module,
-                ModuleRolloutOutcome.Failed,
-                reason,
-                release.Version,
-                previous?.Release.Version,
-                previous?.Url,
-                started,
-                options.Clock.GetUtcNow()));
-            return new Failure(module, reason, e);
+            return Failed(run, release, previous, e.Message.Trim(), started, e);
         }
+    }
+
+    // A module that did not deploy: recorded with the version it still runs (if any), and reported.
+    private Failure Failed(Run run, ModuleRelease release, ModuleDeployment? previous, string reason, DateTimeOffset? started, Exception? error)
+    {
+        run.Add(new ModuleRolloutStep(
+            release.Module,
+            ModuleRolloutOutcome.Failed,
+            reason,
+            release.Version,
+            previous?.Release.Version,
+            previous?.Url,
+            started,
+            options.Clock.GetUtcNow()));
+        return new Failure(release.Module, reason, error);
     }
 
     // Puts back the modules replaced in this run, per the plan; a failure to put one back is recorded and the rest go on.
