@@ -1,11 +1,8 @@
 namespace Release.Tooling.DotNet;
 
 /// <summary>Options for <c>dotnet build</c>.</summary>
-public sealed record DotNetBuildSettings
+public sealed record DotNetBuildSettings : DotNetSettings
 {
-    /// <summary>The project or solution; <c>null</c> means the one in the working directory.</summary>
-    public string? Project { get; init; }
-
     /// <summary>The configuration, e.g. <c>Release</c> (<c>--configuration</c>).</summary>
     public string? Configuration { get; init; }
 
@@ -24,25 +21,17 @@ public sealed record DotNetBuildSettings
     /// <summary>Ignore incremental state and rebuild (<c>--no-incremental</c>).</summary>
     public bool NoIncremental { get; init; }
 
-    /// <summary>Log verbosity.</summary>
-    public DotNetVerbosity? Verbosity { get; init; }
+    /// <inheritdoc />
+    protected override string Command => "build";
 
-    /// <summary>MSBuild properties (<c>-p:Name=Value</c>), e.g. <c>Version</c> or <c>ContinuousIntegrationBuild</c>.</summary>
-    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>The dotnet arguments, starting with <c>build</c>.</summary>
-    public IReadOnlyList<string> ToArguments()
+    /// <inheritdoc />
+    protected override void AddOptions(List<string> arguments)
     {
-        var arguments = new List<string> { "build" };
-        arguments.AddProject(Project);
         arguments.AddOption("--configuration", Configuration);
         arguments.AddOption("--output", Output);
         arguments.AddOption("--framework", Framework);
         arguments.AddOption("--runtime", Runtime);
         arguments.AddFlag("--no-restore", NoRestore);
         arguments.AddFlag("--no-incremental", NoIncremental);
-        arguments.AddVerbosity(Verbosity);
-        arguments.AddRange(MsBuildProperty.FormatAll(Properties));
-        return arguments;
     }
 }

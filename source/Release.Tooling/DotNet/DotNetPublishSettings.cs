@@ -1,11 +1,8 @@
 namespace Release.Tooling.DotNet;
 
 /// <summary>Options for <c>dotnet publish</c>.</summary>
-public sealed record DotNetPublishSettings
+public sealed record DotNetPublishSettings : DotNetSettings
 {
-    /// <summary>The project; <c>null</c> means the one in the working directory.</summary>
-    public string? Project { get; init; }
-
     /// <summary>The configuration (<c>--configuration</c>).</summary>
     public string? Configuration { get; init; }
 
@@ -28,17 +25,12 @@ public sealed record DotNetPublishSettings
     /// <summary>Skip the implicit restore (<c>--no-restore</c>).</summary>
     public bool NoRestore { get; init; }
 
-    /// <summary>Log verbosity.</summary>
-    public DotNetVerbosity? Verbosity { get; init; }
+    /// <inheritdoc />
+    protected override string Command => "publish";
 
-    /// <summary>MSBuild properties (<c>-p:Name=Value</c>), e.g. the Container* properties of SDK container publishing.</summary>
-    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>The dotnet arguments, starting with <c>publish</c>.</summary>
-    public IReadOnlyList<string> ToArguments()
+    /// <inheritdoc />
+    protected override void AddOptions(List<string> arguments)
     {
-        var arguments = new List<string> { "publish" };
-        arguments.AddProject(Project);
         arguments.AddOption("--configuration", Configuration);
         arguments.AddOption("--output", Output);
         arguments.AddOption("--framework", Framework);
@@ -49,8 +41,5 @@ public sealed record DotNetPublishSettings
         }
         arguments.AddFlag("--no-build", NoBuild);
         arguments.AddFlag("--no-restore", NoRestore);
-        arguments.AddVerbosity(Verbosity);
-        arguments.AddRange(MsBuildProperty.FormatAll(Properties));
-        return arguments;
     }
 }

@@ -1,11 +1,8 @@
 namespace Release.Tooling.DotNet;
 
 /// <summary>Options for <c>dotnet restore</c>.</summary>
-public sealed record DotNetRestoreSettings
+public sealed record DotNetRestoreSettings : DotNetSettings
 {
-    /// <summary>The project or solution; <c>null</c> means the one in the working directory.</summary>
-    public string? Project { get; init; }
-
     /// <summary>Package sources to use instead of the configured ones (<c>--source</c>, repeatable).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
@@ -21,17 +18,12 @@ public sealed record DotNetRestoreSettings
     /// <summary>Fail when the lock file would change (<c>--locked-mode</c>).</summary>
     public bool LockedMode { get; init; }
 
-    /// <summary>Log verbosity.</summary>
-    public DotNetVerbosity? Verbosity { get; init; }
+    /// <inheritdoc />
+    protected override string Command => "restore";
 
-    /// <summary>MSBuild properties (<c>-p:Name=Value</c>).</summary>
-    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>The dotnet arguments, starting with <c>restore</c>.</summary>
-    public IReadOnlyList<string> ToArguments()
+    /// <inheritdoc />
+    protected override void AddOptions(List<string> arguments)
     {
-        var arguments = new List<string> { "restore" };
-        arguments.AddProject(Project);
         foreach (var source in Sources)
         {
             arguments.AddOption("--source", source);
@@ -40,8 +32,5 @@ public sealed record DotNetRestoreSettings
         arguments.AddOption("--packages", PackagesDirectory);
         arguments.AddOption("--runtime", Runtime);
         arguments.AddFlag("--locked-mode", LockedMode);
-        arguments.AddVerbosity(Verbosity);
-        arguments.AddRange(MsBuildProperty.FormatAll(Properties));
-        return arguments;
     }
 }

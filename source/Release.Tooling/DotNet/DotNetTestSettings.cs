@@ -1,11 +1,8 @@
 namespace Release.Tooling.DotNet;
 
 /// <summary>Options for <c>dotnet test</c> (VSTest mode).</summary>
-public sealed record DotNetTestSettings
+public sealed record DotNetTestSettings : DotNetSettings
 {
-    /// <summary>The test project or solution; <c>null</c> means the one in the working directory.</summary>
-    public string? Project { get; init; }
-
     /// <summary>The configuration (<c>--configuration</c>).</summary>
     public string? Configuration { get; init; }
 
@@ -33,20 +30,15 @@ public sealed record DotNetTestSettings
     /// <summary>Skip the implicit restore (<c>--no-restore</c>).</summary>
     public bool NoRestore { get; init; }
 
-    /// <summary>Log verbosity.</summary>
-    public DotNetVerbosity? Verbosity { get; init; }
-
-    /// <summary>MSBuild properties (<c>-p:Name=Value</c>).</summary>
-    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
-
     /// <summary>The coverlet collector's name, which writes Cobertura XML under the results directory.</summary>
     public const string CodeCoverageCollector = "XPlat Code Coverage";
 
-    /// <summary>The dotnet arguments, starting with <c>test</c>.</summary>
-    public IReadOnlyList<string> ToArguments()
+    /// <inheritdoc />
+    protected override string Command => "test";
+
+    /// <inheritdoc />
+    protected override void AddOptions(List<string> arguments)
     {
-        var arguments = new List<string> { "test" };
-        arguments.AddProject(Project);
         arguments.AddOption("--configuration", Configuration);
         arguments.AddOption("--framework", Framework);
         arguments.AddOption("--results-directory", ResultsDirectory);
@@ -62,8 +54,5 @@ public sealed record DotNetTestSettings
         arguments.AddOption("--filter", Filter);
         arguments.AddFlag("--no-build", NoBuild);
         arguments.AddFlag("--no-restore", NoRestore);
-        arguments.AddVerbosity(Verbosity);
-        arguments.AddRange(MsBuildProperty.FormatAll(Properties));
-        return arguments;
     }
 }
