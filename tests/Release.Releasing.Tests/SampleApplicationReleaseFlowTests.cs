@@ -8,6 +8,7 @@ using Release.Releasing.Tests.Support;
 using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Testing;
+using Release.Testing.Voting;
 
 namespace Release.Releasing.Tests;
 

@@ -4,6 +4,7 @@ using Release.Delivery.Chart;
 using Release.Engine;
 using Release.Releasing.Tests.Support;
 using Release.Testing.Registry;
+using Release.Testing.Voting;
 using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Pipeline.References;
@@ -35,7 +36,7 @@ namespace Release.Releasing.Tests;
 public class SampleReleaseFlowTests : RegistryTestBase
 {
     private const string ReleaseManager = SampleReleaseWorld.ReleaseManager;
-    private const string Sre = "sre@example.com";
+    private static readonly string Sre = SeedApprovals.VoterOf("sre");
     // The pipeline ships an application (here of one module): DeployApplication and IntegrateApplication end it.
     private static readonly string[] Stages = ["Clone", "Build", "UnitTest", "Scan", "Push", "Chart", "DeployApplication", "IntegrateApplication"];
     [Test]
@@ -148,14 +149,14 @@ public class SampleReleaseFlowTests : RegistryTestBase
         (await world.RunAsync("Vote", "--role", "module-lead", "--decision", "go", "--reason", "my change is fine", "--voter", SampleReleaseWorld.Developer.Email))
             .Refused("authored changes in this release");
 
-        // The checklist: attested in the owning roles; the rest is the pipeline's own evidence. Then four people vote Go.
-        foreach (var (item, role, by) in new[]
-                 {
-                     ("special-deployment-provisions", "module-lead", "lead@example.com"), ("dr-plan-drafted", "sre", Sre),
-                     ("on-call-named", "sre", Sre), ("load-test-report", "qa", "qa@example.com"),
-                 })
-            (await world.RunAsync("Attest", "--item", item, "--role", role, "--text", $"{item}: https://wiki.example.com/director/{version}", "--voter", by)).Succeeded();
-        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", Sre), ("qa", "qa@example.com"), ("product-management", "pm@example.com") })
+        // The checklist: attested in the owning roles; the rest is the pipeline's own evidence (the pull requests' links,
+        // the release notes), and QA's pre-prod suite waits for pre-prod. Then four people vote Go.
+        var attested = SeedApprovals.Attested
+            .Where(a => a.Item is not (SeedApprovals.PullRequestsLinked or SeedApprovals.ReleaseNotesReady or SeedApprovals.QaSuitePreProd));
+        foreach (var (item, role) in attested)
+            (await world.RunAsync("Attest", "--item", item, "--role", role, "--text", $"{item}: https://wiki.example.com/director/{version}",
+                "--voter", SeedApprovals.VoterOf(role))).Succeeded();
+        foreach (var (role, voter) in SeedApprovals.Voters)
             (await world.RunAsync("Vote", "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter)).Succeeded();
         (await world.RunAsync("ReleaseNotes")).Succeeded();
         var notes = await File.ReadAllTextAsync(world.PathOf("artifacts/release/RELEASE_NOTES.md"));
@@ -169,8 +170,8 @@ public class SampleReleaseFlowTests : RegistryTestBase
         if (previous is null)
         {
             (await world.RunAsync("Bless", "--voter", ReleaseManager)).Refused("cannot be blessed", "Checklist item 'qa-suite-preprod'");
-            (await world.RunAsync("Attest", "--item", "qa-suite-preprod", "--role", "qa", "--text", "QA suite green", "--voter", "qa@example.com"))
-                .Refused("is about pre-prod", "has not been promoted to pre-prod");
+            (await world.RunAsync("Attest", "--item", SeedApprovals.QaSuitePreProd, "--role", "qa", "--text", "QA suite green",
+                "--voter", SeedApprovals.VoterOf("qa"))).Refused("is about pre-prod", "has not been promoted to pre-prod");
         }
 
         // Staging and pre-prod in one go, by digest, each through its GitOps commit.
@@ -184,8 +185,8 @@ public class SampleReleaseFlowTests : RegistryTestBase
         }
 
         // Pre-prod is a cluster this machine cannot reach (GitOps only): QA runs its suite there and attests the run.
-        (await world.RunAsync("Attest", "--item", "qa-suite-preprod", "--role", "qa", "--text",
-            $"QA suite on pre-prod: https://qa.example.com/runs/director/{version}", "--voter", "qa@example.com")).Succeeded();
+        (await world.RunAsync("Attest", "--item", SeedApprovals.QaSuitePreProd, "--role", "qa", "--text",
+            $"QA suite on pre-prod: https://qa.example.com/runs/director/{version}", "--voter", SeedApprovals.VoterOf("qa"))).Succeeded();
         (await world.RunAsync("Bless", "--voter", ReleaseManager)).Succeeded();
         var blessed = Events(await world.RecordAsync("director-" + version)).Single(e => e.GetProperty("event").GetString() == "blessed");
         Assert.That((blessed.GetProperty("imageDigest").GetString(), blessed.GetProperty("chartDigest").GetString()), Is.EqualTo((push.Digest, chart.ManifestDigest)));

@@ -5,6 +5,7 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Release.Engine.Hosting;
 using Release.Testing.Clocks;
+using Release.Testing.Voting;
 
 namespace Release.CI.Tests.EndToEnd;
 
@@ -22,12 +23,12 @@ internal sealed class ReleaseDesk(RepositoryUnderTest repository)
     public const string ReleaseManager = "release.manager@example.com";
 
     /// <summary>
-    /// The team on the roster (<c>ROLE WHO</c>): the four voters in their roles, each also owning the checklist items of
-    /// that role, and the release manager with no role (opens and promotes).
+    /// The team on the roster (<c>ROLE WHO</c>): the four voters in their roles (<see cref="SeedApprovals.Voters"/>), each
+    /// also owning the checklist items of that role, and the release manager with no role (opens and promotes).
     /// </summary>
     public static readonly IReadOnlyList<(string Role, string Who)> Team =
     [
-        ("ModuleLead", "lead@example.com"), ("Sre", "sre@example.com"), ("Qa", "qa@example.com"), ("ProductManagement", "pm@example.com"), ("-", ReleaseManager),
+        .. SeedApprovals.Voters.Select(v => (SeedApprovals.RosterRoleOf(v.Role), v.Voter)), ("-", ReleaseManager),
     ];
 
     private DateTimeOffset _now = ProductionVotingWindow.LastOpeningBefore(DateTimeOffset.UtcNow);
@@ -68,16 +69,12 @@ internal sealed class ReleaseDesk(RepositoryUnderTest repository)
     /// </summary>
     public async Task CastVotesAndAttestationsAsync(string version)
     {
-        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") })
+        foreach (var (role, voter) in SeedApprovals.Voters)
             await SucceedAsync("Vote", "--release", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter, "--signing-key", KeyOf(voter));
-        foreach (var (item, role, by) in new[]
-                 {
-                     ("prs-described-and-linked", "module-lead", "lead@example.com"),
-                     ("special-deployment-provisions", "module-lead", "lead@example.com"), ("dr-plan-drafted", "sre", "sre@example.com"),
-                     ("on-call-named", "sre", "sre@example.com"), ("load-test-report", "qa", "qa@example.com"), ("qa-suite-preprod", "qa", "qa@example.com"),
-                 })
-            await SucceedAsync("Attest", "--release", version, "--item", item, "--role", role, "--text", $"done: https://wiki.example.com/{item}", "--voter", by,
-                "--signing-key", KeyOf(by));
+        // The release notes are the pipeline's evidence (the production job runs ReleaseNotes); everything else attestable is attested.
+        foreach (var (item, role) in SeedApprovals.Attested.Where(a => a.Item != SeedApprovals.ReleaseNotesReady))
+            await SucceedAsync("Attest", "--release", version, "--item", item, "--role", role, "--text", $"done: https://wiki.example.com/{item}",
+                "--voter", SeedApprovals.VoterOf(role), "--signing-key", KeyOf(SeedApprovals.VoterOf(role)));
     }
 
     /// <summary>The private key file of <paramref name="who"/>, a member of <see cref="Team"/> (their own, as on their laptop).</summary>

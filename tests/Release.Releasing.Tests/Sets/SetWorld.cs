@@ -10,6 +10,7 @@ using Release.Testing;
 using Release.Testing.Git;
 using Release.Testing.Registry;
 using Release.Testing.Signing;
+using Release.Testing.Voting;
 
 namespace Release.Releasing.Tests.Sets;
 

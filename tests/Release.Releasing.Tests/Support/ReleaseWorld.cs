@@ -14,6 +14,7 @@ using Release.Testing;
 using Release.Testing.Git;
 using Release.Testing.Registry;
 using Release.Testing.Signing;
+using Release.Testing.Voting;
 using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Pipeline.References;
@@ -168,23 +169,26 @@ public sealed class ReleaseWorld : IDisposable
     /// <summary>The digest Push recorded.</summary>
     public string PushedDigest => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts/modules/director/push/push.json"))).RootElement.GetProperty("digest").GetString()!;
 
-    /// <summary>Four different people vote Go on the production gate, and the attestation-only items are attested.</summary>
     /// <summary>Leaves what Integrate leaves after testing <paramref name="environment"/> running <paramref name="digest"/>, now.</summary>
     public Task IntegratedAsync(string environment, string digest) =>
         StageRecord.WriteAsync(Artifact("integration/summary.json"),
             new IntegrationSummary(14, 0, 0, $"https://director.{environment}.example", environment, digest, _now), CancellationToken.None);
 
+    /// <summary>
+    /// Four different people vote Go on the production gate (all but <paramref name="skipVoteOf"/>'s role), and the
+    /// attestable items are attested (QA's pre-prod suite only when <paramref name="attestQaSuite"/>); the pull requests'
+    /// links and the release notes are left to the pipeline's own evidence.
+    /// </summary>
     public async Task VoteAndAttestAsync(string version, bool attestQaSuite = true, string? skipVoteOf = null)
     {
-        foreach (var (role, voter) in new[] { ("module-lead", "lead@example.com"), ("sre", "sre@example.com"), ("qa", "qa@example.com"), ("product-management", "pm@example.com") }
-                     .Where(v => v.Item1 != skipVoteOf))
+        foreach (var (role, voter) in SeedApprovals.Voters.Where(v => v.Role != skipVoteOf))
             (await RunAsync("Vote", "--release", version, "--role", role, "--decision", "go", "--reason", "ready", "--voter", voter)).Succeeded();
-        foreach (var (item, by) in new[]
-                 {
-                     ("special-deployment-provisions", "lead@example.com"), ("dr-plan-drafted", "sre@example.com"), ("on-call-named", "sre@example.com"),
-                     ("load-test-report", "qa@example.com"), ("qa-suite-preprod", "qa@example.com"),
-                 }.Where(a => attestQaSuite || a.Item1 != "qa-suite-preprod"))
-            (await RunAsync("Attest", "--release", version, "--item", item, "--text", $"done: https://wiki.example.com/{item}", "--voter", by)).Succeeded();
+        var attested = SeedApprovals.Attested
+            .Where(a => a.Item is not (SeedApprovals.PullRequestsLinked or SeedApprovals.ReleaseNotesReady))
+            .Where(a => attestQaSuite || a.Item != SeedApprovals.QaSuitePreProd);
+        foreach (var (item, role) in attested)
+            (await RunAsync("Attest", "--release", version, "--item", item, "--text", $"done: https://wiki.example.com/{item}",
+                "--voter", SeedApprovals.VoterOf(role))).Succeeded();
     }
 
     /// <summary>The release record as committed in the records repository.</summary>
