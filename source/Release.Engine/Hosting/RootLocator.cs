@@ -5,8 +5,12 @@ internal static class RootLocator
 {
     public static AbsolutePath Find(BuildHostOptions options, BuildArguments arguments)
     {
-        var start = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         var explicitRoot = options.RootDirectory ?? arguments.Root;
+        // The working directory only when it is needed: the bootstrap scripts pass an absolute --root, and the first
+        // question for the current directory costs a start about a millisecond.
+        var start = explicitRoot is not null && Path.IsPathFullyQualified(explicitRoot)
+            ? explicitRoot
+            : Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         if (explicitRoot is not null)
         {
             var root = Path.GetFullPath(explicitRoot, start);
