@@ -70,7 +70,7 @@ internal sealed class IntegrateStage(IIntegrate build)
         var relative = build.IntegrationTestProjectOrConvention;
         if (Path.IsPathFullyQualified(relative)) return Exists(relative);
         var source = paths.SourceRecord.FileExists()
-            ? await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false)
+            ? await PipelineRecords.ReadSourceAsync(paths, ct).ConfigureAwait(false)
             : null;
         var candidates = new[] { source?.Workspace, build.RootDirectory.ToString() }.Where(b => b is not null).Select(b => Path.Combine(b!, relative))
             .ToList();

@@ -23,7 +23,7 @@ internal sealed class BlessStep(IBless build)
         var selection = await ReleaseSelection.ResolveAsync(build, ct).ConfigureAwait(false);
         var paths = build.ReleasePaths;
         var actor = await People.ActorAsync(build, $"Bless release {selection.Id}", ct).ConfigureAwait(false);
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths.Stages, ct).ConfigureAwait(false);
         var push = await StageRecord.ReadAsync<PushRecord>(paths.Stages.PushRecord, "Push", ct).ConfigureAwait(false);
         var chartDigest = await ChartDigestAsync(paths.Stages.ChartRecord, ct).ConfigureAwait(false);
         var channel = paths.ChannelRecord.FileExists()

@@ -9,7 +9,7 @@ internal static class ClonedSource
     /// <summary>Reads Clone's record (a clear error naming Clone when it is missing) and parses its version.</summary>
     public static async Task<(SourceRecord Source, SemanticVersion Version)> ReadAsync(ReleasePaths paths, CancellationToken ct)
     {
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths.Stages, ct).ConfigureAwait(false);
         return (source, SemanticVersion.Parse(source.Version, paths.Stages.SourceRecord));
     }
 }

@@ -35,7 +35,7 @@ public sealed record ReleaseSelection(string Module, SemanticVersion Version)
             var paths = build.ReleasePaths;
             // Clone's record is the source of the version; version.json (its copy) serves jobs that were handed only that.
             if (paths.Stages.SourceRecord.FileExists())
-                (text, from) = ((await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false))
+                (text, from) = ((await PipelineRecords.ReadSourceAsync(paths.Stages, ct).ConfigureAwait(false))
                     .Version, paths.Stages.SourceRecord.ToString());
             else if (paths.VersionRecord.FileExists())
                 (text, from) = ((await StageRecord.ReadAsync<VersionRecord>(paths.VersionRecord, "Version", ct).ConfigureAwait(false)).Version, paths

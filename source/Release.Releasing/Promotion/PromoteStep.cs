@@ -127,7 +127,7 @@ internal sealed class PromoteStep(IPromote build)
     private async Task<PipelineArtifacts> PipelineArtifactsAsync(PushRecord? push, ChartRecord? chart, CancellationToken ct)
     {
         if (push is null && chart is null) return new PipelineArtifacts(null, null, null);
-        var source = await StageRecord.ReadAsync<SourceRecord>(build.Paths.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(build.Paths, ct).ConfigureAwait(false);
         return new PipelineArtifacts(source.Commit, push?.Digest, chart?.ManifestDigest);
     }
 

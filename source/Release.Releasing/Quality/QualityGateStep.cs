@@ -53,7 +53,7 @@ internal sealed class QualityGateStep(IQualityGate build)
     // for its label's channel.
     private static async Task<(string Version, ReleaseChannel Target)> TargetChannelAsync(Common.ReleasePaths paths, CancellationToken ct)
     {
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths.Stages, ct).ConfigureAwait(false);
         if (source.Channel is not null)
             return (source.Version, Enum.Parse<ReleaseChannel>(source.Channel));
         var version = SemanticVersion.Parse(source.Version, paths.Stages.SourceRecord);

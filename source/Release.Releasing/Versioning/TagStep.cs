@@ -17,7 +17,7 @@ internal sealed class TagStep(IVersioning build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.ReleasePaths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths.Stages, ct).ConfigureAwait(false);
         // Clone's record is the one source of the version (version.json is a copy of it for the evidence).
         var name = "v" + source.Version;
         var git = new GitClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets);

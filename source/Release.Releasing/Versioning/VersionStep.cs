@@ -13,7 +13,7 @@ internal sealed class VersionStep(IVersioning build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.ReleasePaths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.Stages.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths.Stages, ct).ConfigureAwait(false);
         if (source.Channel is null || source.ImageTags is null)
             throw new InvalidOperationException(
                 $"Version: {paths.Stages.SourceRecord} has no version details (it was written by an older Clone). Run Clone again.");

@@ -28,7 +28,7 @@ internal sealed class BuildImageStage(IBuildImage build)
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("Build: the Build stage runs on Linux build agents only.");
         var paths = build.Paths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths, ct).ConfigureAwait(false);
         var module = paths.Workspace / build.ModuleDirectory;
         var solution = ModuleProjects.Solution(module, build.ModuleSolution);
         var appProject = ModuleProjects.AppProject(module, build.AppProject);

@@ -37,7 +37,7 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
             throw new PlatformNotSupportedException("Build: the Build stage runs on Linux build agents only.");
         var paths = build.Paths;
         var log = build.Log.Information;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths, ct).ConfigureAwait(false);
         var module = paths.Workspace / build.ModuleDirectory;
         var context = module / dockerfile.Context;
         var file = module / dockerfile.Dockerfile;

@@ -20,7 +20,7 @@ internal sealed class ScanStage(IScan build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.Paths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths, ct).ConfigureAwait(false);
         var image = await StageRecord.ReadAsync<ImageRecord>(paths.ImageRecord, "Build", ct).ConfigureAwait(false);
         if (build.MaxAdvisoryAgeDays < 0)
             throw new BuildInputException($"--max-advisory-age-days is {build.MaxAdvisoryAgeDays}: give a number of days, 0 or more (default 7).");

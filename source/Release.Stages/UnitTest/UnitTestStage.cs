@@ -17,7 +17,7 @@ internal sealed class UnitTestStage(IUnitTest build)
     public async Task RunAsync(CancellationToken ct)
     {
         var paths = build.Paths;
-        var source = await StageRecord.ReadAsync<SourceRecord>(paths.SourceRecord, "Clone", ct).ConfigureAwait(false);
+        var source = await PipelineRecords.ReadSourceAsync(paths, ct).ConfigureAwait(false);
         var module = paths.Workspace / build.ModuleDirectory;
         if (build.CoverageThreshold is < 0 or > 100)
             throw new BuildInputException($"--coverage-threshold is {build.CoverageThreshold}: give a percentage from 0 to 100.");
