@@ -79,14 +79,18 @@ public class SanityCheckWaitsForGitOpsTests
     {
         await using var cluster = ScriptedHttpServer.Start(new ScriptedAnswer(HttpStatusCode.OK, "1.2.2"));
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new TimerWatchingClock(DateTimeOffset.Parse("2026-12-07T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         using var cancel = new CancellationTokenSource();
         var wait = new DeployedVersionWait(http, clock) { PollInterval = TimeSpan.FromMinutes(1) }
             .UntilReportsAsync(cluster.BaseUrl + "version", "1.2.3", TimeSpan.FromHours(1), cancel.Token);
-        while (cluster.Received.Count == 0) await Task.Delay(10);
+        // The clock moves only once the wait has set its timer for the interval: moved before, it would leave the
+        // timer an interval in the future and the test waiting for a second poll that never comes.
+        Assert.That(await clock.TimerCreated.WaitAsync(TimeSpan.FromMinutes(1)), Is.True, "the wait set no timer after its first poll");
+        Assert.That(cluster.Received, Has.Count.EqualTo(1));
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        while (cluster.Received.Count < 2) await Task.Delay(10);
+        Assert.That(await clock.TimerCreated.WaitAsync(TimeSpan.FromMinutes(1)), Is.True, "the wait set no timer after its second poll");
+        Assert.That(cluster.Received, Has.Count.EqualTo(2));
         Assert.That(wait.IsCompleted, Is.False, "the fake clock's interval holds the next poll; the deadline is an hour away");
         await cancel.CancelAsync();
 
@@ -100,4 +104,18 @@ public class SanityCheckWaitsForGitOpsTests
     [TestCase("1.2.3-beta.1", "1.2.3", false)]
     public void A_reported_version_matches_with_or_without_build_metadata(string reported, string version, bool matches) =>
         Assert.That(DeployedVersionWait.Matches(reported, version), Is.EqualTo(matches));
+}
+
+/// <summary>A fake clock that says when a timer is set on it, so a test moves time only once something waits on it.</summary>
+internal sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    /// <summary>Released once for every timer created.</summary>
+    public SemaphoreSlim TimerCreated { get; } = new(0);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        TimerCreated.Release();
+        return timer;
+    }
 }
