@@ -10,6 +10,7 @@ namespace Release.Applications;
 public sealed class CheckedApplication
 {
     private readonly Dictionary<string, ApplicationModule> _byName;
+    private readonly Dictionary<string, IReadOnlyList<string>> _changePaths = new(StringComparer.OrdinalIgnoreCase);
 
     internal CheckedApplication(string name, AbsolutePath root, IReadOnlyList<ApplicationModule> modules, ModuleGraph graph)
     {
@@ -50,9 +51,32 @@ public sealed class CheckedApplication
     /// depends on, directly or not, and their declared build inputs (<see cref="ApplicationModule.Inputs"/>). For <see cref="ITargetDefinition.ChangedBy"/>, so a CI job runs for a change to the
     /// module or to anything it needs.
     /// </summary>
-    public IReadOnlyList<string> ChangePathsOf(string module) =>
-        Graph.AllDependenciesOf(this[module].Name).Append(this[module].Name).Select(m => this[m])
-            .SelectMany(m => (m.Source is FolderSource ? [m.Folder] : Array.Empty<string>()).Concat(m.Inputs))
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => path == "." ? "**/*" : (Root / path).FileExists() ? path : path + "/**/*").ToList();
+    public IReadOnlyList<string> ChangePathsOf(string module)
+    {
+        var name = this[module].Name;
+        lock (_changePaths)
+        {
+            if (!_changePaths.TryGetValue(name, out var paths)) _changePaths[name] = paths = ComputeChangePaths(name);
+            return paths;
+        }
+    }
+
+    // Loops, not a LINQ chain: every start (--help included) asks this for each module in several target families, and
+    // each iterator type of a chain costs that start its first use. Computed once per module: the answer cannot change.
+    private List<string> ComputeChangePaths(string module)
+    {
+        var folders = new List<string>();
+        foreach (var name in Graph.AllDependenciesOf(module)) AddPathsOf(this[name], folders);
+        AddPathsOf(this[module], folders);
+        var globs = new List<string>(folders.Count);
+        foreach (var path in folders) globs.Add(path == "." ? "**/*" : (Root / path).FileExists() ? path : path + "/**/*");
+        return globs;
+    }
+
+    private static void AddPathsOf(ApplicationModule module, List<string> paths)
+    {
+        if (module.Source is FolderSource && !paths.Contains(module.Folder)) paths.Add(module.Folder);
+        foreach (var input in module.Inputs)
+            if (!paths.Contains(input)) paths.Add(input);
+    }
 }
