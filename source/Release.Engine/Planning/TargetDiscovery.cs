@@ -87,10 +87,23 @@ internal static class TargetDiscovery
     /// <summary>The target properties of a build type and its components, in declaration order; needs no instance.</summary>
     public static List<(string Name, PropertyInfo Property)> FindDeclarations(Type buildType)
     {
+        // The types are listed last to first: the type model's thread (Startup/BuildTypeModel) lists the same types first
+        // to last for the parameters at the same time, and reflection keeps each type's list once it is made, so the two
+        // threads meet in the middle instead of both making every list.
+        var components = new List<Type>();
+        foreach (var candidate in buildType.GetInterfaces())
+            if (typeof(IBuild).IsAssignableFrom(candidate)) components.Add(candidate);
+        var componentProperties = new PropertyInfo[components.Count][];
+        for (var i = components.Count - 1; i >= 0; i--) componentProperties[i] = components[i].GetProperties(Members);
+        var classes = new List<Type>();
+        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType) classes.Add(type);
+        var classProperties = new PropertyInfo[classes.Count][];
+        for (var i = classes.Count - 1; i >= 0; i--) classProperties[i] = classes[i].GetProperties(Members);
+
         var found = new List<(string Name, PropertyInfo Property)>();
         var byName = new Dictionary<string, PropertyInfo>();
-        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
-            foreach (var property in type.GetProperties(Members).Where(IsTarget))
+        foreach (var properties in classProperties)
+            foreach (var property in properties.Where(IsTarget))
             {
                 if (property.Name.Contains('.')) continue; // an explicit component implementation: found through the component
                 if (byName.TryGetValue(property.Name, out var derived) && Overrides(derived, property)) continue;
@@ -98,9 +111,10 @@ internal static class TargetDiscovery
                 found.Add((property.Name, property));
             }
 
-        foreach (var component in buildType.GetInterfaces().Where(i => typeof(IBuild).IsAssignableFrom(i)))
+        for (var c = 0; c < components.Count; c++)
         {
-            foreach (var property in component.GetProperties(Members).Where(p => IsTarget(p) && !p.Name.Contains('.')))
+            var component = components[c];
+            foreach (var property in componentProperties[c].Where(p => IsTarget(p) && !p.Name.Contains('.')))
             {
                 // Only a name found before can be the same target (a class member implementing it, or a component sharing
                 // that implementation), so the interface map, which reflection builds slowly, is asked for only then.
