@@ -26,34 +26,44 @@ public static class BuildHost
     public const int Cancelled = 130;
 
     /// <summary>Runs a build in a console process: Ctrl-C cancels running targets, then assured targets run.</summary>
-    public static async Task<int> RunConsoleAsync<T>(string[] args, Func<T, Target>? defaultTarget = null,
+    public static Task<int> RunConsoleAsync<T>(string[] args, Func<T, Target>? defaultTarget = null,
         [CallerArgumentExpression(nameof(defaultTarget))] string? defaultTargetText = null) where T : Build, new()
+    {
+        // The type model's thread starts before anything else, the first await included (each async method's first call
+        // is JIT-compiled), so that what it finds is ready sooner. When the bootstrap check below sends the run to the
+        // script again, its work is left unused.
+        var model = BuildTypeModel.Start(typeof(T), openConsole: true);
+        return RunConsoleAsync<T>(args, model, DefaultName(defaultTarget, defaultTargetText));
+    }
+
+    private static async Task<int> RunConsoleAsync<T>(string[] args, BuildTypeModel model, Func<string?> defaultName) where T : Build, new()
     {
         // A bootstrap script may still be checking whether this compiled build is out of date (see BootstrapCheck).
         if (BootstrapCheck.ScriptToRunAgain() is { } script) return await BootstrapCheck.RunAgainAsync(script, args).ConfigureAwait(false);
         using var cancellation = new CancellationTokenSource();
         // Ctrl-C is taken over only once something can be cancelled (a prompt or targets), not for --help or --plan:
         // hooking the console's signals costs a start-up more than printing the help does.
-        var defaultName = DefaultName(defaultTarget, defaultTargetText);
-        return await RunAsync<T>(args, defaultName, new BuildHostOptions(), () => new CancelKeyHandler(cancellation), cancellation.Token)
+        return await RunAsync<T>(args, defaultName, new BuildHostOptions(), model, () => new CancelKeyHandler(cancellation), cancellation.Token)
             .ConfigureAwait(false);
     }
 
     /// <summary>Runs a build with the given arguments and options, returning the exit code.</summary>
     public static Task<int> RunAsync<T>(IReadOnlyList<string> args, Func<T, Target>? defaultTarget = null,
         BuildHostOptions? options = null, CancellationToken cancellationToken = default,
-        [CallerArgumentExpression(nameof(defaultTarget))] string? defaultTargetText = null) where T : Build, new() =>
-        RunAsync<T>(args, DefaultName(defaultTarget, defaultTargetText), options, null, cancellationToken);
+        [CallerArgumentExpression(nameof(defaultTarget))] string? defaultTargetText = null) where T : Build, new()
+    {
+        options ??= new BuildHostOptions();
+        var model = BuildTypeModel.Start(typeof(T), openConsole: options.Output is null);
+        return RunAsync<T>(args, DefaultName(defaultTarget, defaultTargetText), options, model, null, cancellationToken);
+    }
 
     // The default target's name, from the lambda's text (x => x.Compile); what MemberNames throws is reported as bad input.
     private static Func<string?> DefaultName<T>(Func<T, Target>? defaultTarget, string? text) =>
         () => defaultTarget is null ? null : MemberNames.Of(text, "a target property, like x => x.Compile");
 
-    private static async Task<int> RunAsync<T>(IReadOnlyList<string> args, Func<string?> defaultTarget,
-        BuildHostOptions? options, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken) where T : Build, new()
+    private static async Task<int> RunAsync<T>(IReadOnlyList<string> args, Func<string?> defaultTarget, BuildHostOptions options,
+        BuildTypeModel model, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken) where T : Build, new()
     {
-        options ??= new BuildHostOptions();
-        var model = BuildTypeModel.Start(typeof(T), openConsole: options.Output is null);
         var masker = new SecretMasker();
         try
         {

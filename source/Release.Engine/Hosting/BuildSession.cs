@@ -99,16 +99,31 @@ internal sealed class BuildSession
     /// Runs the session; <paramref name="beforeExecution"/> is called (and its result disposed at the end) once the run
     /// goes past --help and --plan, where prompts and targets can be cancelled.
     /// </summary>
-    public async Task<int> RunAsync(string? defaultTarget, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken)
+    public Task<int> RunAsync(string? defaultTarget, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken) =>
+        _arguments.Help ? HelpAsync(defaultTarget, cancellationToken) : RunTargetsAsync(defaultTarget, beforeExecution, cancellationToken);
+
+    /// <summary>
+    /// The schema, then the help. Not an async method while the schema file already holds the schema, the usual case:
+    /// an async method's state machine is JIT-compiled at its first call, and --help is the start people wait for.
+    /// </summary>
+    private Task<int> HelpAsync(string? defaultTarget, CancellationToken cancellationToken)
+    {
+        var schema = WriteSchemaAsync(cancellationToken);
+        if (!schema.IsCompletedSuccessfully) return HelpAfterAsync(schema, defaultTarget);
+        HelpWriter.Write(Context.HostLog, Context.Graph, Context.Parameters, defaultTarget, Context.Environment);
+        return Task.FromResult(BuildHost.Success);
+    }
+
+    private async Task<int> HelpAfterAsync(Task schema, string? defaultTarget)
+    {
+        await schema.ConfigureAwait(false);
+        HelpWriter.Write(Context.HostLog, Context.Graph, Context.Parameters, defaultTarget, Context.Environment);
+        return BuildHost.Success;
+    }
+
+    private async Task<int> RunTargetsAsync(string? defaultTarget, Func<IDisposable>? beforeExecution, CancellationToken cancellationToken)
     {
         var log = Context.HostLog;
-        if (_arguments.Help)
-        {
-            await WriteSchemaAsync(cancellationToken).ConfigureAwait(false);
-            HelpWriter.Write(log, Context.Graph, Context.Parameters, defaultTarget, Context.Environment);
-            return BuildHost.Success;
-        }
-
         var invoked = _arguments.Targets.Count > 0 ? _arguments.Targets
             : defaultTarget is not null ? [defaultTarget]
             : throw new BuildInputException("No target given and the build has no default target. Name one: " +

@@ -9,15 +9,17 @@ namespace Release.Engine.Output;
 /// </summary>
 internal static class SchemaFile
 {
-    /// <summary>Writes the schema <paramref name="render"/> gives, rendered only when there is a <c>.nuke</c> folder to hold it.</summary>
-    public static async Task WriteAsync(AbsolutePath root, Func<string> render, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the schema <paramref name="render"/> gives, rendered only when there is a <c>.nuke</c> folder to hold it.
+    /// Not an async method: the file usually holds the schema already, and a state machine costs --help its start-up.
+    /// </summary>
+    public static Task WriteAsync(AbsolutePath root, Func<string> render, CancellationToken cancellationToken)
     {
         var directory = root / ".nuke";
-        if (!directory.DirectoryExists()) return;
+        if (!directory.DirectoryExists()) return Task.CompletedTask;
         var text = Encoding.UTF8.GetBytes(render());
         var path = directory / "build.schema.json";
-        if (Holds(path, text)) return;
-        await AtomicFile.WriteBytesAsync(path, text, cancellationToken).ConfigureAwait(false);
+        return Holds(path, text) ? Task.CompletedTask : AtomicFile.WriteBytesAsync(path, text, cancellationToken);
     }
 
     /// <summary>
