@@ -20,6 +20,32 @@ public class ParameterSourceTests
             $"Configuration={Configuration} Retries={Retries} Threshold={Threshold} Publish={Publish} Level={Level} Tags={string.Join("+", Tags)} Output={Output}"));
     }
 
+    private class WithBaseParameter : Build
+    {
+        [Parameter("Where to publish")] public virtual string? Feed { get; set; }
+    }
+
+    // Discovery reads a member's own attributes (Startup: the cheaper query): an override that does not repeat
+    // [Parameter] still has the base class's parameter, set through the override.
+    private class OverridingParameter : WithBaseParameter
+    {
+        private string? _feed;
+        public override string? Feed { get => _feed; set => _feed = "override:" + value; }
+
+        Target Show => _ => _.Executes(() => Log.Information($"Feed={Feed}"));
+    }
+
+    [Test]
+    public async Task A_parameter_declared_on_a_base_class_property_is_set_through_its_override()
+    {
+        using var root = new TempRoot();
+        var run = await BuildRun.RunAsync<OverridingParameter>(root.Path, "Show", "--feed", "nightly");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Contain("Feed=override:nightly"));
+        var help = await BuildRun.RunAsync<OverridingParameter>(root.Path, "--help");
+        Assert.That(help.Output, Does.Contain("--feed").And.Contain("Where to publish"));
+    }
+
     private static Task<BuildRun> Run(TempRoot root, Dictionary<string, string>? environment, params string[] args) =>
         BuildRun.RunAsync<Typed>(root.Path, environment ?? new(), CancellationToken.None, new[] { "Show" }.Concat(args).ToArray());
 
