@@ -1,14 +1,10 @@
-using Release.Containers.BaseImages;
 using Release.Containers.Builders;
 using Release.Engine;
 using Release.Oci;
 using Release.Stages.Common;
 using Release.Tooling.DotNet;
-using Release.Tooling.Processes;
 using Release.Pipeline;
 using Release.Pipeline.Records;
-using Release.Pipeline.References;
-using Release.Pipeline.Registries;
 
 namespace Release.Stages.BuildImage;
 
@@ -17,10 +13,9 @@ namespace Release.Stages.BuildImage;
 internal sealed class BuildImageStage(IBuildImage build)
 {
     private const string Configuration = "Release";
+    private readonly ImageBuildBasis _basis = new(build);
 
-    public Task RunAsync(CancellationToken ct) =>
-        RegistryErrors.Explain("Build", $"building and pushing the image to {build.Registry ?? "the embedded registry"}", "--registry",
-            () => RunCoreAsync(ct));
+    public Task RunAsync(CancellationToken ct) => _basis.RunAsync(() => RunCoreAsync(ct));
 
     private async Task RunCoreAsync(CancellationToken ct)
     {
@@ -35,18 +30,16 @@ internal sealed class BuildImageStage(IBuildImage build)
         var repository = build.ImageRepository ?? build.Module;
         // Only the version-and-commit tag Clone computed: unique per commit, so a rebuild of another commit never moves
         // it. Moving tags (the bare version, the channel) are the Push and release stages' business.
-        string[] tags = [ImageTagOf(source, paths)];
+        string[] tags = [ImageBuildBasis.ImageTagOf(source, paths)];
         var log = build.Log.Information;
 
         using var output = StageOutput.Begin(paths.BuildDirectory);
-        var registry = build.Registry ?? await build.EmbeddedRegistry.GetAddressAsync(ct).ConfigureAwait(false);
-        var resolver = new BaseImageResolver(new HostBaseImageAssembler(build.Processes, log), address => Client(address), log);
-        var request = new BaseImageRequest(registry, paths.ServicesDirectory / "base-image") { MirrorImage = build.BaseImage };
+        var (registry, resolver, request) = await _basis.PrepareAsync(ct).ConfigureAwait(false);
         // A mirror is checked before compiling, so a wrong --base-image fails in seconds, not after the build.
         if (build.BaseImage is not null) await resolver.EnsurePullableAsync(build.BaseImage, ct).ConfigureAwait(false);
 
         await CompileAsync(solution, source, ct).ConfigureAwait(false);
-        var baseImage = await build.Context.GetOrAddService(() => new BaseImageGate()).ResolveAsync(resolver, request, ct).ConfigureAwait(false);
+        var baseImage = await _basis.ResolveBaseAsync(resolver, request, ct).ConfigureAwait(false);
         var publishDirectory = await PublishAsync(appProject, ct).ConfigureAwait(false);
 
         // The image is assembled here, not by the SDK's PublishContainer: that one stamps every file and the config
@@ -71,18 +64,14 @@ internal sealed class BuildImageStage(IBuildImage build)
             Tag = tags[0],
         }, ct).ConfigureAwait(false);
 
-        using var client = Client(registry);
+        using var client = _basis.Client(registry);
         var digest = await PushAsync(client, layoutDirectory, repository, tags[0], image.ManifestDigest, registry, source, ct).ConfigureAwait(false);
         File.Copy(appProject.Parent / "obj" / "project.assets.json", output.Staging / paths.ProjectAssets.Name);
 
         var record = new ImageRecord(registry, repository, tags[0], digest, baseImage.Reference,
             metadata.ToLabels().ToDictionary(l => l.Key, l => l.Value), publishDirectory);
-        await StageRecord.WriteAsync(output.Staging / paths.ImageRecord.Name, record, ct).ConfigureAwait(false);
-        output.Commit();
-
+        await _basis.RecordAsync(output, record, ct).ConfigureAwait(false);
         build.Log.Information($"Image {registry}/{repository}:{tags[0]}@{digest} on {baseImage.Reference}");
-        build.ReportSummary("image", $"{repository}:{tags[0]}");
-        build.ReportSummary("digest", digest.ToString());
     }
 
     private async Task CompileAsync(AbsolutePath solution, SourceRecord source, CancellationToken ct)
@@ -143,12 +132,4 @@ internal sealed class BuildImageStage(IBuildImage build)
                 "release the change as a new commit, or push to another repository with --image-repository.", e);
         }
     }
-
-    // The credentials go to the registry the image is pushed to (and a base-image mirror on that host), when it asks:
-    // the embedded registry never does, and no other host is offered them.
-    private OciRegistryClient Client(string address) => build.RegistryConnections.Source(address, build.Registry);
-
-    private static string ImageTagOf(SourceRecord source, PipelinePaths paths) =>
-        source.ImageTag ?? throw new InvalidOperationException(
-            $"Build: {paths.SourceRecord} has no image tag (it was written by an older Clone). Run Clone again.");
 }

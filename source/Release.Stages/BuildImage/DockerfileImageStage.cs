@@ -1,13 +1,9 @@
-using Release.Containers.BaseImages;
 using Release.Containers.Builders;
 using Release.Engine;
 using Release.Oci;
 using Release.Pipeline;
 using Release.Pipeline.Records;
-using Release.Pipeline.Registries;
-using Release.Stages.Clone;
 using Release.Tooling.DotNet;
-using Release.Tooling.Processes;
 
 namespace Release.Stages.BuildImage;
 
@@ -26,9 +22,9 @@ internal sealed record DockerfileModule(string Dockerfile, string Context, strin
 /// </summary>
 internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule dockerfile)
 {
-    public Task RunAsync(CancellationToken ct) =>
-        RegistryErrors.Explain("Build", $"building and pushing the image to {build.Registry ?? "the embedded registry"}", "--registry",
-            () => RunCoreAsync(ct));
+    private readonly ImageBuildBasis _basis = new(build);
+
+    public Task RunAsync(CancellationToken ct) => _basis.RunAsync(() => RunCoreAsync(ct));
 
     private async Task RunCoreAsync(CancellationToken ct)
     {
@@ -44,15 +40,12 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
         if (!file.FileExists())
             throw new BuildInputException($"Build: {build.Module}'s Dockerfile '{dockerfile.Dockerfile}' does not exist in {module}. Fix the " +
                 "module's declaration (.Dockerfile(...)).");
-        var tag = source.ImageTag ?? throw new InvalidOperationException($"Build: {paths.SourceRecord} has no image tag (it was written by an " +
-            "older Clone). Run Clone again.");
+        var tag = ImageBuildBasis.ImageTagOf(source, paths);
         var repository = build.ImageRepository ?? build.Module;
 
         using var output = StageOutput.Begin(paths.BuildDirectory);
-        var registry = build.Registry ?? await build.EmbeddedRegistry.GetAddressAsync(ct).ConfigureAwait(false);
-        var resolver = new BaseImageResolver(new HostBaseImageAssembler(build.Processes, log), Client, log);
-        var request = new BaseImageRequest(registry, paths.ServicesDirectory / "base-image") { MirrorImage = build.BaseImage };
-        var baseImage = await build.Context.GetOrAddService(() => new BaseImageGate()).ResolveAsync(resolver, request, ct).ConfigureAwait(false);
+        var (registry, resolver, request) = await _basis.PrepareAsync(ct).ConfigureAwait(false);
+        var baseImage = await _basis.ResolveBaseAsync(resolver, request, ct).ConfigureAwait(false);
 
         var assets = await PublishAsync(module, context, ct).ConfigureAwait(false);
         var metadata = new ImageMetadata { Version = source.Version, Revision = source.Commit, Created = source.CommitDate };
@@ -79,18 +72,14 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
         }
 
         // The copy Scan reads and jobs without the registry push from: what the registry now serves under the tag.
-        using var client = Client(registry);
+        using var client = _basis.Client(registry);
         var digest = await client.PullToLayoutAsync(repository, tag, output.Staging / paths.ImageLayout.Name, ct).ConfigureAwait(false);
         if (assets is not null) File.Copy(assets, output.Staging / paths.ProjectAssets.Name);
 
         var record = new ImageRecord(registry, repository, tag, digest.ToString(), baseImage.Reference,
             metadata.ToLabels().ToDictionary(l => l.Key, l => l.Value), dockerfile.PublishedProject is null ? "" : context / "publish");
-        await StageRecord.WriteAsync(output.Staging / paths.ImageRecord.Name, record, ct).ConfigureAwait(false);
-        output.Commit();
-
+        await _basis.RecordAsync(output, record, ct).ConfigureAwait(false);
         log($"Image {reference}@{digest} on {baseImage.Reference} (from {dockerfile.Dockerfile})");
-        build.ReportSummary("image", $"{repository}:{tag}");
-        build.ReportSummary("digest", digest.ToString());
     }
 
     // dotnet publish into the context's publish/ folder, as the Dockerfile expects; returns the project's NuGet graph.
@@ -130,6 +119,4 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
 
     private static bool IsLoopback(string registry) =>
         registry.StartsWith("127.", StringComparison.Ordinal) || registry.StartsWith("localhost", StringComparison.Ordinal);
-
-    private OciRegistryClient Client(string address) => build.RegistryConnections.Source(address, build.Registry);
 }
