@@ -3,6 +3,7 @@ using Release.Engine;
 using Release.Oci;
 using Release.Pipeline;
 using Release.Pipeline.Records;
+using Release.Stages.Common;
 using Release.Tooling.DotNet;
 
 namespace Release.Stages.BuildImage;
@@ -47,7 +48,7 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
         var (registry, resolver, request) = await _basis.PrepareAsync(ct).ConfigureAwait(false);
         var baseImage = await _basis.ResolveBaseAsync(resolver, request, ct).ConfigureAwait(false);
 
-        var assets = await PublishAsync(module, context, ct).ConfigureAwait(false);
+        var assets = await PublishAsync(module, context, source, ct).ConfigureAwait(false);
         var metadata = new ImageMetadata { Version = source.Version, Revision = source.Commit, Created = source.CommitDate };
         var reference = $"{registry}/{repository}:{tag}";
         var tool = Tool(paths);
@@ -83,7 +84,10 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
     }
 
     // dotnet publish into the context's publish/ folder, as the Dockerfile expects; returns the project's NuGet graph.
-    private async Task<string?> PublishAsync(AbsolutePath module, AbsolutePath context, CancellationToken ct)
+    // With the properties a .NET module's Build compiles with (ModuleBuildProperties): deterministic paths, so the same
+    // commit published in another folder (another CI runner's) gives the same files, the same image and the same digest
+    // under its immutable tag; without them the assembly named its PDB by this folder's absolute path.
+    private async Task<string?> PublishAsync(AbsolutePath module, AbsolutePath context, SourceRecord source, CancellationToken ct)
     {
         if (dockerfile.PublishedProject is null) return null;
         var project = module / dockerfile.PublishedProject;
@@ -93,7 +97,7 @@ internal sealed class DockerfileImageStage(IBuildImage build, DockerfileModule d
         {
             await new DotNetClient(log: build.Log.Information, secrets: build.Context.Secrets.Secrets).PublishAsync(new DotNetPublishSettings
             {
-                Project = project, Configuration = "Release", Output = publish,
+                Project = project, Configuration = "Release", Output = publish, Properties = ModuleBuildProperties.For(source),
             }, project.Parent, ct).ConfigureAwait(false);
         }
         catch (DotNetBuildFailedException e)
