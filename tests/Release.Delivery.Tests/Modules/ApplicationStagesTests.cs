@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using Release.Applications;
 using Release.Delivery.Modules;
+using Release.Delivery.Tests.Support;
 using Release.Engine;
-using Release.Engine.Hosting;
 using Release.Pipeline;
 using Release.Pipeline.Records;
-using Release.Testing;
-using Release.Testing.Git;
-using Release.Tooling.Tools;
 
 namespace Release.Delivery.Tests.Modules;
 
@@ -22,33 +19,15 @@ public class ApplicationStagesTests
     [Test, CancelAfter(1_800_000)]
     public async Task Independent_modules_build_at_the_same_time_dependents_after_and_every_module_is_pushed(CancellationToken cancellationToken)
     {
-        await new AptInstaller(log: TestContext.Progress.WriteLine).EnsureInstalledAsync(["buildah", "runc"], cancellationToken);
-        using var repository = await TempGitRepository.CreateAsync(ct: cancellationToken);
-        foreach (var module in new[] { "director", "ledger", "gateway" })
-            TestFolders.CopyWithoutOutputs(RepositoryRoot.File($"samples/{module}"), Path.Combine(repository.Path, "samples", module));
-        TestFolders.Copy(RepositoryRoot.File(".nuke/advisories"), Path.Combine(repository.Path, ".nuke", "advisories"));
-        repository.WriteFile(".gitignore", "bin/\nobj/\n.nuke/temp/\nartifacts/\n");
-        await repository.CommitAsync("feat: the sample application", ct: cancellationToken);
+        using var repository = await SampleRepository.CreateAsync(["director", "ledger", "gateway"], cancellationToken);
 
         var observer = new Events();
-        var output = new StringWriter();
-        var exit = await BuildHost.RunAsync<SampleApplicationBuild>(
+        var result = await BuildRunner.RunAsync<SampleApplicationBuild>(repository.Path,
             ["PushModule.director", "PushModule.ledger", "PushModule.gateway", "--registry", DeliverySetUp.Registry.Address,
              "--osv-directory", ".nuke/advisories", "--max-parallel", "3"],
-            null,
-            new BuildHostOptions
-            {
-                RootDirectory = repository.Path, Output = TextWriter.Synchronized(output), Interactive = false, WriteSchema = false, Observer = observer,
-                Environment = new Dictionary<string, string>
-                {
-                    ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
-                    ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/root",
-                },
-            },
-            cancellationToken);
-        TestContext.Progress.WriteLine(output.ToString());
+            observer, cancellationToken);
 
-        Assert.That(exit, Is.Zero, output.ToString());
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
         // Independent: each of director's and ledger's builds started before the other finished.
         Assert.That(observer.Overlap("BuildModule.director", "BuildModule.ledger"), Is.True, string.Join("\n", observer.All));
         // Dependent: the gateway's build started only after both of its dependencies' builds finished.
@@ -63,7 +42,7 @@ public class ApplicationStagesTests
             Assert.That(paths.UnitTestSummary.FileExists(), Is.True, $"{paths.UnitTestSummary}");
             Assert.That(paths.ScanSummary.FileExists(), Is.True, $"{paths.ScanSummary}");
         }
-        Assert.That(output.ToString(), Does.Contain("BuildModule.ledger").And.Contain("digest"));
+        Assert.That(result.Output, Does.Contain("BuildModule.ledger").And.Contain("digest"));
     }
 
     private sealed class Events : IBuildObserver

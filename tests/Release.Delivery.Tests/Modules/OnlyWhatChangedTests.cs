@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using Release.Engine;
-using Release.Engine.Hosting;
+using Release.Delivery.Tests.Support;
 using Release.Pipeline;
 using Release.Pipeline.Records;
-using Release.Testing;
-using Release.Testing.Git;
-using Release.Tooling.Tools;
 
 namespace Release.Delivery.Tests.Modules;
 
@@ -25,13 +22,7 @@ public class OnlyWhatChangedTests
     public async Task A_commit_to_one_module_rebuilds_it_and_its_dependents_only_and_an_unread_parameter_rebuilds_nothing(
         CancellationToken cancellationToken)
     {
-        await new AptInstaller(log: TestContext.Progress.WriteLine).EnsureInstalledAsync(["buildah", "runc"], cancellationToken);
-        using var repository = await TempGitRepository.CreateAsync(ct: cancellationToken);
-        foreach (var module in Modules)
-            TestFolders.CopyWithoutOutputs(RepositoryRoot.File($"samples/{module}"), Path.Combine(repository.Path, "samples", module));
-        TestFolders.Copy(RepositoryRoot.File(".nuke/advisories"), Path.Combine(repository.Path, ".nuke", "advisories"));
-        repository.WriteFile(".gitignore", "bin/\nobj/\n.nuke/temp/\nartifacts/\n");
-        await repository.CommitAsync("feat: the sample application", ct: cancellationToken);
+        using var repository = await SampleRepository.CreateAsync(Modules, cancellationToken);
 
         var first = await RunAsync(repository.Path, [], cancellationToken);
         Assert.That(first.Started, Is.SupersetOf(Modules.Select(m => $"BuildModule.{m}")), first.Output);
@@ -83,24 +74,12 @@ public class OnlyWhatChangedTests
     private static async Task<Run> RunAsync(string root, string[] extra, CancellationToken cancellationToken)
     {
         var run = new Run();
-        var output = new StringWriter();
-        var exit = await BuildHost.RunAsync<SampleApplicationBuild>(
+        var result = await BuildRunner.RunAsync<SampleApplicationBuild>(root,
             [.. Modules.Select(m => $"PushModule.{m}"), "--registry", DeliverySetUp.Registry.Address, "--osv-directory", ".nuke/advisories",
              "--max-parallel", "3", .. extra],
-            null,
-            new BuildHostOptions
-            {
-                RootDirectory = root, Output = TextWriter.Synchronized(output), Interactive = false, WriteSchema = false, Observer = run,
-                Environment = new Dictionary<string, string>
-                {
-                    ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
-                    ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/root",
-                },
-            },
-            cancellationToken);
-        run.Output = output.ToString();
-        TestContext.Progress.WriteLine(run.Output);
-        Assert.That(exit, Is.Zero, run.Output);
+            run, cancellationToken);
+        run.Output = result.Output;
+        Assert.That(result.ExitCode, Is.Zero, run.Output);
         return run;
     }
 

@@ -1,12 +1,10 @@
 using Release.Applications;
 using Release.Delivery.Modules;
+using Release.Delivery.Tests.Support;
 using Release.Engine;
-using Release.Engine.Hosting;
 using Release.Pipeline;
 using Release.Pipeline.Records;
 using Release.Testing;
-using Release.Testing.Git;
-using Release.Tooling.Tools;
 
 namespace Release.Delivery.Tests.Modules;
 
@@ -21,11 +19,7 @@ public class ReproducibleModuleImageTests
     [Test, CancelAfter(1_200_000)]
     public async Task A_Dockerfile_module_built_from_the_same_commit_in_another_folder_has_the_same_digest(CancellationToken cancellationToken)
     {
-        await new AptInstaller(log: TestContext.Progress.WriteLine).EnsureInstalledAsync(["buildah", "runc"], cancellationToken);
-        using var repository = await TempGitRepository.CreateAsync(ct: cancellationToken);
-        TestFolders.CopyWithoutOutputs(RepositoryRoot.File("samples/ledger"), Path.Combine(repository.Path, "samples", "ledger"));
-        repository.WriteFile(".gitignore", "bin/\nobj/\n.nuke/temp/\nartifacts/\n");
-        await repository.CommitAsync("feat: the ledger", ct: cancellationToken);
+        using var repository = await SampleRepository.CreateAsync(["ledger"], cancellationToken);
         // The same commit, its history included, under another path.
         using var elsewhere = new TempDirectory("release-elsewhere");
         TestFolders.Copy(repository.Path, elsewhere.Path);
@@ -39,22 +33,9 @@ public class ReproducibleModuleImageTests
 
     private static async Task<ImageRecord> BuildLedgerAsync(string root, CancellationToken cancellationToken)
     {
-        var output = new StringWriter();
-        var exit = await BuildHost.RunAsync<LedgerBuild>(
-            ["BuildModule.ledger", "--registry", DeliverySetUp.Registry.Address],
-            null,
-            new BuildHostOptions
-            {
-                RootDirectory = root, Output = TextWriter.Synchronized(output), Interactive = false, WriteSchema = false,
-                Environment = new Dictionary<string, string>
-                {
-                    ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
-                    ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/root",
-                },
-            },
+        var result = await BuildRunner.RunAsync<LedgerBuild>(root, ["BuildModule.ledger", "--registry", DeliverySetUp.Registry.Address], null,
             cancellationToken);
-        TestContext.Progress.WriteLine(output.ToString());
-        Assert.That(exit, Is.Zero, output.ToString());
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
         return await StageRecord.ReadAsync<ImageRecord>(new PipelinePaths(new AbsolutePath(root), "ledger").ImageRecord, "Build", cancellationToken);
     }
 

@@ -12,7 +12,12 @@ internal sealed record BuildResult(int ExitCode, string Output)
 /// <summary>Runs a build in-process with its own root, environment and output, like ./build.sh would.</summary>
 internal static class BuildRunner
 {
-    public static async Task<BuildResult> RunAsync<T>(string root, params string[] args) where T : Build, new()
+    public static Task<BuildResult> RunAsync<T>(string root, params string[] args) where T : Build, new() =>
+        RunAsync<T>(root, args, null, CancellationToken.None);
+
+    /// <summary>The same, with an observer of the targets' starts and ends and the test's cancellation.</summary>
+    public static async Task<BuildResult> RunAsync<T>(string root, IReadOnlyList<string> args, IBuildObserver? observer,
+        CancellationToken cancellationToken) where T : Build, new()
     {
         var writer = new StringWriter();
         var environment = new Dictionary<string, string>
@@ -24,8 +29,9 @@ internal static class BuildRunner
         var options = new BuildHostOptions
         {
             RootDirectory = root, Environment = environment, Output = TextWriter.Synchronized(writer), Interactive = false, WriteSchema = false,
+            Observer = observer,
         };
-        var exit = await BuildHost.RunAsync<T>(args, null, options);
+        var exit = await BuildHost.RunAsync<T>(args, null, options, cancellationToken);
         var result = new BuildResult(exit, writer.ToString());
         TestContext.Progress.WriteLine(result.Output);
         return result;
