@@ -109,14 +109,17 @@ internal sealed class BuildSession
     private Task<int> HelpAsync(string? defaultTarget, CancellationToken cancellationToken)
     {
         var schema = WriteSchemaAsync(cancellationToken);
-        if (!schema.IsCompletedSuccessfully) return HelpAfterAsync(schema, defaultTarget);
-        HelpWriter.Write(Context.HostLog, Context.Graph, Context.Parameters, defaultTarget, Context.Environment);
-        return Task.FromResult(BuildHost.Success);
+        return schema.IsCompletedSuccessfully ? Task.FromResult(WriteHelp(defaultTarget)) : HelpAfterAsync(schema, defaultTarget);
     }
 
     private async Task<int> HelpAfterAsync(Task schema, string? defaultTarget)
     {
         await schema.ConfigureAwait(false);
+        return WriteHelp(defaultTarget);
+    }
+
+    private int WriteHelp(string? defaultTarget)
+    {
         HelpWriter.Write(Context.HostLog, Context.Graph, Context.Parameters, defaultTarget, Context.Environment);
         return BuildHost.Success;
     }
